@@ -1,0 +1,3 @@
+import { runKbCommand } from "./command.js";
+
+process.exitCode = runKbCommand(process.argv[2] ?? "");

@@ -1,0 +1,282 @@
+import { z } from "zod";
+
+/** ISO calendar date, YYYY-MM-DD. */
+export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD");
+
+/** Time of day in UTC, HH:MM:SS. */
+export const UtcTimeSchema = z.string().regex(/^\d{2}:\d{2}:\d{2}$/, "expected a time as HH:MM:SS");
+
+/** A 5-digit NOC 2021 unit group code. */
+export const NocCodeSchema = z.string().regex(/^\d{5}$/, "expected a 5-digit NOC code");
+
+/** Identifier of an article: its file name. */
+export const SourceIdSchema = z.string().min(1);
+
+/** Where in an article a fact was read: line number (1-based) and character offset. */
+export const LocationSchema = z.object({
+  source: SourceIdSchema,
+  line: z.number().int().positive(),
+  offset: z.number().int().nonnegative(),
+});
+export type Location = z.infer<typeof LocationSchema>;
+
+/** One article the knowledge base was built from. */
+export const SourceSchema = z.object({
+  id: SourceIdSchema,
+  title: z.string().nullable(),
+  author: z.string().nullable(),
+  publisher: z.string().nullable(),
+  published: IsoDateSchema.nullable(),
+  updated: IsoDateSchema.nullable(),
+  /** The date the article's facts are taken to be current at: updated, else published, else the latest full date in its text. */
+  asOf: IsoDateSchema.nullable(),
+  asOfBasis: z.enum(["updated", "published", "latest-date-in-text", "unknown"]),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/),
+});
+export type Source = z.infer<typeof SourceSchema>;
+
+/** Identifier of a selection category or program. */
+export const CategoryIdSchema = z.enum([
+  "stem",
+  "healthcare",
+  "french",
+  "trades",
+  "transport",
+  "agriculture",
+  "general",
+  "pnp",
+  "cec",
+  "fsw",
+  "fst",
+]);
+export type CategoryId = z.infer<typeof CategoryIdSchema>;
+
+/** Kind of round of invitations. */
+export const RoundTypeSchema = z.enum(["general", "program-specific", "category-based"]);
+export type RoundType = z.infer<typeof RoundTypeSchema>;
+
+/** A value one or more sources state, with those sources. */
+export const claimSchema = <T extends z.ZodType>(value: T) =>
+  z.object({ value, sources: z.array(SourceIdSchema).min(1) });
+
+/** A tie-breaking timestamp. */
+export const TieBreakSchema = z.object({ date: IsoDateSchema, time: UtcTimeSchema.nullable() });
+export type TieBreak = z.infer<typeof TieBreakSchema>;
+
+/** Field of a draw that sources can state. */
+export const DrawFieldSchema = z.enum([
+  "date",
+  "time",
+  "roundType",
+  "program",
+  "category",
+  "version",
+  "invitations",
+  "crs",
+  "tieBreak",
+]);
+export type DrawField = z.infer<typeof DrawFieldSchema>;
+
+const ConflictValueSchema = z.union([z.string(), z.number(), TieBreakSchema]);
+
+/** Sources that state different values for the same field. */
+export const ConflictSchema = z.object({
+  field: z.string(),
+  chosen: ConflictValueSchema,
+  claims: z.array(claimSchema(ConflictValueSchema)).min(2),
+});
+export type Conflict = z.infer<typeof ConflictSchema>;
+
+/** A round of invitations, reconciled across sources. */
+export const DrawSchema = z.object({
+  round: z.number().int().positive(),
+  date: IsoDateSchema.nullable(),
+  time: UtcTimeSchema.nullable(),
+  roundType: RoundTypeSchema.nullable(),
+  program: z.string().nullable(),
+  category: CategoryIdSchema.nullable(),
+  version: z.string().nullable(),
+  invitations: z.number().int().nonnegative().nullable(),
+  crs: z.number().int().nonnegative().nullable(),
+  tieBreak: TieBreakSchema.nullable(),
+  /** Every source that states something about this round. */
+  sources: z.array(SourceIdSchema).min(1),
+  /** For each field, the sources that state the chosen value. */
+  provenance: z.partialRecord(DrawFieldSchema, z.array(SourceIdSchema)),
+  conflicts: z.array(ConflictSchema),
+});
+export type Draw = z.infer<typeof DrawSchema>;
+
+/** One occupation row of a category table as one article prints it. */
+export const ListedOccupationSchema = z.object({
+  code: NocCodeSchema,
+  title: z.string(),
+  teer: z.number().int().min(0).max(5).nullable(),
+  line: z.number().int().positive(),
+});
+export type ListedOccupation = z.infer<typeof ListedOccupationSchema>;
+
+/** A category occupation list as printed by one source, dated by that source. */
+export const SourceListSchema = z.object({
+  category: CategoryIdSchema,
+  source: SourceIdSchema,
+  version: z.string().nullable(),
+  asOf: IsoDateSchema.nullable(),
+  heading: z.string(),
+  occupations: z.array(ListedOccupationSchema),
+});
+export type SourceList = z.infer<typeof SourceListSchema>;
+
+/** A member of a reconciled category list. */
+export const MemberSchema = z.object({
+  code: NocCodeSchema,
+  title: z.string(),
+  teer: z.number().int().min(0).max(5),
+  sources: z.array(SourceIdSchema).min(1),
+  /** Lists used for this round that do not include the code. */
+  omittedBy: z.array(SourceIdSchema),
+});
+export type Member = z.infer<typeof MemberSchema>;
+
+/** A code some source lists under the category that is not a member of the reconciled list. */
+export const DissentSchema = z.object({
+  code: NocCodeSchema,
+  title: z.string(),
+  sources: z.array(SourceIdSchema).min(1),
+  reason: z.enum(["minority", "later-list"]),
+});
+export type Dissent = z.infer<typeof DissentSchema>;
+
+/** The occupation list of a category as it applies to one round (or year when no round is known). */
+export const CategoryListSchema = z.object({
+  category: CategoryIdSchema,
+  year: z.number().int().nullable(),
+  rounds: z.array(z.number().int().positive()),
+  version: z.string().nullable(),
+  /** Source lists that count as evidence for this year. */
+  basis: z.array(SourceIdSchema).min(1),
+  /** Source lists of the category dated in a later year, kept as dated dissent. */
+  later: z.array(z.object({ source: SourceIdSchema, asOf: IsoDateSchema.nullable() })),
+  members: z.array(MemberSchema),
+  dissent: z.array(DissentSchema),
+  statedCount: claimSchema(z.number().int().positive()).nullable(),
+});
+export type CategoryList = z.infer<typeof CategoryListSchema>;
+
+/** A short passage of an article kept for retrieval. */
+export const PassageSchema = z.object({
+  source: SourceIdSchema,
+  line: z.number().int().positive(),
+  offset: z.number().int().nonnegative(),
+  text: z.string().min(1),
+});
+export type Passage = z.infer<typeof PassageSchema>;
+
+const QuoteSchema = z.object({ source: SourceIdSchema, line: z.number().int().positive(), text: z.string() });
+/** A sentence of an article that states a fact. */
+export type Quote = z.infer<typeof QuoteSchema>;
+
+const factBase = {
+  asOf: IsoDateSchema.nullable(),
+  sources: z.array(SourceIdSchema).min(1),
+  quotes: z.array(QuoteSchema).min(1),
+};
+
+/** A fact stated in prose, with its as-of date and the sentences that state it. */
+export const FactSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("pool-size"), value: z.number().int().nonnegative(), ...factBase }),
+  z.object({
+    kind: z.literal("invitations-this-year"),
+    year: z.number().int(),
+    value: z.number().int().nonnegative(),
+    ...factBase,
+  }),
+  z.object({
+    kind: z.literal("year-categories"),
+    year: z.number().int().nullable(),
+    categories: z.array(CategoryIdSchema).min(1),
+    ...factBase,
+  }),
+  z.object({ kind: z.literal("category-noc-count"), value: z.number().int().positive(), ...factBase }),
+  z.object({
+    kind: z.literal("work-experience"),
+    months: z.number().int().positive(),
+    withinYears: z.number().int().positive(),
+    continuous: z.boolean(),
+    ...factBase,
+  }),
+  z.object({ kind: z.literal("programs"), programs: z.array(CategoryIdSchema).min(1), ...factBase }),
+  z.object({
+    kind: z.literal("round-kinds"),
+    kinds: z.array(z.object({ type: RoundTypeSchema, name: z.string(), description: z.string() })).min(1),
+    ...factBase,
+  }),
+  z.object({ kind: z.literal("schedule"), fixed: z.boolean(), ...factBase }),
+  z.object({
+    kind: z.literal("application-process"),
+    steps: z.array(z.string()).min(1),
+    ...factBase,
+  }),
+]);
+export type Fact = z.infer<typeof FactSchema>;
+/** Kind of prose fact. */
+export type FactKind = Fact["kind"];
+
+/** A term and what it means, as sources explain it. */
+export const TermSchema = z.object({
+  term: z.string().min(1),
+  expansion: z.string().nullable(),
+  aliases: z.array(z.string()),
+  definitions: z.array(z.object({ text: z.string(), source: SourceIdSchema, line: z.number().int().positive() })),
+  sources: z.array(SourceIdSchema).min(1),
+});
+export type Term = z.infer<typeof TermSchema>;
+
+/** A NOC unit group as the knowledge base carries it. */
+export const OccupationSchema = z.object({
+  code: NocCodeSchema,
+  title: z.string(),
+  teer: z.number().int().min(0).max(5),
+  broadGroup: z.string(),
+  majorGroup: z.string(),
+  minorGroup: z.string(),
+  leadStatement: z.string(),
+});
+export type Occupation = z.infer<typeof OccupationSchema>;
+
+/** A problem met while building, with where it was met. */
+export const WarningSchema = z.object({
+  source: z.string(),
+  line: z.number().int().nonnegative(),
+  message: z.string(),
+});
+export type BuildWarning = z.infer<typeof WarningSchema>;
+
+/** The knowledge base file, knowledge/kb.json. */
+export const KnowledgeBaseSchema = z.object({
+  schemaVersion: z.literal(1),
+  /** Hash of every input file: changes whenever an article or the NOC reference changes. */
+  inputHash: z.string().regex(/^[0-9a-f]{64}$/),
+  noc: z.object({ version: z.string(), attribution: z.string(), file: z.string() }),
+  sources: z.array(SourceSchema),
+  draws: z.array(DrawSchema),
+  /** Draw statements that name no round and could not be tied to one. */
+  unattachedDraws: z.array(
+    z.object({ date: IsoDateSchema, category: CategoryIdSchema.nullable(), source: SourceIdSchema, line: z.number() }),
+  ),
+  sourceLists: z.array(SourceListSchema),
+  categoryLists: z.array(CategoryListSchema),
+  facts: z.array(FactSchema),
+  terms: z.array(TermSchema),
+  passages: z.array(PassageSchema),
+  warnings: z.array(WarningSchema),
+});
+export type KnowledgeBase = z.infer<typeof KnowledgeBaseSchema>;
+
+/** The NOC reference file, knowledge/noc-2021.json. */
+export const NocReferenceSchema = z.object({
+  about: z.string(),
+  version: z.string(),
+  unitGroups: z.array(OccupationSchema).min(1),
+});
+export type NocReference = z.infer<typeof NocReferenceSchema>;

@@ -1,0 +1,185 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { loadKnowledgeBase } from "../../src/kb/load.js";
+import { DEFAULT_PATHS } from "../../src/kb/paths.js";
+import { normalize } from "../../src/kb/text.js";
+import type { KnowledgeBase } from "../../src/kb/schema.js";
+import { buildFrom, SEED_IDS } from "../helpers/kb.js";
+
+const S0 = "000_c3a292fb80950ca2.txt";
+const S1 = "001_9ce06342c921bf05.txt";
+const S2 = "002_94340acf89f2dd7f.txt";
+const S3 = "003_faccc20cc5da2bb4.txt";
+const S4 = "004_bbc363bcdfda4cdf.txt";
+
+const kb: KnowledgeBase = buildFrom(DEFAULT_PATHS);
+const draw = (round: number) => {
+  const d = kb.draws.find((x) => x.round === round);
+  if (!d) throw new Error(`round ${round} missing`);
+  return d;
+};
+
+describe("the knowledge base built from the five seed articles", () => {
+  it("is the committed kb.json, which loads and validates", () => {
+    const loaded = loadKnowledgeBase(DEFAULT_PATHS.kb);
+    expect(loaded.ok).toBe(true);
+    if (loaded.ok) expect(loaded.value).toEqual(kb);
+  });
+
+  it("reads every article as a source with the title, author, publisher and dates it states", () => {
+    expect(kb.sources.map((s) => s.id)).toEqual([...SEED_IDS, "glossary.json"]);
+    const by = new Map(kb.sources.map((s) => [s.id, s]));
+    expect(by.get(S0)).toMatchObject({
+      title: "IRCC invited the first STEM candidates in the new occupation-specific Express Entry draw",
+      publisher: "Gunness & Associates",
+      published: null,
+      asOf: "2023-07-05",
+      asOfBasis: "latest-date-in-text",
+    });
+    expect(by.get(S1)).toMatchObject({
+      title: "Canada Targeted Express Entry Draw for STEM Category ~ 500 Invitations",
+      published: "2023-07-05",
+      updated: "2024-04-08",
+      asOf: "2024-04-08",
+    });
+    expect(by.get(S2)).toMatchObject({
+      title: "Express Entry Draw 254 | 500 Invited in STEM Category-Specific Draw",
+      published: "2023-07-05",
+      updated: "2023-08-22",
+    });
+    expect(by.get(S3)).toMatchObject({ title: "Canada To Target STEM Candidates With Canada Express Entry Invitations In July", asOf: null });
+    expect(by.get(S4)).toMatchObject({ title: "IRCC Conducts its First STEM Occupations Draw", author: "Vijay Lala", publisher: "Immiboards" });
+  });
+
+  // Values checked by hand against the article text.
+  it("gives round 254 as the articles state it: July 5 2023 13:38:22 UTC, STEM (2023-1), 500 ITAs, CRS 486, tie-break Nov 23 2022 00:01:29", () => {
+    expect(draw(254)).toMatchObject({
+      date: "2023-07-05",
+      time: "13:38:22",
+      roundType: "category-based",
+      program: "STEM occupations (2023-1)",
+      category: "stem",
+      version: "2023-1",
+      invitations: 500,
+      crs: 486,
+      tieBreak: { date: "2022-11-23", time: "00:01:29" },
+      conflicts: [],
+    });
+    expect(draw(254).sources).toEqual([S0, S1, S2, S4]);
+    expect(draw(254).provenance.crs).toEqual([S0, S1, S2, S4]);
+    expect(draw(254).provenance.time).toEqual([S4]);
+  });
+
+  it("gives round 253 from the glued table: July 4 2023, no program specified, 700 ITAs, CRS 511", () => {
+    expect(draw(253)).toMatchObject({
+      date: "2023-07-04",
+      roundType: "general",
+      program: "No Program Specified",
+      category: "general",
+      invitations: 700,
+      crs: 511,
+      tieBreak: null,
+      sources: [S4],
+    });
+  });
+
+  it("gives round 252 from the glued table and ties the June 28 healthcare mention of another article to it", () => {
+    expect(draw(252)).toMatchObject({
+      date: "2023-06-28",
+      program: "Healthcare occupations (2023-1)",
+      category: "healthcare",
+      invitations: 500,
+      crs: 476,
+    });
+    expect(draw(252).sources).toEqual([S1, S4]);
+    expect(draw(252).provenance.crs).toEqual([S4]);
+  });
+
+  it("knows exactly the rounds 252, 253 and 254", () => {
+    expect(kb.draws.map((d) => d.round)).toEqual([252, 253, 254]);
+    expect(kb.unattachedDraws).toEqual([]);
+  });
+
+  it("reads the four table shapes: spaced, code and TEER glued, code only, glued header", () => {
+    const list = (source: string) => kb.sourceLists.find((l) => l.source === source && l.category === "stem");
+    expect(list(S0)?.occupations).toHaveLength(24);
+    expect(list(S3)?.occupations).toHaveLength(24);
+    expect(list(S2)?.occupations).toHaveLength(23);
+    expect(list(S2)?.occupations.find((o) => o.code === "20011")).toMatchObject({ title: "Architecture and science managers", teer: 0 });
+    expect(list(S2)?.occupations.some((o) => o.code === "21200")).toBe(false);
+    expect(list(S1)?.occupations).toHaveLength(12);
+    expect(list(S1)?.occupations.find((o) => o.code === "22300")).toMatchObject({
+      title: "Civil engineering technologists and technicians",
+      teer: null,
+    });
+    expect(list(S2)?.version).toBe("2023-1");
+  });
+
+  it("reconciles the STEM list for round 254 to the 24 occupations of the complete tables, Architects included", () => {
+    const stem2023 = kb.categoryLists.find((l) => l.category === "stem" && l.year === 2023);
+    expect(stem2023?.rounds).toEqual([254]);
+    expect(stem2023?.basis).toEqual([S0, S2, S3]);
+    expect(stem2023?.members).toHaveLength(24);
+    expect(stem2023?.statedCount).toEqual({ value: 24, sources: [S3] });
+    const architects = stem2023?.members.find((m) => m.code === "21200");
+    expect(architects).toMatchObject({ title: "Architects", teer: 1, sources: [S0, S3], omittedBy: [S2] });
+  });
+
+  it("keeps the later, shorter STEM list as dated dissent rather than merging it into round 254's list", () => {
+    const stem2023 = kb.categoryLists.find((l) => l.category === "stem" && l.year === 2023);
+    expect(stem2023?.later).toEqual([{ source: S1, asOf: "2024-04-08" }]);
+    expect(stem2023?.dissent.map((d) => d.code)).toEqual(["21301", "21331", "22300", "22301", "22310", "63100"]);
+    expect(stem2023?.dissent.every((d) => d.reason === "later-list" && d.sources.join() === S1)).toBe(true);
+    expect(stem2023?.members.some((m) => m.code === "63100")).toBe(false);
+    const stem2024 = kb.categoryLists.find((l) => l.category === "stem" && l.year === 2024);
+    expect(stem2024?.basis).toEqual([S1]);
+    expect(stem2024?.rounds).toEqual([]);
+    expect(stem2024?.members.map((m) => m.code)).toContain("63100");
+  });
+
+  it("states the pool size, the year's invitations, the categories, the code count and the conditions with their sources", () => {
+    const fact = <K extends KnowledgeBase["facts"][number]["kind"]>(kind: K) =>
+      kb.facts.filter((f): f is Extract<KnowledgeBase["facts"][number], { kind: K }> => f.kind === kind);
+    expect(fact("pool-size")).toMatchObject([{ value: 214529, asOf: "2023-07-04", sources: [S0] }]);
+    expect(fact("invitations-this-year")).toMatchObject([{ value: 60748, year: 2023, sources: [S0] }]);
+    expect(fact("year-categories")).toMatchObject([
+      { year: 2023, categories: ["agriculture", "french", "healthcare", "stem", "trades", "transport"], sources: [S0, S1, S4] },
+    ]);
+    expect(fact("category-noc-count")).toMatchObject([{ value: 82, sources: [S3] }]);
+    expect(fact("work-experience")).toMatchObject([{ months: 6, withinYears: 3, continuous: true, sources: [S3] }]);
+    expect(fact("programs")).toMatchObject([{ programs: ["cec", "fst", "fsw"], sources: [S1, S2, S4] }]);
+    expect(fact("round-kinds")[0]?.kinds.map((k) => k.type)).toEqual(["general", "program-specific", "category-based"]);
+    expect(fact("schedule")).toMatchObject([{ fixed: false, sources: [S1] }]);
+    expect(fact("application-process")[0]?.steps).toHaveLength(2);
+  });
+
+  it("quotes each fact with the line of the article it comes from", () => {
+    for (const f of kb.facts) {
+      for (const q of f.quotes) {
+        const line = normalize(readFileSync(`${DEFAULT_PATHS.articles}/${q.source}`, "utf8")).split("\n")[q.line - 1] ?? "";
+        const start = line.replace(/\s+/g, " ").trim();
+        const head = q.text.slice(0, Math.min(25, start.length));
+        expect(start.includes(head) || q.text.startsWith(start.slice(0, 25))).toBe(true);
+      }
+    }
+  });
+
+  it("explains the terms the articles define, with their expansions", () => {
+    const term = (t: string) => kb.terms.find((x) => x.term === t);
+    expect(term("CRS")?.expansion).toBe("Comprehensive Ranking System");
+    expect(term("ITA")?.expansion).toBe("Invitations to Apply");
+    expect(term("Tie-breaking rule")?.definitions.map((d) => d.text).join(" ")).toMatch(/date and time of submission/);
+    expect(term("Express Entry")?.definitions.some((d) => /is a system used by the Canadian government/.test(d.text))).toBe(true);
+    expect(term("TEER")?.expansion).toBe("Training, Education, Experience and Responsibilities");
+  });
+
+  it("keeps passages with their source and offset and leaves out sidebars and sales copy", () => {
+    expect(kb.passages.length).toBeGreaterThan(20);
+    for (const p of kb.passages) {
+      const text = normalize(readFileSync(`${DEFAULT_PATHS.articles}/${p.source}`, "utf8"));
+      expect(text.slice(p.offset, p.offset + 15)).toBe(p.text.slice(0, 15));
+      expect(text.split("\n")[p.line - 1]).toContain(p.text.slice(0, 15));
+    }
+    expect(kb.passages.some((p) => /Weekly Roundup|Keshav|CAD \$999/.test(p.text))).toBe(false);
+  });
+});
