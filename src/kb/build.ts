@@ -114,7 +114,9 @@ export function buildKnowledgeBase(input: BuildInput): KnowledgeBase {
   const termClaims: TermClaim[] = [];
   const hashes: string[] = [];
 
-  for (const file of input.articles) {
+  // Reading in name order makes the output independent of the order files were listed in.
+  const files = [...input.articles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const file of files) {
     const article = readArticle(file.id, file.bytes);
     hashes.push(`${file.id} ${article.sha256}`);
     if ("rejected" in article) {

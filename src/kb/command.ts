@@ -10,8 +10,13 @@ function describe(w: BuildWarning, paths: KnowledgePaths): string {
   return `warning: ${where}${w.line > 0 ? `:${w.line}` : ""}: ${w.message}`;
 }
 
+/** Where a command writes its output. */
+export interface Output {
+  write(text: string): unknown;
+}
+
 /** Runs `kb:build` (write kb.json) or `kb:check` (fail when kb.json is stale); returns the exit code. */
-export function runKbCommand(command: string, paths: KnowledgePaths = DEFAULT_PATHS, out = process.stdout, err = process.stderr): number {
+export function runKbCommand(command: string, paths: KnowledgePaths = DEFAULT_PATHS, out: Output = process.stdout, err: Output = process.stderr): number {
   if (command !== "build" && command !== "check") {
     err.write(`usage: kb build | kb check\n`);
     return 2;

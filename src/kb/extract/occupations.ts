@@ -89,6 +89,8 @@ function categoryAbove(article: Article, start: number): { category: CategoryId;
   for (let j = start; j >= 0 && seen < LOOKBACK_LINES; j -= 1) {
     const text = squash(article.lines[j]?.text ?? "");
     if (text === "") continue;
+    // Never reach past an earlier table: its heading is not this table's.
+    if (j < start && parseOccupationRow(text) !== null) return null;
     seen += 1;
     const category = categoriesIn(text).find((c) => OCCUPATION_CATEGORIES.includes(c));
     if (category) return { category, heading: text.length > 160 ? `${text.slice(0, 157)}...` : text };

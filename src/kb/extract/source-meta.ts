@@ -17,7 +17,7 @@ function findTitle(article: Article): string | null {
 function findAuthor(article: Article): string | null {
   for (const line of article.lines.slice(0, 60)) {
     const t = squash(line.text);
-    const labelled = /^(?:author|written by|posted by)\s*:?\s*([A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3})\b/.exec(t);
+    const labelled = /^(?:[Aa]uthor|[Ww]ritten by|[Pp]osted by)\s*:?\s*([A-Z][\w.'-]*(?: [A-Z][\w.'-]*){0,3})\b/.exec(t);
     if (labelled?.[1]) return labelled[1];
     const by = /^By ([A-Z][a-z.'-]+(?: [A-Z][a-z.'-]+){0,3})$/.exec(t);
     if (by?.[1] && !new RegExp(FULL_DATE, "i").test(t)) return by[1];
