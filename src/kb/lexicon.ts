@@ -4,6 +4,8 @@ interface CategoryWords {
   readonly id: CategoryId;
   /** How the category is named in answers. */
   readonly label: string;
+  /** How it is named in a sentence such as "the latest STEM draw". */
+  readonly short: string;
   /** Patterns that name the category in article text. */
   readonly pattern: RegExp;
 }
@@ -11,25 +13,27 @@ interface CategoryWords {
 // Order matters: program names that contain a category word ("Federal Skilled Trades") come first
 // and are masked before the categories are looked for.
 const PROGRAMS: readonly CategoryWords[] = [
-  { id: "fst", label: "Federal Skilled Trades Program", pattern: /federal skilled trades?(?: program)?|\bFSTP?\b/gi },
-  { id: "fsw", label: "Federal Skilled Worker Program", pattern: /federal skilled workers?(?: program)?|\bFSWP?\b/gi },
-  { id: "cec", label: "Canadian Experience Class", pattern: /canadian experience class|\bCEC\b/gi },
-  { id: "pnp", label: "Provincial Nominee Program", pattern: /provincial nominee(?: program)?s?|\bPNPs?\b/gi },
+  { id: "fst", short: "Federal Skilled Trades", label: "Federal Skilled Trades Program", pattern: /federal skilled trades?(?: program)?|\bFSTP?\b/gi },
+  { id: "fsw", short: "Federal Skilled Worker", label: "Federal Skilled Worker Program", pattern: /federal skilled workers?(?: program)?|\bFSWP?\b/gi },
+  { id: "cec", short: "Canadian Experience Class", label: "Canadian Experience Class", pattern: /canadian experience class|\bCEC\b/gi },
+  { id: "pnp", short: "Provincial Nominee Program", label: "Provincial Nominee Program", pattern: /provincial nominee(?: program)?s?|\bPNPs?\b/gi },
 ];
 
 const CATEGORIES: readonly CategoryWords[] = [
   {
     id: "stem",
+    short: "STEM",
     label: "STEM occupations",
     pattern: /\bSTEM\b|science,? technology,? engineering,? (?:and )?math(?:ematic)?s?|science, technology, mathematics,? and engineering/gi,
   },
-  { id: "healthcare", label: "Healthcare occupations", pattern: /\bhealth ?care\b|\bhealth occupations\b/gi },
-  { id: "french", label: "French-language proficiency", pattern: /\bfrench[- ]?(?:language|speaking)?\b|\bfrancophone\b/gi },
-  { id: "trades", label: "Trade occupations", pattern: /\b(?:skilled )?trades?(?: occupations)?\b/gi },
-  { id: "transport", label: "Transport occupations", pattern: /\btransport(?:ation)?\b/gi },
-  { id: "agriculture", label: "Agriculture and agri-food occupations", pattern: /\bagri(?:culture|-food|food)\b/gi },
+  { id: "healthcare", short: "healthcare", label: "Healthcare occupations", pattern: /\bhealth ?care\b|\bhealth occupations\b/gi },
+  { id: "french", short: "French-language", label: "French-language proficiency", pattern: /\bfrench[- ]?(?:language|speaking)?\b|\bfrancophone\b/gi },
+  { id: "trades", short: "trades", label: "Trade occupations", pattern: /\b(?:skilled )?trades?(?: occupations)?\b/gi },
+  { id: "transport", short: "transport", label: "Transport occupations", pattern: /\btransport(?:ation)?\b/gi },
+  { id: "agriculture", short: "agriculture and agri-food", label: "Agriculture and agri-food occupations", pattern: /\bagri(?:culture|-food|food)\b/gi },
   {
     id: "general",
+    short: "all-program",
     label: "All programs (no program specified)",
     pattern: /no program specified|\ball[- ]programs?\b|\bgeneral round/gi,
   },
@@ -40,6 +44,11 @@ const ALL = [...PROGRAMS, ...CATEGORIES];
 /** The display name of a category or program. */
 export function categoryLabel(id: CategoryId): string {
   return ALL.find((c) => c.id === id)?.label ?? id;
+}
+
+/** The short name of a category, for sentences: "STEM", "healthcare", "all-program". */
+export function categoryShort(id: CategoryId): string {
+  return ALL.find((c) => c.id === id)?.short ?? id;
 }
 
 /** Every category or program a text names, in order of first mention, programs first masked. */

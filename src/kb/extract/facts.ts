@@ -191,7 +191,7 @@ function readCategoryCounts(ctx: Ctx): CategoryCountClaim[] {
   return out;
 }
 
-const DOMAIN = /express entry|\bCRS\b|\bdraws?\b|\brounds?\b|invitation|\bITAs?\b|categor|occupation|\bNOC\b|\bTEER\b|tie-?break|\bpool\b|eligib|program|permanent resid/i;
+const DOMAIN = /express entry|candidates|immigra|francophone|\bCRS\b|\bdraws?\b|\brounds?\b|invitation|\bITAs?\b|categor|occupation|\bNOC\b|\bTEER\b|tie-?break|\bpool\b|eligib|program|permanent resid/i;
 const SALES = /contact us|consultation|newsletter|free (?:online )?assessment|book a|\bCAD\b|\$\d|tel:|rss|click here|subscribe|our team|limited time|\bmeet (?:mr|ms|mrs|dr)\b|our (?:immigration )?(?:specialists|experts)/i;
 const MAX_PASSAGE = 600;
 

@@ -1,0 +1,39 @@
+import type { Entities } from "./entities.js";
+import { refs } from "./format.js";
+import type { Knowledge } from "./knowledge.js";
+import type { Field, Intent, Reply } from "./types.js";
+
+/** What an answer function gets: the knowledge, what the message names, and what came before. */
+export interface AnswerInput {
+  readonly knowledge: Knowledge;
+  readonly entities: Entities;
+  /** The previous reply in this conversation, for "sources". */
+  readonly previous: Reply | undefined;
+}
+
+/** The parts of a reply an answer function fills in. */
+export interface ReplyParts {
+  text: string;
+  title?: string;
+  fields?: Field[];
+  list?: string[];
+  asOf?: string | null;
+  sources?: Iterable<string>;
+  suggestions?: string[];
+  userError?: boolean;
+}
+
+/** Builds a reply, resolving source ids to citations. */
+export function makeReply(knowledge: Knowledge, intent: Intent, parts: ReplyParts): Reply {
+  return {
+    intent,
+    text: parts.text,
+    title: parts.title ?? "ee-bot",
+    fields: parts.fields ?? [],
+    list: parts.list ?? [],
+    asOf: parts.asOf ?? null,
+    sources: refs(knowledge, parts.sources ?? []),
+    suggestions: parts.suggestions ?? [],
+    userError: parts.userError ?? false,
+  };
+}
