@@ -55,11 +55,11 @@ const CUE = {
   score: /\b(?:would|will|could|can|do|did|am) i\b|\bmy (?:crs|score)\b|\bi (?:have|got|scored|am at)\b|\binvited\b|\benough\b|\bchances?\b|\bqualify\b|\bmake (?:it|the cut)/,
   tieBreak: /\btie-?\s?br(?:ea|a|e)k|\btiebreak|\btie breaking\b/,
   compare: /\bcompare|\bcomparison\b|\bdifference\b|how much (?:lower|higher|less|more)|\b(?:lower|higher) than\b|\bvs\.?\b|\bversus\b/,
-  extreme: /\b(?:lowest|highest|minimum|maximum|smallest|biggest|largest|fewest|most)\b.*\b(?:cut-?off|cutoff|crs|score|draws?|rounds?|invitations|itas?)\b|\b(?:cut-?off|cutoff|crs|score)\b.*\b(?:lowest|highest)\b|\blowest ever\b|\brecord (?:low|high)\b/,
+  extreme: /\b(?:lowest|highest|minimum|maximum|smallest|biggest|largest|fewest|most(?! recent))\b.*\b(?:cut-?off|cutoff|crs|score|draws?|rounds?|invitations|itas?)\b|\b(?:cut-?off|cutoff|crs|score)\b.*\b(?:lowest|highest)\b|\blowest ever\b|\brecord (?:low|high)\b/,
   pool: /\bpool\b|\bprofiles\b|how many (?:people|candidates) (?:are )?(?:in|waiting)/,
   yearInvitations: /(?:how many|total|number of|sum of)\b.*\b(?:itas?|invitations)\b.*\b(?:this year|so far|in (?:19|20)\d\d|year|issued|total|altogether)\b|\b(?:itas?|invitations)\b.*\b(?:this year|so far)\b/,
   apply: /how (?:do|can|should|would) (?:i|we|you|one) apply|how to apply|application process|steps to apply|\bapply for (?:express entry|pr|permanent)|how does (?:it|express entry) work|two-?\s?step/,
-  schedule: /\bschedule\b|\bnext (?:draw|round)\b|when (?:is|will|are|does) (?:the )?(?:next |new )?(?:draw|round)|how often|\bfrequency\b|when do (?:draws|rounds)/,
+  schedule: /\bschedule\b|\bnext (?:cut-?off|cutoff|crs|score)|\bpredict|\bforecast|\bnext (?:draw|round)\b|when (?:is|will|are|does) (?:the )?(?:next |new )?(?:draw|round)|how often|\bfrequency\b|when do (?:draws|rounds)/,
   roundKinds: /\b(?:types?|kinds?|sorts?) of (?:draws?|rounds?)|what (?:draws|rounds) are there|different (?:draws|rounds)/,
   count: /how many (?:occupations|jobs|codes|nocs?|noc codes|professions)|number of (?:occupations|jobs|codes)|\bcount of\b/,
   list: /\blist\b|\bshow\b.*\b(?:occupations|jobs|codes)\b|\b(?:which|what|all)\b.*\b(?:occupations|jobs|nocs|noc codes|professions)\b(?!.*\b(?:is|am)\b)|\boccupations list\b/,
@@ -68,6 +68,7 @@ const CUE = {
   programs: /\b(?:which|what) programs?\b|\bprograms? (?:are|do|must|should)\b|\beligible programs?\b|\b(?:fsw|cec|fst)\b|federal skilled|canadian experience class/,
   eligibility: /\beligib|\brequirements?\b|\bqualify\b|\bconditions?\b|work experience|how (?:long|much experience)|\bwho can\b/,
   occupation: /\b(?:noc|teer|code|eligible|eligibility|qualify|qualifies|count|counts|included|job|occupation|profession|work as|working as|am i|is a|is an|are \w+s)\b/,
+  lookup: /\bnoc\b.*\b(?:for|of)\b|\bnoc code\b|\bteer (?:of|for|level)\b/,
   cutoff: /\bcut-?off|\bcutoff|\bcrs\b|\bscores?\b|\bdraws?\b|\brounds?\b|\bresults?\b|\bitas?\b/,
   define: /^(?:what|whats|what's)\s+(?:is|are|does|do|s)\b|\bdefine\b|\bdefinition\b|\bmeaning\b|stands? for|\bexplain\b|\bmeans?\b|^(?:who|what) is\b/,
   followUp: /^(?:and|what about|how about|also|same for|and for|what of|ok and|then|and what about|and the)\b/,
@@ -126,14 +127,15 @@ export function detectIntent(knowledge: Knowledge, e: Entities): Detected {
   if (CUE.count.test(t) && e.codes.length === 0) return { intent: "category-count" };
   if (CUE.list.test(t) && e.codes.length === 0 && !occupationFound(knowledge, e)) return { intent: "category-list" };
   if (e.codes.length > 0) return { intent: "occupation" };
+  if (CUE.lookup.test(t) && e.phrase.length >= 3 && e.rounds.length === 0) return { intent: "occupation" };
   if (e.rounds.length > 0) return { intent: "draw" };
   if (e.dates.length > 0) return { intent: "draw-on-date" };
   if (CUE.latest.test(t) && !CUE.categories.test(t)) return { intent: "latest-draw" };
   const term = termIn(knowledge, e);
   if (term && CUE.define.test(t) && e.codes.length === 0 && !occupationFound(knowledge, e)) return { intent: "glossary", term };
+  if (CUE.programs.test(t) && !occupationFound(knowledge, e)) return { intent: "programs" };
   if (CUE.eligibility.test(t) && !occupationFound(knowledge, e)) return { intent: "eligibility" };
   if (CUE.categories.test(t) && !occupationFound(knowledge, e)) return { intent: "year-categories" };
-  if (CUE.programs.test(t) && !occupationFound(knowledge, e)) return { intent: "programs" };
   const occupation = occupationFound(knowledge, e) && (CUE.occupation.test(t) || e.categories.length > 0);
   if (occupation) return { intent: "occupation" };
   if (term && t.split(" ").length <= 3) return { intent: "glossary", term };

@@ -2,7 +2,7 @@ import { categoryLabel } from "../../kb/lexicon.js";
 import type { Term } from "../../kb/schema.js";
 import { cite, formatDate, formatNumber, joinAnd, plural, roundName } from "../format.js";
 import type { Knowledge } from "../knowledge.js";
-import { EXAMPLES } from "../messages.js";
+import { EXAMPLES, MESSAGES } from "../messages.js";
 import { makeReply, type AnswerInput } from "../reply.js";
 import type { Reply } from "../types.js";
 
@@ -155,9 +155,16 @@ export function answerSchedule(input: AnswerInput): Reply {
   const { knowledge, entities } = input;
   const f = knowledge.facts("schedule")[0];
   const latest = knowledge.latestDraw();
-  const next = /\bnext\b|\bwhen\b/.test(entities.text);
+  const next = /\bnext\b|\bwhen\b|\bpredict|\bforecast/.test(entities.text);
+  const score = /cut-?off|cutoff|\bcrs\b|\bscore/.test(entities.text);
   if (!f) return unknown(knowledge, "schedule", "the draw schedule");
-  const lead = next ? "I can't tell when the next draw will be:" : f.fixed ? "Yes:" : "No:";
+  const lead = score
+    ? `I can't tell what the next cut-off will be. ${MESSAGES.pastNotFuture} And`
+    : next
+      ? "I can't tell when the next draw will be:"
+      : f.fixed
+        ? "Yes:"
+        : "No:";
   return makeReply(knowledge, "schedule", {
     title: "Draw schedule",
     text: [
