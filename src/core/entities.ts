@@ -1,4 +1,5 @@
 import { categoriesIn } from "../kb/lexicon.js";
+import { fuzzyCategory } from "../search/categories.js";
 import type { CategoryId } from "../kb/schema.js";
 import { FULL_DATE, PARTIAL_DATE, parseDate } from "../kb/text.js";
 
@@ -34,7 +35,7 @@ const VOCABULARY = [
   "latest", "last", "recent", "cutoff", "cut-off", "draw", "draws", "round", "rounds", "score", "points", "invited",
   "invitation", "invitations", "tie-breaking", "pool", "profiles", "categories", "category", "eligible", "eligibility",
   "requirements", "program", "programs", "schedule", "apply", "application", "occupations", "occupation", "list",
-  "lowest", "highest", "compare", "healthcare", "transport", "agriculture", "french", "what", "which", "would",
+  "lowest", "highest", "compare", "what", "which", "would",
   "happened", "definition", "stands", "explain", "minimum", "maximum", "how", "many", "much", "this", "year",
 ];
 
@@ -83,6 +84,12 @@ const CHAT_CATEGORIES: readonly [RegExp, CategoryId][] = [
 function chatCategories(text: string): CategoryId[] {
   const found = categoriesIn(text);
   for (const [re, id] of CHAT_CATEGORIES) if (re.test(text) && !found.includes(id)) found.push(id);
+  if (found.length === 0) {
+    for (const word of text.split(/[^a-z-]+/)) {
+      const id = fuzzyCategory(word);
+      if (id && !found.includes(id)) found.push(id);
+    }
+  }
   return found;
 }
 

@@ -73,7 +73,8 @@ export function describeRef(r: SourceRef): string {
 export function renderPlain(reply: Reply): string {
   const parts = [reply.text];
   if (reply.list.length > 0) parts.push(reply.list.map((l) => `  - ${l}`).join("\n"));
-  if (reply.sources.length > 0) parts.push(`Sources: ${reply.sources.map(describeRef).join("; ")}`);
+  // A "sources" reply lists its sources already.
+  if (reply.sources.length > 0 && reply.intent !== "sources") parts.push(`Sources: ${reply.sources.map(describeRef).join("; ")}`);
   return parts.join("\n");
 }
 

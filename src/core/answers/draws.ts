@@ -233,8 +233,9 @@ export function answerScoreCheck(input: AnswerInput): Reply {
       ? `Across the ${plural(byDate.length, "round")} I know, ${score} would have been enough in ${enough.length === 0 ? "none" : `${plural(enough.length, "round")} (${joinAnd(enough.map(label))})`}${tied.length > 0 ? `, exactly at the cut-off in ${joinAnd(tied.map(label))}` : ""}${short.length > 0 ? ` and not enough in ${joinAnd(short.map(label))}` : ""}.`
       : "";
   const categoryKind = knowledge.facts("round-kinds")[0]?.kinds.find((k) => k.type === "category-based");
+  const eligibleSentence = categoryKind?.description.split(/(?<=\.)\s+/).find((x) => /eligib/i.test(x));
   const categoryNote =
-    byDate.some((d) => d.roundType === "category-based") && categoryKind ? `${categoryKind.name}: ${categoryKind.description}` : "";
+    byDate.some((d) => d.roundType === "category-based") && eligibleSentence ? `About category-based rounds: ${eligibleSentence}` : "";
   return makeReply(knowledge, "score-check", {
     title: `CRS ${score}`,
     text: [lead, summary, categoryNote, MESSAGES.pastNotFuture].filter((x) => x !== "").join(" "),
