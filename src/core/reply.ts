@@ -1,6 +1,7 @@
 import type { Entities } from "./entities.js";
 import { refs } from "./format.js";
 import type { Knowledge } from "./knowledge.js";
+import { MESSAGES } from "./messages.js";
 import type { Field, Intent, Reply } from "./types.js";
 
 /** What an answer function gets: the knowledge, what the message names, and what came before. */
@@ -35,5 +36,20 @@ export function makeReply(knowledge: Knowledge, intent: Intent, parts: ReplyPart
     sources: refs(knowledge, parts.sources ?? []),
     suggestions: parts.suggestions ?? [],
     userError: parts.userError ?? false,
+  };
+}
+
+/** The polite reply to a message whose handling failed unexpectedly. */
+export function errorReply(): Reply {
+  return {
+    intent: "fallback",
+    text: MESSAGES.internalError,
+    title: "Sorry",
+    fields: [],
+    list: [],
+    asOf: null,
+    sources: [],
+    suggestions: ["help"],
+    userError: false,
   };
 }

@@ -1,0 +1,106 @@
+import { escapeMarkdown, type APIEmbed } from "discord.js";
+import { describeRef, formatDate } from "../../core/format.js";
+import type { Reply } from "../../core/types.js";
+
+/** Discord's message limits (https://discord.com/developers/docs/resources/message, .../channel#embed-limits). */
+export const DISCORD_LIMITS = {
+  content: 2000,
+  embedsPerMessage: 10,
+  title: 256,
+  description: 4096,
+  fields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footer: 2048,
+  embedTotal: 6000,
+} as const;
+
+/** One message to send: embeds only, mentions never parsed. */
+export interface DiscordPayload {
+  embeds: APIEmbed[];
+  allowedMentions: { parse: []; repliedUser: false };
+}
+
+const COLOR = 0xd52b1e;
+
+function cut(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+/** Splits text into chunks of at most max characters, at line breaks, then sentences, then words. */
+export function splitText(text: string, max: number): string[] {
+  const chunks: string[] = [];
+  let rest = text;
+  while (rest.length > max) {
+    const window = rest.slice(0, max);
+    let at = window.lastIndexOf("\n");
+    if (at < max / 2) at = Math.max(window.lastIndexOf(". ") + 1, at);
+    if (at < max / 2) at = Math.max(window.lastIndexOf(" "), at);
+    if (at <= 0) at = max;
+    // Never split a surrogate pair.
+    if (/[\uD800-\uDBFF]/.test(rest.charAt(at - 1))) at -= 1;
+    chunks.push(rest.slice(0, at).trimEnd());
+    rest = rest.slice(at).trimStart();
+  }
+  if (rest.length > 0 || chunks.length === 0) chunks.push(rest);
+  return chunks;
+}
+
+function embedSize(e: APIEmbed): number {
+  return (
+    (e.title?.length ?? 0) +
+    (e.description?.length ?? 0) +
+    (e.footer?.text.length ?? 0) +
+    (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0)
+  );
+}
+
+function footerOf(reply: Reply): string | undefined {
+  const parts: string[] = [];
+  if (reply.asOf) parts.push(`As of ${formatDate(reply.asOf)}`);
+  if (reply.sources.length > 0 && reply.intent !== "sources") parts.push(`Sources: ${reply.sources.map(describeRef).join("; ")}`);
+  return parts.length > 0 ? cut(parts.join(" · "), DISCORD_LIMITS.footer) : undefined;
+}
+
+/** Renders a reply as Discord messages: an embed with the answer, figures as fields, sources and date in the footer; long answers split within every limit. */
+export function renderDiscord(reply: Reply): DiscordPayload[] {
+  const body = [escapeMarkdown(reply.text), ...reply.list.map((l) => `• ${escapeMarkdown(l)}`)].join("\n");
+  const chunks = splitText(body, DISCORD_LIMITS.description);
+  const fields = reply.fields.slice(0, DISCORD_LIMITS.fields).map((f) => ({
+    name: cut(escapeMarkdown(f.name), DISCORD_LIMITS.fieldName),
+    value: cut(escapeMarkdown(f.value) || "-", DISCORD_LIMITS.fieldValue),
+    inline: f.value.length <= 40,
+  }));
+  const footer = footerOf(reply);
+  const embeds: APIEmbed[] = chunks.map((description, i) => ({
+    color: COLOR,
+    ...(i === 0 ? { title: cut(reply.title, DISCORD_LIMITS.title) } : {}),
+    description,
+  }));
+  const last = embeds[embeds.length - 1] as APIEmbed;
+  if (fields.length > 0) last.fields = fields;
+  if (footer) last.footer = { text: footer };
+  if (embedSize(last) > DISCORD_LIMITS.embedTotal) {
+    // Fields and footer do not fit beside a full description: give them an embed of their own.
+    delete last.fields;
+    delete last.footer;
+    const extra: APIEmbed = { color: COLOR, ...(fields.length > 0 ? { fields: [...fields] } : {}), ...(footer ? { footer: { text: footer } } : {}) };
+    while (embedSize(extra) > DISCORD_LIMITS.embedTotal && extra.fields && extra.fields.length > 0) extra.fields.pop();
+    embeds.push(extra);
+  }
+  const messages: DiscordPayload[] = [];
+  let current: APIEmbed[] = [];
+  let size = 0;
+  for (const e of embeds) {
+    const s = embedSize(e);
+    if (current.length > 0 && (size + s > DISCORD_LIMITS.embedTotal || current.length >= DISCORD_LIMITS.embedsPerMessage)) {
+      messages.push({ embeds: current, allowedMentions: { parse: [], repliedUser: false } });
+      current = [];
+      size = 0;
+    }
+    current.push(e);
+    size += s;
+  }
+  if (current.length > 0) messages.push({ embeds: current, allowedMentions: { parse: [], repliedUser: false } });
+  return messages;
+}
