@@ -76,6 +76,7 @@ export class FakeDiscord {
   private server: Server | undefined;
   private wss: WebSocketServer | undefined;
   private sockets = new Set<WebSocket>();
+  private shardOf = new Map<WebSocket, [number, number]>();
   private seq = 0;
   private rules: RateLimitRule[] = [];
   private waiters: { match: (r: Recorded) => boolean; resolve: (r: Recorded) => void }[] = [];
@@ -123,11 +124,17 @@ export class FakeDiscord {
     return this.requests.slice(mark);
   }
 
-  /** Sends a dispatch event to every connected client. */
+  /** Sends a dispatch event to the shard Discord would route it to: by guild id, DMs to shard 0. */
   dispatch(t: string, d: unknown): void {
     this.seq += 1;
     const payload = JSON.stringify({ op: 0, t, s: this.seq, d });
-    for (const s of this.sockets) s.send(payload);
+    const guildId = (d as { guild_id?: string }).guild_id;
+    for (const s of this.sockets) {
+      const shard = this.shardOf.get(s);
+      if (!shard) continue;
+      const target = guildId ? Number((BigInt(guildId) >> 22n) % BigInt(shard[1])) : 0;
+      if (shard[0] === target) s.send(payload);
+    }
   }
 
   /** A user's message in the guild channel (optionally mentioning the bot) or in a DM. */
@@ -198,7 +205,7 @@ export class FakeDiscord {
 
   private onSocket(ws: WebSocket): void {
     this.sockets.add(ws);
-    ws.on("close", () => this.sockets.delete(ws));
+    ws.on("close", () => (this.sockets.delete(ws), this.shardOf.delete(ws)));
     ws.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41_250 } }));
     ws.on("message", (raw) => {
       const msg = JSON.parse(String(raw)) as { op: number; d: unknown };
@@ -207,6 +214,8 @@ export class FakeDiscord {
         ws.send(JSON.stringify({ op: 11 }));
       } else if (msg.op === 2) {
         this.identifies.push(msg.d);
+        const shard = ((msg.d as { shard?: [number, number] }).shard ?? [0, 1]) as [number, number];
+        this.shardOf.set(ws, shard);
         this.seq += 1;
         ws.send(
           JSON.stringify({
@@ -219,7 +228,7 @@ export class FakeDiscord {
               guilds: [{ id: FAKE.guildId, unavailable: true }],
               session_id: "fake-session",
               resume_gateway_url: `ws://127.0.0.1:${this.port}`,
-              shard: [0, 1],
+              shard,
               application: { id: FAKE.appId, flags: 0 },
               private_channels: [],
             },

@@ -1,0 +1,99 @@
+import { execFile, type ChildProcess } from "node:child_process";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { registerCommands } from "../../../src/adapters/discord/register.js";
+import { readConfig, type Config } from "../../../src/config.js";
+import { FAKE, FakeDiscord } from "../../fakes/discord.js";
+
+const ROOT = new URL("../../../", import.meta.url).pathname;
+const TSX = join(ROOT, "node_modules/tsx/dist/cli.mjs");
+const fake = new FakeDiscord();
+
+function config(extra: Record<string, string>): Config {
+  const r = readConfig({ DISCORD_TOKEN: FAKE.token, DISCORD_API_BASE: fake.api, ...extra });
+  if (!r.ok) throw new Error(r.problems.join("\n"));
+  return r.config;
+}
+
+function startMain(env: Record<string, string>): { child: ChildProcess; out: () => string; err: () => string } {
+  const child = execFile("node", [TSX, join(ROOT, "src/main.ts")], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", LOG_LEVEL: "info", ...env },
+  });
+  let out = "";
+  let err = "";
+  child.stdout?.on("data", (d: Buffer) => (out += d.toString()));
+  child.stderr?.on("data", (d: Buffer) => (err += d.toString()));
+  return { child, out: () => out, err: () => err };
+}
+
+const exited = (child: ChildProcess): Promise<number | null> => new Promise((resolve) => child.on("exit", (code) => resolve(code)));
+
+beforeAll(async () => {
+  await fake.start();
+});
+afterAll(async () => {
+  await fake.stop();
+});
+
+describe("registering the /ee command", () => {
+  it("registers in one guild when DISCORD_GUILD_ID is set, with every subcommand and autocomplete on noc", async () => {
+    const r = await registerCommands(config({ DISCORD_GUILD_ID: FAKE.guildId }));
+    expect(r).toEqual({ scope: "guild", applicationId: FAKE.appId, count: 1 });
+    const put = await fake.waitFor((x) => x.method === "PUT" && x.path === `/applications/${FAKE.appId}/guilds/${FAKE.guildId}/commands`);
+    const [command] = put.body as { name: string; options: { name: string; options?: { name: string; autocomplete?: boolean }[] }[] }[];
+    expect(command?.name).toBe("ee");
+    expect(command?.options.map((o) => o.name)).toEqual(["ask", "noc", "draw", "latest", "help"]);
+    expect(command?.options[1]?.options?.[0]).toMatchObject({ name: "occupation", autocomplete: true });
+  });
+
+  it("registers globally otherwise, asking Discord for the application id when it is not configured", async () => {
+    const r = await registerCommands(config({}));
+    expect(r.scope).toBe("global");
+    await fake.waitFor((x) => x.method === "GET" && x.path === "/applications/@me");
+    await fake.waitFor((x) => x.method === "PUT" && x.path === `/applications/${FAKE.appId}/commands`);
+  });
+});
+
+describe("npm start with Discord configured", () => {
+  it("starts the Discord adapter instead of the terminal chat, answers, and stops cleanly on SIGTERM", async () => {
+    const before = fake.identifies.length;
+    const run = startMain({ DISCORD_TOKEN: FAKE.token, DISCORD_API_BASE: fake.api });
+    await fake.waitFor((x) => x.path === "/gateway/bot", 20_000);
+    await waitUntil(() => fake.identifies.length > before && /discord ready/.test(run.err()), 20_000);
+    fake.message("draw 253", { dm: true });
+    const reply = await fake.waitFor((x) => x.path === `/channels/${FAKE.dmChannelId}/messages` && /Round 253/.test(JSON.stringify(x.body)), 10_000);
+    expect(reply).toBeDefined();
+    expect(run.out()).not.toMatch(/ee-bot: ask me about Express Entry/);
+    expect(run.err()).not.toContain(FAKE.token);
+    run.child.kill("SIGTERM");
+    expect(await exited(run.child)).toBe(0);
+  });
+
+  it("runs sharded through discord.js ShardingManager when DISCORD_SHARDS is set", async () => {
+    const before = fake.identifies.length;
+    const run = startMain({ DISCORD_TOKEN: FAKE.token, DISCORD_API_BASE: fake.api, DISCORD_SHARDS: "2" });
+    await waitUntil(() => fake.identifies.length >= before + 2, 40_000);
+    const shards = fake.identifies.slice(before).map((i) => (i as { shard: [number, number] }).shard).sort();
+    expect(shards).toEqual([[0, 2], [1, 2]]);
+    fake.message("draw 252", { dm: true });
+    await fake.waitFor((x) => x.path === `/channels/${FAKE.dmChannelId}/messages` && /Round 252/.test(JSON.stringify(x.body)), 20_000);
+    run.child.kill("SIGTERM");
+    expect(await exited(run.child)).toBe(0);
+  }, 60_000);
+
+  it("refuses a malformed token with one clear line that does not echo it", async () => {
+    const run = startMain({ DISCORD_TOKEN: "not-a-token-secret-value" });
+    expect(await exited(run.child)).toBe(2);
+    expect(run.err().trim().split("\n")).toEqual(["ee-bot: configuration: DISCORD_TOKEN: expected a bot token from the Developer Portal (three dot-separated parts)"]);
+    expect(run.err()).not.toContain("not-a-token-secret-value");
+  });
+});
+
+async function waitUntil(check: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error("timed out");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
