@@ -21,7 +21,27 @@ export const ConfigSchema = z.object({
     .regex(/^(?:auto|[1-9]\d{0,3})$/, 'expected "auto" or a number of shards')
     .optional(),
   DISCORD_API_BASE: z.url({ message: "expected a URL such as http://localhost:8080/api" }).optional(),
+
+  SLACK_BOT_TOKEN: z.string().regex(/^xoxb-[\w-]{10,}$/, "expected a bot token starting with xoxb-").optional(),
+  SLACK_APP_TOKEN: z.string().regex(/^xapp-[\w-]{10,}$/, "expected an app-level token starting with xapp- (Socket Mode)").optional(),
+  SLACK_SIGNING_SECRET: z.string().regex(/^[\w-]{16,}$/, "expected the signing secret from Basic Information").optional(),
+  SLACK_PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+  SLACK_API_URL: z.url({ message: "expected a URL such as https://slack.com/api/" }).optional(),
+}).superRefine((c, ctx) => {
+  if (c.SLACK_BOT_TOKEN && !c.SLACK_APP_TOKEN && !c.SLACK_SIGNING_SECRET) {
+    ctx.addIssue({ code: "custom", path: ["SLACK_APP_TOKEN"], message: "set SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode) with SLACK_BOT_TOKEN" });
+  }
+  if (!c.SLACK_BOT_TOKEN && (c.SLACK_APP_TOKEN || c.SLACK_SIGNING_SECRET)) {
+    ctx.addIssue({ code: "custom", path: ["SLACK_BOT_TOKEN"], message: "required with SLACK_APP_TOKEN or SLACK_SIGNING_SECRET" });
+  }
 });
+/** Every variable name the configuration reads. */
+export const CONFIG_KEYS: readonly string[] = [
+  "EE_BOT_KB", "EE_BOT_NOC", "LOG_LEVEL",
+  "DISCORD_TOKEN", "DISCORD_APPLICATION_ID", "DISCORD_GUILD_ID", "DISCORD_SHARDS", "DISCORD_API_BASE",
+  "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_PORT", "SLACK_API_URL",
+];
+
 /** Validated configuration. */
 export type Config = z.infer<typeof ConfigSchema>;
 
@@ -30,7 +50,7 @@ export type ConfigResult = { ok: true; config: Config } | { ok: false; problems:
 
 /** Reads the configuration from an environment; empty strings count as unset. Values never appear in problems. */
 export function readConfig(env: NodeJS.ProcessEnv): ConfigResult {
-  const keys = Object.keys(ConfigSchema.shape);
+  const keys = CONFIG_KEYS;
   const cleaned = Object.fromEntries(
     Object.entries(env).filter(([k, v]) => keys.includes(k) && v !== undefined && v.trim() !== "").map(([k, v]) => [k, v?.trim()]),
   );
@@ -43,7 +63,7 @@ export function readConfig(env: NodeJS.ProcessEnv): ConfigResult {
 
 /** The secret values of a configuration, for scrubbing logs. */
 export function secretsOf(config: Config): string[] {
-  return [config.DISCORD_TOKEN].filter((s): s is string => typeof s === "string");
+  return [config.DISCORD_TOKEN, config.SLACK_BOT_TOKEN, config.SLACK_APP_TOKEN, config.SLACK_SIGNING_SECRET].filter((s): s is string => typeof s === "string");
 }
 
 /** Loads variables from a .env file into the environment, if the file exists; variables already set win. */

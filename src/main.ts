@@ -16,6 +16,10 @@ async function startPlatforms(config: Config, runtime: Runtime, logger: Logger):
     }
     logger.info({ platform: "discord", sharded: Boolean(config.DISCORD_SHARDS) }, "discord started");
   }
+  if (config.SLACK_BOT_TOKEN) {
+    const { startSlack } = await import("./adapters/slack/start.js");
+    running.push(await startSlack(config, runtime));
+  }
   return running;
 }
 
@@ -41,7 +45,7 @@ async function main(): Promise<number> {
     process.stderr.write(`ee-bot: ${isEeBotError(e) ? e.message : String(e)}\n`);
     return 1;
   }
-  const platformConfigured = Boolean(config.DISCORD_TOKEN);
+  const platformConfigured = Boolean(config.DISCORD_TOKEN || config.SLACK_BOT_TOKEN);
   if (!platformConfigured) {
     return runChat(runtime.router, runtime.knowledge(), {
       stdin: process.stdin,

@@ -1,0 +1,72 @@
+import { execFile, type ChildProcess } from "node:child_process";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readConfig } from "../../../src/config.js";
+import { FAKE, FakeDiscord } from "../../fakes/discord.js";
+import { FakeSlack, SLACK } from "../../fakes/slack.js";
+
+const ROOT = new URL("../../../", import.meta.url).pathname;
+const slack = new FakeSlack();
+const discord = new FakeDiscord();
+
+function startMain(env: Record<string, string>): { child: ChildProcess; out: () => string; err: () => string } {
+  const child = execFile("node", [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "src/main.ts")], { cwd: ROOT, env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env } });
+  let out = "";
+  let err = "";
+  child.stdout?.on("data", (d: Buffer) => (out += d.toString()));
+  child.stderr?.on("data", (d: Buffer) => (err += d.toString()));
+  return { child, out: () => out, err: () => err };
+}
+
+const exited = (child: ChildProcess): Promise<number | null> => new Promise((resolve) => child.on("exit", (code) => resolve(code)));
+
+async function until(check: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error("timed out");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+beforeAll(async () => {
+  await slack.start();
+  await discord.start();
+});
+afterAll(async () => {
+  await slack.stop();
+  await discord.stop();
+});
+
+describe("Slack configuration", () => {
+  it("chooses Socket Mode with an app token and HTTP mode with only a signing secret, and refuses a bot token alone", () => {
+    expect(readConfig({ SLACK_BOT_TOKEN: SLACK.botToken, SLACK_APP_TOKEN: SLACK.appToken }).ok).toBe(true);
+    const http = readConfig({ SLACK_BOT_TOKEN: SLACK.botToken, SLACK_SIGNING_SECRET: SLACK.signingSecret, SLACK_PORT: "3100" });
+    expect(http.ok && http.config.SLACK_PORT).toBe(3100);
+    const alone = readConfig({ SLACK_BOT_TOKEN: SLACK.botToken });
+    expect(alone).toEqual({ ok: false, problems: ["SLACK_APP_TOKEN: set SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode) with SLACK_BOT_TOKEN"] });
+    const wrong = readConfig({ SLACK_BOT_TOKEN: "xoxp-user-token-not-bot", SLACK_APP_TOKEN: SLACK.appToken });
+    expect(!wrong.ok && wrong.problems).toEqual(["SLACK_BOT_TOKEN: expected a bot token starting with xoxb-"]);
+  });
+});
+
+describe("npm start with Slack configured", () => {
+  it("runs Slack and Discord together in one process, answers on both, and stops cleanly", async () => {
+    const run = startMain({
+      SLACK_BOT_TOKEN: SLACK.botToken,
+      SLACK_APP_TOKEN: SLACK.appToken,
+      SLACK_API_URL: slack.apiUrl,
+      DISCORD_TOKEN: FAKE.token,
+      DISCORD_API_BASE: discord.api,
+    });
+    await until(() => slack.socketConnected && discord.identifies.length > 0 && /slack ready/.test(run.err()) && /discord ready/.test(run.err()), 30_000);
+    const event = { type: "event_callback", event_id: "EvStart1", team_id: SLACK.teamId, event: { type: "message", channel_type: "im", user: SLACK.user, text: "draw 253", ts: "1700000200.000100", channel: SLACK.dm } };
+    slack.sendEnvelope("events_api", event);
+    await slack.waitFor((x) => x.method === "chat.postMessage" && /Round 253/.test(String(x.params.text)), 10_000);
+    discord.message("draw 252", { dm: true });
+    await discord.waitFor((x) => x.path === `/channels/${FAKE.dmChannelId}/messages` && /Round 252/.test(JSON.stringify(x.body)), 10_000);
+    expect(run.out()).not.toMatch(/ee-bot: ask me about/);
+    for (const secret of [SLACK.botToken, SLACK.appToken, FAKE.token]) expect(run.err()).not.toContain(secret);
+    run.child.kill("SIGTERM");
+    expect(await exited(run.child)).toBe(0);
+  }, 60_000);
+});

@@ -1,0 +1,190 @@
+import { createHmac } from "node:crypto";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { WebSocketServer, type WebSocket } from "ws";
+
+/** Values the fake Slack uses. */
+export const SLACK = {
+  botToken: "xoxb-1111111111-2222222222-fakefakefakefakefakefake",
+  appToken: "xapp-1-A0FAKE-3333333333-fakefakefakefakefakefakefakefakefakefakefakefake",
+  signingSecret: "fake-signing-secret-8f2a1c9d3e4b5a6f",
+  botUserId: "UBOT0001",
+  botId: "BBOT0001",
+  teamId: "TFAKE001",
+  channel: "CGENERAL1",
+  dm: "DDIRECT01",
+  user: "UASKER001",
+} as const;
+
+/** A Web API call or response_url post the fake received. */
+export interface SlackCall {
+  method: string;
+  params: Record<string, unknown>;
+  headers: IncomingMessage["headers"];
+}
+
+/** Block Kit limit errors of a message, empty when it is valid. */
+export function blockErrors(params: Record<string, unknown>): string[] {
+  const errors: string[] = [];
+  const blocks = (params.blocks ?? []) as { type: string; text?: { text: string }; fields?: { text: string }[]; elements?: { text: string }[] }[];
+  if (blocks.length > 50) errors.push("no_more_than_50_items_allowed [json-pointer:/blocks]");
+  blocks.forEach((b, i) => {
+    if (b.type === "section" && b.text && b.text.text.length > 3000) errors.push(`must be less than 3001 characters [json-pointer:/blocks/${i}/text/text]`);
+    if (b.fields && b.fields.length > 10) errors.push(`must contain no more than 10 items [json-pointer:/blocks/${i}/fields]`);
+    for (const f of b.fields ?? []) if (f.text.length > 2000) errors.push(`must be less than 2001 characters [json-pointer:/blocks/${i}/fields]`);
+    if (b.type === "header" && b.text && b.text.text.length > 150) errors.push(`must be less than 151 characters [json-pointer:/blocks/${i}/text]`);
+  });
+  return errors;
+}
+
+/** A local Slack: Web API under /api/, response_url sink under /response/, Socket Mode under /socket. */
+export class FakeSlack {
+  readonly calls: SlackCall[] = [];
+  readonly acks: { envelope_id: string; payload?: unknown }[] = [];
+  private server: Server | undefined;
+  private wss: WebSocketServer | undefined;
+  private sockets = new Set<WebSocket>();
+  private pinger: NodeJS.Timeout | undefined;
+  private waiters: { match: (c: SlackCall) => boolean; resolve: (c: SlackCall) => void }[] = [];
+  private envelope = 0;
+  port = 0;
+
+  /** Web API base URL for the client's slackApiUrl option. */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api/`;
+  }
+
+  /** A response_url the fake records posts to. */
+  responseUrl(id: string): string {
+    return `http://127.0.0.1:${this.port}/response/${id}`;
+  }
+
+  /** Starts listening on 127.0.0.1. */
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => void this.onHttp(req, res));
+    this.wss = new WebSocketServer({ server: this.server, path: "/socket" });
+    this.wss.on("connection", (ws) => {
+      this.sockets.add(ws);
+      ws.on("close", () => this.sockets.delete(ws));
+      ws.on("message", (raw) => this.acks.push(JSON.parse(String(raw)) as { envelope_id: string }));
+      ws.send(JSON.stringify({ type: "hello", num_connections: 1, debug_info: { host: "fake", approximate_connection_time: 3600 }, connection_info: { app_id: "A0FAKE" } }));
+    });
+    // Socket Mode clients expect the server to ping them.
+    this.pinger = setInterval(() => {
+      for (const s of this.sockets) s.ping();
+    }, 2000);
+    await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
+    this.port = (this.server.address() as AddressInfo).port;
+    return this;
+  }
+
+  /** Closes everything. */
+  async stop(): Promise<void> {
+    clearInterval(this.pinger);
+    for (const s of this.sockets) s.terminate();
+    await new Promise<void>((resolve) => this.wss?.close(() => resolve()));
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+
+  /** True while a Socket Mode client is connected. */
+  get socketConnected(): boolean {
+    return this.sockets.size > 0;
+  }
+
+  /** Sends a Socket Mode envelope; resolves with its id. */
+  sendEnvelope(type: "events_api" | "slash_commands" | "interactive", payload: unknown, retryAttempt = 0, envelopeId?: string): string {
+    this.envelope += 1;
+    const id = envelopeId ?? `env-${this.envelope}`;
+    const message = JSON.stringify({ envelope_id: id, type, payload, accepts_response_payload: type !== "events_api", retry_attempt: retryAttempt, retry_reason: retryAttempt > 0 ? "timeout" : "" });
+    for (const s of this.sockets) s.send(message);
+    return id;
+  }
+
+  /** Resolves when the envelope was acknowledged. */
+  async waitForAck(envelopeId: string, timeoutMs = 5000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (!this.acks.some((a) => a.envelope_id === envelopeId)) {
+      if (Date.now() > deadline) throw new Error(`fake Slack: envelope ${envelopeId} was not acknowledged`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  }
+
+  /** Resolves with the first recorded (or future) call that matches. */
+  waitFor(match: (c: SlackCall) => boolean, timeoutMs = 5000): Promise<SlackCall> {
+    const seen = this.calls.find(match);
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error("fake Slack: timed out waiting for a call")), timeoutMs);
+      this.waiters.push({ match, resolve: (c) => (clearTimeout(timer), resolve(c)) });
+    });
+  }
+
+  private record(call: SlackCall): void {
+    this.calls.push(call);
+    for (const w of [...this.waiters]) {
+      if (w.match(call)) {
+        this.waiters.splice(this.waiters.indexOf(w), 1);
+        w.resolve(call);
+      }
+    }
+  }
+
+  private async onHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const c of req) chunks.push(c as Buffer);
+    const raw = Buffer.concat(chunks).toString("utf8");
+    const type = String(req.headers["content-type"] ?? "");
+    let params: Record<string, unknown> = {};
+    if (type.includes("application/json")) params = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+    else for (const [k, v] of new URLSearchParams(raw)) params[k] = v;
+    // The Web API client sends complex arguments as JSON strings in a form body.
+    for (const k of ["blocks", "view", "attachments"]) if (typeof params[k] === "string") params[k] = JSON.parse(params[k] as string);
+    const url = new URL(req.url ?? "/", "http://127.0.0.1");
+    const send = (payload: unknown): void => {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.end(JSON.stringify(payload));
+    };
+    if (url.pathname.startsWith("/response/")) {
+      this.record({ method: `response:${url.pathname.slice("/response/".length)}`, params, headers: req.headers });
+      const errors = blockErrors(params);
+      res.writeHead(errors.length > 0 ? 400 : 200, { "content-type": "text/plain" });
+      res.end(errors.length > 0 ? "invalid_blocks" : "ok");
+      return;
+    }
+    const method = url.pathname.replace(/^\/api\//, "");
+    this.record({ method, params, headers: req.headers });
+    const auth = String(req.headers.authorization ?? "");
+    const token = method === "apps.connections.open" ? SLACK.appToken : SLACK.botToken;
+    if (auth !== `Bearer ${token}`) {
+      send({ ok: false, error: "invalid_auth" });
+      return;
+    }
+    switch (method) {
+      case "auth.test":
+        send({ ok: true, url: "https://fake.slack.com/", team: "Fake Consultancy", user: "ee-bot", team_id: SLACK.teamId, user_id: SLACK.botUserId, bot_id: SLACK.botId, is_enterprise_install: false });
+        return;
+      case "apps.connections.open":
+        send({ ok: true, url: `ws://127.0.0.1:${this.port}/socket` });
+        return;
+      case "chat.postMessage": {
+        const errors = blockErrors(params);
+        if (errors.length > 0) send({ ok: false, error: "invalid_blocks", errors });
+        else send({ ok: true, channel: params.channel, ts: `${Date.now() / 1000}`, message: { text: params.text, bot_id: SLACK.botId } });
+        return;
+      }
+      case "views.publish":
+        send({ ok: true, view: { id: "VHOME", ...(params.view as object) } });
+        return;
+      default:
+        send({ ok: false, error: "unknown_method" });
+    }
+  }
+}
+
+/** Signs a body the way Slack does: v0= HMAC-SHA256 of "v0:{timestamp}:{body}". */
+export function sign(body: string, timestamp: number, secret: string = SLACK.signingSecret): Record<string, string> {
+  return {
+    "x-slack-request-timestamp": String(timestamp),
+    "x-slack-signature": `v0=${createHmac("sha256", secret).update(`v0:${timestamp}:${body}`).digest("hex")}`,
+  };
+}
