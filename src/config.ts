@@ -1,5 +1,5 @@
 import { existsSync } from "node:fs";
-import { z } from "zod";
+import * as z from "zod";
 import { DEFAULT_PATHS } from "./kb/paths.js";
 
 const snowflake = z.string().regex(/^\d{17,20}$/, "expected a Discord id (17 to 20 digits)");

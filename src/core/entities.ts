@@ -64,12 +64,24 @@ function editDistanceWithin(a: string, b: string, max: number): boolean {
 
 const KNOWN = new Set(VOCABULARY);
 
+const corrected = new Map<string, string>();
+
 /** Corrects a mistyped question word ("lates" → "latest", "cutof" → "cutoff"); other words are left alone. */
 export function correctWord(word: string): string {
-  if (word.length < 4 || KNOWN.has(word) || /\d/.test(word)) return word;
+  if (word.length < 5 || KNOWN.has(word) || /\d/.test(word)) return word;
+  const known = corrected.get(word);
+  if (known !== undefined) return known;
   const max = word.length >= 8 ? 2 : 1;
-  for (const v of VOCABULARY) if (v.length >= 4 && editDistanceWithin(word, v, max)) return v;
-  return word;
+  let out = word;
+  for (const v of VOCABULARY) {
+    if (v.length >= 4 && Math.abs(v.length - word.length) <= max && editDistanceWithin(word, v, max)) {
+      out = v;
+      break;
+    }
+  }
+  if (corrected.size > 5000) corrected.clear();
+  corrected.set(word, out);
+  return out;
 }
 
 const CHAT_CATEGORIES: readonly [RegExp, CategoryId][] = [
@@ -142,11 +154,16 @@ export function extractEntities(raw: string): Entities {
     else if (!(n >= 1900 && n <= 2100)) bare.push(n);
   }
   const categories = chatCategories(text);
-  const phrase = text
-    .replace(/[^a-z' -]+/g, " ")
+  // The phrase keeps its inner words ("tailors, dressmakers and milliners") and drops question words at both ends.
+  const tokens = text
+    .replace(/<[^>]*>/g, " ")
+    .replace(/[^a-z0-9' -]+/g, " ")
     .split(" ")
-    .filter((w) => w.length > 1 && !FRAME.has(w) && !/^(?:19|20)\d\d$/.test(w))
-    .join(" ")
-    .trim();
+    .filter((w) => w.length > 0 && !/^\d+$/.test(w));
+  let from = 0;
+  let to = tokens.length;
+  while (from < to && FRAME.has(tokens[from] ?? "")) from += 1;
+  while (to > from && FRAME.has(tokens[to - 1] ?? "")) to -= 1;
+  const phrase = tokens.slice(from, to).join(" ").trim();
   return { text, codes, rounds: [...rounds], dates, categories, scores: [...scores], bareNumbers: bare, phrase };
 }

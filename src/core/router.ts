@@ -75,17 +75,8 @@ const CUE = {
 };
 
 function termIn(knowledge: Knowledge, e: Entities): Term | undefined {
-  let best: { term: Term; length: number } | undefined;
-  for (const t of knowledge.kb.terms) {
-    for (const name of [t.term, t.expansion, ...t.aliases]) {
-      if (!name) continue;
-      const n = name.toLowerCase();
-      if (n.length < 2) continue;
-      const re = new RegExp(`(?:^|[^a-z0-9])${n.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/-/g, "[- ]?")}s?(?:$|[^a-z0-9])`);
-      if (re.test(e.text) && (!best || n.length > best.length)) best = { term: t, length: n.length };
-    }
-  }
-  if (best) return best.term;
+  const named = knowledge.search.termNamedIn(e.text);
+  if (named) return named;
   if (e.phrase.length < 2) return undefined;
   const hit = knowledge.search.termsLike(e.phrase)[0];
   return hit && hit.score <= TERM_SCORE ? hit.item : undefined;

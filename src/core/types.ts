@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** Platforms ee-bot speaks on. */
 export const PlatformSchema = z.enum(["cli", "discord", "slack"]);

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import { z } from "zod";
+import * as z from "zod";
 import { EeBotError, ErrorCode } from "../errors.js";
 import { readArticle } from "./article.js";
 import { extractDraws, type DrawClaim } from "./extract/draws.js";

@@ -1,62 +1,51 @@
 import Fuse from "fuse.js";
 import type { KnowledgeBase, NocReference, Passage, Term } from "../kb/schema.js";
 import { titleKey } from "../kb/text.js";
+import { OccupationMatcher, type Hit, type TitleEntry } from "./occupations.js";
 
-/** An occupation title a user may type, with the code it names. */
-export interface TitleEntry {
-  readonly code: string;
-  readonly title: string;
-}
-
-/** A scored search hit; lower scores are closer (0 is exact). */
-export interface Hit<T> {
-  readonly item: T;
-  readonly score: number;
-}
+export type { Hit, TitleEntry } from "./occupations.js";
 
 // Thresholds chosen by measurement on the question set in test/core/questions.ts: the loosest that still
-// rejects every decline question there.
-const OCCUPATION_THRESHOLD = 0.3;
+// rejects every question there that must be declined.
 const TERM_THRESHOLD = 0.3;
 const PASSAGE_THRESHOLD = 0.5;
 
 /** The worst score at which a title hit is taken as the occupation meant (measured on the question set). */
-export const OCCUPATION_ACCEPT = 0.2;
+export const OCCUPATION_ACCEPT = 0.32;
 
-/** Reduces plural words to their singular so "data scientists" and "data scientist" meet. */
-export function singularKey(text: string): string {
-  return titleKey(text)
-    .split(" ")
-    .map((w) => (w.length > 3 && w.endsWith("ies") ? `${w.slice(0, -3)}y` : w.length > 3 && w.endsWith("s") && !w.endsWith("ss") ? w.slice(0, -1) : w))
-    .join(" ");
+const MEMO_LIMIT = 2000;
+
+const PASSAGE_STOPWORDS = new Set(
+  "the a an and or of to in on at for with is are was were be been by as it its this that from have has had will would can could not but which who what how when where why about into than then there their they them our your you we i me my do does did so if".split(" "),
+);
+
+/** The words of a passage or question that can tie them together: lower case, singular, no stopwords. */
+function passageWords(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((w) => w.length > 2 && !PASSAGE_STOPWORDS.has(w))
+    .map((w) => (w.length > 4 && w.endsWith("s") && !w.endsWith("ss") ? w.slice(0, -1) : w));
 }
 
-function withinEdits(a: string, b: string, max: number): boolean {
-  if (Math.abs(a.length - b.length) > max) return false;
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i += 1) {
-    const cur = [i];
-    let best = i;
-    for (let j = 1; j <= b.length; j += 1) {
-      const v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-      cur.push(v);
-      best = Math.min(best, v);
-    }
-    if (best > max) return false;
-    prev = cur;
-  }
-  return (prev[b.length] ?? Infinity) <= max;
+/** A glossary term with the names it is known by, precompiled for scanning messages. */
+interface TermMatcher {
+  readonly term: Term;
+  readonly patterns: readonly { re: RegExp; length: number }[];
 }
 
-/** The fuse.js indexes and exact look-up tables the router searches, built once per knowledge base. */
+/** The fuse.js indexes and look-up tables the router searches, built once per knowledge base. */
 export class SearchIndexes {
-  private readonly exactTitles = new Map<string, Set<string>>();
-  /** Every word of every title (singular), for correcting typos word by word. */
-  private readonly titleWords = new Set<string>();
-  private readonly wordsByLength = new Map<number, string[]>();
-  private readonly titles: Fuse<TitleEntry>;
-  private readonly terms: Fuse<Term>;
-  private readonly passages: Fuse<Passage>;
+  private matcherValue: OccupationMatcher | undefined;
+  private termsValue: Fuse<Term> | undefined;
+  private readonly entries: TitleEntry[];
+  private readonly kbTerms: readonly Term[];
+  private readonly kbPassages: readonly Passage[];
+  private passageWordsValue: Map<string, number[]> | undefined;
+  private readonly passageMemo = new Map<string, Hit<Passage>[]>();
+  private readonly termMatchers: TermMatcher[];
+  private readonly memo = new Map<string, Hit<TitleEntry>[]>();
+  private readonly termMemo = new Map<string, Hit<Term>[]>();
 
   constructor(kb: KnowledgeBase, noc: NocReference) {
     const entries: TitleEntry[] = noc.unitGroups.map((u) => ({ code: u.code, title: u.title }));
@@ -67,23 +56,31 @@ export class SearchIndexes {
     }
     // NOC titles joined with "and" name two jobs: "Web developers and programmers" is also "web developer".
     for (const e of [...entries]) {
-      const parts = e.title.split(/,| and | or /).map((p) => p.trim()).filter((p) => p.split(" ").length >= 2 || p.length >= 6);
-      if (parts.length > 1) for (const p of parts) entries.push({ code: e.code, title: p });
+      const parts = e.title.split(/,| and | or | \(/).map((p) => p.replace(/\)$/, "").trim()).filter((p) => p.split(" ").length >= 2 || p.length >= 6);
+      if (parts.length > 1) for (const p of parts) if (!/^except\b/.test(p)) entries.push({ code: e.code, title: p });
     }
-    for (const e of entries) {
-      const key = singularKey(e.title);
-      this.exactTitles.set(key, (this.exactTitles.get(key) ?? new Set()).add(e.code));
-      for (const w of key.split(" ")) if (w.length >= 3) this.titleWords.add(w);
-    }
-    for (const w of this.titleWords) this.wordsByLength.set(w.length, [...(this.wordsByLength.get(w.length) ?? []), w]);
-    this.titles = new Fuse(entries, {
-      keys: [{ name: "title", weight: 1 }],
-      includeScore: true,
-      ignoreLocation: true,
-      threshold: OCCUPATION_THRESHOLD,
-      minMatchCharLength: 3,
-    });
-    this.terms = new Fuse(kb.terms, {
+    this.entries = entries;
+    this.kbTerms = kb.terms;
+    this.kbPassages = kb.passages;
+    this.termMatchers = kb.terms.map((term) => ({
+      term,
+      patterns: [term.term, term.expansion, ...term.aliases]
+        .filter((n): n is string => n !== null && n.length >= 2)
+        .map((n) => {
+          const body = n.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/-/g, "[- ]?");
+          return { re: new RegExp(`(?:^|[^a-z0-9])${body}s?(?:$|[^a-z0-9])`), length: n.length };
+        }),
+    }));
+  }
+
+  // Built on first use: a process that answers only by code never pays for the title index.
+  private get matcher(): OccupationMatcher {
+    this.matcherValue ??= new OccupationMatcher(this.entries);
+    return this.matcherValue;
+  }
+
+  private get terms(): Fuse<Term> {
+    this.termsValue ??= new Fuse(this.kbTerms, {
       keys: [
         { name: "term", weight: 3 },
         { name: "aliases", weight: 2 },
@@ -94,74 +91,72 @@ export class SearchIndexes {
       threshold: TERM_THRESHOLD,
       minMatchCharLength: 2,
     });
-    this.passages = new Fuse(kb.passages, {
-      keys: [{ name: "text", weight: 1 }],
-      includeScore: true,
-      useTokenSearch: true,
-      tokenMatch: "any",
-      threshold: PASSAGE_THRESHOLD,
-    });
+    return this.termsValue;
   }
 
-  /** Codes whose title is exactly this phrase, plurals and punctuation aside. */
-  exactOccupation(phrase: string): string[] {
-    return [...(this.exactTitles.get(singularKey(phrase)) ?? [])].sort();
-  }
-
-  /** Replaces each word that is no title word by the title word one or two typos away, if there is one. */
-  correctPhrase(phrase: string): string {
-    return singularKey(phrase)
-      .split(" ")
-      .map((w) => {
-        if (w.length < 4 || this.titleWords.has(w)) return w;
-        // Two typos only in long words, and only keeping the first letter: "minister" must not become "finisher".
-        const max = w.length >= 9 ? 2 : 1;
-        for (let d = 0; d <= max; d += 1) {
-          for (const len of d === 0 ? [w.length] : [w.length - d, w.length + d]) {
-            const hit = (this.wordsByLength.get(len) ?? []).find(
-              (c) => withinEdits(w, c, 1) || (max === 2 && c[0] === w[0] && withinEdits(w, c, 2)),
-            );
-            if (hit) return hit;
-          }
-        }
-        return w;
-      })
-      .join(" ");
-  }
-
-  /** Occupation titles close to a phrase, best first, one hit per code; titles holding the phrase's words whole come first. */
-  occupations(phrase: string, limit = 5): Hit<TitleEntry>[] {
-    if (phrase.trim() === "") return [];
-    const exact = this.exactOccupation(phrase);
-    if (exact.length > 0) return exact.map((code) => ({ item: { code, title: phrase }, score: 0 }));
-    const corrected = this.correctPhrase(phrase);
-    const exactCorrected = this.exactOccupation(corrected);
-    if (exactCorrected.length > 0) return exactCorrected.map((code) => ({ item: { code, title: corrected }, score: 0.05 }));
-    const words = corrected.split(" ").filter((w) => w.length > 2);
-    const whole = (title: string): boolean => {
-      const key = ` ${singularKey(title)} `;
-      return words.every((w) => key.includes(` ${w} `));
-    };
-    const seen = new Set<string>();
-    const hits: (Hit<TitleEntry> & { whole: boolean })[] = [];
-    for (const r of this.titles.search(corrected.slice(0, 64), { limit: limit * 6 })) {
-      if (seen.has(r.item.code)) continue;
-      seen.add(r.item.code);
-      hits.push({ item: r.item, score: r.score ?? 1, whole: whole(r.item.title) });
+  /** Passage indices by the words they hold. */
+  private get passageWords(): Map<string, number[]> {
+    if (!this.passageWordsValue) {
+      const index = new Map<string, number[]>();
+      this.kbPassages.forEach((p, i) => {
+        for (const w of new Set(passageWords(p.text))) index.set(w, [...(index.get(w) ?? []), i]);
+      });
+      this.passageWordsValue = index;
     }
-    return hits
-      .sort((a, b) => Number(b.whole) - Number(a.whole) || a.score - b.score)
-      .slice(0, limit)
-      .map(({ item, score }) => ({ item, score }));
+    return this.passageWordsValue;
   }
 
-  /** Glossary terms close to a phrase, best first. */
+  /** Occupation titles close to a phrase, best first, one hit per code (remembered for repeated phrases); `prefix` for text still being typed. */
+  occupations(phrase: string, limit = 5, prefix = false): Hit<TitleEntry>[] {
+    const key = `${limit}\u0000${prefix ? "p" : ""}\u0000${phrase}`;
+    const known = this.memo.get(key);
+    if (known) return known;
+    const hits = phrase.trim() === "" ? [] : this.matcher.search(phrase.slice(0, 200), limit, { prefix });
+    if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
+    this.memo.set(key, hits);
+    return hits;
+  }
+
+  /** The glossary term a message names outright (the longest name wins). */
+  termNamedIn(text: string): Term | undefined {
+    let best: { term: Term; length: number } | undefined;
+    for (const m of this.termMatchers) {
+      for (const p of m.patterns) if (p.re.test(text) && (!best || p.length > best.length)) best = { term: m.term, length: p.length };
+    }
+    return best?.term;
+  }
+
+  /** Glossary terms close to a short phrase (a term is a few words), best first. */
   termsLike(phrase: string, limit = 3): Hit<Term>[] {
-    return this.terms.search(phrase.slice(0, 64), { limit }).map((r) => ({ item: r.item, score: r.score ?? 1 }));
+    if (phrase.length > 40 || phrase.split(" ").length > 4) return [];
+    const key = `${limit}\u0000${phrase}`;
+    const known = this.termMemo.get(key);
+    if (known) return known;
+    const hits = this.terms.search(phrase, { limit }).map((r) => ({ item: r.item, score: r.score ?? 1 }));
+    if (this.termMemo.size >= MEMO_LIMIT) this.termMemo.clear();
+    this.termMemo.set(key, hits);
+    return hits;
   }
 
-  /** Passages that share words with a question, best first. */
+  /**
+   * Passages that share words with a question, best first. Only passages sharing at least two content words
+   * with the question are searched, with a fuse.js token index over just those: the smallest collection that
+   * can hold the answer.
+   */
   passagesLike(question: string, limit = 3): Hit<Passage>[] {
-    return this.passages.search(question.slice(0, 300), { limit }).map((r) => ({ item: r.item, score: r.score ?? 1 }));
+    const q = question.slice(0, 300);
+    const known = this.passageMemo.get(q);
+    if (known) return known.slice(0, limit);
+    const shared = new Map<number, number>();
+    for (const w of new Set(passageWords(q))) for (const i of this.passageWords.get(w) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
+    const candidates = [...shared.entries()].filter(([, n]) => n >= 2).map(([i]) => this.kbPassages[i] as Passage);
+    let hits: Hit<Passage>[] = [];
+    if (candidates.length > 0) {
+      const fuse = new Fuse(candidates, { keys: [{ name: "text", weight: 1 }], includeScore: true, useTokenSearch: true, tokenMatch: "any", threshold: PASSAGE_THRESHOLD });
+      hits = fuse.search(q, { limit: 3 }).map((r) => ({ item: r.item, score: r.score ?? 1 }));
+    }
+    if (this.passageMemo.size >= MEMO_LIMIT) this.passageMemo.clear();
+    this.passageMemo.set(q, hits);
+    return hits.slice(0, limit);
   }
 }

@@ -82,7 +82,7 @@ export const QUESTIONS: readonly QuestionCase[] = [
   { q: "latest STEM cut-off", intent: "latest-draw", says: [/^486/, /latest STEM draw I know of/] },
   { q: "last healthcare draw", intent: "latest-draw", says: [/round 252/, /476/, /June 28, 2023/] },
   { q: "latest helthcare draw", intent: "latest-draw", says: [/round 252/, /476/] },
-  { q: "is a trader eligible for stem", intent: "occupation", says: [/^No\./], never: [/trades/i] },
+  { q: "is a trader eligible for stem", intent: "occupation", says: [/^No\./, /STEM list/], never: [/Trade occupations/] },
   { q: "latest french draw", intent: "latest-draw", says: [/don't know of any French-language draw/, /252, 253 and 254/], never: [/\b4[0-9]{2}\b/] },
   { q: "last cec draw", intent: "latest-draw", says: [/don't know of any Canadian Experience Class draw/] },
   { q: "latest STEM cut-off", intent: "latest-draw", says: [/^486/], thread: "f2" },

@@ -54,7 +54,7 @@ export function occupationChoices(knowledge: Knowledge, typed: string): { name: 
       .map((o) => choice(o.code, o.title));
   }
   return knowledge.search
-    .occupations(q, AUTOCOMPLETE_LIMIT)
+    .occupations(q, AUTOCOMPLETE_LIMIT, true)
     .map((h) => knowledge.occupations.get(h.item.code))
     .filter((o) => o !== undefined)
     .map((o) => choice(o.code, o.title));
