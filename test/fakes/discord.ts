@@ -79,6 +79,7 @@ export class FakeDiscord {
   private shardOf = new Map<WebSocket, [number, number]>();
   private seq = 0;
   private rules: RateLimitRule[] = [];
+  private delays: { method: string; path: RegExp; ms: number; remaining: number }[] = [];
   private waiters: { match: (r: Recorded) => boolean; resolve: (r: Recorded) => void }[] = [];
   port = 0;
 
@@ -107,6 +108,11 @@ export class FakeDiscord {
   /** Answers the next `times` requests matching with 429 and a Retry-After of `retryAfter` seconds. */
   rateLimit(method: string, path: RegExp, times: number, retryAfter: number): void {
     this.rules.push({ method, path, remaining: times, retryAfter });
+  }
+
+  /** Holds the next `times` matching requests for `ms` before answering them (a slow Discord). */
+  delay(method: string, path: RegExp, ms: number, times = 1): void {
+    this.delays.push({ method, path, ms, remaining: times });
   }
 
   /** Resolves with the first recorded (or future) request that matches. */
@@ -293,6 +299,12 @@ export class FakeDiscord {
       res.writeHead(status, { "content-type": "application/json", ...headers });
       res.end(payload === undefined ? undefined : JSON.stringify(payload));
     };
+    const slow = this.delays.find((d) => d.method === method && d.path.test(path) && d.remaining > 0);
+    if (slow) {
+      slow.remaining -= 1;
+      this.requests.push({ ...recorded, path: `held ${path}` });
+      await new Promise((resolve) => setTimeout(resolve, slow.ms));
+    }
     const rule = this.rules.find((r) => r.method === method && r.path.test(path) && r.remaining > 0);
     if (rule) {
       rule.remaining -= 1;

@@ -203,6 +203,6 @@ export class DiscordAdapter {
   }
 
   private logAnswered(reply: Reply, started: number, via: string): void {
-    this.deps.logger.info({ platform: "discord", via, intent: reply.intent, ms: Math.round((performance.now() - started) * 100) / 100 }, "answered");
+    this.deps.logger.debug({ platform: "discord", via, intent: reply.intent, ms: Math.round((performance.now() - started) * 100) / 100 }, "reply sent");
   }
 }

@@ -2,7 +2,8 @@
 import { Runtime } from "../../app.js";
 import { readConfig, secretsOf } from "../../config.js";
 import { createLogger } from "../../log.js";
-import { startDiscord } from "./start.js";
+import { asRunning, startDiscord } from "./start.js";
+import { drainAndStop, installCrashGuards, untilSignal } from "../../lifecycle.js";
 
 const result = readConfig(process.env);
 if (!result.ok) {
@@ -11,8 +12,11 @@ if (!result.ok) {
 }
 const config = { ...result.config, DISCORD_TOKEN: process.env.DISCORD_TOKEN };
 const logger = createLogger({ level: config.LOG_LEVEL, secrets: secretsOf(config) }).child({ shard: process.env.SHARDS });
+installCrashGuards(logger);
 const runtime = Runtime.load(config, logger);
+const watcher = config.KB_WATCH === "true" ? runtime.watch({ kb: config.EE_BOT_KB, noc: config.EE_BOT_NOC }) : { close: () => undefined };
 const adapter = await startDiscord(config, runtime);
-const stop = (): void => void adapter.stop().then(() => process.exit(0));
-process.on("SIGTERM", stop);
-process.on("SIGINT", stop);
+await untilSignal();
+await drainAndStop(runtime, [asRunning(adapter)], logger, config.SHUTDOWN_TIMEOUT_SECONDS * 1000);
+watcher.close();
+process.exit(0);

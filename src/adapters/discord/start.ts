@@ -9,6 +9,20 @@ export function restOptions(config: Config): { rest?: { api: string } } {
   return config.DISCORD_API_BASE ? { rest: { api: config.DISCORD_API_BASE } } : {};
 }
 
+/** The adapter as the app supervises it. */
+export function asRunning(adapter: DiscordAdapter): RunningAdapter {
+  return {
+    name: "discord",
+    get state() {
+      return adapter.state;
+    },
+    get pending() {
+      return adapter.pending;
+    },
+    stop: () => adapter.stop(),
+  };
+}
+
 /** Starts Discord in this process: one client, all shards Discord assigns to it. */
 export async function startDiscord(config: Config, runtime: Runtime): Promise<DiscordAdapter> {
   const adapter = new DiscordAdapter({
@@ -35,6 +49,7 @@ export async function startSharded(config: Config, runtime: Runtime): Promise<Ru
     totalShards: config.DISCORD_SHARDS === "auto" ? "auto" : Number(config.DISCORD_SHARDS),
     mode: "process",
     respawn: true,
+    // Shards run the same flags as this process (tsx when running from source).
     execArgv: process.execArgv,
   });
   const states = new Map<number, string>();
@@ -49,12 +64,25 @@ export async function startSharded(config: Config, runtime: Runtime): Promise<Ru
   await manager.spawn({ timeout: 60_000 });
   return {
     name: "discord",
+    // Each shard process drains its own replies on SIGTERM before it exits.
+    pending: 0,
     get state() {
       const all = [...states.values()];
       return all.length > 0 && all.every((s) => s === "ready") ? "ready" : all.includes("down") ? "down" : "connecting";
     },
     async stop() {
-      for (const shard of manager.shards.values()) shard.kill();
+      manager.respawn = false;
+      await Promise.all(
+        [...manager.shards.values()].map(
+          (shard) =>
+            new Promise<void>((resolve) => {
+              const child = shard.process;
+              if (!child || child.exitCode !== null) return resolve();
+              child.once("exit", () => resolve());
+              child.kill("SIGTERM");
+            }),
+        ),
+      );
     },
   };
 }

@@ -284,6 +284,6 @@ export class SlackAdapter {
   }
 
   private logAnswered(reply: Reply, started: number, via: string): void {
-    this.deps.logger.info({ platform: "slack", via, intent: reply.intent, ms: Math.round((performance.now() - started) * 100) / 100 }, "answered");
+    this.deps.logger.debug({ platform: "slack", via, intent: reply.intent, ms: Math.round((performance.now() - started) * 100) / 100 }, "reply sent");
   }
 }

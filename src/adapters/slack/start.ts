@@ -20,5 +20,15 @@ export async function startSlack(config: Config, runtime: Runtime): Promise<Runn
   });
   await adapter.start();
   runtime.logger.info({ platform: "slack", mode: slackMode(config).kind }, "slack started");
-  return { name: "slack", adapter, get state() { return adapter.state; }, stop: () => adapter.stop() };
+  return {
+    name: "slack",
+    adapter,
+    get state() {
+      return adapter.state;
+    },
+    get pending() {
+      return adapter.pending;
+    },
+    stop: () => adapter.stop(),
+  };
 }

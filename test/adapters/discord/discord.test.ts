@@ -177,7 +177,7 @@ describe("the Discord adapter against a local Discord", () => {
 
   it("never writes the token to the log", () => {
     const log = logLines.join("");
-    expect(log).toContain("answered");
+    expect(log).toContain("reply sent");
     expect(log).not.toContain(FAKE.token);
     expect(log).not.toMatch(/aW50ZXJhY3Rpb246\d+fake/);
   });

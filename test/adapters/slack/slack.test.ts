@@ -215,7 +215,7 @@ describe("the Slack adapter in Socket Mode against a local Slack", () => {
 
   it("never writes a token or the signing secret to the log", () => {
     const log = logLines.join("");
-    expect(log).toContain("answered");
+    expect(log).toContain("reply sent");
     for (const secret of [SLACK.botToken, SLACK.appToken, SLACK.signingSecret]) expect(log).not.toContain(secret);
   });
 });

@@ -1,0 +1,72 @@
+/** What to do with a message under the rate limit. */
+export type RateDecision = "allow" | "notify" | "drop";
+
+/** Limits of the per-user rate limiter. */
+export interface RateLimits {
+  /** Messages a user may send in one window. */
+  readonly messages: number;
+  readonly windowMs: number;
+  /** Users tracked at most; the least recently seen are forgotten first. */
+  readonly maxUsers: number;
+}
+
+/** Default: five messages in ten seconds, a hundred thousand users remembered at most. */
+export const DEFAULT_RATE_LIMITS: RateLimits = { messages: 5, windowMs: 10_000, maxUsers: 100_000 };
+
+interface Bucket {
+  /** Times of the messages allowed in the current window, oldest first. */
+  times: number[];
+  notified: boolean;
+}
+
+/** A sliding-window limiter per user key: the first message over the limit is told, the rest are dropped until the window passes. Memory is bounded. */
+export class RateLimiter {
+  private readonly buckets = new Map<string, Bucket>();
+
+  constructor(
+    private readonly limits: RateLimits = DEFAULT_RATE_LIMITS,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** Decides for one message of one user (key: platform and user id). */
+  check(key: string): RateDecision {
+    const t = this.now();
+    const bucket = this.buckets.get(key) ?? { times: [], notified: false };
+    this.buckets.delete(key);
+    this.buckets.set(key, bucket);
+    while (bucket.times.length > 0 && t - (bucket.times[0] ?? 0) >= this.limits.windowMs) bucket.times.shift();
+    let decision: RateDecision;
+    if (bucket.times.length < this.limits.messages) {
+      bucket.times.push(t);
+      // Back under the limit: a later burst earns a notice again.
+      bucket.notified = false;
+      decision = "allow";
+    } else if (!bucket.notified) {
+      bucket.notified = true;
+      decision = "notify";
+    } else decision = "drop";
+    this.evict(t);
+    return decision;
+  }
+
+  private evict(t: number): void {
+    while (this.buckets.size > this.limits.maxUsers) {
+      const oldest = this.buckets.keys().next().value;
+      if (oldest === undefined) break;
+      this.buckets.delete(oldest);
+    }
+    // Forget a few idle users on each call, so memory follows the active users.
+    let checked = 0;
+    for (const [key, bucket] of this.buckets) {
+      if (checked++ >= 2) break;
+      const last = bucket.times.at(-1) ?? 0;
+      if (t - last >= this.limits.windowMs) this.buckets.delete(key);
+      else break;
+    }
+  }
+
+  /** Users tracked now. */
+  get size(): number {
+    return this.buckets.size;
+  }
+}
