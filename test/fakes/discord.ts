@@ -98,6 +98,11 @@ export class FakeDiscord {
     return this;
   }
 
+  /** Closes every gateway connection with a close code (4004: authentication failed, which is not resumable). */
+  closeSockets(code: number): void {
+    for (const s of this.sockets) s.close(code, "closed by the fake");
+  }
+
   /** Closes every connection and the server. */
   async stop(): Promise<void> {
     for (const s of this.sockets) s.terminate();
@@ -281,6 +286,16 @@ export class FakeDiscord {
     };
   }
 
+  private record(r: Recorded): void {
+    this.requests.push(r);
+    for (const w of [...this.waiters]) {
+      if (w.match(r)) {
+        this.waiters.splice(this.waiters.indexOf(w), 1);
+        w.resolve(r);
+      }
+    }
+  }
+
   private async onHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
@@ -302,13 +317,13 @@ export class FakeDiscord {
     const slow = this.delays.find((d) => d.method === method && d.path.test(path) && d.remaining > 0);
     if (slow) {
       slow.remaining -= 1;
-      this.requests.push({ ...recorded, path: `held ${path}` });
+      this.record({ ...recorded, path: `held ${path}` });
       await new Promise((resolve) => setTimeout(resolve, slow.ms));
     }
     const rule = this.rules.find((r) => r.method === method && r.path.test(path) && r.remaining > 0);
     if (rule) {
       rule.remaining -= 1;
-      this.requests.push({ ...recorded, path: `429 ${path}` });
+      this.record({ ...recorded, path: `429 ${path}` });
       send(429, { message: "You are being rate limited.", retry_after: rule.retryAfter, global: false }, {
         "retry-after": String(rule.retryAfter),
         "x-ratelimit-scope": "user",
@@ -319,13 +334,7 @@ export class FakeDiscord {
       });
       return;
     }
-    this.requests.push(recorded);
-    for (const w of [...this.waiters]) {
-      if (w.match(recorded)) {
-        this.waiters.splice(this.waiters.indexOf(w), 1);
-        w.resolve(recorded);
-      }
-    }
+    this.record(recorded);
     if (req.headers.authorization !== `Bot ${FAKE.token}` && !path.startsWith("/interactions/") && !path.startsWith("/webhooks/")) {
       send(401, { message: "401: Unauthorized", code: 0 });
       return;
