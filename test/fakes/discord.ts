@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
+import { Recorder } from "./recorder.js";
 
 /** Ids the fake uses. */
 export const FAKE = {
@@ -70,7 +71,7 @@ export function discordLimitErrors(body: Record<string, unknown>): string[] {
 
 /** A local Discord: REST under /api/v10 and a gateway speaking enough of the protocol for a discord.js Client. */
 export class FakeDiscord {
-  readonly requests: Recorded[] = [];
+  private readonly log = new Recorder<Recorded>("Discord");
   readonly identifies: unknown[] = [];
   readonly heartbeats: number[] = [];
   private server: Server | undefined;
@@ -80,7 +81,6 @@ export class FakeDiscord {
   private seq = 0;
   private rules: RateLimitRule[] = [];
   private delays: { method: string; path: RegExp; ms: number; remaining: number }[] = [];
-  private waiters: { match: (r: Recorded) => boolean; resolve: (r: Recorded) => void }[] = [];
   port = 0;
 
   /** Base URL of the REST API, for the client's `rest.api` option. */
@@ -120,14 +120,14 @@ export class FakeDiscord {
     this.delays.push({ method, path, ms, remaining: times });
   }
 
+  /** Every request received, in order. */
+  get requests(): Recorded[] {
+    return this.log.items;
+  }
+
   /** Resolves with the first recorded (or future) request that matches. */
   waitFor(match: (r: Recorded) => boolean, timeoutMs = 5000): Promise<Recorded> {
-    const seen = this.requests.find(match);
-    if (seen) return Promise.resolve(seen);
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error("fake Discord: timed out waiting for a request")), timeoutMs);
-      this.waiters.push({ match, resolve: (r) => (clearTimeout(timer), resolve(r)) });
-    });
+    return this.log.waitFor(match, timeoutMs);
   }
 
   /** Requests made after a mark, for counting. */
@@ -287,13 +287,7 @@ export class FakeDiscord {
   }
 
   private record(r: Recorded): void {
-    this.requests.push(r);
-    for (const w of [...this.waiters]) {
-      if (w.match(r)) {
-        this.waiters.splice(this.waiters.indexOf(w), 1);
-        w.resolve(r);
-      }
-    }
+    this.log.record(r);
   }
 
   private async onHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -2,6 +2,7 @@ import { createHmac } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
+import { Recorder } from "./recorder.js";
 
 /** Values the fake Slack uses. */
 export const SLACK = {
@@ -39,13 +40,12 @@ export function blockErrors(params: Record<string, unknown>): string[] {
 
 /** A local Slack: Web API under /api/, response_url sink under /response/, Socket Mode under /socket. */
 export class FakeSlack {
-  readonly calls: SlackCall[] = [];
+  private readonly log = new Recorder<SlackCall>("Slack");
   readonly acks: { envelope_id: string; payload?: unknown }[] = [];
   private server: Server | undefined;
   private wss: WebSocketServer | undefined;
   private sockets = new Set<WebSocket>();
   private pinger: NodeJS.Timeout | undefined;
-  private waiters: { match: (c: SlackCall) => boolean; resolve: (c: SlackCall) => void }[] = [];
   private envelope = 0;
   port = 0;
 
@@ -109,24 +109,18 @@ export class FakeSlack {
     }
   }
 
+  /** Every call received, in order. */
+  get calls(): SlackCall[] {
+    return this.log.items;
+  }
+
   /** Resolves with the first recorded (or future) call that matches. */
   waitFor(match: (c: SlackCall) => boolean, timeoutMs = 5000): Promise<SlackCall> {
-    const seen = this.calls.find(match);
-    if (seen) return Promise.resolve(seen);
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error("fake Slack: timed out waiting for a call")), timeoutMs);
-      this.waiters.push({ match, resolve: (c) => (clearTimeout(timer), resolve(c)) });
-    });
+    return this.log.waitFor(match, timeoutMs);
   }
 
   private record(call: SlackCall): void {
-    this.calls.push(call);
-    for (const w of [...this.waiters]) {
-      if (w.match(call)) {
-        this.waiters.splice(this.waiters.indexOf(w), 1);
-        w.resolve(call);
-      }
-    }
+    this.log.record(call);
   }
 
   private async onHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {

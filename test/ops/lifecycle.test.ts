@@ -1,32 +1,14 @@
-import { execFile, type ChildProcess } from "node:child_process";
+import { exited, startMain, until } from "../helpers/process.js";
 import { readFileSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildKnowledgeBase, readInputs, serialize } from "../../src/kb/build.js";
 import { DEFAULT_PATHS } from "../../src/kb/paths.js";
 import { FAKE, FakeDiscord } from "../fakes/discord.js";
 import { knowledgeWith } from "../helpers/kb.js";
 
-const ROOT = new URL("../../", import.meta.url).pathname;
 const fake = new FakeDiscord();
 
-function startMain(env: Record<string, string>): { child: ChildProcess; err: () => string } {
-  const child = execFile("node", [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "src/main.ts")], { cwd: ROOT, env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env } });
-  let err = "";
-  child.stderr?.on("data", (d: Buffer) => (err += d.toString()));
-  child.stdout?.on("data", (d: Buffer) => (err += d.toString()));
-  return { child, err: () => err };
-}
 
-async function until(check: () => boolean, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error("timed out");
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
-const exited = (child: ChildProcess): Promise<number | null> => new Promise((resolve) => child.on("exit", (code) => resolve(code)));
 const textOf = (body: unknown): string => JSON.stringify(body);
 
 beforeAll(async () => {

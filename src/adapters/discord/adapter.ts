@@ -13,10 +13,10 @@ import {
 } from "discord.js";
 import type { Knowledge } from "../../core/knowledge.js";
 import { MESSAGES } from "../../core/messages.js";
-import { errorReply } from "../../core/reply.js";
 import type { Message, Reply } from "../../core/types.js";
 import { EeBotError, ErrorCode } from "../../errors.js";
 import type { Logger } from "../../log.js";
+import { Handling } from "../handling.js";
 import { questionFor } from "./commands.js";
 import { renderDiscord } from "./render.js";
 
@@ -64,9 +64,11 @@ export function occupationChoices(knowledge: Knowledge, typed: string): { name: 
 export class DiscordAdapter {
   readonly client: Client;
   private stateValue: AdapterState = "idle";
-  private inFlight = 0;
+
+  private readonly handling: Handling;
 
   constructor(private readonly deps: DiscordDeps) {
+    this.handling = new Handling("discord", deps.logger, deps.answer, deps.onError);
     this.client = new Client({
       intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
       // DMs arrive on channels the client has not cached.
@@ -74,8 +76,8 @@ export class DiscordAdapter {
       allowedMentions: { parse: [], repliedUser: false },
       ...deps.clientOptions,
     });
-    this.client.on(Events.MessageCreate, (m) => void this.guard(() => this.onMessage(m)));
-    this.client.on(Events.InteractionCreate, (i) => void this.guard(() => this.onInteraction(i)));
+    this.client.on(Events.MessageCreate, (m) => void this.handling.guard(() => this.onMessage(m)));
+    this.client.on(Events.InteractionCreate, (i) => void this.handling.guard(() => this.onInteraction(i)));
     this.client.on(Events.ClientReady, (c) => {
       this.stateValue = "ready";
       deps.logger.info({ platform: "discord", user: c.user.id, guilds: c.guilds.cache.size }, "discord ready");
@@ -93,7 +95,7 @@ export class DiscordAdapter {
 
   /** Replies being sent now. */
   get pending(): number {
-    return this.inFlight;
+    return this.handling.pending;
   }
 
   /** Logs in and resolves when the client is ready. */
@@ -115,17 +117,6 @@ export class DiscordAdapter {
     await this.client.destroy();
   }
 
-  private async guard(work: () => Promise<void>): Promise<void> {
-    this.inFlight += 1;
-    try {
-      await work();
-    } catch (error) {
-      this.deps.logger.error({ platform: "discord", err: error }, "discord handler failed");
-      this.deps.onError?.(error);
-    } finally {
-      this.inFlight -= 1;
-    }
-  }
 
   private async onMessage(message: DiscordMessage): Promise<void> {
     const me = this.client.user;
@@ -134,7 +125,7 @@ export class DiscordAdapter {
     // Only a direct mention counts: not @everyone, @here or a role the bot holds.
     if (!isDm && !message.mentions.has(me, { ignoreEveryone: true, ignoreRoles: true, ignoreRepliedUser: true })) return;
     const started = performance.now();
-    const reply = this.answerSafely({
+    const reply = this.handling.answer({
       text: message.content,
       user: message.author.id,
       conversation: `${message.channelId}:${message.author.id}`,
@@ -147,7 +138,7 @@ export class DiscordAdapter {
     for (const payload of rest) {
       if (message.channel.isSendable()) await message.channel.send(payload);
     }
-    this.logAnswered(reply, started, isDm ? "dm" : "mention");
+    this.handling.sent(reply, started, isDm ? "dm" : "mention");
   }
 
   private async onInteraction(interaction: Interaction): Promise<void> {
@@ -170,7 +161,7 @@ export class DiscordAdapter {
         return o?.value === undefined ? null : (o.value as string | number);
       },
     });
-    const reply = this.answerSafely({
+    const reply = this.handling.answer({
       text,
       user: interaction.user.id,
       conversation: `${interaction.channelId ?? `dm-${interaction.user.id}`}:${interaction.user.id}`,
@@ -188,21 +179,8 @@ export class DiscordAdapter {
     if (interaction.deferred) await interaction.editReply(first);
     else await interaction.reply({ ...first, ...(flags ? { flags } : {}) });
     for (const payload of rest) await interaction.followUp({ ...payload, ...(flags ? { flags } : {}) });
-    this.logAnswered(reply, started, `slash:${sub}`);
+    this.handling.sent(reply, started, `slash:${sub}`);
   }
 
-  // A failing answer still gets the user a polite reply; the error goes to the log.
-  private answerSafely(message: Message): Reply | undefined {
-    try {
-      return this.deps.answer(message);
-    } catch (error) {
-      this.deps.logger.error({ platform: "discord", err: error }, "answer failed");
-      this.deps.onError?.(error);
-      return errorReply();
-    }
-  }
 
-  private logAnswered(reply: Reply, started: number, via: string): void {
-    this.deps.logger.debug({ platform: "discord", via, intent: reply.intent, ms: Math.round((performance.now() - started) * 100) / 100 }, "reply sent");
-  }
 }

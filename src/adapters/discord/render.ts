@@ -1,6 +1,7 @@
 import { escapeMarkdown, type APIEmbed } from "discord.js";
 import { describeRef, formatDate } from "../../core/format.js";
 import type { Reply } from "../../core/types.js";
+import { splitText } from "../split.js";
 
 /** Discord's message limits (https://discord.com/developers/docs/resources/message, .../channel#embed-limits). */
 export const DISCORD_LIMITS = {
@@ -25,25 +26,6 @@ const COLOR = 0xd52b1e;
 
 function cut(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
-}
-
-/** Splits text into chunks of at most max characters, at line breaks, then sentences, then words. */
-export function splitText(text: string, max: number): string[] {
-  const chunks: string[] = [];
-  let rest = text;
-  while (rest.length > max) {
-    const window = rest.slice(0, max);
-    let at = window.lastIndexOf("\n");
-    if (at < max / 2) at = Math.max(window.lastIndexOf(". ") + 1, at);
-    if (at < max / 2) at = Math.max(window.lastIndexOf(" "), at);
-    if (at <= 0) at = max;
-    // Never split a surrogate pair.
-    if (/[\uD800-\uDBFF]/.test(rest.charAt(at - 1))) at -= 1;
-    chunks.push(rest.slice(0, at).trimEnd());
-    rest = rest.slice(at).trimStart();
-  }
-  if (rest.length > 0 || chunks.length === 0) chunks.push(rest);
-  return chunks;
 }
 
 function embedSize(e: APIEmbed): number {

@@ -5,10 +5,10 @@ import { App, HTTPReceiver, LogLevel, type Logger as SlackLogger, type types } f
 import { formatDate, roundName } from "../../core/format.js";
 import type { Knowledge } from "../../core/knowledge.js";
 import { EXAMPLES, MESSAGES, helpExamples } from "../../core/messages.js";
-import { errorReply } from "../../core/reply.js";
 import type { Message, Reply } from "../../core/types.js";
 import { EeBotError, ErrorCode } from "../../errors.js";
 import type { Logger } from "../../log.js";
+import { Handling } from "../handling.js";
 import type { AdapterState } from "../discord/adapter.js";
 import { escapeMrkdwn, renderSlack, type SlackPayload } from "./render.js";
 
@@ -102,10 +102,12 @@ export class SlackAdapter {
   private readonly receiver: InstanceType<typeof HTTPReceiver> | undefined;
   private server: Server | undefined;
   private stateValue: AdapterState = "idle";
-  private inFlight = 0;
   private readonly deduper = new EventDeduper();
 
+  private readonly handling: Handling;
+
   constructor(private readonly deps: SlackDeps) {
+    this.handling = new Handling("slack", deps.logger, deps.answer, deps.onError);
     const logger = boltLogger(deps.logger);
     const clientOptions = deps.slackApiUrl ? { slackApiUrl: deps.slackApiUrl } : {};
     if (deps.mode.kind === "socket") {
@@ -129,27 +131,27 @@ export class SlackAdapter {
       await next();
     });
     this.app.event("app_mention", async ({ event, client }) => {
-      await this.guard(async () => {
+      await this.handling.guard(async () => {
         const thread = event.thread_ts ?? event.ts;
-        const reply = this.answerSafely({ text: event.text, user: event.user ?? "unknown", conversation: `${event.channel}:${event.user}`, platform: "slack" });
+        const reply = this.handling.answer({ text: event.text, user: event.user ?? "unknown", conversation: `${event.channel}:${event.user}`, platform: "slack" });
         if (reply) await this.post(client, event.channel, reply, thread, "mention");
       });
     });
     this.app.message(async ({ message, client }) => {
       // Only a person's direct message: no subtype (edits, joins, bot messages), no bot id.
       if (message.channel_type !== "im" || message.subtype !== undefined || "bot_id" in message) return;
-      await this.guard(async () => {
-        const reply = this.answerSafely({ text: message.text ?? "", user: message.user, conversation: `${message.channel}:${message.user}`, platform: "slack" });
+      await this.handling.guard(async () => {
+        const reply = this.handling.answer({ text: message.text ?? "", user: message.user, conversation: `${message.channel}:${message.user}`, platform: "slack" });
         if (reply) await this.post(client, message.channel, reply, undefined, "dm");
       });
     });
     this.app.command("/ee", async ({ command, ack, respond }) => {
       await ack();
-      await this.guard(async () => {
+      await this.handling.guard(async () => {
         const started = performance.now();
         const share = /^\s*(?:share|public)\b/i.test(command.text);
         const text = command.text.replace(/^\s*(?:share|public)\b\s*/i, "");
-        const reply = this.answerSafely({ text: text.trim() === "" ? "help" : text, user: command.user_id, conversation: `${command.channel_id}:${command.user_id}`, platform: "slack" });
+        const reply = this.handling.answer({ text: text.trim() === "" ? "help" : text, user: command.user_id, conversation: `${command.channel_id}:${command.user_id}`, platform: "slack" });
         if (!reply) {
           await respond({ response_type: "ephemeral", text: MESSAGES.rateLimited });
           return;
@@ -158,12 +160,12 @@ export class SlackAdapter {
         for (const payload of renderSlack(reply)) {
           await respond({ response_type: visible, replace_original: false, text: payload.text, blocks: payload.blocks });
         }
-        this.logAnswered(reply, started, "slash");
+        this.handling.sent(reply, started, "slash");
       });
     });
     this.app.event("app_home_opened", async ({ event, client }) => {
       if (event.tab !== "home") return;
-      await this.guard(async () => {
+      await this.handling.guard(async () => {
         await client.views.publish({ user_id: event.user, view: homeView(deps.knowledge()) });
       });
     });
@@ -179,7 +181,7 @@ export class SlackAdapter {
 
   /** Replies being sent now. */
   get pending(): number {
-    return this.inFlight;
+    return this.handling.pending;
   }
 
   /** The port the HTTP receiver listens on (HTTP mode). */
@@ -253,37 +255,13 @@ export class SlackAdapter {
   private async post(client: App["client"], channel: string, reply: Reply, thread: string | undefined, via: string): Promise<void> {
     const started = performance.now();
     for (const payload of renderSlack(reply)) await this.postOne(client, channel, payload, thread);
-    this.logAnswered(reply, started, via);
+    this.handling.sent(reply, started, via);
   }
 
   private async postOne(client: App["client"], channel: string, payload: SlackPayload, thread: string | undefined): Promise<void> {
     await client.chat.postMessage({ channel, text: payload.text, blocks: payload.blocks, unfurl_links: false, unfurl_media: false, ...(thread ? { thread_ts: thread } : {}) });
   }
 
-  private async guard(work: () => Promise<void>): Promise<void> {
-    this.inFlight += 1;
-    try {
-      await work();
-    } catch (error) {
-      this.deps.logger.error({ platform: "slack", err: error }, "slack handler failed");
-      this.deps.onError?.(error);
-    } finally {
-      this.inFlight -= 1;
-    }
-  }
 
-  // A failing answer still gets the user a polite reply; the error goes to the log.
-  private answerSafely(message: Message): Reply | undefined {
-    try {
-      return this.deps.answer(message);
-    } catch (error) {
-      this.deps.logger.error({ platform: "slack", err: error }, "answer failed");
-      this.deps.onError?.(error);
-      return errorReply();
-    }
-  }
 
-  private logAnswered(reply: Reply, started: number, via: string): void {
-    this.deps.logger.debug({ platform: "slack", via, intent: reply.intent, ms: Math.round((performance.now() - started) * 100) / 100 }, "reply sent");
-  }
 }

@@ -1,6 +1,7 @@
 import type { types } from "@slack/bolt";
 import { describeRef, formatDate } from "../../core/format.js";
 import type { Reply } from "../../core/types.js";
+import { splitText, surrogateSafe } from "../split.js";
 
 type KnownBlock = types.KnownBlock;
 
@@ -30,27 +31,12 @@ export function escapeMrkdwn(text: string): string {
 function safeCut(text: string, at: number): number {
   const amp = text.lastIndexOf("&", at - 1);
   if (amp >= 0 && amp > at - 6 && !text.slice(amp, at).includes(";")) return amp;
-  if (/[\uD800-\uDBFF]/.test(text.charAt(at - 1))) return at - 1;
-  return at;
+  return surrogateSafe(text, at);
 }
 
 /** Splits already escaped text into pieces of at most max characters, at line breaks, sentences or words, never inside an entity. */
 export function splitEscaped(text: string, max: number): string[] {
-  const out: string[] = [];
-  let rest = text;
-  while (rest.length > max) {
-    const window = rest.slice(0, max);
-    let at = window.lastIndexOf("\n");
-    if (at < max / 2) at = Math.max(window.lastIndexOf(". ") + 1, at);
-    if (at < max / 2) at = Math.max(window.lastIndexOf(" "), at);
-    if (at <= 0) at = max;
-    at = safeCut(rest, at);
-    if (at <= 0) at = max;
-    out.push(rest.slice(0, at).trimEnd());
-    rest = rest.slice(at).trimStart();
-  }
-  if (rest.length > 0 || out.length === 0) out.push(rest);
-  return out;
+  return splitText(text, max, safeCut);
 }
 
 function cut(text: string, max: number): string {

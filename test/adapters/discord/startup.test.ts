@@ -1,12 +1,9 @@
-import { execFile, type ChildProcess } from "node:child_process";
-import { join } from "node:path";
+import { exited, startMain, until } from "../../helpers/process.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registerCommands } from "../../../src/adapters/discord/register.js";
 import { readConfig, type Config } from "../../../src/config.js";
 import { FAKE, FakeDiscord } from "../../fakes/discord.js";
 
-const ROOT = new URL("../../../", import.meta.url).pathname;
-const TSX = join(ROOT, "node_modules/tsx/dist/cli.mjs");
 const fake = new FakeDiscord();
 
 function config(extra: Record<string, string>): Config {
@@ -15,19 +12,7 @@ function config(extra: Record<string, string>): Config {
   return r.config;
 }
 
-function startMain(env: Record<string, string>): { child: ChildProcess; out: () => string; err: () => string } {
-  const child = execFile("node", [TSX, join(ROOT, "src/main.ts")], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", LOG_LEVEL: "info", ...env },
-  });
-  let out = "";
-  let err = "";
-  child.stdout?.on("data", (d: Buffer) => (out += d.toString()));
-  child.stderr?.on("data", (d: Buffer) => (err += d.toString()));
-  return { child, out: () => out, err: () => err };
-}
 
-const exited = (child: ChildProcess): Promise<number | null> => new Promise((resolve) => child.on("exit", (code) => resolve(code)));
 
 beforeAll(async () => {
   await fake.start();
@@ -60,7 +45,7 @@ describe("npm start with Discord configured", () => {
     const before = fake.identifies.length;
     const run = startMain({ DISCORD_TOKEN: FAKE.token, DISCORD_API_BASE: fake.api });
     await fake.waitFor((x) => x.path === "/gateway/bot", 20_000);
-    await waitUntil(() => fake.identifies.length > before && /discord ready/.test(run.err()), 20_000);
+    await until(() => fake.identifies.length > before && /discord ready/.test(run.err()), 20_000);
     fake.message("draw 253", { dm: true });
     const reply = await fake.waitFor((x) => x.path === `/channels/${FAKE.dmChannelId}/messages` && /Round 253/.test(JSON.stringify(x.body)), 10_000);
     expect(reply).toBeDefined();
@@ -73,7 +58,7 @@ describe("npm start with Discord configured", () => {
   it("runs sharded through discord.js ShardingManager when DISCORD_SHARDS is set", async () => {
     const before = fake.identifies.length;
     const run = startMain({ DISCORD_TOKEN: FAKE.token, DISCORD_API_BASE: fake.api, DISCORD_SHARDS: "2" });
-    await waitUntil(() => fake.identifies.length >= before + 2, 40_000);
+    await until(() => fake.identifies.length >= before + 2, 40_000);
     const shards = fake.identifies.slice(before).map((i) => (i as { shard: [number, number] }).shard).sort();
     expect(shards).toEqual([[0, 2], [1, 2]]);
     fake.message("draw 252", { dm: true });
@@ -90,10 +75,3 @@ describe("npm start with Discord configured", () => {
   });
 });
 
-async function waitUntil(check: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error("timed out");
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}

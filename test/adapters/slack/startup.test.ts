@@ -1,32 +1,14 @@
-import { execFile, type ChildProcess } from "node:child_process";
-import { join } from "node:path";
+import { exited, startMain, until } from "../../helpers/process.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readConfig } from "../../../src/config.js";
 import { FAKE, FakeDiscord } from "../../fakes/discord.js";
 import { FakeSlack, SLACK } from "../../fakes/slack.js";
 
-const ROOT = new URL("../../../", import.meta.url).pathname;
 const slack = new FakeSlack();
 const discord = new FakeDiscord();
 
-function startMain(env: Record<string, string>): { child: ChildProcess; out: () => string; err: () => string } {
-  const child = execFile("node", [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "src/main.ts")], { cwd: ROOT, env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env } });
-  let out = "";
-  let err = "";
-  child.stdout?.on("data", (d: Buffer) => (out += d.toString()));
-  child.stderr?.on("data", (d: Buffer) => (err += d.toString()));
-  return { child, out: () => out, err: () => err };
-}
 
-const exited = (child: ChildProcess): Promise<number | null> => new Promise((resolve) => child.on("exit", (code) => resolve(code)));
 
-async function until(check: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error("timed out");
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 beforeAll(async () => {
   await slack.start();

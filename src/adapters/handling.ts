@@ -1,0 +1,49 @@
+import { errorReply } from "../core/reply.js";
+import type { Message, Platform, Reply } from "../core/types.js";
+import type { Logger } from "../log.js";
+
+/** What every adapter does around a handler: count replies in flight, isolate failures, answer politely when one fails. */
+export class Handling {
+  private inFlight = 0;
+
+  constructor(
+    private readonly platform: Platform,
+    private readonly logger: Logger,
+    private readonly answerFn: (message: Message) => Reply | undefined,
+    private readonly onError?: (error: unknown) => void,
+  ) {}
+
+  /** Replies being worked on now. */
+  get pending(): number {
+    return this.inFlight;
+  }
+
+  /** Runs one handler; its failure is logged and never reaches the platform library. */
+  async guard(work: () => Promise<void>): Promise<void> {
+    this.inFlight += 1;
+    try {
+      await work();
+    } catch (error) {
+      this.logger.error({ platform: this.platform, err: error }, `${this.platform} handler failed`);
+      this.onError?.(error);
+    } finally {
+      this.inFlight -= 1;
+    }
+  }
+
+  /** Answers a message; a failing answer still gets the user a polite reply, and the error goes to the log. */
+  answer(message: Message): Reply | undefined {
+    try {
+      return this.answerFn(message);
+    } catch (error) {
+      this.logger.error({ platform: this.platform, err: error }, "answer failed");
+      this.onError?.(error);
+      return errorReply();
+    }
+  }
+
+  /** Logs a sent reply at debug level (the runtime logs each answer at info). */
+  sent(reply: Reply, started: number, via: string): void {
+    this.logger.debug({ platform: this.platform, via, intent: reply.intent, ms: Math.round((performance.now() - started) * 100) / 100 }, "reply sent");
+  }
+}
