@@ -282,7 +282,7 @@ export class Router {
       const follow = followUp(entities, detected, previous);
       if (follow) {
         entities = follow.entities;
-        detected = { ...detectIntentFor(knowledge, follow.intent, entities) };
+        detected = detectIntentFor(knowledge, follow.intent, entities);
       }
       const reply = answer({ knowledge, entities, previous: previous?.sourced ?? previous?.reply }, detected);
       if (reply.intent !== "sources") {
@@ -296,8 +296,12 @@ export class Router {
   }
 }
 
+// A follow-up keeps the previous intent, unless what it borrowed no longer resolves.
 function detectIntentFor(knowledge: Knowledge, intent: Intent, e: Entities): Detected {
-  if (intent === "glossary") return { intent, ...(termIn(knowledge, e) ? { term: termIn(knowledge, e) } : {}) } as Detected;
+  if (intent === "glossary") {
+    const term = termIn(knowledge, e);
+    return term ? { intent, term } : { intent: "fallback" };
+  }
   if (intent === "occupation" && e.codes.length === 0 && resolveOccupation(knowledge, [], e.phrase).kind === "none") return { intent: "fallback" };
   return { intent };
 }

@@ -51,7 +51,6 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  if (process.env.DEBUG_FAKE) console.log(logLines.filter((l) => /"level":(40|50)/.test(l)).join(""), fake.requests.filter((r) => r.method !== "GET").map((r) => `${r.method} ${r.path} ${JSON.stringify(r.body).slice(0, 300)}`).join("\n"));
   await adapter.stop();
   await fake.stop();
 });
