@@ -104,3 +104,10 @@ export function generateCorpus(kb: KnowledgeBase, noc: NocReference, size = 2000
   }
   return out;
 }
+
+/** True when an answer names what the message expects: its first 5-digit code, or "round N". */
+export function namesExpected(answer: string, m: CorpusMessage): boolean {
+  if (m.expect === null) return true;
+  if (m.kind === "draw") return new RegExp(`\\b[Rr]ound ${m.expect}\\b`).test(answer);
+  return /\b\d{5}\b/.exec(answer)?.[0] === m.expect;
+}

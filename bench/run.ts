@@ -10,7 +10,7 @@ import { Router } from "../src/core/router.js";
 import { buildKnowledgeBase, readInputs } from "../src/kb/build.js";
 import { DEFAULT_PATHS } from "../src/kb/paths.js";
 import { generateArticles } from "./articles.js";
-import { generateCorpus, type CorpusMessage } from "./corpus.js";
+import { generateCorpus, namesExpected as names, type CorpusMessage } from "./corpus.js";
 
 const ROOT = new URL("../", import.meta.url).pathname;
 const json = process.argv.includes("--json");
@@ -38,12 +38,6 @@ function timeEach<T>(items: readonly T[], passes: number, fn: (item: T) => unkno
   return samples.sort((a, b) => a - b);
 }
 
-// The answer "names" the expected occupation when its first 5-digit code is it, the expected round when it says "round N".
-function names(answer: string, m: CorpusMessage): boolean {
-  if (m.expect === null) return true;
-  if (m.kind === "draw") return new RegExp(`\\b[Rr]ound ${m.expect}\\b`).test(answer);
-  return /\b\d{5}\b/.exec(answer)?.[0] === m.expect;
-}
 
 const log = (s: string): void => void (json ? process.stderr : process.stdout).write(`${s}\n`);
 

@@ -117,7 +117,8 @@ const FRAME = new Set(
     "level number num no. pls plz hi hey hello thanks thank ee ee-bot bot express entry canada canadian targeted target " +
     "year years today now ever time date month week day new old current recent latest last " +
     "apply applying applied need needs want get got invited invite invitation invitations announced announce results result " +
-    "most more chance chances considered selected still please really mean means call called " +
+    "most more chance chances considered selected still please really mean means meaning call called " +
+    "define definition explain stand stands abbreviation acronym " +
     "january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec " +
     "s t d ll ve re"
   ).split(" "),

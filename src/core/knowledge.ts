@@ -14,6 +14,7 @@ import type {
   Term,
 } from "../kb/schema.js";
 import { SearchIndexes } from "../search/indexes.js";
+import { DEFAULT_TUNING, type SearchTuning } from "../search/tuning.js";
 
 /** What a category list says about one occupation code. */
 export interface Membership {
@@ -36,12 +37,13 @@ export class Knowledge {
   constructor(
     readonly kb: KnowledgeBase,
     readonly noc: NocReference,
+    tuning: SearchTuning = DEFAULT_TUNING,
   ) {
     this.occupations = new Map(noc.unitGroups.map((u) => [u.code, u]));
     this.sources = new Map(kb.sources.map((s) => [s.id, s]));
     this.draws = [...kb.draws].sort((a, b) => a.round - b.round);
     this.drawsByRound = new Map(this.draws.map((d) => [d.round, d]));
-    this.search = new SearchIndexes(kb, noc);
+    this.search = new SearchIndexes(kb, noc, tuning);
     this.version = createHash("sha256").update(JSON.stringify(kb)).digest("hex").slice(0, 12);
   }
 

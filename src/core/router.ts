@@ -44,8 +44,6 @@ export interface RouterOptions {
 /** Default cap on the length of a message the router reads. */
 export const DEFAULT_MAX_INPUT = 2000;
 
-const TERM_SCORE = 0.15;
-const PASSAGE_SCORE = 0.4;
 
 const CUE = {
   sources: /^(?:sources?|where does (?:this|that|it) come from|where(?:'s| is| did) (?:this|that|it)(?: come)? from|how do you know(?: that| this)?|citations?|references?|what are your sources|show (?:me )?(?:the )?sources)$/,
@@ -68,18 +66,31 @@ const CUE = {
   programs: /\b(?:which|what) programs?\b|\bprograms? (?:are|do|must|should)\b|\beligible programs?\b|\b(?:fsw|cec|fst)\b|federal skilled|canadian experience class/,
   eligibility: /\beligib|\brequirements?\b|\bqualify\b|\bconditions?\b|work experience|how (?:long|much experience)|\bwho can\b/,
   occupation: /\b(?:noc|teer|code|eligible|eligibility|qualify|qualifies|count|counts|included|job|occupation|profession|work as|working as|am i|is a|is an|are \w+s)\b/,
+  membershipQuestion: /^(?:is|are|am|can|does|do|would|could)\b/,
+  conditionWords: /\b(?:experience|months?|years?|requirements?|conditions?|language|score|points|crs|draws?|rounds?|invited|cut-?off|program|express|entry)\b/,
   lookup: /\bnoc\b.*\b(?:for|of)\b|\bnoc code\b|\bteer (?:of|for|level)\b/,
   cutoff: /\bcut-?off|\bcutoff|\bcrs\b|\bscores?\b|\bdraws?\b|\brounds?\b|\bresults?\b|\bitas?\b/,
   define: /^(?:what|whats|what's)\s+(?:is|are|does|do|s)\b|\bdefine\b|\bdefinition\b|\bmeaning\b|stands? for|\bexplain\b|\bmeans?\b|^(?:who|what) is\b/,
   followUp: /^(?:and|what about|how about|also|same for|and for|what of|ok and|then|and what about|and the)\b/,
 };
 
+// The words that name the term in a question: "define invitation to aply" → "invitation to aply".
+function termQuery(text: string): string {
+  return text
+    .replace(/[?!.]+$/, "")
+    .replace(/^(?:(?:what|whats|what's)\s+(?:is|are|does|do|s)|define|explain|meaning of|definition of|who is)\s+/, "")
+    .replace(/^(?:the|a|an)\s+/, "")
+    .replace(/\s+(?:mean|means|stand for|stands for|meaning|definition)$/, "")
+    .trim();
+}
+
 function termIn(knowledge: Knowledge, e: Entities): Term | undefined {
   const named = knowledge.search.termNamedIn(e.text);
   if (named) return named;
-  if (e.phrase.length < 2) return undefined;
-  const hit = knowledge.search.termsLike(e.phrase)[0];
-  return hit && hit.score <= TERM_SCORE ? hit.item : undefined;
+  const q = termQuery(e.text);
+  if (q.length < 2) return undefined;
+  const hit = knowledge.search.termsLike(q)[0];
+  return hit && hit.score <= knowledge.search.tuning.termAccept ? hit.item : undefined;
 }
 
 function occupationFound(knowledge: Knowledge, e: Entities): boolean {
@@ -89,7 +100,7 @@ function occupationFound(knowledge: Knowledge, e: Entities): boolean {
 }
 
 const STOPWORDS = new Set(
-  "a an the is are was were be been do does did what whats what's which who how why when where can could would will should i me my we you it its this that of to in on at for with about and or but if so any there their they them say said tell".split(" "),
+  "a an the is are was were be been do does did have has had must need what whats what's which who how why when where can could would will should i me my we you it its this that of to in on at for with about and or but if so any there their they them say said tell".split(" "),
 );
 
 function contentWords(text: string): string[] {
@@ -125,6 +136,8 @@ export function detectIntent(knowledge: Knowledge, e: Entities): Detected {
   const term = termIn(knowledge, e);
   if (term && CUE.define.test(t) && e.codes.length === 0 && !occupationFound(knowledge, e)) return { intent: "glossary", term };
   if (CUE.programs.test(t) && !occupationFound(knowledge, e)) return { intent: "programs" };
+  // "is a unicorn eligible for stem": a yes/no question about something that is no occupation gets told so.
+  if (CUE.membershipQuestion.test(t) && e.categories.length > 0 && e.phrase.length >= 3 && !CUE.conditionWords.test(e.phrase)) return { intent: "occupation" };
   if (CUE.eligibility.test(t) && !occupationFound(knowledge, e)) return { intent: "eligibility" };
   if (CUE.categories.test(t) && !occupationFound(knowledge, e)) return { intent: "year-categories" };
   const occupation = occupationFound(knowledge, e) && (CUE.occupation.test(t) || e.categories.length > 0);
@@ -134,7 +147,7 @@ export function detectIntent(knowledge: Knowledge, e: Entities): Detected {
   const words = contentWords(t);
   if (words.length >= 2) {
     const hit = knowledge.search.passagesLike(words.join(" "))[0];
-    if (hit && hit.score <= PASSAGE_SCORE) return { intent: "passage", passage: hit.item };
+    if (hit && hit.score <= knowledge.search.tuning.passageAccept) return { intent: "passage", passage: hit.item };
   }
   if (term) {
     // Only the term itself, or the term and a word asking what it means: "crs meaning", "ita abbreviation".

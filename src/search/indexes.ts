@@ -2,16 +2,13 @@ import Fuse from "fuse.js";
 import type { KnowledgeBase, NocReference, Passage, Term } from "../kb/schema.js";
 import { titleKey } from "../kb/text.js";
 import { OccupationMatcher, type Hit, type TitleEntry } from "./occupations.js";
+import { DEFAULT_TUNING, type SearchTuning } from "./tuning.js";
 
 export type { Hit, TitleEntry } from "./occupations.js";
 
-// Thresholds chosen by measurement on the question set in test/core/questions.ts: the loosest that still
-// rejects every question there that must be declined.
+// How far fuse.js looks; what is accepted is decided against SearchTuning.
 const TERM_THRESHOLD = 0.3;
 const PASSAGE_THRESHOLD = 0.5;
-
-/** The worst score at which a title hit is taken as the occupation meant (measured on the question set). */
-export const OCCUPATION_ACCEPT = 0.32;
 
 const MEMO_LIMIT = 2000;
 
@@ -37,7 +34,7 @@ interface TermMatcher {
 /** The fuse.js indexes and look-up tables the router searches, built once per knowledge base. */
 export class SearchIndexes {
   private matcherValue: OccupationMatcher | undefined;
-  private termsValue: Fuse<Term> | undefined;
+  private termsValue: Fuse<{ name: string; term: Term }> | undefined;
   private readonly entries: TitleEntry[];
   private readonly kbTerms: readonly Term[];
   private readonly kbPassages: readonly Passage[];
@@ -47,7 +44,12 @@ export class SearchIndexes {
   private readonly memo = new Map<string, Hit<TitleEntry>[]>();
   private readonly termMemo = new Map<string, Hit<Term>[]>();
 
-  constructor(kb: KnowledgeBase, noc: NocReference) {
+  constructor(
+    kb: KnowledgeBase,
+    noc: NocReference,
+    /** The thresholds in use. */
+    readonly tuning: SearchTuning = DEFAULT_TUNING,
+  ) {
     const entries: TitleEntry[] = noc.unitGroups.map((u) => ({ code: u.code, title: u.title }));
     for (const list of kb.sourceLists) {
       for (const o of list.occupations) {
@@ -75,23 +77,26 @@ export class SearchIndexes {
 
   // Built on first use: a process that answers only by code never pays for the title index.
   private get matcher(): OccupationMatcher {
-    this.matcherValue ??= new OccupationMatcher(this.entries);
+    this.matcherValue ??= new OccupationMatcher(this.entries, this.tuning);
     return this.matcherValue;
   }
 
-  private get terms(): Fuse<Term> {
-    this.termsValue ??= new Fuse(this.kbTerms, {
-      keys: [
-        { name: "term", weight: 3 },
-        { name: "aliases", weight: 2 },
-        { name: "expansion", weight: 2 },
-      ],
-      includeScore: true,
-      ignoreLocation: true,
-      threshold: TERM_THRESHOLD,
-      minMatchCharLength: 2,
-    });
+  // Every name of every term is its own record, so a typo in an expansion scores against that expansion alone.
+  private get terms(): Fuse<{ name: string; term: Term }> {
+    this.termsValue ??= new Fuse(
+      this.kbTerms.flatMap((term) =>
+        [term.term, term.expansion, ...term.aliases].filter((n): n is string => n !== null && n.length >= 2).map((name) => ({ name: name.toLowerCase(), term })),
+      ),
+      { keys: ["name"], includeScore: true, ignoreLocation: true, ignoreFieldNorm: true, threshold: TERM_THRESHOLD, minMatchCharLength: 2 },
+    );
     return this.termsValue;
+  }
+
+  private passageIndexValue: Fuse<Passage> | undefined;
+
+  private get passageIndex(): Fuse<Passage> {
+    this.passageIndexValue ??= new Fuse(this.kbPassages, { keys: [{ name: "text", weight: 1 }], includeScore: true, useTokenSearch: true, tokenMatch: "any", threshold: PASSAGE_THRESHOLD });
+    return this.passageIndexValue;
   }
 
   /** Passage indices by the words they hold. */
@@ -132,16 +137,20 @@ export class SearchIndexes {
     const key = `${limit}\u0000${phrase}`;
     const known = this.termMemo.get(key);
     if (known) return known;
-    const hits = this.terms.search(phrase, { limit }).map((r) => ({ item: r.item, score: r.score ?? 1 }));
+    const hits: Hit<Term>[] = [];
+    for (const r of this.terms.search(phrase, { limit: limit * 3 })) {
+      if (hits.some((h) => h.item === r.item.term)) continue;
+      hits.push({ item: r.item.term, score: r.score ?? 1 });
+      if (hits.length >= limit) break;
+    }
     if (this.termMemo.size >= MEMO_LIMIT) this.termMemo.clear();
     this.termMemo.set(key, hits);
     return hits;
   }
 
   /**
-   * Passages that share words with a question, best first. Only passages sharing at least two content words
-   * with the question are searched, with a fuse.js token index over just those: the smallest collection that
-   * can hold the answer.
+   * Passages that share words with a question, best first. The fuse.js token index runs only when some passage
+   * shares at least two content words with the question, and only those passages can be returned.
    */
   passagesLike(question: string, limit = 3): Hit<Passage>[] {
     const q = question.slice(0, 300);
@@ -149,11 +158,15 @@ export class SearchIndexes {
     if (known) return known.slice(0, limit);
     const shared = new Map<number, number>();
     for (const w of new Set(passageWords(q))) for (const i of this.passageWords.get(w) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
-    const candidates = [...shared.entries()].filter(([, n]) => n >= 2).map(([i]) => this.kbPassages[i] as Passage);
+    const candidates = new Set([...shared.entries()].filter(([, n]) => n >= 2).map(([i]) => i));
     let hits: Hit<Passage>[] = [];
-    if (candidates.length > 0) {
-      const fuse = new Fuse(candidates, { keys: [{ name: "text", weight: 1 }], includeScore: true, useTokenSearch: true, tokenMatch: "any", threshold: PASSAGE_THRESHOLD });
-      hits = fuse.search(q, { limit: 3 }).map((r) => ({ item: r.item, score: r.score ?? 1 }));
+    if (candidates.size > 0) {
+      // Scored against the whole collection (token weights need it), kept only where words are shared.
+      hits = this.passageIndex
+        .search(q, { limit: 10 })
+        .filter((r) => candidates.has(r.refIndex))
+        .slice(0, 3)
+        .map((r) => ({ item: r.item, score: r.score ?? 1 }));
     }
     if (this.passageMemo.size >= MEMO_LIMIT) this.passageMemo.clear();
     this.passageMemo.set(q, hits);

@@ -1,5 +1,6 @@
 import Fuse from "fuse.js";
 import { titleKey } from "../kb/text.js";
+import { DEFAULT_TUNING, type SearchTuning } from "./tuning.js";
 
 /** An occupation title a user may type, with the code it names. */
 export interface TitleEntry {
@@ -31,11 +32,6 @@ export function contentWords(text: string): string[] {
     .map(singularWord);
 }
 
-// Thresholds measured on the question set and the benchmark corpus: a word may be corrected when fuse.js scores
-// it at most 0.34 against a title word of similar length (one typo in a short word, two in a long one); a title
-// is taken when the words it shares with the phrase explain at least 60% of the phrase.
-const WORD_THRESHOLD = 0.34;
-const MIN_RECALL = 0.6;
 const LENGTH_SLACK = 2;
 
 interface Indexed {
@@ -54,7 +50,10 @@ export class OccupationMatcher {
   private readonly buckets = new Map<string, Fuse<string>>();
   private readonly corrections = new Map<string, string | null>();
 
-  constructor(entries: readonly TitleEntry[]) {
+  constructor(
+    entries: readonly TitleEntry[],
+    private readonly tuning: SearchTuning = DEFAULT_TUNING,
+  ) {
     for (const entry of entries) {
       const words = [...new Set(contentWords(entry.title))];
       const key = words.join(" ");
@@ -78,7 +77,7 @@ export class OccupationMatcher {
       for (const len of lengths) {
         const near: string[] = [];
         for (let d = -LENGTH_SLACK; d <= LENGTH_SLACK; d += 1) near.push(...(byShape.get(`${letter}${len + d}`) ?? []));
-        if (near.length > 0) this.buckets.set(`${letter}${len}`, new Fuse(near.sort(), { includeScore: true, threshold: WORD_THRESHOLD, ignoreLocation: true, isCaseSensitive: true }));
+        if (near.length > 0) this.buckets.set(`${letter}${len}`, new Fuse(near.sort(), { includeScore: true, threshold: tuning.wordThreshold, ignoreLocation: true, isCaseSensitive: true }));
       }
     }
   }
@@ -97,7 +96,7 @@ export class OccupationMatcher {
     // words the one more titles use wins ("enginer" is "engineer", not "engine").
     const bucket = this.buckets.get(`${word[0]}${word.length}`);
     const hits = (bucket?.search(word, { limit: 8 }) ?? []).filter(
-      (h) => (h.score ?? 1) <= WORD_THRESHOLD && h.item[0] === word[0] && Math.abs(h.item.length - word.length) <= LENGTH_SLACK,
+      (h) => (h.score ?? 1) <= this.tuning.wordThreshold && h.item[0] === word[0] && Math.abs(h.item.length - word.length) <= LENGTH_SLACK,
     );
     const top = hits[0]?.score ?? 1;
     const best =
@@ -150,7 +149,7 @@ export class OccupationMatcher {
       const e = this.entries[i] as Indexed;
       const shared = this.weightOf(words.filter((w) => e.words.includes(w)));
       const recall = shared / queryWeight;
-      if (recall < MIN_RECALL) continue;
+      if (recall < this.tuning.minRecall) continue;
       const precision = shared / e.weight;
       scored.push({ item: e.entry, score: 1 - (0.7 * recall + 0.3 * precision) + (raw.length - words.length + unknown) * 0.02 });
     }

@@ -58,6 +58,12 @@ export const QUESTIONS: readonly QuestionCase[] = [
   { q: "21301", intent: "occupation", says: [/Mechanical engineers/, /not on the STEM list used for round 254/, /later list/] },
   { q: "what category is 21211 in", intent: "occupation", says: [/Data scientists/, /STEM list/] },
   { q: "noc code for pizza chef astronaut", intent: "occupation", says: [/couldn't find an occupation/] },
+  { q: "noc code for wizard", intent: "occupation", says: [/couldn't find an occupation/] },
+  { q: "noc code for a dragon tamer", intent: "occupation", says: [/couldn't find an occupation/] },
+  { q: "noc for professional gamer streamer", intent: "occupation", says: [/couldn't find an occupation/] },
+  { q: "is a unicorn eligible for stem", intent: "occupation", says: [/couldn't find an occupation called "unicorn"/], never: [/\b\d{5}\b/] },
+  { q: "is my cat stem", intent: "occupation", says: [/couldn't find an occupation called "cat"/], never: [/\b\d{5}\b/] },
+  { q: "am i eligible for stem with 6 months of experience", intent: "eligibility", says: [/6 months/] },
   // Follow-ups by code and category
   { q: "is 21231 STEM?", intent: "occupation", says: [/^Yes\./], thread: "f1" },
   { q: "and 21232?", intent: "occupation", says: [/^Yes\./, /21232 Software developers and programmers/], thread: "f1" },
@@ -149,6 +155,10 @@ export const QUESTIONS: readonly QuestionCase[] = [
   { q: "what does IRCC stand for", intent: "glossary", says: [/Immigration, Refugees and Citizenship Canada/] },
   { q: "what is category-based selection", intent: "glossary", says: [/category-based selection/i] },
   { q: "what is PNP", intent: "glossary", says: [/Provincial Nominee Program/] },
+  { q: "what is the comprehensive rankng system", intent: "glossary", says: [/^CRS stands for Comprehensive Ranking System/] },
+  { q: "define invitation to aply", intent: "glossary", says: [/^ITA stands for Invitations to Apply/] },
+  { q: "what is a blockchain", intent: "fallback", says: [/^Sorry/] },
+  { q: "what is the best pizza topping", intent: "fallback", says: [/^Sorry/] },
   // Greeting, help, thanks, sources
   { q: "hi", intent: "greeting", says: [/^Hi!/, /round 254/] },
   { q: "hello there", intent: "greeting", says: [/^Hi!/] },
@@ -173,4 +183,6 @@ export const QUESTIONS: readonly QuestionCase[] = [
   { q: "", intent: "help", says: [/didn't get a question/] },
   { q: "@everyone is 21231 stem", intent: "occupation", says: [/^Yes\./], never: [/@everyone/] },
   { q: "tell me about french speaking communities", intent: "passage", says: [/French-speaking communities/, /Canada To Target STEM Candidates/] },
+  { q: "does ircc have to report to parliament", intent: "passage", says: [/report to parliament each year/] },
+  { q: "what do provinces do with occupation-specific invitations", intent: "passage", says: [/provinces have been issuing occupation-specific invitations/] },
 ];

@@ -1,6 +1,6 @@
 import { OCCUPATION_CATEGORIES } from "../../kb/lexicon.js";
 import type { CategoryId, CategoryList, Occupation } from "../../kb/schema.js";
-import { OCCUPATION_ACCEPT, type Hit, type TitleEntry } from "../../search/indexes.js";
+import type { Hit, TitleEntry } from "../../search/indexes.js";
 import { cite, formatDate, joinAnd, labelOf, plural, roundName, shortOf } from "../format.js";
 import type { Knowledge } from "../knowledge.js";
 import { makeReply, type AnswerInput } from "../reply.js";
@@ -25,7 +25,7 @@ export function resolveOccupation(knowledge: Knowledge, codes: readonly string[]
   if (phrase.replace(/[^a-z]/g, "").length < 3) return { kind: "none" };
   const hits: Hit<TitleEntry>[] = knowledge.search.occupations(phrase);
   const best = hits[0];
-  if (!best || best.score > OCCUPATION_ACCEPT) return { kind: "none" };
+  if (!best || best.score > knowledge.search.tuning.occupationAccept) return { kind: "none" };
   const occupation = knowledge.occupations.get(best.item.code);
   if (!occupation) return { kind: "none" };
   const alternatives = hits
