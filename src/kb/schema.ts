@@ -12,14 +12,6 @@ export const NocCodeSchema = z.string().regex(/^\d{5}$/, "expected a 5-digit NOC
 /** Identifier of an article: its file name. */
 export const SourceIdSchema = z.string().min(1);
 
-/** Where in an article a fact was read: line number (1-based) and character offset. */
-export const LocationSchema = z.object({
-  source: SourceIdSchema,
-  line: z.number().int().positive(),
-  offset: z.number().int().nonnegative(),
-});
-export type Location = z.infer<typeof LocationSchema>;
-
 /** One article the knowledge base was built from. */
 export const SourceSchema = z.object({
   id: SourceIdSchema,
