@@ -53,14 +53,11 @@ const CUE = {
   score: /\b(?:would|will|could|can|do|did|am) i\b|\bmy (?:crs|score)\b|\bi (?:have|got|scored|am at)\b|\binvited\b|\benough\b|\bchances?\b|\bqualify\b|\bmake (?:it|the cut)/,
   tieBreak: /\btie-?\s?br(?:ea|a|e)k|\btiebreak|\btie breaking\b/,
   compare: /\bcompare|\bcomparison\b|\bdifference\b|how much (?:lower|higher|less|more)|\b(?:lower|higher) than\b|\bvs\.?\b|\bversus\b/,
-  extreme: /\b(?:lowest|highest|minimum|maximum|smallest|biggest|largest|fewest|most(?! recent))\b.*\b(?:cut-?off|cutoff|crs|score|draws?|rounds?|invitations|itas?)\b|\b(?:cut-?off|cutoff|crs|score)\b.*\b(?:lowest|highest)\b|\blowest ever\b|\brecord (?:low|high)\b/,
   pool: /\bpool\b|\bprofiles\b|how many (?:people|candidates) (?:are )?(?:in|waiting)/,
-  yearInvitations: /(?:how many|total|number of|sum of)\b.*\b(?:itas?|invitations)\b.*\b(?:this year|so far|in (?:19|20)\d\d|year|issued|total|altogether)\b|\b(?:itas?|invitations)\b.*\b(?:this year|so far)\b/,
   apply: /how (?:do|can|should|would) (?:i|we|you|one) apply|how to apply|application process|steps to apply|\bapply for (?:express entry|pr|permanent)|how does (?:it|express entry) work|two-?\s?step/,
   schedule: /\bschedule\b|\bnext (?:cut-?off|cutoff|crs|score)|\bpredict|\bforecast|\bnext (?:draw|round)\b|when (?:is|will|are|does) (?:the )?(?:next |new )?(?:draw|round)|how often|\bfrequency\b|when do (?:draws|rounds)/,
   roundKinds: /\b(?:types?|kinds?|sorts?) of (?:draws?|rounds?)|what (?:draws|rounds) are there|different (?:draws|rounds)/,
   count: /how many (?:occupations|jobs|codes|nocs?|noc codes|professions)|number of (?:occupations|jobs|codes)|\bcount of\b/,
-  list: /\blist\b|\bshow\b.*\b(?:occupations|jobs|codes)\b|\b(?:which|what|all)\b.*\b(?:occupations|jobs|nocs|noc codes|professions)\b(?!.*\b(?:is|am)\b)|\boccupations list\b/,
   latest: /\b(?:last|latest|recent|newest|current|previous|most recent|today'?s|yesterday'?s)\b/,
   categories: /\bcategor(?:y|ies)\b/,
   programs: /\b(?:which|what) programs?\b|\bprograms? (?:are|do|must|should)\b|\beligible programs?\b|\b(?:fsw|cec|fst)\b|federal skilled|canadian experience class/,
@@ -84,6 +81,43 @@ function termQuery(text: string): string {
     .trim();
 }
 
+// Word sequences ("lowest ... cut-off") are checked word group by word group, each regular expression scanning
+// the text once: no pattern nests a wildcard inside a wildcard, so no input can make matching blow up.
+function inOrder(t: string, ...groups: readonly RegExp[]): boolean {
+  let from = 0;
+  for (const g of groups) {
+    const m = g.exec(t.slice(from));
+    if (!m) return false;
+    from += m.index + m[0].length;
+  }
+  return true;
+}
+
+const EXTREME_WORD = /\b(?:lowest|highest|minimum|maximum|smallest|biggest|largest|fewest|most(?! recent))\b/;
+const EXTREME_WHAT = /\b(?:cut-?off|cutoff|crs|score|draws?|rounds?|invitations|itas?)\b/;
+const CUTOFF_WORD = /\b(?:cut-?off|cutoff|crs|score)\b/;
+const HIGH_LOW = /\b(?:lowest|highest)\b/;
+const HOW_MANY = /(?:how many|total|number of|sum of)\b/;
+const INVITATION_WORD = /\b(?:itas?|invitations)\b/;
+const YEAR_WORD = /\b(?:this year|so far|in (?:19|20)\d\d|year|issued|total|altogether)\b/;
+const THIS_YEAR = /\b(?:this year|so far)\b/;
+const LIST_NOUN = /\b(?:occupations|jobs|nocs|noc codes|professions)\b/;
+
+function isExtreme(t: string): boolean {
+  return inOrder(t, EXTREME_WORD, EXTREME_WHAT) || inOrder(t, CUTOFF_WORD, HIGH_LOW) || /\blowest ever\b|\brecord (?:low|high)\b/.test(t);
+}
+
+function isYearInvitations(t: string): boolean {
+  return inOrder(t, HOW_MANY, INVITATION_WORD, YEAR_WORD) || inOrder(t, INVITATION_WORD, THIS_YEAR);
+}
+
+// "list the STEM occupations", "which jobs are in STEM"; not "what occupation is a data scientist".
+function isList(t: string): boolean {
+  if (/\blist\b|\boccupations list\b/.test(t) || inOrder(t, /\bshow\b/, /\b(?:occupations|jobs|codes)\b/)) return true;
+  const noun = LIST_NOUN.exec(t);
+  return noun !== null && /\b(?:which|what|all)\b/.test(t.slice(0, noun.index)) && !/\b(?:is|am)\b/.test(t.slice(noun.index));
+}
+
 function termIn(knowledge: Knowledge, e: Entities): Term | undefined {
   const named = knowledge.search.termNamedIn(e.text);
   if (named) return named;
@@ -103,8 +137,9 @@ const STOPWORDS = new Set(
   "a an the is are was were be been do does did have has had must need what whats what's which who how why when where can could would will should i me my we you it its this that of to in on at for with about and or but if so any there their they them say said tell".split(" "),
 );
 
+// At most a dozen distinct words: enough to find a passage, and a long message costs no more than a short one.
 function contentWords(text: string): string[] {
-  return text.split(/[^a-z0-9'-]+/).filter((w) => w.length > 2 && !STOPWORDS.has(w));
+  return [...new Set(text.split(/[^a-z0-9'-]+/).filter((w) => w.length > 2 && !STOPWORDS.has(w)))].slice(0, 12);
 }
 
 type Detected = { intent: Intent; term?: Term; passage?: { source: string; text: string } };
@@ -120,14 +155,14 @@ export function detectIntent(knowledge: Knowledge, e: Entities): Detected {
   if (e.scores.length > 0 && (CUE.score.test(t) || /\bpoints?\b|\bcrs\b/.test(t)) && e.codes.length === 0) return { intent: "score-check" };
   if (CUE.tieBreak.test(t)) return { intent: "tie-break" };
   if (CUE.compare.test(t)) return { intent: "compare-draws" };
-  if (CUE.extreme.test(t)) return { intent: "extreme-draw" };
+  if (isExtreme(t)) return { intent: "extreme-draw" };
   if (CUE.pool.test(t)) return { intent: "pool-size" };
-  if (CUE.yearInvitations.test(t) && e.rounds.length === 0) return { intent: "year-invitations" };
+  if (isYearInvitations(t) && e.rounds.length === 0) return { intent: "year-invitations" };
   if (CUE.apply.test(t)) return { intent: "apply" };
   if (CUE.schedule.test(t)) return { intent: "schedule" };
   if (CUE.roundKinds.test(t)) return { intent: "round-kinds" };
   if (CUE.count.test(t) && e.codes.length === 0) return { intent: "category-count" };
-  if (CUE.list.test(t) && e.codes.length === 0 && !occupationFound(knowledge, e)) return { intent: "category-list" };
+  if (isList(t) && e.codes.length === 0 && !occupationFound(knowledge, e)) return { intent: "category-list" };
   if (e.codes.length > 0) return { intent: "occupation" };
   if (CUE.lookup.test(t) && e.phrase.length >= 3 && e.rounds.length === 0) return { intent: "occupation" };
   if (e.rounds.length > 0) return { intent: "draw" };

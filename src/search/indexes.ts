@@ -153,7 +153,7 @@ export class SearchIndexes {
    * shares at least two content words with the question, and only those passages can be returned.
    */
   passagesLike(question: string, limit = 3): Hit<Passage>[] {
-    const q = question.slice(0, 300);
+    const q = [...new Set(question.slice(0, 300).split(/\s+/))].slice(0, 16).join(" ");
     const known = this.passageMemo.get(q);
     if (known) return known.slice(0, limit);
     const shared = new Map<number, number>();
