@@ -38,6 +38,27 @@ describe("the router on arbitrary input", () => {
     expect(errors).toEqual([]);
   });
 
+  it("answers repetitive, adversarial messages of the maximum length in bounded time", () => {
+    const adversarial = [
+      "what occupations ".repeat(120),
+      "what all which jobs occupations nocs is am ".repeat(45),
+      "lowest highest cut-off crs ".repeat(80),
+      "how many itas invitations this year so far ".repeat(45),
+      `is a ${"x".repeat(1990)}`,
+      "july 4 2023 ".repeat(160),
+      "<@1".repeat(600),
+      "noc noc for of ".repeat(130),
+      "21231 ".repeat(330),
+    ];
+    for (const text of adversarial) {
+      const started = performance.now();
+      const reply = router.handle({ text, user: "fuzz", conversation: "adversarial", platform: "cli" });
+      expect(performance.now() - started).toBeLessThan(TIME_BOUND_MS);
+      expect(renderPlain(reply).length).toBeLessThan(LENGTH_BOUND);
+    }
+    expect(errors).toEqual([]);
+  });
+
   it("reads only the first 2,000 characters of a huge message and says so", () => {
     const reply = router.handle({ text: `is 21231 stem? ${"x".repeat(50_000)}`, user: "u", conversation: "big", platform: "cli" });
     expect(reply.text).toMatch(/^Yes\./);
