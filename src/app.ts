@@ -20,6 +20,20 @@ export interface RunningAdapter {
   stop(): Promise<void>;
 }
 
+/** A platform adapter as the app supervises it: its state, its replies in flight, how to stop it. */
+export function asRunning(name: string, adapter: { readonly state: string; readonly pending: number; stop(): Promise<void> }): RunningAdapter {
+  return {
+    name,
+    get state() {
+      return adapter.state;
+    },
+    get pending() {
+      return adapter.pending;
+    },
+    stop: () => adapter.stop(),
+  };
+}
+
 /** Tunables of the runtime, from the configuration. */
 export interface RuntimeOptions {
   readonly rateLimits?: RateLimits;

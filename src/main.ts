@@ -1,5 +1,5 @@
 import { runChat } from "./adapters/cli/chat.js";
-import { Runtime, type RunningAdapter } from "./app.js";
+import { Runtime, asRunning, type RunningAdapter } from "./app.js";
 import { loadDotEnv, readConfig, secretsOf, type Config } from "./config.js";
 import { isEeBotError } from "./errors.js";
 import { healthReport, startHealthServer } from "./health.js";
@@ -11,7 +11,7 @@ async function startPlatforms(config: Config, runtime: Runtime, logger: Logger, 
     // Loaded only when configured: the terminal never pays for discord.js.
     const discord = await import("./adapters/discord/start.js");
     if (config.DISCORD_SHARDS) running.push(await discord.startSharded(config, runtime));
-    else running.push(discord.asRunning(await discord.startDiscord(config, runtime)));
+    else running.push(asRunning("discord", await discord.startDiscord(config, runtime)));
     logger.info({ platform: "discord", sharded: Boolean(config.DISCORD_SHARDS) }, "discord started");
   }
   if (config.SLACK_BOT_TOKEN) {

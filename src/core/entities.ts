@@ -1,5 +1,6 @@
 import { categoriesIn } from "../kb/lexicon.js";
 import { fuzzyCategory } from "../search/categories.js";
+import { Memo } from "../memo.js";
 import type { CategoryId } from "../kb/schema.js";
 import { FULL_DATE, PARTIAL_DATE, parseDate } from "../kb/text.js";
 
@@ -64,24 +65,15 @@ function editDistanceWithin(a: string, b: string, max: number): boolean {
 
 const KNOWN = new Set(VOCABULARY);
 
-const corrected = new Map<string, string>();
+const corrected = new Memo<string, string>(5000);
 
 /** Corrects a mistyped question word ("lates" → "latest", "cutof" → "cutoff"); other words are left alone. */
 export function correctWord(word: string): string {
   if (word.length < 5 || KNOWN.has(word) || /\d/.test(word)) return word;
-  const known = corrected.get(word);
-  if (known !== undefined) return known;
-  const max = word.length >= 8 ? 2 : 1;
-  let out = word;
-  for (const v of VOCABULARY) {
-    if (v.length >= 4 && Math.abs(v.length - word.length) <= max && editDistanceWithin(word, v, max)) {
-      out = v;
-      break;
-    }
-  }
-  if (corrected.size > 5000) corrected.clear();
-  corrected.set(word, out);
-  return out;
+  return corrected.get(word, () => {
+    const max = word.length >= 8 ? 2 : 1;
+    return VOCABULARY.find((v) => v.length >= 4 && Math.abs(v.length - word.length) <= max && editDistanceWithin(word, v, max)) ?? word;
+  });
 }
 
 const CHAT_CATEGORIES: readonly [RegExp, CategoryId][] = [

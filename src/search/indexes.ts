@@ -1,6 +1,7 @@
 import Fuse from "fuse.js";
 import type { KnowledgeBase, NocReference, Passage, Term } from "../kb/schema.js";
 import { titleKey } from "../kb/text.js";
+import { Memo } from "../memo.js";
 import { OccupationMatcher, type Hit, type TitleEntry } from "./occupations.js";
 import { DEFAULT_TUNING, type SearchTuning } from "./tuning.js";
 
@@ -39,10 +40,10 @@ export class SearchIndexes {
   private readonly kbTerms: readonly Term[];
   private readonly kbPassages: readonly Passage[];
   private passageWordsValue: Map<string, number[]> | undefined;
-  private readonly passageMemo = new Map<string, Hit<Passage>[]>();
+  private readonly passageMemo = new Memo<string, Hit<Passage>[]>(MEMO_LIMIT);
   private readonly termMatchers: TermMatcher[];
-  private readonly memo = new Map<string, Hit<TitleEntry>[]>();
-  private readonly termMemo = new Map<string, Hit<Term>[]>();
+  private readonly memo = new Memo<string, Hit<TitleEntry>[]>(MEMO_LIMIT);
+  private readonly termMemo = new Memo<string, Hit<Term>[]>(MEMO_LIMIT);
 
   constructor(
     kb: KnowledgeBase,
@@ -114,12 +115,7 @@ export class SearchIndexes {
   /** Occupation titles close to a phrase, best first, one hit per code (remembered for repeated phrases); `prefix` for text still being typed. */
   occupations(phrase: string, limit = 5, prefix = false): Hit<TitleEntry>[] {
     const key = `${limit}\u0000${prefix ? "p" : ""}\u0000${phrase}`;
-    const known = this.memo.get(key);
-    if (known) return known;
-    const hits = phrase.trim() === "" ? [] : this.matcher.search(phrase.slice(0, 200), limit, { prefix });
-    if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
-    this.memo.set(key, hits);
-    return hits;
+    return this.memo.get(key, () => (phrase.trim() === "" ? [] : this.matcher.search(phrase.slice(0, 200), limit, { prefix })));
   }
 
   /** The glossary term a message names outright (the longest name wins). */
@@ -134,18 +130,15 @@ export class SearchIndexes {
   /** Glossary terms close to a short phrase (a term is a few words), best first. */
   termsLike(phrase: string, limit = 3): Hit<Term>[] {
     if (phrase.length > 40 || phrase.split(" ").length > 4) return [];
-    const key = `${limit}\u0000${phrase}`;
-    const known = this.termMemo.get(key);
-    if (known) return known;
-    const hits: Hit<Term>[] = [];
-    for (const r of this.terms.search(phrase, { limit: limit * 3 })) {
-      if (hits.some((h) => h.item === r.item.term)) continue;
-      hits.push({ item: r.item.term, score: r.score ?? 1 });
-      if (hits.length >= limit) break;
-    }
-    if (this.termMemo.size >= MEMO_LIMIT) this.termMemo.clear();
-    this.termMemo.set(key, hits);
-    return hits;
+    return this.termMemo.get(`${limit}\u0000${phrase}`, () => {
+      const hits: Hit<Term>[] = [];
+      for (const r of this.terms.search(phrase, { limit: limit * 3 })) {
+        if (hits.some((h) => h.item === r.item.term)) continue;
+        hits.push({ item: r.item.term, score: r.score ?? 1 });
+        if (hits.length >= limit) break;
+      }
+      return hits;
+    });
   }
 
   /**
@@ -154,22 +147,18 @@ export class SearchIndexes {
    */
   passagesLike(question: string, limit = 3): Hit<Passage>[] {
     const q = [...new Set(question.slice(0, 300).split(/\s+/))].slice(0, 16).join(" ");
-    const known = this.passageMemo.get(q);
-    if (known) return known.slice(0, limit);
-    const shared = new Map<number, number>();
-    for (const w of new Set(passageWords(q))) for (const i of this.passageWords.get(w) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
-    const candidates = new Set([...shared.entries()].filter(([, n]) => n >= 2).map(([i]) => i));
-    let hits: Hit<Passage>[] = [];
-    if (candidates.size > 0) {
+    const hits = this.passageMemo.get(q, () => {
+      const shared = new Map<number, number>();
+      for (const w of new Set(passageWords(q))) for (const i of this.passageWords.get(w) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
+      const candidates = new Set([...shared.entries()].filter(([, n]) => n >= 2).map(([i]) => i));
+      if (candidates.size === 0) return [];
       // Scored against the whole collection (token weights need it), kept only where words are shared.
-      hits = this.passageIndex
+      return this.passageIndex
         .search(q, { limit: 10 })
         .filter((r) => candidates.has(r.refIndex))
         .slice(0, 3)
         .map((r) => ({ item: r.item, score: r.score ?? 1 }));
-    }
-    if (this.passageMemo.size >= MEMO_LIMIT) this.passageMemo.clear();
-    this.passageMemo.set(q, hits);
+    });
     return hits.slice(0, limit);
   }
 }

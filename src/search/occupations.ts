@@ -1,5 +1,6 @@
 import Fuse from "fuse.js";
 import { titleKey } from "../kb/text.js";
+import { Memo } from "../memo.js";
 import { DEFAULT_TUNING, type SearchTuning } from "./tuning.js";
 
 /** An occupation title a user may type, with the code it names. */
@@ -48,7 +49,7 @@ export class OccupationMatcher {
   private readonly idf = new Map<string, number>();
   /** One small fuse.js index per first letter and length: a typo is searched only among words that could be it. */
   private readonly buckets = new Map<string, Fuse<string>>();
-  private readonly corrections = new Map<string, string | null>();
+  private readonly corrections = new Memo<string, string | null>(10_000);
 
   constructor(
     entries: readonly TitleEntry[],
@@ -90,8 +91,10 @@ export class OccupationMatcher {
   correct(word: string): string | null {
     if (this.byWord.has(word)) return word;
     if (word.length < 4) return null;
-    const cached = this.corrections.get(word);
-    if (cached !== undefined) return cached;
+    return this.corrections.get(word, () => this.nearestTitleWord(word));
+  }
+
+  private nearestTitleWord(word: string): string | null {
     // Typos rarely hit the first letter, and "minister" must not become "finisher"; among equally close
     // words the one more titles use wins ("enginer" is "engineer", not "engine").
     const bucket = this.buckets.get(`${word[0]}${word.length}`);
@@ -99,13 +102,11 @@ export class OccupationMatcher {
       (h) => (h.score ?? 1) <= this.tuning.wordThreshold && h.item[0] === word[0] && Math.abs(h.item.length - word.length) <= LENGTH_SLACK,
     );
     const top = hits[0]?.score ?? 1;
-    const best =
+    return (
       hits
         .filter((h) => (h.score ?? 1) - top < 0.01)
-        .sort((a, b) => (this.byWord.get(b.item)?.length ?? 0) - (this.byWord.get(a.item)?.length ?? 0) || a.item.localeCompare(b.item))[0]?.item ?? null;
-    if (this.corrections.size > 10_000) this.corrections.clear();
-    this.corrections.set(word, best);
-    return best;
+        .sort((a, b) => (this.byWord.get(b.item)?.length ?? 0) - (this.byWord.get(a.item)?.length ?? 0) || a.item.localeCompare(b.item))[0]?.item ?? null
+    );
   }
 
   /** Title words that start with a prefix, for a word still being typed. */

@@ -1,8 +1,8 @@
 // One shard of a sharded Discord bot, started by the ShardingManager in its own process.
-import { Runtime } from "../../app.js";
+import { Runtime, asRunning } from "../../app.js";
 import { readConfig, secretsOf } from "../../config.js";
 import { createLogger } from "../../log.js";
-import { asRunning, startDiscord } from "./start.js";
+import { startDiscord } from "./start.js";
 import { drainAndStop, installCrashGuards, untilSignal } from "../../lifecycle.js";
 
 const result = readConfig(process.env);
@@ -17,6 +17,6 @@ const runtime = Runtime.load(config, logger);
 const watcher = config.KB_WATCH === "true" ? runtime.watch({ kb: config.EE_BOT_KB, noc: config.EE_BOT_NOC }) : { close: () => undefined };
 const adapter = await startDiscord(config, runtime);
 await untilSignal();
-await drainAndStop(runtime, [asRunning(adapter)], logger, config.SHUTDOWN_TIMEOUT_SECONDS * 1000);
+await drainAndStop(runtime, [asRunning("discord", adapter)], logger, config.SHUTDOWN_TIMEOUT_SECONDS * 1000);
 watcher.close();
 process.exit(0);

@@ -9,20 +9,6 @@ export function restOptions(config: Config): { rest?: { api: string } } {
   return config.DISCORD_API_BASE ? { rest: { api: config.DISCORD_API_BASE } } : {};
 }
 
-/** The adapter as the app supervises it. */
-export function asRunning(adapter: DiscordAdapter): RunningAdapter {
-  return {
-    name: "discord",
-    get state() {
-      return adapter.state;
-    },
-    get pending() {
-      return adapter.pending;
-    },
-    stop: () => adapter.stop(),
-  };
-}
-
 /** Starts Discord in this process: one client, all shards Discord assigns to it. */
 export async function startDiscord(config: Config, runtime: Runtime): Promise<DiscordAdapter> {
   const adapter = new DiscordAdapter({

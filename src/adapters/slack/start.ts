@@ -1,4 +1,4 @@
-import type { Runtime, RunningAdapter } from "../../app.js";
+import { asRunning, type Runtime, type RunningAdapter } from "../../app.js";
 import type { Config } from "../../config.js";
 import { SlackAdapter, type SlackMode } from "./adapter.js";
 
@@ -9,7 +9,7 @@ export function slackMode(config: Config): SlackMode {
 }
 
 /** Starts the Slack adapter the configuration describes. */
-export async function startSlack(config: Config, runtime: Runtime): Promise<RunningAdapter & { adapter: SlackAdapter }> {
+export async function startSlack(config: Config, runtime: Runtime): Promise<RunningAdapter> {
   const adapter = new SlackAdapter({
     botToken: config.SLACK_BOT_TOKEN ?? "",
     mode: slackMode(config),
@@ -20,15 +20,5 @@ export async function startSlack(config: Config, runtime: Runtime): Promise<Runn
   });
   await adapter.start();
   runtime.logger.info({ platform: "slack", mode: slackMode(config).kind }, "slack started");
-  return {
-    name: "slack",
-    adapter,
-    get state() {
-      return adapter.state;
-    },
-    get pending() {
-      return adapter.pending;
-    },
-    stop: () => adapter.stop(),
-  };
+  return asRunning("slack", adapter);
 }
