@@ -3,9 +3,9 @@ import { basename, dirname } from "node:path";
 import { Knowledge } from "./core/knowledge.js";
 import { MESSAGES } from "./core/messages.js";
 import { RateLimiter, type RateLimits } from "./core/rate-limit.js";
-import { Router } from "./core/router.js";
-import type { ContextLimits } from "./core/context.js";
 import { makeReply } from "./core/reply.js";
+import { Robot, type ContextLimits, type ConversationStore } from "./skills/robot.js";
+import type { OptionValues } from "./skills/types.js";
 import type { Message, Reply } from "./core/types.js";
 import type { Config } from "./config.js";
 import { isEeBotError } from "./errors.js";
@@ -39,6 +39,14 @@ export interface RuntimeOptions {
   readonly rateLimits?: RateLimits;
   readonly maxInputLength?: number;
   readonly context?: ContextLimits;
+  readonly conversations?: ConversationStore;
+}
+
+/** The files a knowledge base is loaded from. */
+export interface KnowledgeFiles {
+  readonly kb: string;
+  readonly noc: string;
+  readonly vocabulary?: string;
 }
 
 /** The outcome of a reload. */
@@ -49,7 +57,8 @@ export class Runtime {
   private current: Knowledge;
   private loadedAtValue = new Date();
   private closing = false;
-  readonly router: Router;
+  private readonly reloadListeners = new Set<(knowledge: Knowledge) => void>();
+  readonly robot: Robot;
   private readonly limiter: RateLimiter;
 
   constructor(
@@ -59,10 +68,11 @@ export class Runtime {
   ) {
     this.current = knowledge;
     this.limiter = new RateLimiter(options.rateLimits);
-    this.router = new Router(() => this.current, {
+    this.robot = new Robot(() => this.current, {
       ...(options.maxInputLength ? { maxInputLength: options.maxInputLength } : {}),
       ...(options.context ? { context: options.context } : {}),
-      onError: (error, message) => logger.error({ err: error, platform: message.platform }, "answer failed"),
+      ...(options.conversations ? { conversations: options.conversations } : {}),
+      onError: (error, where) => logger.error({ err: error, platform: where.platform, skill: where.skill }, "answer failed"),
     });
   }
 
@@ -77,7 +87,12 @@ export class Runtime {
 
   /** Loads the knowledge base a configuration names. */
   static load(config: Config, logger: Logger): Runtime {
-    return new Runtime(Knowledge.load({ kb: config.EE_BOT_KB, noc: config.EE_BOT_NOC }), logger, Runtime.optionsFrom(config));
+    return new Runtime(Knowledge.load(Runtime.pathsFrom(config)), logger, Runtime.optionsFrom(config));
+  }
+
+  /** The knowledge files a configuration names. */
+  static pathsFrom(config: Config): KnowledgeFiles {
+    return { kb: config.EE_BOT_KB, noc: config.EE_BOT_NOC, vocabulary: config.EE_BOT_VOCABULARY };
   }
 
   /** The knowledge base in use now. */
@@ -100,34 +115,63 @@ export class Runtime {
     return this.closing;
   }
 
+  // One rate limit for messages and commands alike: undefined means drop quietly, a reply means "slow down".
+  private admit(platform: Message["platform"], user: string): Reply | undefined | "go" {
+    if (this.closing) return undefined;
+    if (platform === "cli") return "go";
+    const decision = this.limiter.check(`${platform}:${user}`);
+    if (decision === "drop") return undefined;
+    if (decision === "notify") {
+      this.logger.info({ platform, intent: "rate-limited" }, "rate limited");
+      return makeReply(this.current, "fallback", { title: "Slow down", text: MESSAGES.rateLimited, userError: true });
+    }
+    return "go";
+  }
+
   /**
    * Answers a message, or returns undefined when it must be dropped quietly (over the rate limit after the
    * notice, or shutting down). Logs one line per answered message, never its text.
    */
   answer(message: Message): Reply | undefined {
-    if (this.closing) return undefined;
-    if (message.platform !== "cli") {
-      const decision = this.limiter.check(`${message.platform}:${message.user}`);
-      if (decision === "drop") return undefined;
-      if (decision === "notify") {
-        this.logger.info({ platform: message.platform, intent: "rate-limited" }, "rate limited");
-        return makeReply(this.current, "fallback", { title: "Slow down", text: MESSAGES.rateLimited, userError: true });
-      }
-    }
+    const admitted = this.admit(message.platform, message.user);
+    if (admitted !== "go") return admitted;
     const started = performance.now();
-    const reply = this.router.handle(message);
+    const reply = this.robot.handle(message);
     this.logger.info({ platform: message.platform, intent: reply.intent, ms: Math.round((performance.now() - started) * 1000) / 1000 }, "answered");
     return reply;
   }
 
+  /** Runs a skill's slash command with structured options, under the same rate limit as messages. */
+  command(name: string, values: OptionValues, message: Omit<Message, "text">): Reply | undefined {
+    const admitted = this.admit(message.platform, message.user);
+    if (admitted !== "go") return admitted;
+    const started = performance.now();
+    const reply = this.robot.command(name, values, message);
+    this.logger.info({ platform: message.platform, intent: reply.intent, command: name, ms: Math.round((performance.now() - started) * 1000) / 1000 }, "answered");
+    return reply;
+  }
+
+  /** Calls a listener after every successful reload with the knowledge base swapped in; returns how to stop. */
+  onReload(listener: (knowledge: Knowledge) => void): () => void {
+    this.reloadListeners.add(listener);
+    return () => void this.reloadListeners.delete(listener);
+  }
+
   /** Loads and validates a knowledge base file, and swaps it in only if it is valid; a broken file leaves the current one serving. */
-  reload(paths: { kb: string; noc: string }): ReloadResult {
+  reload(paths: KnowledgeFiles): ReloadResult {
     try {
       const next = Knowledge.load(paths);
       // One reference assignment: an answer in progress keeps the knowledge base it started with.
       this.current = next;
       this.loadedAtValue = new Date();
       this.logger.info({ version: next.version, latestRound: next.latestDraw()?.round ?? null }, "knowledge base reloaded");
+      for (const listener of this.reloadListeners) {
+        try {
+          listener(next);
+        } catch (err) {
+          this.logger.error({ err }, "reload listener failed");
+        }
+      }
       return { ok: true, version: next.version };
     } catch (e) {
       const reason = isEeBotError(e) ? e.message : String(e);
@@ -137,24 +181,29 @@ export class Runtime {
   }
 
   /** Watches kb.json and reloads it when it changes (debounced, so a file written in several steps loads once). */
-  watch(paths: { kb: string; noc: string }, debounceMs = 250): { close(): void } {
+  watch(paths: KnowledgeFiles, debounceMs = 250): { close(): void } {
     let timer: NodeJS.Timeout | undefined;
-    let watcher: FSWatcher | undefined;
-    try {
-      // The folder, not the file: builds and editors replace the file, which ends a watch on the file itself.
-      watcher = watch(dirname(paths.kb), (_event, name) => {
-        if (name !== null && name !== basename(paths.kb)) return;
-        clearTimeout(timer);
-        timer = setTimeout(() => void this.reload(paths), debounceMs);
-      });
-      watcher.on("error", (err) => this.logger.error({ err }, "knowledge base watch failed"));
-    } catch (err) {
-      this.logger.error({ err }, "cannot watch the knowledge base; live reload is off");
+    const watchers: FSWatcher[] = [];
+    const files = [paths.kb, paths.noc, ...(paths.vocabulary ? [paths.vocabulary] : [])];
+    // The folders, not the files: builds and editors replace a file, which ends a watch on the file itself.
+    for (const folder of new Set(files.map((f) => dirname(f)))) {
+      const names = new Set(files.filter((f) => dirname(f) === folder).map((f) => basename(f)));
+      try {
+        const watcher = watch(folder, (_event, name) => {
+          if (name !== null && !names.has(name)) return;
+          clearTimeout(timer);
+          timer = setTimeout(() => void this.reload(paths), debounceMs);
+        });
+        watcher.on("error", (err) => this.logger.error({ err }, "knowledge base watch failed"));
+        watchers.push(watcher);
+      } catch (err) {
+        this.logger.error({ err, folder }, "cannot watch the knowledge files; live reload is off for this folder");
+      }
     }
     return {
       close: () => {
         clearTimeout(timer);
-        watcher?.close();
+        for (const w of watchers) w.close();
       },
     };
   }

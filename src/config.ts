@@ -1,6 +1,9 @@
 import { existsSync } from "node:fs";
 import * as z from "zod";
 import { DEFAULT_PATHS } from "./kb/paths.js";
+import { VOCABULARY_FILE } from "./kb/vocabulary.js";
+import { parseSecretKey } from "./store/secret.js";
+import type { StoreOptions } from "./store/open.js";
 
 const snowflake = z.string().regex(/^\d{17,20}$/, "expected a Discord id (17 to 20 digits)");
 
@@ -8,6 +11,7 @@ const snowflake = z.string().regex(/^\d{17,20}$/, "expected a Discord id (17 to 
 export const ConfigSchema = z.object({
   EE_BOT_KB: z.string().min(1).default(DEFAULT_PATHS.kb),
   EE_BOT_NOC: z.string().min(1).default(DEFAULT_PATHS.noc),
+  EE_BOT_VOCABULARY: z.string().min(1).default(VOCABULARY_FILE),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], { error: "expected one of fatal, error, warn, info, debug, trace, silent" }).default("info"),
   RATE_LIMIT_MESSAGES: z.coerce.number({ error: "expected a whole number of messages" }).int().min(1).max(1000).default(5),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number({ error: "expected a number of seconds" }).positive().max(3600).default(10),
@@ -15,9 +19,13 @@ export const ConfigSchema = z.object({
   CONTEXT_TTL_MINUTES: z.coerce.number({ error: "expected a number of minutes" }).positive().max(1440).default(30),
   CONTEXT_MAX_CONVERSATIONS: z.coerce.number({ error: "expected a whole number" }).int().min(1).max(1_000_000).default(10_000),
   HEALTH_PORT: z.coerce.number({ error: "expected a port number" }).int({ error: "expected a port number" }).min(0, { error: "expected a port number from 0 to 65535" }).max(65_535, { error: "expected a port number from 0 to 65535" }).optional(),
-  HEALTH_HOST: z.string().min(1).default("0.0.0.0"),
+  HEALTH_HOST: z.string().min(1).default("127.0.0.1"),
   KB_WATCH: z.enum(["true", "false"], { error: 'expected "true" or "false"' }).default("true"),
   SHUTDOWN_TIMEOUT_SECONDS: z.coerce.number({ error: "expected a number of seconds" }).positive().max(600).default(10),
+  /** Minutes between polls of IRCC's rounds feed while a platform runs; 0 turns polling off. Default 30. */
+  FEED_POLL_MINUTES: z.coerce.number({ error: "expected a number of minutes (0 turns polling off)" }).min(0).max(1440).default(30),
+  IRCC_FEED_URL: z.url({ message: "expected the feed's URL" }).optional(),
+  IRCC_FEED_TIMEOUT_MS: z.coerce.number({ error: "expected milliseconds" }).int().positive().max(600_000).default(30_000),
 
   DISCORD_TOKEN: z
     .string()
@@ -36,7 +44,23 @@ export const ConfigSchema = z.object({
   SLACK_SIGNING_SECRET: z.string().regex(/^[\w-]{16,}$/, "expected the signing secret from Basic Information").optional(),
   SLACK_PORT: z.coerce.number({ error: "expected a port number" }).int({ error: "expected a port number" }).min(0, { error: "expected a port number from 0 to 65535" }).max(65_535, { error: "expected a port number from 0 to 65535" }).default(3000),
   SLACK_API_URL: z.url({ message: "expected a URL such as https://slack.com/api/" }).optional(),
+
+  /** Folder of the embedded database (subscriptions, deliveries), created when missing; default ./data. */
+  DATA_DIR: z.string().min(1).default("data"),
+  /** PostgreSQL instead of the embedded database, for several bot processes or machines. */
+  DATABASE_URL: z.string().regex(/^postgres(?:ql)?:\/\/\S+$/, "expected a postgres:// or postgresql:// URL").optional(),
+  /** Key that encrypts Slack bot tokens in the database: 32 bytes as 64 hex digits or base64. */
+  STORE_SECRET_KEY: z.string().optional(),
+  /** How long a process keeps the claim of an announcement it is sending; another process takes it over after (a crash). Longer than a send with its retries. */
+  ANNOUNCE_LEASE_SECONDS: z.coerce.number({ error: "expected a number of seconds" }).int().min(5).max(3600).default(120),
 }).superRefine((c, ctx) => {
+  if (c.STORE_SECRET_KEY !== undefined) {
+    try {
+      parseSecretKey(c.STORE_SECRET_KEY);
+    } catch {
+      ctx.addIssue({ code: "custom", path: ["STORE_SECRET_KEY"], message: "expected 32 bytes written as 64 hex digits or as base64 (openssl rand -base64 32)" });
+    }
+  }
   if (c.SLACK_BOT_TOKEN && !c.SLACK_APP_TOKEN && !c.SLACK_SIGNING_SECRET) {
     ctx.addIssue({ code: "custom", path: ["SLACK_APP_TOKEN"], message: "set SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode) with SLACK_BOT_TOKEN" });
   }
@@ -46,11 +70,12 @@ export const ConfigSchema = z.object({
 });
 /** Every variable name the configuration reads. */
 export const CONFIG_KEYS: readonly string[] = [
-  "EE_BOT_KB", "EE_BOT_NOC", "LOG_LEVEL",
+  "EE_BOT_KB", "EE_BOT_NOC", "EE_BOT_VOCABULARY", "LOG_LEVEL",
   "RATE_LIMIT_MESSAGES", "RATE_LIMIT_WINDOW_SECONDS", "MAX_MESSAGE_LENGTH", "CONTEXT_TTL_MINUTES", "CONTEXT_MAX_CONVERSATIONS",
-  "HEALTH_PORT", "HEALTH_HOST", "KB_WATCH", "SHUTDOWN_TIMEOUT_SECONDS",
+  "HEALTH_PORT", "HEALTH_HOST", "KB_WATCH", "SHUTDOWN_TIMEOUT_SECONDS", "FEED_POLL_MINUTES", "IRCC_FEED_URL", "IRCC_FEED_TIMEOUT_MS",
   "DISCORD_TOKEN", "DISCORD_APPLICATION_ID", "DISCORD_GUILD_ID", "DISCORD_SHARDS", "DISCORD_API_BASE",
   "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_PORT", "SLACK_API_URL",
+  "DATA_DIR", "DATABASE_URL", "STORE_SECRET_KEY", "ANNOUNCE_LEASE_SECONDS",
 ];
 
 /** Validated configuration. */
@@ -74,7 +99,21 @@ export function readConfig(env: NodeJS.ProcessEnv): ConfigResult {
 
 /** The secret values of a configuration, for scrubbing logs. */
 export function secretsOf(config: Config): string[] {
-  return [config.DISCORD_TOKEN, config.SLACK_BOT_TOKEN, config.SLACK_APP_TOKEN, config.SLACK_SIGNING_SECRET].filter((s): s is string => typeof s === "string");
+  const password = config.DATABASE_URL ? databasePassword(config.DATABASE_URL) : undefined;
+  return [config.DISCORD_TOKEN, config.SLACK_BOT_TOKEN, config.SLACK_APP_TOKEN, config.SLACK_SIGNING_SECRET, config.STORE_SECRET_KEY, password].filter((s): s is string => typeof s === "string" && s !== "");
+}
+
+function databasePassword(url: string): string | undefined {
+  try {
+    return decodeURIComponent(new URL(url).password) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Where the store lives, from the configuration: DATA_DIR, or DATABASE_URL when set; STORE_SECRET_KEY. */
+export function storeOptionsOf(config: Config): StoreOptions {
+  return { dataDir: config.DATA_DIR, databaseUrl: config.DATABASE_URL, secretKey: config.STORE_SECRET_KEY };
 }
 
 /** Loads variables from a .env file into the environment, if the file exists; variables already set win. */

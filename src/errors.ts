@@ -3,8 +3,16 @@ export const ErrorCode = {
   KnowledgeBaseMissing: "ee_kb_missing",
   KnowledgeBaseInvalid: "ee_kb_invalid",
   KnowledgeBaseBuild: "ee_kb_build",
+  FeedWrite: "ee_feed_write",
   ConfigInvalid: "ee_config_invalid",
   AdapterFailed: "ee_adapter_failed",
+  CrsGridInvalid: "ee_crs_grid_invalid",
+  ChartOptionsInvalid: "ee_chart_options_invalid",
+  ChartRenderFailed: "ee_chart_render_failed",
+  StoreOpenFailed: "ee_store_open",
+  StoreMigrationFailed: "ee_store_migration",
+  StoreSecretKey: "ee_store_secret_key",
+  StoreInvalidInput: "ee_store_input",
 } as const;
 /** One of the error codes. */
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

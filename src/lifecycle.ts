@@ -11,10 +11,17 @@ export async function drainAndStop(runtime: Runtime, adapters: readonly RunningA
   await Promise.allSettled(adapters.map((a) => a.stop()));
 }
 
-/** Logs unhandled rejections and exceptions instead of dying: one failing handler must not stop the bot. */
-export function installCrashGuards(logger: Logger): void {
+/**
+ * Logs unhandled rejections and carries on; an uncaught exception is logged and the process exits non-zero, since its
+ * state can no longer be trusted: the shard manager or the supervisor starts a fresh one.
+ */
+export function installCrashGuards(logger: Logger, exit: (code: number) => void = (code) => process.exit(code)): void {
   process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled rejection"));
-  process.on("uncaughtException", (err) => logger.error({ err }, "uncaught exception"));
+  process.on("uncaughtException", (err) => {
+    logger.fatal({ err }, "uncaught exception: exiting so a supervisor can restart the bot");
+    logger.flush?.();
+    exit(70);
+  });
 }
 
 /** Resolves on the first SIGINT or SIGTERM. */

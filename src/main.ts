@@ -1,23 +1,73 @@
+import { setTimeout as delay } from "node:timers/promises";
 import { runChat } from "./adapters/cli/chat.js";
+import { Announcer } from "./announce/announcer.js";
+import { AnnounceRunner } from "./announce/runner.js";
+import { roundsFromDraws, type Sender } from "./announce/schema.js";
+import { Subscriptions } from "./announce/subscriptions.js";
 import { Runtime, asRunning, type RunningAdapter } from "./app.js";
-import { loadDotEnv, readConfig, secretsOf, type Config } from "./config.js";
+import { loadDotEnv, readConfig, secretsOf, storeOptionsOf, type Config } from "./config.js";
 import { isEeBotError } from "./errors.js";
-import { healthReport, startHealthServer } from "./health.js";
+import { healthReport, startHealthServer, storeHealthWithin } from "./health.js";
+import { openStore, type Platform, type Store } from "./store/index.js";
 import { drainAndStop, installCrashGuards, untilSignal } from "./lifecycle.js";
+import { FeedPoller } from "./kb/feed/poller.js";
+import { loadFeedFormat } from "./kb/feed/format.js";
+import { pathsFromEnv } from "./kb/paths.js";
 import { createLogger, type Logger } from "./log.js";
 
-async function startPlatforms(config: Config, runtime: Runtime, logger: Logger, running: RunningAdapter[]): Promise<void> {
+// Starts the configured platforms; returns how each one posts announcements.
+async function startPlatforms(config: Config, runtime: Runtime, logger: Logger, running: RunningAdapter[], subscriptions: Subscriptions): Promise<Partial<Record<Platform, Sender>>> {
+  const senders: Partial<Record<Platform, Sender>> = {};
+  const knowledge = () => runtime.knowledge();
   if (config.DISCORD_TOKEN) {
     // Loaded only when configured: the terminal never pays for discord.js.
     const discord = await import("./adapters/discord/start.js");
-    if (config.DISCORD_SHARDS) running.push(await discord.startSharded(config, runtime));
-    else running.push(asRunning("discord", await discord.startDiscord(config, runtime)));
+    const { DiscordSender } = await import("./adapters/discord/announce.js");
+    if (config.DISCORD_SHARDS) {
+      running.push(await discord.startSharded(config, runtime));
+      senders.discord = new DiscordSender(discord.announceRest(config), knowledge);
+    } else {
+      const adapter = await discord.startDiscord(config, runtime, subscriptions);
+      running.push(asRunning("discord", adapter));
+      // The running client's REST: announcements share its rate-limit buckets with the replies.
+      senders.discord = new DiscordSender(adapter.client.rest, knowledge);
+    }
     logger.info({ platform: "discord", sharded: Boolean(config.DISCORD_SHARDS) }, "discord started");
   }
   if (config.SLACK_BOT_TOKEN) {
     const { startSlack } = await import("./adapters/slack/start.js");
-    running.push(await startSlack(config, runtime));
+    const { SlackSender, announceClient } = await import("./adapters/slack/announce.js");
+    running.push(await startSlack(config, runtime, subscriptions));
+    senders.slack = new SlackSender(announceClient(config.SLACK_BOT_TOKEN, config.SLACK_API_URL), knowledge);
   }
+  return senders;
+}
+
+async function openConfiguredStore(config: Config, logger: Logger): Promise<Store> {
+  const started = performance.now();
+  const store = await openStore(storeOptionsOf(config));
+  logger.info({ engine: store.engine, ms: Math.round(performance.now() - started) }, store.engine === "sqlite" ? `database open in ${config.DATA_DIR}` : "database open (PostgreSQL)");
+  return store;
+}
+
+// Polls IRCC's feed; a newer feed is written and kb.json rebuilt atomically, then swapped in without a restart.
+function startFeedPoller(config: Config, runtime: Runtime, logger: Logger): FeedPoller | undefined {
+  if (config.FEED_POLL_MINUTES === 0) return undefined;
+  const paths = { ...pathsFromEnv(), kb: config.EE_BOT_KB };
+  const url = config.IRCC_FEED_URL ?? loadFeedFormat(paths.feedFormat).url;
+  const poller = new FeedPoller({
+    url,
+    paths,
+    intervalMinutes: config.FEED_POLL_MINUTES,
+    timeoutMs: config.IRCC_FEED_TIMEOUT_MS,
+    onUpdated: (rounds) => {
+      logger.info({ rounds }, "new rounds in IRCC's feed");
+      runtime.reload(Runtime.pathsFrom(config));
+    },
+    onError: (message) => logger.warn({ feed: url, problem: message }, "feed poll failed; the current knowledge base keeps serving"),
+  });
+  poller.start();
+  return poller;
 }
 
 /** Starts ee-bot: the platform adapters that are configured, or the terminal chat when none is. */
@@ -42,10 +92,10 @@ async function main(): Promise<number> {
     process.stderr.write(`ee-bot: ${isEeBotError(e) ? e.message : String(e)}\n`);
     return 1;
   }
-  const paths = { kb: config.EE_BOT_KB, noc: config.EE_BOT_NOC };
+  const paths = Runtime.pathsFrom(config);
   const watcher = config.KB_WATCH === "true" ? runtime.watch(paths) : { close: () => undefined };
   if (!config.DISCORD_TOKEN && !config.SLACK_BOT_TOKEN) {
-    const code = await runChat(runtime.router, runtime.knowledge(), {
+    const code = await runChat(runtime.robot, runtime.knowledge(), {
       stdin: process.stdin,
       stdout: process.stdout,
       stderr: process.stderr,
@@ -55,25 +105,54 @@ async function main(): Promise<number> {
     return code;
   }
   installCrashGuards(logger);
-  const startedAt = Date.now();
-  const running: RunningAdapter[] = [];
-  const health = config.HEALTH_PORT !== undefined ? await startHealthServer(config.HEALTH_PORT, config.HEALTH_HOST, () => healthReport(runtime, running, startedAt)) : undefined;
-  if (health) logger.info({ port: health.port }, "health check listening on /healthz");
-  const stopping = untilSignal();
+  let store: Store;
   try {
-    await startPlatforms(config, runtime, logger, running);
+    store = await openConfiguredStore(config, logger);
   } catch (e) {
     process.stderr.write(`ee-bot: ${isEeBotError(e) ? e.message : String(e)}\n`);
+    watcher.close();
+    return 1;
+  }
+  const startedAt = Date.now();
+  const running: RunningAdapter[] = [];
+  const subscriptions = new Subscriptions(store, () => runtime.knowledge(), logger.child({ component: "subscriptions" }));
+  const poller = startFeedPoller(config, runtime, logger);
+  const report = async () => healthReport(runtime, running, startedAt, poller?.status() ?? null, await storeHealthWithin(() => store.health(), store.engine));
+  const health = config.HEALTH_PORT !== undefined ? await startHealthServer(config.HEALTH_PORT, config.HEALTH_HOST, report) : undefined;
+  if (health) logger.info({ port: health.port }, "health check listening on /healthz");
+  const stopping = untilSignal();
+  let runner: AnnounceRunner | undefined;
+  try {
+    const senders = await startPlatforms(config, runtime, logger, running, subscriptions);
+    const leaseMs = config.ANNOUNCE_LEASE_SECONDS * 1000;
+    const log = logger.child({ component: "announce" });
+    const announcer = new Announcer({ store, senders, log, leaseMs });
+    // Looks again a little after a lease ends, for deliveries a crashed process left behind.
+    const active = new AnnounceRunner({ announcer, rounds: () => roundsFromDraws(runtime.knowledge().draws), log, retryMs: leaseMs + 2000 });
+    runner = active;
+    // Every successful reload (feed poll, kb.json rebuilt or replaced) may bring rounds; the cursors tell which are new.
+    runtime.onReload(() => void active.run("knowledge base reloaded"));
+    void active.run("start");
+  } catch (e) {
+    process.stderr.write(`ee-bot: ${isEeBotError(e) ? e.message : String(e)}\n`);
+    poller?.stop();
+    await runner?.stop();
     await drainAndStop(runtime, running, logger, 0);
     await health?.close();
     watcher.close();
+    await store.close();
     return 1;
   }
   const signal = await stopping;
   logger.info({ signal }, "shutting down: finishing replies in flight");
-  await drainAndStop(runtime, running, logger, config.SHUTDOWN_TIMEOUT_SECONDS * 1000);
+  poller?.stop();
+  const deadlineMs = config.SHUTDOWN_TIMEOUT_SECONDS * 1000;
+  // A fan-out still going at the deadline is left to the next start: its claims expire and nothing is posted twice.
+  await Promise.race([runner.stop(), delay(deadlineMs, undefined, { ref: false })]);
+  await drainAndStop(runtime, running, logger, deadlineMs);
   await health?.close();
   watcher.close();
+  await store.close().catch((err: unknown) => logger.warn({ err }, "closing the database failed"));
   logger.info("stopped");
   return 0;
 }

@@ -1,6 +1,7 @@
 import { errorReply } from "../core/reply.js";
 import type { Message, Platform, Reply } from "../core/types.js";
 import type { Logger } from "../log.js";
+import type { OptionValues } from "../skills/types.js";
 
 /** What every adapter does around a handler: count replies in flight, isolate failures, answer politely when one fails. */
 export class Handling {
@@ -11,6 +12,7 @@ export class Handling {
     private readonly logger: Logger,
     private readonly answerFn: (message: Message) => Reply | undefined,
     private readonly onError?: (error: unknown) => void,
+    private readonly commandFn?: (name: string, values: OptionValues, message: Omit<Message, "text">) => Reply | undefined,
   ) {}
 
   /** Replies being worked on now. */
@@ -37,6 +39,18 @@ export class Handling {
       return this.answerFn(message);
     } catch (error) {
       this.logger.error({ platform: this.platform, err: error }, "answer failed");
+      this.onError?.(error);
+      return errorReply();
+    }
+  }
+
+  /** Runs a slash command; a failing one still gets the user a polite reply, and the error goes to the log. */
+  command(name: string, values: OptionValues, message: Omit<Message, "text">): Reply | undefined {
+    try {
+      if (!this.commandFn) throw new Error("this adapter was built without slash commands");
+      return this.commandFn(name, values, message);
+    } catch (error) {
+      this.logger.error({ platform: this.platform, err: error }, "command failed");
       this.onError?.(error);
       return errorReply();
     }

@@ -1,5 +1,4 @@
-import type { CategoryId, Draw, Source } from "../kb/schema.js";
-import { categoryLabel, categoryShort } from "../kb/lexicon.js";
+import type { Draw, Source } from "../kb/schema.js";
 import type { Knowledge } from "./knowledge.js";
 import type { Reply, SourceRef } from "./types.js";
 
@@ -12,26 +11,34 @@ export function formatDate(iso: string | null | undefined): string {
   return `${MONTHS[(m ?? 1) - 1] ?? "?"} ${d}, ${y}`;
 }
 
-/** 214529 as "214,529". */
+/** 214529 as "214,529"; at most one decimal. Written out rather than through Intl, whose locale data costs memory. */
 export function formatNumber(n: number): string {
-  return n.toLocaleString("en-US");
+  const rounded = Math.round(n * 10) / 10;
+  const [whole = "0", fraction] = Math.abs(rounded).toString().split(".");
+  return `${rounded < 0 ? "-" : ""}${whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",")}${fraction ? `.${fraction}` : ""}`;
 }
 
-/** The name a category is shown under. */
-export function labelOf(category: CategoryId): string {
-  return categoryLabel(category);
+/** Days between two ISO dates, as "3 days ago", "4 months ago". */
+export function ago(fromIso: string, now: Date): string {
+  const days = Math.round((now.getTime() - Date.parse(`${fromIso}T00:00:00Z`)) / 86_400_000);
+  if (days <= 0) return "today";
+  if (days === 1) return "yesterday";
+  if (days < 45) return `${days} days ago`;
+  const months = Math.round(days / 30.44);
+  if (months < 18) return `about ${months} months ago`;
+  return `about ${Math.round(days / 365.25)} years ago`;
 }
 
-/** The short name of a category: "STEM", "healthcare", "all-program". */
-export function shortOf(category: CategoryId): string {
-  return categoryShort(category);
-}
-
-/** Short name of a round: "round 254 (July 5, 2023, STEM occupations (2023-1))", without the date if asked. */
-export function roundName(d: Draw, withDate = true): string {
-  const what = d.program ?? (d.category ? labelOf(d.category) : null);
+/** Short name of a round: "round 254 (July 5, 2023, STEM)", without the date if asked. */
+export function roundName(knowledge: Knowledge, d: Draw, withDate = true): string {
+  const what = d.category ? knowledge.label(d.category) : d.name;
   const inside = [withDate ? formatDate(d.date) : null, what].filter(Boolean).join(", ");
   return inside ? `round ${d.round} (${inside})` : `round ${d.round}`;
+}
+
+/** The round's type as IRCC names it, with the list version: "Healthcare and social services occupations (Version 2)". */
+export function typeName(knowledge: Knowledge, d: Draw): string {
+  return d.name ?? knowledge.roundType(d.category ?? "")?.name ?? "unknown type";
 }
 
 /** How a source is cited. */
@@ -41,6 +48,8 @@ export function sourceRef(source: Source): SourceRef {
     title: source.title ?? source.id,
     publisher: source.publisher ?? source.author,
     date: source.updated ?? source.published ?? (source.asOfBasis === "latest-date-in-text" ? null : source.asOf),
+    url: source.url,
+    kind: source.kind,
   };
 }
 

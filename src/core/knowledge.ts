@@ -1,70 +1,126 @@
 import { createHash } from "node:crypto";
 import { loadKnowledgeBase, loadNocReference } from "../kb/load.js";
 import { DEFAULT_PATHS } from "../kb/paths.js";
-import type {
-  CategoryId,
-  CategoryList,
-  Draw,
-  Fact,
-  FactKind,
-  KnowledgeBase,
-  NocReference,
-  Occupation,
-  Source,
-  Term,
-} from "../kb/schema.js";
+import type { CategoryList, Draw, Fact, FactKind, KnowledgeBase, NocReference, Occupation, Source, Term } from "../kb/schema.js";
+import { loadVocabulary, VOCABULARY_FILE, type RoundTypeEntry, type Vocabulary } from "../kb/vocabulary.js";
+import { normalizeCrsGrid, type CrsGrid } from "../crs/grid.js";
+import { Lexicon } from "../nlu/lexicon.js";
 import { SearchIndexes } from "../search/indexes.js";
 import { DEFAULT_TUNING, type SearchTuning } from "../search/tuning.js";
 
-/** What a category list says about one occupation code. */
-export interface Membership {
-  readonly list: CategoryList;
-  readonly member: boolean;
-  readonly sources: readonly string[];
-  readonly omittedBy: readonly string[];
+/** A round type as answers name it. */
+export interface RoundTypeInfo {
+  readonly id: string;
+  readonly kind: "all" | "program" | "category";
+  /** Short name for sentences: "CEC", "STEM", "healthcare". */
+  readonly label: string;
+  readonly name: string;
+  readonly seenNames: readonly string[];
 }
 
-/** The knowledge base and the NOC reference with the look-ups and indexes answers need; immutable once built. */
+/** What one year's list of a category says about a code. */
+export interface YearMembership {
+  readonly list: CategoryList;
+  readonly member: boolean;
+}
+
+/** The knowledge base, the NOC reference and the vocabulary, with the look-ups and indexes answers need; immutable once built. */
 export class Knowledge {
   readonly occupations: ReadonlyMap<string, Occupation>;
   readonly sources: ReadonlyMap<string, Source>;
+  /** Every round, oldest first. */
   readonly draws: readonly Draw[];
   readonly search: SearchIndexes;
-  /** Short hash of kb.json's content, to tell versions apart. */
-  readonly version: string;
-  private readonly drawsByRound: ReadonlyMap<number, Draw>;
+  readonly lexicon: Lexicon;
+  private versionValue: string | undefined;
+  private readonly drawsByRound: ReadonlyMap<string, Draw>;
+  private readonly types: ReadonlyMap<string, RoundTypeInfo>;
+  private crsGridValue: CrsGrid | undefined;
 
   constructor(
     readonly kb: KnowledgeBase,
     readonly noc: NocReference,
+    readonly vocabulary: Vocabulary = loadVocabulary(),
     tuning: SearchTuning = DEFAULT_TUNING,
   ) {
     this.occupations = new Map(noc.unitGroups.map((u) => [u.code, u]));
     this.sources = new Map(kb.sources.map((s) => [s.id, s]));
-    this.draws = [...kb.draws].sort((a, b) => a.round - b.round);
+    this.draws = [...kb.draws].sort((a, b) => a.order - b.order);
     this.drawsByRound = new Map(this.draws.map((d) => [d.round, d]));
     this.search = new SearchIndexes(kb, noc, tuning);
-    this.version = createHash("sha256").update(JSON.stringify(kb)).digest("hex").slice(0, 12);
+    this.lexicon = new Lexicon(vocabulary);
+    const types = new Map<string, RoundTypeInfo>();
+    for (const v of vocabulary.roundTypes) types.set(v.id, { id: v.id, kind: v.kind, label: v.label, name: v.name, seenNames: [] });
+    for (const t of kb.roundTypes) types.set(t.id, { ...t, label: types.get(t.id)?.label ?? t.label });
+    this.types = types;
+
   }
 
-  /** Loads kb.json and the NOC reference from disk, validating both. */
-  static load(paths: { kb: string; noc: string } = DEFAULT_PATHS): Knowledge {
+  /** Loads kb.json, the NOC reference and the vocabulary from disk, validating each. */
+  static load(paths: { kb: string; noc: string; vocabulary?: string } = DEFAULT_PATHS): Knowledge {
     const kb = loadKnowledgeBase(paths.kb);
     if (!kb.ok) throw kb.error;
     const noc = loadNocReference(paths.noc);
     if (!noc.ok) throw noc.error;
-    return new Knowledge(kb.value, noc.value);
+    return new Knowledge(kb.value, noc.value, loadVocabulary(paths.vocabulary ?? VOCABULARY_FILE));
   }
 
-  /** The round with this number, if known. */
-  draw(round: number): Draw | undefined {
+  /** Short hash of kb.json's content, to tell versions apart (computed on first use: a one-question run never needs it). */
+  get version(): string {
+    this.versionValue ??= createHash("sha256").update(JSON.stringify(this.kb)).digest("hex").slice(0, 12);
+    return this.versionValue;
+  }
+
+  /** The CRS points grid the knowledge base carries, in the form the calculator reads (built on first use). */
+  get crsGrid(): CrsGrid {
+    this.crsGridValue ??= normalizeCrsGrid(this.kb.crs);
+    return this.crsGridValue;
+  }
+
+  /** The round with this id ("254", "91b"), if known. */
+  draw(round: string): Draw | undefined {
     return this.drawsByRound.get(round);
   }
 
-  /** The latest round known, optionally only of one category or program. */
-  latestDraw(category?: CategoryId): Draw | undefined {
-    const pool = category ? this.draws.filter((d) => d.category === category) : this.draws;
-    return [...pool].sort((a, b) => (a.date ?? "").localeCompare(b.date ?? "") || a.round - b.round).at(-1);
+  /** A round type by id. */
+  roundType(id: string): RoundTypeInfo | undefined {
+    return this.types.get(id);
+  }
+
+  /** Every round type the knowledge base knows, in vocabulary order. */
+  roundTypes(): RoundTypeInfo[] {
+    return [...this.types.values()];
+  }
+
+  /** The vocabulary entry of a round type. */
+  entry(id: string): RoundTypeEntry | undefined {
+    return this.vocabulary.roundTypes.find((r) => r.id === id);
+  }
+
+  /** Short name of a round type for sentences ("CEC", "STEM"); the id when unknown. */
+  label(id: string | null | undefined): string {
+    if (!id) return "unknown type";
+    return this.types.get(id)?.label ?? id;
+  }
+
+  /** Rounds of some types (all when empty), oldest first. */
+  drawsOf(types: readonly string[] = []): Draw[] {
+    return types.length === 0 ? [...this.draws] : this.draws.filter((d) => d.category !== null && types.includes(d.category));
+  }
+
+  /** Rounds dated within [from, to], of some types (all when empty), oldest first. */
+  drawsBetween(from: string, to: string, types: readonly string[] = []): Draw[] {
+    return this.drawsOf(types).filter((d) => d.date !== null && d.date >= from && d.date <= to);
+  }
+
+  /** The latest round known, optionally only of some types. */
+  latestDraw(types: readonly string[] = []): Draw | undefined {
+    return this.drawsOf(types).at(-1);
+  }
+
+  /** The first round known of some types. */
+  firstDraw(types: readonly string[] = []): Draw | undefined {
+    return this.drawsOf(types)[0];
   }
 
   /** The rounds held on a date. */
@@ -72,31 +128,54 @@ export class Knowledge {
     return this.draws.filter((d) => d.date === date);
   }
 
-  /** Category lists, newest year first. */
-  listsOf(category: CategoryId): CategoryList[] {
-    return this.kb.categoryLists.filter((l) => l.category === category).sort((a, b) => (b.year ?? 0) - (a.year ?? 0));
+  /** The round of the same type just before this one. */
+  previousOfType(draw: Draw): Draw | undefined {
+    return this.draws.filter((d) => d.category === draw.category && d.order < draw.order).at(-1);
   }
 
-  /** The list that applies to the latest round of a category (else the latest dated list). */
-  currentList(category: CategoryId): CategoryList | undefined {
+  /** The latest round that published a pool distribution on or before a date. */
+  distributionAt(date?: string): Draw | undefined {
+    return this.draws.filter((d) => d.distribution !== null && (!date || (d.distribution?.asOf ?? "") <= date)).at(-1);
+  }
+
+  /** Every list of a category, oldest year first. */
+  listsOf(category: string): CategoryList[] {
+    return this.kb.categoryLists.filter((l) => l.category === category).sort((a, b) => a.year - b.year);
+  }
+
+  /** The list of a category in force on a date (the latest when no date): the last one whose effective date (or year) is not after it. */
+  listAt(category: string, date?: string): CategoryList | undefined {
     const lists = this.listsOf(category);
-    return lists.find((l) => l.rounds.length > 0) ?? lists[0];
+    if (!date) return lists.at(-1);
+    return lists.filter((l) => (l.effective ?? `${l.year}-01-01`) <= date).at(-1);
   }
 
-  /** What every list of a category says about a code, current list first. */
-  memberships(code: string, category: CategoryId): Membership[] {
-    const current = this.currentList(category);
-    const lists = this.listsOf(category).sort((a, b) => (a === current ? -1 : b === current ? 1 : 0));
-    return lists.map((list) => {
-      const m = list.members.find((x) => x.code === code);
-      return { list, member: m !== undefined, sources: m?.sources ?? [], omittedBy: m?.omittedBy ?? [] };
-    });
+  /** The list of a category for a year. */
+  listIn(category: string, year: number): CategoryList | undefined {
+    return this.listsOf(category).find((l) => l.year === year);
   }
 
-  /** Categories whose current list has the code. */
-  categoriesOf(code: string): CategoryId[] {
+  /** Categories with a list for a year. */
+  listsInYear(year: number): CategoryList[] {
+    return this.kb.categoryLists.filter((l) => l.year === year);
+  }
+
+  /** Years the category lists cover. */
+  listYears(): number[] {
+    return [...new Set(this.kb.categoryLists.map((l) => l.year))].sort((a, b) => a - b);
+  }
+
+  /** What every year's list of a category says about a code, oldest first. */
+  membershipHistory(code: string, category: string): YearMembership[] {
+    return this.listsOf(category)
+      .filter((l) => l.hasOccupations)
+      .map((list) => ({ list, member: list.active && list.members.some((m) => m.code === code) }));
+  }
+
+  /** The lists in force on a date (latest by default) that hold a code. */
+  categoriesOf(code: string, date?: string): CategoryList[] {
     const cats = [...new Set(this.kb.categoryLists.map((l) => l.category))];
-    return cats.filter((c) => this.currentList(c)?.members.some((m) => m.code === code));
+    return cats.map((c) => this.listAt(c, date)).filter((l): l is CategoryList => l !== undefined && l.active && l.members.some((m) => m.code === code));
   }
 
   /** Facts of one kind. */
@@ -110,11 +189,5 @@ export class Knowledge {
     return this.kb.terms.find(
       (t) => t.term.toLowerCase() === key || t.expansion?.toLowerCase() === key || t.aliases.some((a) => a.toLowerCase() === key),
     );
-  }
-
-  /** The span of dates the known rounds cover. */
-  coverage(): { first: Draw | undefined; last: Draw | undefined } {
-    const dated = this.draws.filter((d) => d.date).sort((a, b) => (a.date ?? "").localeCompare(b.date ?? ""));
-    return { first: dated[0], last: dated.at(-1) };
   }
 }

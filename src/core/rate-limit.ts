@@ -1,3 +1,5 @@
+import { LRUCache } from "lru-cache";
+
 /** What to do with a message under the rate limit. */
 export type RateDecision = "allow" | "notify" | "drop";
 
@@ -21,19 +23,21 @@ interface Bucket {
 
 /** A sliding-window limiter per user key: the first message over the limit is told, the rest are dropped until the window passes. Memory is bounded. */
 export class RateLimiter {
-  private readonly buckets = new Map<string, Bucket>();
+  // Bounded by count (least recently seen first out) and by time: a user idle for a whole window is forgotten.
+  private readonly buckets: LRUCache<string, Bucket>;
+  private lastPurge = 0;
 
   constructor(
     private readonly limits: RateLimits = DEFAULT_RATE_LIMITS,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    this.buckets = new LRUCache<string, Bucket>({ max: limits.maxUsers, ttl: limits.windowMs, ttlAutopurge: false, ttlResolution: 0, perf: { now } });
+  }
 
   /** Decides for one message of one user (key: platform and user id). */
   check(key: string): RateDecision {
     const t = this.now();
     const bucket = this.buckets.get(key) ?? { times: [], notified: false };
-    this.buckets.delete(key);
-    this.buckets.set(key, bucket);
     while (bucket.times.length > 0 && t - (bucket.times[0] ?? 0) >= this.limits.windowMs) bucket.times.shift();
     let decision: RateDecision;
     if (bucket.times.length < this.limits.messages) {
@@ -45,24 +49,13 @@ export class RateLimiter {
       bucket.notified = true;
       decision = "notify";
     } else decision = "drop";
-    this.evict(t);
+    this.buckets.set(key, bucket);
+    // Idle users are forgotten once a window: walking every user on every message would cost more than it saves.
+    if (t - this.lastPurge >= this.limits.windowMs) {
+      this.lastPurge = t;
+      this.buckets.purgeStale();
+    }
     return decision;
-  }
-
-  private evict(t: number): void {
-    while (this.buckets.size > this.limits.maxUsers) {
-      const oldest = this.buckets.keys().next().value;
-      if (oldest === undefined) break;
-      this.buckets.delete(oldest);
-    }
-    // Forget a few idle users on each call, so memory follows the active users.
-    let checked = 0;
-    for (const [key, bucket] of this.buckets) {
-      if (checked++ >= 2) break;
-      const last = bucket.times.at(-1) ?? 0;
-      if (t - last >= this.limits.windowMs) this.buckets.delete(key);
-      else break;
-    }
   }
 
   /** Users tracked now. */

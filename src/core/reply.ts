@@ -1,16 +1,7 @@
-import type { Entities } from "./entities.js";
 import { refs } from "./format.js";
 import type { Knowledge } from "./knowledge.js";
 import { MESSAGES } from "./messages.js";
-import type { Field, Intent, Reply } from "./types.js";
-
-/** What an answer function gets: the knowledge, what the message names, and what came before. */
-export interface AnswerInput {
-  readonly knowledge: Knowledge;
-  readonly entities: Entities;
-  /** The previous reply in this conversation, for "sources". */
-  readonly previous: Reply | undefined;
-}
+import type { ChartSpec, Field, Image, Intent, Reply } from "./types.js";
 
 /** The parts of a reply an answer function fills in. */
 export interface ReplyParts {
@@ -22,6 +13,8 @@ export interface ReplyParts {
   sources?: Iterable<string>;
   suggestions?: string[];
   userError?: boolean;
+  images?: Image[];
+  chart?: ChartSpec | null;
 }
 
 /** Builds a reply, resolving source ids to citations. */
@@ -36,6 +29,8 @@ export function makeReply(knowledge: Knowledge, intent: Intent, parts: ReplyPart
     sources: refs(knowledge, parts.sources ?? []),
     suggestions: parts.suggestions ?? [],
     userError: parts.userError ?? false,
+    images: parts.images ?? [],
+    chart: parts.chart ?? null,
   };
 }
 
@@ -51,5 +46,7 @@ export function errorReply(): Reply {
     sources: [],
     suggestions: ["help"],
     userError: false,
+    images: [],
+    chart: null,
   };
 }

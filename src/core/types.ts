@@ -21,6 +21,8 @@ export const SourceRefSchema = z.object({
   title: z.string(),
   publisher: z.string().nullable(),
   date: z.string().nullable(),
+  url: z.string().nullable(),
+  kind: z.enum(["article", "official", "reference"]),
 });
 /** A source as replies cite it. */
 export type SourceRef = z.infer<typeof SourceRefSchema>;
@@ -30,37 +32,45 @@ export const FieldSchema = z.object({ name: z.string(), value: z.string() });
 /** A key figure. */
 export type Field = z.infer<typeof FieldSchema>;
 
-/** The intents the router recognises. */
-export const IntentSchema = z.enum([
-  "greeting",
-  "help",
-  "thanks",
-  "sources",
-  "occupation",
-  "category-list",
-  "category-count",
-  "latest-draw",
-  "draw",
-  "draw-on-date",
-  "extreme-draw",
-  "compare-draws",
-  "score-check",
-  "tie-break",
-  "pool-size",
-  "year-invitations",
-  "year-categories",
-  "eligibility",
-  "programs",
-  "round-kinds",
-  "schedule",
-  "apply",
-  "glossary",
-  "passage",
-  "fallback",
-  "multiple",
-]);
-/** A recognised intent. */
+/** The skill (and answer kind) a reply comes from: "draw", "occupation", "fallback", "multiple", ... */
+export const IntentSchema = z.string().min(1);
+/** A skill id as replies carry it. */
 export type Intent = z.infer<typeof IntentSchema>;
+
+/** A picture attached to a reply (a chart), with the text that stands for it. */
+export const ImageSchema = z.object({
+  name: z.string(),
+  png: z.instanceof(Uint8Array),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  alt: z.string(),
+});
+/** An attached picture. */
+export type Image = z.infer<typeof ImageSchema>;
+
+/** A chart a reply asks for: the data to draw, rendered to PNG by the platform side (never in the core's hot path). */
+export const ChartSpecSchema = z.discriminatedUnion("kind", [
+  z.object({
+    kind: z.literal("cutoffs"),
+    series: z.array(z.object({ type: z.string(), label: z.string(), measure: z.enum(["crs", "invitations"]), points: z.array(z.object({ round: z.string(), date: z.string(), value: z.number() })) })),
+    title: z.string(),
+    subtitle: z.string().optional(),
+    sourceLine: z.string(),
+    mark: z.number().int().nonnegative().optional(),
+    name: z.string(),
+  }),
+  z.object({
+    kind: z.literal("pool"),
+    bars: z.array(z.object({ min: z.number(), max: z.number(), count: z.number(), label: z.string(), marked: z.boolean() })),
+    title: z.string(),
+    subtitle: z.string().optional(),
+    sourceLine: z.string(),
+    mark: z.number().int().nonnegative().optional(),
+    name: z.string(),
+  }),
+]);
+/** A chart to draw. */
+export type ChartSpec = z.infer<typeof ChartSpecSchema>;
 
 /** A platform-neutral reply: adapters render it, the core never formats for a platform. */
 export const ReplySchema = z.object({
@@ -78,6 +88,10 @@ export const ReplySchema = z.object({
   suggestions: z.array(z.string()),
   /** Set when the reply is about a problem the user can fix (adapters may show it privately). */
   userError: z.boolean(),
+  /** Pictures that go with the answer; the text always carries the same numbers. */
+  images: z.array(ImageSchema).default([]),
+  /** A chart to draw and attach as an image (see src/charts/attach.ts); the text carries its numbers. */
+  chart: ChartSpecSchema.nullable().default(null),
 });
 /** A platform-neutral reply. */
 export type Reply = z.infer<typeof ReplySchema>;

@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
-import { basename, join } from "node:path";
+import { basename, join, relative, sep } from "node:path";
 import * as z from "zod";
+import { crsGridSource, parseCrsGridFile } from "../crs/grid.js";
 import { EeBotError, ErrorCode } from "../errors.js";
 import { readArticle } from "./article.js";
 import { extractDraws, type DrawClaim } from "./extract/draws.js";
@@ -9,6 +10,9 @@ import { extractProseFacts, type CategoryCountClaim } from "./extract/facts.js";
 import { extractOccupationTables, type FoundTable } from "./extract/occupations.js";
 import { extractSourceMeta } from "./extract/source-meta.js";
 import { extractTerms, mergeTerms, type TermClaim } from "./extract/terms.js";
+import { parseFeedFormat, type FeedFormat } from "./feed/format.js";
+import { latestRound, nameWithoutVersion, parseFeedText, type FeedRound } from "./feed/parse.js";
+import { readOfficialLists, readVersionMap, type DataFile } from "./lists/read.js";
 import type { KnowledgePaths } from "./paths.js";
 import { mergeFacts, reconcileCategoryLists, reconcileDraws, sourceLists, validateAgainstNoc } from "./reconcile.js";
 import {
@@ -22,6 +26,7 @@ import {
   type Source,
   type Term,
 } from "./schema.js";
+import { VocabularySchema, type Vocabulary } from "./vocabulary.js";
 
 /** The curated glossary file, knowledge/glossary.json. */
 export const GlossarySchema = z.object({
@@ -35,16 +40,41 @@ export const GlossarySchema = z.object({
 /** The curated glossary. */
 export type Glossary = z.infer<typeof GlossarySchema>;
 
+/** A file as bytes, with its source id (its path below the knowledge folder). */
+export interface InputFile {
+  readonly id: string;
+  readonly bytes: Uint8Array;
+}
+
 /** Everything a build reads, already in memory. */
 export interface BuildInput {
-  readonly articles: readonly { readonly id: string; readonly bytes: Uint8Array }[];
+  readonly articles: readonly InputFile[];
   readonly noc: unknown;
   readonly nocFile: string;
   readonly glossary: unknown;
   readonly glossaryFile: string;
+  readonly vocabulary: unknown;
+  readonly vocabularyFile: string;
+  /** IRCC's rounds feed; null builds from the articles alone. */
+  readonly feed: InputFile | null;
+  readonly feedFormat: unknown;
+  readonly feedFormatFile: string;
+  /** The official list files, ids like "categories/lists-2025.json". */
+  readonly lists: readonly DataFile[];
+  /** knowledge/categories/versions.json. */
+  readonly versions: DataFile;
+  readonly crsGrid: unknown;
 }
 
-/** Reads the articles, the NOC reference and the glossary from disk. */
+/** The name every list file in the categories folder has. */
+const LIST_FILE = /^lists-\d{4}\.json$/;
+
+/** The source id of a file in the knowledge folder: its path below the folder, with forward slashes. */
+export function sourceIdOf(paths: KnowledgePaths, file: string): string {
+  return relative(paths.root, file).split(sep).join("/");
+}
+
+/** Reads the articles, the NOC reference, the glossary, the vocabulary and the feed from disk. */
 export function readInputs(paths: KnowledgePaths): BuildInput {
   const readJson = (file: string): unknown => {
     try {
@@ -59,13 +89,47 @@ export function readInputs(paths: KnowledgePaths): BuildInput {
   } catch (cause) {
     throw new EeBotError(ErrorCode.KnowledgeBaseBuild, `cannot list articles in ${paths.articles}`, { cause });
   }
+  // A list file is known as categories/<name> wherever the folder is, so its source id never depends on a path.
+  const readText = (file: string): DataFile => {
+    try {
+      return { id: `categories/${basename(file)}`, text: readFileSync(file, "utf8") };
+    } catch (cause) {
+      throw new EeBotError(ErrorCode.KnowledgeBaseBuild, `cannot read ${file}: ${(cause as Error).message}`, { cause });
+    }
+  };
+  let listNames: string[];
+  try {
+    listNames = readdirSync(paths.categories).filter((n) => LIST_FILE.test(n)).sort();
+  } catch (cause) {
+    throw new EeBotError(ErrorCode.KnowledgeBaseBuild, `cannot list category lists in ${paths.categories}`, { cause });
+  }
   return {
     articles: names.map((id) => ({ id, bytes: readFileSync(join(paths.articles, id)) })),
     noc: readJson(paths.noc),
     nocFile: basename(paths.noc),
     glossary: readJson(paths.glossary),
     glossaryFile: basename(paths.glossary),
+    vocabulary: readJson(paths.vocabulary),
+    vocabularyFile: sourceIdOf(paths, paths.vocabulary),
+    feed: { id: sourceIdOf(paths, paths.feed), bytes: readBytes(paths.feed) },
+    feedFormat: readJson(paths.feedFormat),
+    feedFormatFile: sourceIdOf(paths, paths.feedFormat),
+    lists: listNames.map((n) => readText(join(paths.categories, n))),
+    versions: readText(join(paths.categories, "versions.json")),
+    crsGrid: readJson(paths.crsGrid),
   };
+}
+
+function readBytes(file: string): Uint8Array {
+  try {
+    return readFileSync(file);
+  } catch (cause) {
+    throw new EeBotError(ErrorCode.KnowledgeBaseBuild, `cannot read ${file}: ${(cause as Error).message}`, { cause });
+  }
+}
+
+function sha256(bytes: Uint8Array | string): string {
+  return createHash("sha256").update(bytes).digest("hex");
 }
 
 function formatIssues(file: string, error: z.ZodError): string {
@@ -83,7 +147,9 @@ function glossarySource(g: Glossary, id: string, bytes: string): { source: Sourc
       updated: null,
       asOf: null,
       asOfBasis: "unknown",
-      sha256: createHash("sha256").update(bytes).digest("hex"),
+      kind: "reference",
+      url: null,
+      sha256: sha256(bytes),
     },
     terms: g.entries.map((e, i) => ({
       term: e.term,
@@ -95,6 +161,55 @@ function glossarySource(g: Glossary, id: string, bytes: string): { source: Sourc
   };
 }
 
+interface ReadFeed {
+  readonly source: Source;
+  readonly claims: DrawClaim[];
+  readonly warnings: readonly BuildWarning[];
+}
+
+function readFeed(file: InputFile, format: FeedFormat, vocabulary: Vocabulary): ReadFeed {
+  const parsed = parseFeedText(new TextDecoder().decode(file.bytes), { source: file.id, format, vocabulary });
+  if (!parsed.ok) throw new EeBotError(ErrorCode.KnowledgeBaseBuild, `${file.id}: ${parsed.error.message}`);
+  const source: Source = {
+    id: file.id,
+    title: format.title,
+    author: null,
+    publisher: format.publisher,
+    published: null,
+    updated: null,
+    asOf: latestRound(parsed.value.rounds)?.date ?? null,
+    asOfBasis: "latest-date-in-text",
+    kind: "official",
+    url: format.url,
+    sha256: sha256(file.bytes),
+  };
+  const claims = parsed.value.rounds.map((r: FeedRound): DrawClaim => {
+    const { order: _order, ...fields } = r;
+    return { ...fields, source: file.id, line: 0, via: "feed" };
+  });
+  return { source, claims, warnings: parsed.value.warnings };
+}
+
+/** Every round type of the vocabulary and every "other:" one the draws use, with the names sources give them. */
+export function roundTypesOf(vocabulary: Vocabulary, claims: readonly DrawClaim[]): KnowledgeBase["roundTypes"] {
+  const names = new Map<string, Set<string>>();
+  for (const c of claims) {
+    if (c.category === null || c.name === null) continue;
+    names.set(c.category, (names.get(c.category) ?? new Set()).add(c.name));
+  }
+  const seen = (id: string): string[] => [...(names.get(id) ?? [])].sort((a, b) => a.localeCompare(b));
+  const known = vocabulary.roundTypes.map((r) => ({ id: r.id, kind: r.kind, label: r.label, name: r.name, seenNames: seen(r.id) }));
+  const others = [...names.keys()]
+    .filter((id) => id.startsWith("other:"))
+    .sort()
+    // IRCC's programs are set in law; a round name never seen before has so far always been a new category.
+    .map((id) => {
+      const name = nameWithoutVersion(seen(id)[0] ?? id);
+      return { id, kind: "category" as const, label: name, name, seenNames: seen(id) };
+    });
+  return [...known, ...others];
+}
+
 /** Builds the knowledge base from its inputs: extraction, reconciliation and validation; never throws on a bad article. */
 export function buildKnowledgeBase(input: BuildInput): KnowledgeBase {
   const nocParsed = NocReferenceSchema.safeParse(input.noc);
@@ -103,6 +218,15 @@ export function buildKnowledgeBase(input: BuildInput): KnowledgeBase {
   if (!glossaryParsed.success) {
     throw new EeBotError(ErrorCode.KnowledgeBaseBuild, formatIssues(input.glossaryFile, glossaryParsed.error));
   }
+  const vocabularyParsed = VocabularySchema.safeParse(input.vocabulary);
+  if (!vocabularyParsed.success) {
+    throw new EeBotError(ErrorCode.KnowledgeBaseBuild, formatIssues(input.vocabularyFile, vocabularyParsed.error));
+  }
+  const vocabulary = vocabularyParsed.data;
+  const feedFormat = parseFeedFormat(input.feedFormat, input.feedFormatFile);
+  const crsParsed = parseCrsGridFile(input.crsGrid);
+  if (!crsParsed.ok) throw new EeBotError(ErrorCode.KnowledgeBaseBuild, `crs-grid.json: ${crsParsed.error}`);
+  const crsSource = crsGridSource(crsParsed.value, JSON.stringify(input.crsGrid));
   const noc = new Map<string, Occupation>(nocParsed.data.unitGroups.map((u) => [u.code, u]));
   const warnings: BuildWarning[] = [];
   const sources = new Map<string, Source>();
@@ -142,19 +266,39 @@ export function buildKnowledgeBase(input: BuildInput): KnowledgeBase {
 
   const glossaryText = JSON.stringify(input.glossary);
   const glossary = glossarySource(glossaryParsed.data, input.glossaryFile, glossaryText);
-  hashes.push(`${input.nocFile} ${createHash("sha256").update(JSON.stringify(input.noc)).digest("hex")}`);
+  hashes.push(`${input.nocFile} ${sha256(JSON.stringify(input.noc))}`);
   hashes.push(`${input.glossaryFile} ${glossary.source.sha256}`);
+  hashes.push(`${input.vocabularyFile} ${sha256(JSON.stringify(input.vocabulary))}`);
+  hashes.push(`${input.feedFormatFile} ${sha256(JSON.stringify(input.feedFormat))}`);
+  hashes.push(`${crsSource.id} ${crsSource.sha256}`);
 
-  const { draws, unattachedDraws } = reconcileDraws(drawClaims, sources, warnings);
-  const lists = sourceLists(tables, sources, drawClaims);
-  validateAgainstNoc(lists, noc, warnings);
-  const categoryLists = reconcileCategoryLists(lists, draws, counts, noc, warnings);
+  if (input.feed) {
+    const feed = readFeed(input.feed, feedFormat, vocabulary);
+    hashes.push(`${input.feed.id} ${feed.source.sha256}`);
+    sources.set(feed.source.id, feed.source);
+    drawClaims.push(...feed.claims);
+    warnings.push(...feed.warnings);
+  }
+
+  const reconciledDraws = reconcileDraws(drawClaims, sources, warnings);
+  const { unattachedDraws } = reconciledDraws;
+  const articleLists = sourceLists(tables, sources, drawClaims);
+  validateAgainstNoc(articleLists, noc, warnings);
+  const official = readOfficialLists(input.lists, vocabulary, warnings);
+  const { versions, hash: versionsHash } = readVersionMap(input.versions);
+  hashes.push(...official.hashes, versionsHash);
+  validateAgainstNoc(official.official, noc, warnings);
+  const { categoryLists, sourceLists: lists, draws } = reconcileCategoryLists(
+    { official: official.official, tables: articleLists, draws: reconciledDraws.draws, counts, noc, versions },
+    warnings,
+  );
 
   const kb: KnowledgeBase = {
-    schemaVersion: 1,
-    inputHash: createHash("sha256").update(hashes.sort().join("\n")).digest("hex"),
+    schemaVersion: 2,
+    inputHash: sha256(hashes.sort().join("\n")),
     noc: { version: nocParsed.data.version, attribution: nocParsed.data.about, file: input.nocFile },
-    sources: [...sources.values(), glossary.source].sort((a, b) => a.id.localeCompare(b.id)),
+    sources: [...sources.values(), glossary.source, ...official.sources, crsSource].sort((a, b) => a.id.localeCompare(b.id)),
+    roundTypes: roundTypesOf(vocabulary, drawClaims),
     draws,
     unattachedDraws,
     sourceLists: lists,
@@ -162,6 +306,7 @@ export function buildKnowledgeBase(input: BuildInput): KnowledgeBase {
     facts: mergeFacts(facts),
     terms: mergeTerms(termClaims, glossary.terms),
     passages: passages.sort((a, b) => a.source.localeCompare(b.source) || a.offset - b.offset),
+    crs: crsParsed.value,
     warnings: warnings.sort((a, b) => a.source.localeCompare(b.source) || a.line - b.line || a.message.localeCompare(b.message)),
   };
   const checked = KnowledgeBaseSchema.safeParse(kb);

@@ -1,3 +1,3 @@
-import { runKbCommand } from "./command.js";
+import { runKbCli } from "./command.js";
 
-process.exitCode = runKbCommand(process.argv[2] ?? "");
+process.exitCode = await runKbCli(process.argv[2] ?? "");

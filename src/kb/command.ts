@@ -1,8 +1,12 @@
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { relative } from "node:path";
+import writeFileAtomic from "write-file-atomic";
+import * as z from "zod";
 import { isEeBotError } from "../errors.js";
 import { buildKnowledgeBase, readInputs, serialize } from "./build.js";
-import { DEFAULT_PATHS, type KnowledgePaths } from "./paths.js";
+import { loadFeedFormat } from "./feed/format.js";
+import { updateFeed } from "./feed/update.js";
+import { DEFAULT_PATHS, pathsFromEnv, type KnowledgePaths } from "./paths.js";
 import type { BuildWarning } from "./schema.js";
 
 function describe(w: BuildWarning, paths: KnowledgePaths): string {
@@ -15,10 +19,10 @@ export interface Output {
   write(text: string): unknown;
 }
 
-/** Runs `kb:build` (write kb.json) or `kb:check` (fail when kb.json is stale); returns the exit code. */
+/** Runs `kb:build` (write kb.json atomically) or `kb:check` (fail when kb.json is stale); returns the exit code. */
 export function runKbCommand(command: string, paths: KnowledgePaths = DEFAULT_PATHS, out: Output = process.stdout, err: Output = process.stderr): number {
   if (command !== "build" && command !== "check") {
-    err.write(`usage: kb build | kb check\n`);
+    err.write(`usage: kb build | kb check | kb update\n`);
     return 2;
   }
   try {
@@ -26,7 +30,7 @@ export function runKbCommand(command: string, paths: KnowledgePaths = DEFAULT_PA
     const text = serialize(kb);
     if (command === "build") {
       for (const w of kb.warnings) err.write(`${describe(w, paths)}\n`);
-      writeFileSync(paths.kb, text);
+      writeFileAtomic.sync(paths.kb, text);
       out.write(
         `wrote ${relative(process.cwd(), paths.kb) || paths.kb}: ${kb.sources.length} sources, ${kb.draws.length} draws, ${kb.categoryLists.length} category lists, ${kb.facts.length} facts, ${kb.terms.length} terms, ${kb.passages.length} passages, ${kb.warnings.length} warnings\n`,
       );
@@ -49,4 +53,57 @@ export function runKbCommand(command: string, paths: KnowledgePaths = DEFAULT_PA
     err.write(`${isEeBotError(e) ? e.message : String(e)}\n`);
     return 1;
   }
+}
+
+/** The environment `kb:update` reads. */
+export const UpdateEnvSchema = z.object({
+  IRCC_FEED_URL: z.url().optional(),
+  IRCC_FEED_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+});
+
+/** Runs `kb:update`: downloads the feed, refuses it (exit 1, files untouched) or writes it and kb.json; returns the exit code. */
+export async function runKbUpdate(
+  paths: KnowledgePaths = DEFAULT_PATHS,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  out: Output = process.stdout,
+  err: Output = process.stderr,
+): Promise<number> {
+  const parsedEnv = UpdateEnvSchema.safeParse(env);
+  if (!parsedEnv.success) {
+    err.write(`kb:update: ${parsedEnv.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}\n`);
+    return 2;
+  }
+  try {
+    const url = parsedEnv.data.IRCC_FEED_URL ?? loadFeedFormat(paths.feedFormat).url;
+    const result = await updateFeed({ url, paths, timeoutMs: parsedEnv.data.IRCC_FEED_TIMEOUT_MS });
+    if (!result.ok) {
+      err.write(`kb:update: refused: ${result.error.message}\n`);
+      return 1;
+    }
+    const done = result.value;
+    if (done.status === "not-modified") {
+      out.write("no new rounds (the feed is not modified)\n");
+      return 0;
+    }
+    for (const w of done.warnings) err.write(`${describe(w, paths)}\n`);
+    out.write(done.newRounds.length > 0 ? `new rounds: ${done.newRounds.join(", ")}\n` : "no new rounds\n");
+    out.write(
+      `${done.feedChanged ? "wrote" : "kept"} ${relative(process.cwd(), paths.feed) || paths.feed} (${done.roundCount} rounds, latest ${done.latestRound ?? "unknown"}); ${done.kbChanged ? "rebuilt" : "kept"} ${relative(process.cwd(), paths.kb) || paths.kb}\n`,
+    );
+    return 0;
+  } catch (e) {
+    err.write(`kb:update: ${isEeBotError(e) ? e.message : String(e)}\n`);
+    return 1;
+  }
+}
+
+/** Runs a kb command by name (build, check, update) against the knowledge folder the environment names. */
+export async function runKbCli(
+  command: string,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  out: Output = process.stdout,
+  err: Output = process.stderr,
+): Promise<number> {
+  const paths = pathsFromEnv(env);
+  return command === "update" ? runKbUpdate(paths, env, out, err) : runKbCommand(command, paths, out, err);
 }

@@ -1,17 +1,19 @@
 import type { DrawClaim } from "./extract/draws.js";
-import type { CategoryCountClaim } from "./extract/facts.js";
 import type { FoundTable } from "./extract/occupations.js";
+import { yearOfVersion } from "./feed/parse.js";
+import { compareRounds, roundOrder } from "./feed/round-id.js";
 import { roundTypeOf } from "./lexicon.js";
+import { reconcileLists, type ListsInput, type ReconciledLists } from "./lists/reconcile.js";
 import type {
   BuildWarning,
   CategoryId,
-  CategoryList,
   Conflict,
   Draw,
-  DrawField,
   Fact,
   KnowledgeBase,
+  ListedOccupation,
   Occupation,
+  RoundId,
   Source,
   SourceList,
   TieBreak,
@@ -33,14 +35,21 @@ function newestFirst(sources: ReadonlyMap<string, Source>) {
   return (a: string, b: string): number => (sources.get(b)?.asOf ?? "").localeCompare(sources.get(a)?.asOf ?? "") || a.localeCompare(b);
 }
 
+function isOfficial(sources: ReadonlyMap<string, Source>, id: string): boolean {
+  return sources.get(id)?.kind === "official";
+}
+
 interface Tally {
   value: Value;
   sources: Set<string>;
 }
 
+// IRCC's own record wins over any number of articles; among equals, the value more sources state, then the newest.
 function choose(tallies: Tally[], sources: ReadonlyMap<string, Source>): Tally | undefined {
   const order = newestFirst(sources);
+  const official = (t: Tally): number => [...t.sources].filter((s) => isOfficial(sources, s)).length;
   return [...tallies].sort((a, b) => {
+    if (official(b) !== official(a)) return official(b) - official(a);
     if (b.sources.size !== a.sources.size) return b.sources.size - a.sources.size;
     const newestA = [...a.sources].sort(order)[0] ?? "";
     const newestB = [...b.sources].sort(order)[0] ?? "";
@@ -90,49 +99,57 @@ function reconcileTieBreak(claims: readonly DrawClaim[], sources: ReadonlyMap<st
   return { value: { date: String(date.value), time: time ? String(time.value) : null }, sources: uniqueSorted(date.sources), conflicts };
 }
 
-const SIMPLE_FIELDS: readonly Exclude<DrawField, "tieBreak">[] = [
-  "date",
-  "time",
-  "roundType",
-  "program",
-  "category",
-  "version",
-  "invitations",
-  "crs",
-];
+// Fields whose values sources can contradict: a difference is a conflict.
+const FACT_FIELDS = ["date", "time", "roundType", "category", "invitations", "crs"] as const;
 
-function reconcileRound(round: number, claims: readonly DrawClaim[], sources: ReadonlyMap<string, Source>): Draw {
+// Fields as each source words them ("STEM occupations (Version 1)" and "STEM occupations (2023-1)" name the same
+// round): the official wording is kept when there is one, and another wording is not a disagreement.
+const WORDING_FIELDS = ["name", "version", "program"] as const;
+
+function reconcileRound(round: RoundId, claims: readonly DrawClaim[], sources: ReadonlyMap<string, Source>): Draw {
   const draw: Draw = {
     round,
+    order: roundOrder(round),
     date: null,
     time: null,
     roundType: null,
     program: null,
     category: null,
+    name: null,
     version: null,
+    listYear: null,
     invitations: null,
     crs: null,
     tieBreak: null,
+    distribution: null,
     sources: uniqueSorted(claims.map((c) => c.source)),
     provenance: {},
     conflicts: [],
   };
-  for (const field of SIMPLE_FIELDS) {
+  const officialClaims = claims.filter((c) => isOfficial(sources, c.source));
+  for (const field of [...FACT_FIELDS, ...WORDING_FIELDS]) {
     const tallies = tally(claims, (c) => c[field]);
     const chosen = choose(tallies, sources);
     if (!chosen) continue;
     (draw as Record<string, unknown>)[field] = chosen.value;
     draw.provenance[field] = uniqueSorted(chosen.sources);
-    const conflict = conflictOf(field, chosen, tallies);
+    const wordingOfficial = (WORDING_FIELDS as readonly string[]).includes(field) && officialClaims.some((c) => c[field] !== null);
+    const conflict = wordingOfficial ? null : conflictOf(field, chosen, tallies);
     if (conflict) draw.conflicts.push(conflict);
   }
+  draw.listYear = yearOfVersion(draw.version);
   const tie = reconcileTieBreak(claims, sources);
   if (tie.value) {
     draw.tieBreak = tie.value;
     draw.provenance.tieBreak = tie.sources;
     draw.conflicts.push(...tie.conflicts);
   }
-  if (draw.category && !draw.roundType) {
+  const withDistribution = [...officialClaims, ...claims].find((c) => c.distribution !== null);
+  if (withDistribution?.distribution) {
+    draw.distribution = withDistribution.distribution;
+    draw.provenance.distribution = [withDistribution.source];
+  }
+  if (draw.category && !draw.roundType && !draw.category.startsWith("other:")) {
     draw.roundType = roundTypeOf(draw.category);
     draw.provenance.roundType = draw.provenance.category ?? [];
   }
@@ -145,9 +162,9 @@ export function reconcileDraws(
   sources: ReadonlyMap<string, Source>,
   warnings: BuildWarning[],
 ): Pick<KnowledgeBase, "draws" | "unattachedDraws"> {
-  const byRound = new Map<number, DrawClaim[]>();
+  const byRound = new Map<RoundId, DrawClaim[]>();
   for (const c of claims) if (c.round !== null) byRound.set(c.round, [...(byRound.get(c.round) ?? []), c]);
-  const roundsByDate = new Map<string, Set<number>>();
+  const roundsByDate = new Map<string, Set<RoundId>>();
   for (const c of claims) {
     if (c.round !== null && c.date !== null) roundsByDate.set(c.date, (roundsByDate.get(c.date) ?? new Set()).add(c.round));
   }
@@ -166,7 +183,7 @@ export function reconcileDraws(
       const rounds = new Set(sameArticle.map((o) => o.round));
       const dates = new Set(dateOnly.filter((o) => o.source === c.source).map((o) => o.date));
       if (rounds.size === 1 && dates.size === 1 && sameArticle.every((o) => o.date === null || o.date === date)) {
-        candidates = [...rounds].filter((r): r is number => r !== null);
+        candidates = [...rounds].filter((r): r is RoundId => r !== null);
       }
     }
     const only = candidates.length === 1 ? candidates[0] : undefined;
@@ -179,17 +196,19 @@ export function reconcileDraws(
         message:
           candidates.length === 0
             ? `a draw on ${date} is mentioned but no source gives its round number`
-            : `a draw on ${date} could be any of rounds ${candidates.join(", ")}`,
+            : `a draw on ${date} could be any of rounds ${[...candidates].sort(compareRounds).join(", ")}`,
       });
     }
   }
-  const draws = [...byRound.entries()].sort((a, b) => a[0] - b[0]).map(([round, cs]) => reconcileRound(round, cs, sources));
+  const draws = [...byRound.entries()]
+    .sort((a, b) => compareRounds(a[0], b[0]))
+    .map(([round, cs]) => reconcileRound(round, cs, sources));
   for (const d of draws) {
     for (const c of d.conflicts) {
       warnings.push({
         source: c.claims.flatMap((x) => x.sources).join(", "),
         line: 0,
-        message: `round ${d.round}: sources disagree on ${c.field} (${c.claims.map((x) => `${keyOf(x.value)} per ${x.sources.join(", ")}`).join("; ")})`,
+        message: `round ${d.round}: sources disagree on ${c.field} (${c.claims.map((x) => `${keyOf(x.value)} per ${x.sources.join(", ")}`).join("; ")}); ${keyOf(c.chosen)} kept`,
       });
     }
   }
@@ -199,7 +218,7 @@ export function reconcileDraws(
   };
 }
 
-/** Dates each table by its source and merges tables of one category in one source. */
+/** Merges the tables of one category in one source into one list; which official list it is comes later, by its codes. */
 export function sourceLists(
   tables: readonly (FoundTable & { source: string })[],
   sources: ReadonlyMap<string, Source>,
@@ -218,6 +237,8 @@ export function sourceLists(
       asOf: sources.get(t.source)?.asOf ?? null,
       heading: t.heading,
       occupations: [],
+      listYear: null,
+      overlap: null,
     };
     for (const o of t.occupations) if (!list.occupations.some((x) => x.code === o.code)) list.occupations.push(o);
     lists.set(key, list);
@@ -227,128 +248,41 @@ export function sourceLists(
     .sort((a, b) => a.category.localeCompare(b.category) || a.source.localeCompare(b.source));
 }
 
-/** Checks every listed code and title against the NOC reference. */
-export function validateAgainstNoc(lists: readonly SourceList[], noc: ReadonlyMap<string, Occupation>, warnings: BuildWarning[]): void {
+/** A list of codes to check against NOC: an article's table, or an official list (which has a year). */
+export interface CheckedList {
+  readonly category: CategoryId;
+  readonly source: string;
+  readonly year?: number;
+  readonly occupations: readonly ListedOccupation[];
+}
+
+/** Checks every listed code, title and TEER against the NOC reference; official lists' warnings also name category and year. */
+export function validateAgainstNoc(lists: readonly CheckedList[], noc: ReadonlyMap<string, Occupation>, warnings: BuildWarning[]): void {
   for (const l of lists) {
+    const prefix = l.year === undefined ? "" : `${l.category} ${l.year}: `;
     for (const o of l.occupations) {
       const ref = noc.get(o.code);
       if (!ref) {
-        warnings.push({ source: l.source, line: o.line, message: `${o.code} ("${o.title}") is not a NOC 2021 unit group` });
+        warnings.push({ source: l.source, line: o.line, message: `${prefix}${o.code} ("${o.title}") is not a NOC 2021 unit group` });
         continue;
       }
       if (titleKey(ref.title) !== titleKey(o.title)) {
-        warnings.push({ source: l.source, line: o.line, message: `${o.code} is listed as "${o.title}"; NOC 2021 calls it "${ref.title}"` });
+        warnings.push({ source: l.source, line: o.line, message: `${prefix}${o.code} is listed as "${o.title}"; NOC 2021 calls it "${ref.title}"` });
       }
       if (o.teer !== null && o.teer !== ref.teer) {
-        warnings.push({ source: l.source, line: o.line, message: `${o.code} is listed with TEER ${o.teer}; NOC 2021 gives TEER ${ref.teer}` });
+        warnings.push({ source: l.source, line: o.line, message: `${prefix}${o.code} is listed with TEER ${o.teer}; NOC 2021 gives TEER ${ref.teer}` });
       }
     }
   }
-}
-
-function yearOf(iso: string | null): number | null {
-  return iso ? Number(iso.slice(0, 4)) : null;
 }
 
 /**
- * Reconciles the lists of each category year by year. A list counts as evidence for the year its source is
- * dated in (undated lists for the earliest year of the category); a code is a member when at least half
- * of that year's lists include it. Lists dated in a later year are kept as dated dissent.
+ * Reconciles one list per category and year from the official list files; the articles' tables are matched to
+ * those lists by their codes and kept as sources, dissent and omissions. Fills the lists' rounds and the rounds'
+ * listYear. See src/kb/lists/reconcile.ts.
  */
-export function reconcileCategoryLists(
-  lists: readonly SourceList[],
-  draws: readonly Draw[],
-  counts: readonly CategoryCountClaim[],
-  noc: ReadonlyMap<string, Occupation>,
-  warnings: BuildWarning[],
-): CategoryList[] {
-  const out: CategoryList[] = [];
-  const categories = uniqueSorted(lists.map((l) => l.category)) as CategoryId[];
-  for (const category of categories) {
-    const ofCategory = lists.filter((l) => l.category === category);
-    const roundYears = draws.filter((d) => d.category === category && d.date).map((d) => yearOf(d.date) ?? 0);
-    const datedYears = ofCategory.map((l) => yearOf(l.asOf)).filter((y): y is number => y !== null);
-    const earliest = [...roundYears, ...datedYears].sort((a, b) => a - b)[0] ?? null;
-    const yearOfList = (l: SourceList): number | null => yearOf(l.asOf) ?? earliest;
-    const years = [...new Set(ofCategory.map(yearOfList))].sort((a, b) => (a ?? 0) - (b ?? 0));
-    for (const year of years) {
-      const basis = ofCategory.filter((l) => yearOfList(l) === year);
-      const later = ofCategory.filter((l) => year !== null && (yearOfList(l) ?? 0) > year);
-      const codes = new Map<string, { titles: string[]; sources: string[] }>();
-      for (const l of basis) {
-        for (const o of l.occupations) {
-          const e = codes.get(o.code) ?? { titles: [], sources: [] };
-          e.titles.push(o.title);
-          e.sources.push(l.source);
-          codes.set(o.code, e);
-        }
-      }
-      const titleOf = (code: string, listed: readonly string[]): string => noc.get(code)?.title ?? listed[0] ?? code;
-      const members: CategoryList["members"] = [];
-      const dissent: CategoryList["dissent"] = [];
-      for (const [code, e] of [...codes.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
-        const sources = uniqueSorted(e.sources);
-        if (sources.length * 2 >= basis.length) {
-          members.push({
-            code,
-            title: titleOf(code, e.titles),
-            teer: noc.get(code)?.teer ?? Number(code[1]),
-            sources,
-            omittedBy: basis.map((l) => l.source).filter((s) => !sources.includes(s)).sort(),
-          });
-        } else dissent.push({ code, title: titleOf(code, e.titles), sources, reason: "minority" });
-      }
-      const laterCodes = new Map<string, { titles: string[]; sources: string[] }>();
-      for (const l of later) {
-        for (const o of l.occupations) {
-          if (members.some((m) => m.code === o.code)) continue;
-          const e = laterCodes.get(o.code) ?? { titles: [], sources: [] };
-          e.titles.push(o.title);
-          e.sources.push(l.source);
-          laterCodes.set(o.code, e);
-        }
-      }
-      for (const [code, e] of [...laterCodes.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
-        if (dissent.some((d) => d.code === code)) continue;
-        dissent.push({ code, title: titleOf(code, e.titles), sources: uniqueSorted(e.sources), reason: "later-list" });
-      }
-      const rounds = draws
-        .filter((d) => d.category === category && year !== null && yearOf(d.date) === year)
-        .map((d) => d.round)
-        .sort((a, b) => a - b);
-      const versions = uniqueSorted(
-        [
-          ...draws.filter((d) => rounds.includes(d.round)).map((d) => d.version),
-          ...basis.map((l) => l.version),
-        ].filter((v): v is string => v !== null),
-      );
-      const basisIds = basis.map((l) => l.source);
-      const stated = counts.filter((c) => c.category === category && basisIds.includes(c.source));
-      const byValue = new Map<number, string[]>();
-      for (const c of stated) byValue.set(c.value, uniqueSorted([...(byValue.get(c.value) ?? []), c.source]));
-      const statedBest = [...byValue.entries()].sort((a, b) => b[1].length - a[1].length || a[0] - b[0])[0];
-      const statedCount = statedBest ? { value: statedBest[0], sources: statedBest[1] } : null;
-      if (statedCount && statedCount.value !== members.length) {
-        warnings.push({
-          source: statedCount.sources.join(", "),
-          line: 0,
-          message: `${category} list for ${year ?? "an unknown year"}: sources say ${statedCount.value} occupations, the reconciled list has ${members.length}`,
-        });
-      }
-      out.push({
-        category,
-        year,
-        rounds,
-        version: versions.length === 1 ? (versions[0] ?? null) : null,
-        basis: uniqueSorted(basisIds),
-        later: later.map((l) => ({ source: l.source, asOf: l.asOf })).sort((a, b) => a.source.localeCompare(b.source)),
-        members,
-        dissent,
-        statedCount,
-      });
-    }
-  }
-  return out;
+export function reconcileCategoryLists(input: ListsInput, warnings: BuildWarning[]): ReconciledLists {
+  return reconcileLists(input, warnings);
 }
 
 function factKey(f: Fact): string {

@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { CrsGridSchema } from "../crs/grid.js";
 
 /** ISO calendar date, YYYY-MM-DD. */
 export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD");
@@ -23,25 +24,20 @@ export const SourceSchema = z.object({
   /** The date the article's facts are taken to be current at: updated, else published, else the latest full date in its text. */
   asOf: IsoDateSchema.nullable(),
   asOfBasis: z.enum(["updated", "published", "latest-date-in-text", "unknown"]),
+  /** article: news text; official: IRCC or Statistics Canada data; reference: curated paraphrase. */
+  kind: z.enum(["article", "official", "reference"]),
+  url: z.string().nullable(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
 });
 export type Source = z.infer<typeof SourceSchema>;
 
-/** Identifier of a selection category or program. */
-export const CategoryIdSchema = z.enum([
-  "stem",
-  "healthcare",
-  "french",
-  "trades",
-  "transport",
-  "agriculture",
-  "general",
-  "pnp",
-  "cec",
-  "fsw",
-  "fst",
-]);
+/** Identifier of a round type (program, all programs or category): an id of knowledge/vocabulary.json, or "other:<slug>" for a name never seen before. */
+export const CategoryIdSchema = z.string().regex(/^(?:[a-z][a-z-]*|other:[a-z0-9-]+)$/, "expected a round-type id");
 export type CategoryId = z.infer<typeof CategoryIdSchema>;
+
+/** A round number as IRCC writes it: digits, sometimes with a letter ("91b"). */
+export const RoundIdSchema = z.string().regex(/^\d+[a-z]?$/, "expected a round number such as 254 or 91b");
+export type RoundId = z.infer<typeof RoundIdSchema>;
 
 /** Kind of round of invitations. */
 export const RoundTypeSchema = z.enum(["general", "program-specific", "category-based"]);
@@ -66,10 +62,28 @@ export const DrawFieldSchema = z.enum([
   "invitations",
   "crs",
   "tieBreak",
+  "name",
+  "distribution",
 ]);
 export type DrawField = z.infer<typeof DrawFieldSchema>;
 
 const ConflictValueSchema = z.union([z.string(), z.number(), TieBreakSchema]);
+
+/** Candidates in the pool in one CRS score range (inclusive bounds). */
+export const ScoreRangeSchema = z.object({
+  min: z.number().int().nonnegative(),
+  max: z.number().int().positive(),
+  count: z.number().int().nonnegative(),
+});
+export type ScoreRange = z.infer<typeof ScoreRangeSchema>;
+
+/** The pool's score distribution published with a round; ranges as published, nested ones included (451-500 and 491-500). */
+export const DistributionSchema = z.object({
+  asOf: IsoDateSchema,
+  ranges: z.array(ScoreRangeSchema).min(1),
+  total: z.number().int().nonnegative(),
+});
+export type Distribution = z.infer<typeof DistributionSchema>;
 
 /** Sources that state different values for the same field. */
 export const ConflictSchema = z.object({
@@ -81,16 +95,26 @@ export type Conflict = z.infer<typeof ConflictSchema>;
 
 /** A round of invitations, reconciled across sources. */
 export const DrawSchema = z.object({
-  round: z.number().int().positive(),
+  round: RoundIdSchema,
+  /** Sort key: 91a is 91.1, 91b is 91.2, 254 is 254. */
+  order: z.number().positive(),
   date: IsoDateSchema.nullable(),
   time: UtcTimeSchema.nullable(),
   roundType: RoundTypeSchema.nullable(),
+  /** Programs whose candidates were eligible, as the source words it. */
   program: z.string().nullable(),
+  /** The round type id (program, all programs or category). */
   category: CategoryIdSchema.nullable(),
+  /** The round's name as IRCC (or the article) writes it. */
+  name: z.string().nullable(),
+  /** List version as written ("Version 1", "2026-Version 3"). */
   version: z.string().nullable(),
+  /** Year of the category list this round used, from the version. */
+  listYear: z.number().int().nullable(),
   invitations: z.number().int().nonnegative().nullable(),
   crs: z.number().int().nonnegative().nullable(),
   tieBreak: TieBreakSchema.nullable(),
+  distribution: DistributionSchema.nullable(),
   /** Every source that states something about this round. */
   sources: z.array(SourceIdSchema).min(1),
   /** For each field, the sources that state the chosen value. */
@@ -116,16 +140,25 @@ export const SourceListSchema = z.object({
   asOf: IsoDateSchema.nullable(),
   heading: z.string(),
   occupations: z.array(ListedOccupationSchema),
+  /** Year of the official list of the category this table was matched to (greatest overlap of codes, ties to the earlier year); null when none overlaps. */
+  listYear: z.number().int().nullable(),
+  /** The overlap with that list: shared codes over all codes of either (Jaccard), 0 to 1. */
+  overlap: z.number().min(0).max(1).nullable(),
 });
 export type SourceList = z.infer<typeof SourceListSchema>;
+
+/** How well an official list was checked (see knowledge/categories/README.md). */
+export const ListStatusSchema = z.enum(["verified", "verified-mostly", "inferred", "unverified"]);
+export type ListStatus = z.infer<typeof ListStatusSchema>;
 
 /** A member of a reconciled category list. */
 export const MemberSchema = z.object({
   code: NocCodeSchema,
   title: z.string(),
   teer: z.number().int().min(0).max(5),
+  /** Every source that lists the code for this list: the official list and the articles' tables matched to it. */
   sources: z.array(SourceIdSchema).min(1),
-  /** Lists used for this round that do not include the code. */
+  /** Article tables matched to this list that do not include the code. */
   omittedBy: z.array(SourceIdSchema),
 });
 export type Member = z.infer<typeof MemberSchema>;
@@ -135,23 +168,36 @@ export const DissentSchema = z.object({
   code: NocCodeSchema,
   title: z.string(),
   sources: z.array(SourceIdSchema).min(1),
-  reason: z.enum(["minority", "later-list"]),
+  reason: z.enum(["minority", "later-list", "not-official"]),
 });
 export type Dissent = z.infer<typeof DissentSchema>;
 
-/** The occupation list of a category as it applies to one round (or year when no round is known). */
+/** The occupation list of one category in one year, as in force from its effective date. */
 export const CategoryListSchema = z.object({
   category: CategoryIdSchema,
-  year: z.number().int().nullable(),
-  rounds: z.array(z.number().int().positive()),
-  version: z.string().nullable(),
-  /** Source lists that count as evidence for this year. */
+  year: z.number().int(),
+  /** The category's name that year as IRCC writes it. */
+  name: z.string(),
+  /** The date the list took effect, when known. */
+  effective: IsoDateSchema.nullable(),
+  /** False when the category does not exist that year (removed or retired): the list is a record of that. */
+  active: z.boolean(),
+  /** False for categories that select on something other than occupations (French-language proficiency). */
+  hasOccupations: z.boolean(),
+  status: ListStatusSchema,
+  statusNote: z.string().nullable(),
+  /** Work-experience and language conditions as stated. */
+  conditions: z.string().nullable(),
+  note: z.string().nullable(),
+  /** Round numbers that used this list. */
+  rounds: z.array(RoundIdSchema),
+  /** The version names IRCC's round names use for this list ("Version 1", "2026-Version 3"). */
+  versions: z.array(z.string()),
+  /** Every source: the official list first, then article tables matched to it. */
   basis: z.array(SourceIdSchema).min(1),
-  /** Source lists of the category dated in a later year, kept as dated dissent. */
-  later: z.array(z.object({ source: SourceIdSchema, asOf: IsoDateSchema.nullable() })),
   members: z.array(MemberSchema),
   dissent: z.array(DissentSchema),
-  statedCount: claimSchema(z.number().int().positive()).nullable(),
+  statedCount: claimSchema(z.number().int().nonnegative()).nullable(),
 });
 export type CategoryList = z.infer<typeof CategoryListSchema>;
 
@@ -246,11 +292,22 @@ export type BuildWarning = z.infer<typeof WarningSchema>;
 
 /** The knowledge base file, knowledge/kb.json. */
 export const KnowledgeBaseSchema = z.object({
-  schemaVersion: z.literal(1),
+  schemaVersion: z.literal(2),
   /** Hash of every input file: changes whenever an article or the NOC reference changes. */
   inputHash: z.string().regex(/^[0-9a-f]{64}$/),
   noc: z.object({ version: z.string(), attribution: z.string(), file: z.string() }),
   sources: z.array(SourceSchema),
+  /** The round types the knowledge base knows: every vocabulary entry, plus names never seen before ("other:..."). */
+  roundTypes: z.array(
+    z.object({
+      id: CategoryIdSchema,
+      kind: z.enum(["all", "program", "category"]),
+      label: z.string(),
+      name: z.string(),
+      /** Names as written by the sources, for search ("Healthcare occupations (Version 1)"). */
+      seenNames: z.array(z.string()),
+    }),
+  ),
   draws: z.array(DrawSchema),
   /** Draw statements that name no round and could not be tied to one. */
   unattachedDraws: z.array(
@@ -261,6 +318,8 @@ export const KnowledgeBaseSchema = z.object({
   facts: z.array(FactSchema),
   terms: z.array(TermSchema),
   passages: z.array(PassageSchema),
+  /** The CRS points grid (knowledge/crs/crs-grid.json), validated. */
+  crs: CrsGridSchema,
   warnings: z.array(WarningSchema),
 });
 export type KnowledgeBase = z.infer<typeof KnowledgeBaseSchema>;

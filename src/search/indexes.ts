@@ -32,16 +32,37 @@ interface TermMatcher {
   readonly patterns: readonly { re: RegExp; length: number }[];
 }
 
+/** Every title a user may type for an occupation: NOC's, the articles' tables', and each part of a title joined with "and". */
+function titleEntries(noc: NocReference, kb: KnowledgeBase): TitleEntry[] {
+  const entries: TitleEntry[] = noc.unitGroups.map((u) => ({ code: u.code, title: u.title }));
+  const known = new Set(entries.map((e) => `${e.code} ${titleKey(e.title)}`));
+  for (const list of kb.sourceLists) {
+    for (const o of list.occupations) {
+      const key = `${o.code} ${titleKey(o.title)}`;
+      if (!known.has(key)) {
+        known.add(key);
+        entries.push({ code: o.code, title: o.title });
+      }
+    }
+  }
+  // NOC titles joined with "and" name two jobs: "Web developers and programmers" is also "web developer".
+  for (const e of [...entries]) {
+    const parts = e.title.split(/,| and | or | \(/).map((p) => p.replace(/\)$/, "").trim()).filter((p) => p.split(" ").length >= 2 || p.length >= 6);
+    if (parts.length > 1) for (const p of parts) if (!/^except\b/.test(p)) entries.push({ code: e.code, title: p });
+  }
+  return entries;
+}
+
 /** The fuse.js indexes and look-up tables the router searches, built once per knowledge base. */
 export class SearchIndexes {
   private matcherValue: OccupationMatcher | undefined;
   private termsValue: Fuse<{ name: string; term: Term }> | undefined;
-  private readonly entries: TitleEntry[];
+  private readonly kbTitles: { noc: NocReference; kb: KnowledgeBase };
   private readonly kbTerms: readonly Term[];
   private readonly kbPassages: readonly Passage[];
   private passageWordsValue: Map<string, number[]> | undefined;
   private readonly passageMemo = new Memo<string, Hit<Passage>[]>(MEMO_LIMIT);
-  private readonly termMatchers: TermMatcher[];
+  private termMatchersValue: TermMatcher[] | undefined;
   private readonly memo = new Memo<string, Hit<TitleEntry>[]>(MEMO_LIMIT);
   private readonly termMemo = new Memo<string, Hit<Term>[]>(MEMO_LIMIT);
 
@@ -51,21 +72,14 @@ export class SearchIndexes {
     /** The thresholds in use. */
     readonly tuning: SearchTuning = DEFAULT_TUNING,
   ) {
-    const entries: TitleEntry[] = noc.unitGroups.map((u) => ({ code: u.code, title: u.title }));
-    for (const list of kb.sourceLists) {
-      for (const o of list.occupations) {
-        if (!entries.some((e) => e.code === o.code && titleKey(e.title) === titleKey(o.title))) entries.push({ code: o.code, title: o.title });
-      }
-    }
-    // NOC titles joined with "and" name two jobs: "Web developers and programmers" is also "web developer".
-    for (const e of [...entries]) {
-      const parts = e.title.split(/,| and | or | \(/).map((p) => p.replace(/\)$/, "").trim()).filter((p) => p.split(" ").length >= 2 || p.length >= 6);
-      if (parts.length > 1) for (const p of parts) if (!/^except\b/.test(p)) entries.push({ code: e.code, title: p });
-    }
-    this.entries = entries;
+    this.kbTitles = { noc, kb };
     this.kbTerms = kb.terms;
     this.kbPassages = kb.passages;
-    this.termMatchers = kb.terms.map((term) => ({
+  }
+
+  // Compiled on first use: a process that never meets a term never pays for its patterns.
+  private get termMatchers(): TermMatcher[] {
+    this.termMatchersValue ??= this.kbTerms.map((term) => ({
       term,
       patterns: [term.term, term.expansion, ...term.aliases]
         .filter((n): n is string => n !== null && n.length >= 2)
@@ -74,11 +88,12 @@ export class SearchIndexes {
           return { re: new RegExp(`(?:^|[^a-z0-9])${body}s?(?:$|[^a-z0-9])`), length: n.length };
         }),
     }));
+    return this.termMatchersValue;
   }
 
   // Built on first use: a process that answers only by code never pays for the title index.
   private get matcher(): OccupationMatcher {
-    this.matcherValue ??= new OccupationMatcher(this.entries, this.tuning);
+    this.matcherValue ??= new OccupationMatcher(titleEntries(this.kbTitles.noc, this.kbTitles.kb), this.tuning);
     return this.matcherValue;
   }
 

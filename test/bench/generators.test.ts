@@ -16,6 +16,8 @@ describe("the benchmark's generators", () => {
     expect(a.length).toBeGreaterThanOrEqual(2000);
     expect(new Set(a.map((m) => m.kind))).toEqual(new Set(["code", "title", "job", "draw", "glossary", "noise", "decline"]));
     expect(generateCorpus(knowledge.kb, knowledge.noc, 2000, 1)).not.toEqual(a);
+    const rounds = new Set(knowledge.draws.map((d) => d.round));
+    for (const m of a.filter((x) => x.kind === "draw")) expect(rounds.has(m.expect ?? "")).toBe(true);
   });
 
   it("add at most the typos asked for, inside words", () => {
@@ -27,10 +29,17 @@ describe("the benchmark's generators", () => {
   });
 
   it("generate articles the real build reads: one round each, in the genre's formats", () => {
-    const input = { ...readInputs(DEFAULT_PATHS), articles: generateArticles(knowledge.noc, 20) };
+    // Without the feed, so that every round comes from the generated articles alone.
+    const input = { ...readInputs(DEFAULT_PATHS), feed: null, articles: generateArticles(knowledge.noc, 20) };
     const kb = buildKnowledgeBase(input);
-    expect(kb.draws.map((d) => d.round)).toEqual(Array.from({ length: 21 }, (_, i) => 299 + i));
-    expect(kb.draws.find((d) => d.round === 305)?.sources).toEqual(["gen_00005.txt", "gen_00006.txt"]);
-    expect(kb.sourceLists.length).toBeGreaterThan(0);
+    expect(kb.draws.map((d) => d.round)).toEqual(Array.from({ length: 21 }, (_, i) => String(299 + i)));
+    expect(kb.draws.find((d) => d.round === "305")?.sources).toEqual(["gen_00005.txt", "gen_00006.txt"]);
+    expect(kb.sourceLists).toHaveLength(20);
+  });
+
+  it("generate articles that the build with the feed reads as sources of the feed's rounds", () => {
+    const kb = buildKnowledgeBase({ ...readInputs(DEFAULT_PATHS), articles: generateArticles(knowledge.noc, 20) });
+    expect(kb.draws).toHaveLength(knowledge.draws.length);
+    for (let i = 0; i < 20; i += 1) expect(kb.draws.find((d) => d.round === String(300 + i))?.sources).toContain(`gen_${String(i).padStart(5, "0")}.txt`);
   });
 });

@@ -16,12 +16,36 @@ export const FAKE = {
   token: "OTAwMDAwMDAwMDAwMDAwMDAx.GfAkEa.fakefakefakefakefakefakefakefakefake12",
 } as const;
 
+/** A file part of a multipart/form-data request. */
+export interface UploadedFile {
+  /** The form field, `files[0]` for discord.js. */
+  field: string;
+  name: string;
+  contentType: string;
+  data: Buffer;
+}
+
 /** A request the fake received. */
 export interface Recorded {
   method: string;
   path: string;
+  /** The JSON body; for a multipart request, its `payload_json` part. */
   body: unknown;
   headers: IncomingMessage["headers"];
+  /** The file parts of a multipart request (absent for JSON requests). */
+  files?: UploadedFile[];
+}
+
+/** Reads a multipart/form-data body with the platform's own parser (the one behind fetch's Response.formData). */
+export async function parseMultipart(raw: Buffer, contentType: string): Promise<{ fields: Record<string, string>; files: UploadedFile[] }> {
+  const form = await new Response(raw, { headers: { "content-type": contentType } }).formData();
+  const fields: Record<string, string> = {};
+  const files: UploadedFile[] = [];
+  for (const [field, value] of form) {
+    if (typeof value === "string") fields[field] = value;
+    else files.push({ field, name: value.name, contentType: value.type, data: Buffer.from(await value.arrayBuffer()) });
+  }
+  return { fields, files };
 }
 
 interface RateLimitRule {
@@ -81,6 +105,8 @@ export class FakeDiscord {
   private seq = 0;
   private rules: RateLimitRule[] = [];
   private delays: { method: string; path: RegExp; ms: number; remaining: number }[] = [];
+  private failing = new Map<string, number>();
+  private byNonce = new Map<string, unknown>();
   port = 0;
 
   /** Base URL of the REST API, for the client's `rest.api` option. */
@@ -118,6 +144,11 @@ export class FakeDiscord {
   /** Holds the next `times` matching requests for `ms` before answering them (a slow Discord). */
   delay(method: string, path: RegExp, ms: number, times = 1): void {
     this.delays.push({ method, path, ms, remaining: times });
+  }
+
+  /** Answers every post to a channel with a Discord JSON error code from now on (10003 Unknown Channel, 50001 Missing Access, 50013 Missing Permissions). */
+  failChannel(channelId: string, code: number): void {
+    this.failing.set(channelId, code);
   }
 
   /** Every request received, in order. */
@@ -175,22 +206,28 @@ export class FakeDiscord {
     return id;
   }
 
-  /** A slash command /ee <sub> with options; returns the interaction id and token. */
-  command(sub: string, options: { name: string; type: number; value: string | number }[] = [], dm = false): { id: string; token: string } {
-    return this.interaction(2, { id: "1", name: "ee", type: 1, options: [{ name: sub, type: 1, options }] }, dm);
+  /** A slash command /ee <sub> with options; returns the interaction id and token. `permissions` are the member's (a bit field, default none). */
+  command(sub: string, options: { name: string; type: number; value: string | number | boolean }[] = [], dm = false, permissions = "0"): { id: string; token: string } {
+    return this.interaction(2, { id: "1", name: "ee", type: 1, options: [{ name: sub, type: 1, options }] }, dm, permissions);
   }
 
-  /** An autocomplete request for /ee noc with the focused value. */
-  autocomplete(value: string): { id: string; token: string } {
+  /** An autocomplete request for an option of an /ee subcommand (by default /ee noc occupation) with the focused value. */
+  autocomplete(value: string, sub = "noc", option = "occupation"): { id: string; token: string } {
     return this.interaction(4, {
       id: "1",
       name: "ee",
       type: 1,
-      options: [{ name: "noc", type: 1, options: [{ name: "occupation", type: 3, value, focused: true }] }],
+      options: [{ name: sub, type: 1, options: [{ name: option, type: 3, value, focused: true }] }],
     });
   }
 
-  private interaction(type: number, data: unknown, dm = false): { id: string; token: string } {
+  /** A modal submit (interaction type 5) of a modal with text inputs, by custom id, as Discord sends one whose inputs sit in labels. */
+  modalSubmit(customId: string, fields: Record<string, string>, dm = false): { id: string; token: string } {
+    const components = Object.entries(fields).map(([id, value], i) => ({ type: 18, id: 2 * i + 1, component: { type: 4, id: 2 * i + 2, custom_id: id, value } }));
+    return this.interaction(5, { custom_id: customId, components }, dm);
+  }
+
+  private interaction(type: number, data: unknown, dm = false, permissions = "0"): { id: string; token: string } {
     const id = nextId();
     const token = `aW50ZXJhY3Rpb246${id}fake-interaction-token-value`;
     const asker = user(FAKE.userId, "asker");
@@ -209,7 +246,7 @@ export class FakeDiscord {
       channel: dm ? { id: FAKE.dmChannelId, type: 1 } : { id: FAKE.channelId, type: 0, guild_id: FAKE.guildId, name: "general" },
       ...(dm
         ? { user: asker, context: 1 }
-        : { guild_id: FAKE.guildId, member: { user: asker, roles: [], permissions: "0", joined_at: new Date().toISOString(), deaf: false, mute: false }, context: 0 }),
+        : { guild_id: FAKE.guildId, member: { user: asker, roles: [], permissions, joined_at: new Date().toISOString(), deaf: false, mute: false }, context: 0 }),
     });
     return { id, token };
   }
@@ -293,17 +330,27 @@ export class FakeDiscord {
   private async onHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
-    const raw = Buffer.concat(chunks).toString("utf8");
+    const bytes = Buffer.concat(chunks);
+    const contentType = String(req.headers["content-type"] ?? "");
     let body: unknown = null;
-    try {
-      body = raw ? JSON.parse(raw) : null;
-    } catch {
-      body = raw;
+    let files: UploadedFile[] | undefined;
+    if (contentType.startsWith("multipart/form-data")) {
+      // discord.js sends files as multipart: the message as JSON in payload_json, each file as files[n].
+      const form = await parseMultipart(bytes, contentType);
+      body = form.fields.payload_json ? JSON.parse(form.fields.payload_json) : null;
+      files = form.files;
+    } else {
+      const raw = bytes.toString("utf8");
+      try {
+        body = raw ? JSON.parse(raw) : null;
+      } catch {
+        body = raw;
+      }
     }
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const path = decodeURIComponent(url.pathname).replace(/^\/api\/v10/, "");
     const method = req.method ?? "GET";
-    const recorded: Recorded = { method, path, body, headers: req.headers };
+    const recorded: Recorded = { method, path, body, headers: req.headers, ...(files ? { files } : {}) };
     const send = (status: number, payload?: unknown, headers: Record<string, string> = {}): void => {
       res.writeHead(status, { "content-type": "application/json", ...headers });
       res.end(payload === undefined ? undefined : JSON.stringify(payload));
@@ -350,8 +397,26 @@ export class FakeDiscord {
       return;
     }
     let m: RegExpExecArray | null;
+    const failure = method === "POST" ? this.failing.get(/^\/channels\/(\d+)\/messages$/.exec(path)?.[1] ?? "") : undefined;
+    if (failure !== undefined) {
+      const messages: Record<number, string> = { 10003: "Unknown Channel", 50001: "Missing Access", 50013: "Missing Permissions" };
+      send(failure === 10003 ? 404 : 403, { message: messages[failure] ?? "Error", code: failure });
+      return;
+    }
     if (method === "POST" && (m = /^\/channels\/(\d+)\/messages$/.exec(path))) {
-      send(200, this.messageObject(m[1] ?? "", body));
+      // As Discord does with enforce_nonce: a second post with a nonce already used gets the first message back, and
+      // no new message is created (recorded under its own path, so that counting posts counts messages created).
+      const b = (body ?? {}) as { nonce?: string; enforce_nonce?: boolean };
+      const key = b.enforce_nonce && b.nonce ? `${m[1]}:${b.nonce}` : undefined;
+      const earlier = key ? this.byNonce.get(key) : undefined;
+      if (earlier) {
+        this.requests.splice(this.requests.lastIndexOf(recorded), 1, { ...recorded, path: `nonce-duplicate ${path}` });
+        send(200, earlier);
+        return;
+      }
+      const created = this.messageObject(m[1] ?? "", body);
+      if (key) this.byNonce.set(key, created);
+      send(200, created);
     } else if (method === "POST" && path === "/users/@me/channels") {
       send(200, { id: FAKE.dmChannelId, type: 1, recipients: [user((body as { recipient_id: string }).recipient_id, "asker")] });
     } else if (method === "POST" && /^\/interactions\/\d+\/[^/]+\/callback$/.test(path)) {

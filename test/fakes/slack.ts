@@ -1,7 +1,8 @@
-import { createHmac } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { WebSocketServer, type WebSocket } from "ws";
+import { slackSignature } from "../../src/adapters/slack/adapter.js";
+import { parseMultipart, type UploadedFile } from "./discord.js";
 import { Recorder } from "./recorder.js";
 
 /** Values the fake Slack uses. */
@@ -22,6 +23,8 @@ export interface SlackCall {
   method: string;
   params: Record<string, unknown>;
   headers: IncomingMessage["headers"];
+  /** The file parts of a multipart request: the bytes posted to an upload URL. */
+  files?: UploadedFile[];
 }
 
 /** Block Kit limit errors of a message, empty when it is valid. */
@@ -47,6 +50,11 @@ export class FakeSlack {
   private sockets = new Set<WebSocket>();
   private pinger: NodeJS.Timeout | undefined;
   private envelope = 0;
+  private users = new Map<string, { is_admin?: boolean; is_owner?: boolean }>();
+  private channels = new Map<string, { creator?: string; is_member?: boolean }>();
+  private failing = new Map<string, string>();
+  private limits: { method: string; remaining: number; retryAfter: number }[] = [];
+  private uploads = 0;
   port = 0;
 
   /** Web API base URL for the client's slackApiUrl option. */
@@ -109,6 +117,26 @@ export class FakeSlack {
     }
   }
 
+  /** What users.info says of a user (default: a member who is neither admin nor owner). */
+  setUser(id: string, flags: { is_admin?: boolean; is_owner?: boolean }): void {
+    this.users.set(id, flags);
+  }
+
+  /** What conversations.info says of a channel (default: no creator known, the bot a member). */
+  setChannel(id: string, info: { creator?: string; is_member?: boolean }): void {
+    this.channels.set(id, info);
+  }
+
+  /** Answers every chat.postMessage to a channel with a Slack error from now on (channel_not_found, is_archived, ...). */
+  failChannel(channel: string, error: string): void {
+    this.failing.set(channel, error);
+  }
+
+  /** Answers the next `times` calls of a method with HTTP 429, error ratelimited and a Retry-After of `retryAfter` seconds. */
+  rateLimit(method: string, times: number, retryAfter: number): void {
+    this.limits.push({ method, remaining: times, retryAfter });
+  }
+
   /** Every call received, in order. */
   get calls(): SlackCall[] {
     return this.log.items;
@@ -126,13 +154,16 @@ export class FakeSlack {
   private async onHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const c of req) chunks.push(c as Buffer);
-    const raw = Buffer.concat(chunks).toString("utf8");
+    const bytes = Buffer.concat(chunks);
+    const raw = bytes.toString("utf8");
     const type = String(req.headers["content-type"] ?? "");
     let params: Record<string, unknown> = {};
+    let files: UploadedFile[] | undefined;
     if (type.includes("application/json")) params = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
+    else if (type.startsWith("multipart/form-data")) ({ fields: params, files } = await parseMultipart(bytes, type));
     else for (const [k, v] of new URLSearchParams(raw)) params[k] = v;
     // The Web API client sends complex arguments as JSON strings in a form body.
-    for (const k of ["blocks", "view", "attachments"]) if (typeof params[k] === "string") params[k] = JSON.parse(params[k] as string);
+    for (const k of ["blocks", "view", "attachments", "files"]) if (typeof params[k] === "string") params[k] = JSON.parse(params[k] as string);
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const send = (payload: unknown): void => {
       res.writeHead(200, { "content-type": "application/json" });
@@ -145,7 +176,23 @@ export class FakeSlack {
       res.end(errors.length > 0 ? "invalid_blocks" : "ok");
       return;
     }
+    if (url.pathname.startsWith("/upload/")) {
+      // The upload URL files.getUploadURLExternal hands out: Slack answers 200 and "OK - <bytes>" once the file is stored.
+      const file = files?.[0];
+      this.record({ method: `upload:${url.pathname.slice("/upload/".length)}`, params, headers: req.headers, ...(files ? { files } : {}) });
+      res.writeHead(file ? 200 : 400, { "content-type": "text/plain" });
+      res.end(file ? `OK - ${file.data.length}` : "no file");
+      return;
+    }
     const method = url.pathname.replace(/^\/api\//, "");
+    const limit = this.limits.find((l) => l.method === method && l.remaining > 0);
+    if (limit) {
+      limit.remaining -= 1;
+      this.record({ method: `429 ${method}`, params, headers: req.headers });
+      res.writeHead(429, { "content-type": "application/json", "retry-after": String(limit.retryAfter) });
+      res.end(JSON.stringify({ ok: false, error: "ratelimited" }));
+      return;
+    }
     this.record({ method, params, headers: req.headers });
     const auth = String(req.headers.authorization ?? "");
     const token = method === "apps.connections.open" ? SLACK.appToken : SLACK.botToken;
@@ -162,8 +209,50 @@ export class FakeSlack {
         return;
       case "chat.postMessage": {
         const errors = blockErrors(params);
-        if (errors.length > 0) send({ ok: false, error: "invalid_blocks", errors });
+        const failure = this.failing.get(String(params.channel));
+        if (failure) send({ ok: false, error: failure });
+        else if (errors.length > 0) send({ ok: false, error: "invalid_blocks", errors });
         else send({ ok: true, channel: params.channel, ts: `${Date.now() / 1000}`, message: { text: params.text, bot_id: SLACK.botId } });
+        return;
+      }
+      case "users.info": {
+        const id = String(params.user);
+        send({ ok: true, user: { id, team_id: SLACK.teamId, name: id.toLowerCase(), is_admin: false, is_owner: false, is_primary_owner: false, ...this.users.get(id) } });
+        return;
+      }
+      case "conversations.info": {
+        const id = String(params.channel);
+        send({ ok: true, channel: { id, name: id.toLowerCase(), is_channel: true, is_member: true, ...this.channels.get(id) } });
+        return;
+      }
+      case "files.getUploadURLExternal": {
+        if (!params.filename || !(Number(params.length) > 0)) {
+          send({ ok: false, error: "invalid_arguments" });
+          return;
+        }
+        this.uploads += 1;
+        const fileId = `F0UPLOAD${String(this.uploads).padStart(3, "0")}`;
+        send({ ok: true, upload_url: `http://127.0.0.1:${this.port}/upload/${fileId}`, file_id: fileId });
+        return;
+      }
+      case "files.completeUploadExternal": {
+        const list = (Array.isArray(params.files) ? params.files : []) as { id: string; title?: string }[];
+        const stored = list.every((f) => this.calls.some((c) => c.method === `upload:${f.id}`));
+        if (list.length === 0 || !stored) send({ ok: false, error: list.length === 0 ? "invalid_arguments" : "file_not_found" });
+        else send({ ok: true, files: list.map((f) => ({ id: f.id, title: f.title ?? "", name: f.title ?? "" })) });
+        return;
+      }
+      case "views.open":
+        if (typeof params.trigger_id !== "string" || params.trigger_id === "") send({ ok: false, error: "invalid_trigger_id" });
+        else send({ ok: true, view: { id: "VMODAL", team_id: SLACK.teamId, ...(params.view as object) } });
+        return;
+      case "chat.postEphemeral": {
+        const errors = blockErrors(params);
+        const failure = this.failing.get(String(params.channel));
+        if (failure) send({ ok: false, error: failure });
+        else if (typeof params.user !== "string" || params.user === "") send({ ok: false, error: "user_not_in_channel" });
+        else if (errors.length > 0) send({ ok: false, error: "invalid_blocks", errors });
+        else send({ ok: true, message_ts: `${Date.now() / 1000}` });
         return;
       }
       case "views.publish":
@@ -179,6 +268,37 @@ export class FakeSlack {
 export function sign(body: string, timestamp: number, secret: string = SLACK.signingSecret): Record<string, string> {
   return {
     "x-slack-request-timestamp": String(timestamp),
-    "x-slack-signature": `v0=${createHmac("sha256", secret).update(`v0:${timestamp}:${body}`).digest("hex")}`,
+    "x-slack-signature": slackSignature(secret, timestamp, body),
+  };
+}
+
+/** A view element's value as Slack reports it in a view_submission: a typed value, or the option chosen from a select. */
+export type SubmittedValue = { value: string } | { selected: string };
+
+/**
+ * The interactive payload of a view_submission for a view the bot opened, with values by block id (each block's
+ * first element's action id), as Slack sends it when the person presses the submit button.
+ */
+export function viewSubmission(opened: Record<string, unknown>, values: Record<string, SubmittedValue>, user: string = SLACK.user): Record<string, unknown> {
+  const blocks = (opened.blocks ?? []) as { block_id?: string; element?: { type: string; action_id: string; options?: { text: unknown; value: string }[] } }[];
+  const state: Record<string, Record<string, unknown>> = {};
+  for (const b of blocks) {
+    if (!b.block_id || !b.element) continue;
+    const given = values[b.block_id];
+    const { type, action_id: action } = b.element;
+    if (given === undefined) state[b.block_id] = { [action]: type.endsWith("select") ? { type, selected_option: null } : { type, value: null } };
+    else if ("selected" in given) state[b.block_id] = { [action]: { type, selected_option: b.element.options?.find((o) => o.value === given.selected) ?? { text: { type: "plain_text", text: given.selected }, value: given.selected } } };
+    else state[b.block_id] = { [action]: { type, value: given.value } };
+  }
+  return {
+    type: "view_submission",
+    team: { id: SLACK.teamId, domain: "fake" },
+    user: { id: user, username: user.toLowerCase(), name: user.toLowerCase(), team_id: SLACK.teamId },
+    api_app_id: "A0FAKE",
+    token: "legacy",
+    trigger_id: "t-submit",
+    view: { id: "VMODAL", team_id: SLACK.teamId, type: "modal", app_id: "A0FAKE", bot_id: SLACK.botId, hash: "h1", previous_view_id: null, root_view_id: "VMODAL", ...opened, state: { values: state } },
+    response_urls: [],
+    is_enterprise_install: false,
   };
 }

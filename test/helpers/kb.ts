@@ -1,23 +1,32 @@
 import { cpSync, mkdtempSync, readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { buildKnowledgeBase, readInputs } from "../../src/kb/build.js";
-import { DEFAULT_PATHS, type KnowledgePaths } from "../../src/kb/paths.js";
+import { DEFAULT_PATHS, knowledgePaths, type KnowledgePaths } from "../../src/kb/paths.js";
 import type { KnowledgeBase } from "../../src/kb/schema.js";
 
 /** Folder of the test fixture articles. */
 export const FIXTURE_ARTICLES = new URL("../fixtures/articles/", import.meta.url).pathname;
 
-/** A temporary knowledge folder holding the seed articles plus the named fixture articles. */
+/**
+ * A temporary knowledge folder holding every input of the project's (feed, lists, grid, vocabulary, ...), the seed
+ * articles unless told otherwise, plus the named fixture articles; no kb.json.
+ */
 export function knowledgeWith(fixtures: readonly string[], options: { seeds?: boolean } = {}): KnowledgePaths {
   const dir = mkdtempSync(join(tmpdir(), "ee-kb-"));
-  const articles = join(dir, "articles");
-  if (options.seeds ?? true) cpSync(DEFAULT_PATHS.articles, articles, { recursive: true });
-  else cpSync(DEFAULT_PATHS.articles, articles, { recursive: true, filter: (src) => !src.endsWith(".txt") });
-  for (const f of fixtures) cpSync(join(FIXTURE_ARTICLES, f), join(articles, f));
-  cpSync(DEFAULT_PATHS.noc, join(dir, "noc-2021.json"));
-  cpSync(DEFAULT_PATHS.glossary, join(dir, "glossary.json"));
-  return { articles, noc: join(dir, "noc-2021.json"), glossary: join(dir, "glossary.json"), kb: join(dir, "kb.json") };
+  const seeds = options.seeds ?? true;
+  // The whole folder, so that an input added to the build is in every temporary copy too.
+  cpSync(DEFAULT_PATHS.root, dir, {
+    recursive: true,
+    filter: (src) => {
+      if (src === DEFAULT_PATHS.kb) return false;
+      const inArticles = !relative(DEFAULT_PATHS.articles, src).startsWith("..");
+      return seeds || !inArticles || !src.endsWith(".txt");
+    },
+  });
+  const paths = knowledgePaths(dir);
+  for (const f of fixtures) cpSync(join(FIXTURE_ARTICLES, f), join(paths.articles, f));
+  return paths;
 }
 
 /** Builds a knowledge base from a knowledge folder. */

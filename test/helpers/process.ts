@@ -1,13 +1,17 @@
 import { execFile, type ChildProcess } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
 
-/** `npm start` (src/main.ts through tsx) with only the given environment; output collected. */
+/**
+ * `npm start` (src/main.ts through tsx) with only the given environment; output collected. Polling IRCC's feed is off
+ * unless the test names a feed URL (a local fake): tests never reach an address outside this machine.
+ */
 export function startMain(env: Record<string, string>): { child: ChildProcess; out: () => string; err: () => string } {
   const child = execFile("node", [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "src/main.ts")], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...(env.IRCC_FEED_URL ? {} : { FEED_POLL_MINUTES: "0" }), ...env },
   });
   let out = "";
   let err = "";
@@ -28,4 +32,45 @@ export async function until(check: () => boolean, timeoutMs = 20_000): Promise<v
     if (Date.now() > deadline) throw new Error("timed out");
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
+}
+
+/** Runs a TypeScript file of test/helpers through tsx as a child process; resolves with its exit code and output. */
+export function runHelper(file: string, args: readonly string[] = []): Promise<{ code: number | null; out: string; err: string }> {
+  return new Promise((resolve) => {
+    const child = execFile("node", [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "test/helpers", file), ...args], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "" },
+    });
+    let out = "";
+    let err = "";
+    child.stdout?.on("data", (d: Buffer) => (out += d.toString()));
+    child.stderr?.on("data", (d: Buffer) => (err += d.toString()));
+    child.on("close", (code) => resolve({ code, out, err }));
+  });
+}
+
+/**
+ * The local IPv4 and IPv6 addresses of the sockets listening on a TCP port, read from /proc/net (Linux);
+ * null where the system has no /proc/net.
+ */
+export function listeningAddresses(port: number): string[] | null {
+  if (!existsSync("/proc/net/tcp")) return null;
+  const LISTEN = "0A";
+  const found: string[] = [];
+  for (const file of ["/proc/net/tcp", "/proc/net/tcp6"]) {
+    if (!existsSync(file)) continue;
+    for (const line of readFileSync(file, "utf8").split("\n").slice(1)) {
+      const [, local, , state] = line.trim().split(/\s+/);
+      if (!local || state !== LISTEN) continue;
+      const [hex = "", portHex = ""] = local.split(":");
+      if (Number.parseInt(portHex, 16) !== port) continue;
+      found.push(hex.length === 8 ? ipv4(hex) : `ipv6:${hex}`);
+    }
+  }
+  return found;
+}
+
+// /proc/net/tcp writes an IPv4 address as one little-endian 32-bit hex number.
+function ipv4(hex: string): string {
+  return [6, 4, 2, 0].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)).join(".");
 }

@@ -5,7 +5,16 @@ import { buildKnowledgeBase, readInputs, serialize } from "../../src/kb/build.js
 import { runKbCommand } from "../../src/kb/command.js";
 import { loadKnowledgeBase } from "../../src/kb/load.js";
 import { DEFAULT_PATHS } from "../../src/kb/paths.js";
+import type { KnowledgePaths } from "../../src/kb/paths.js";
+import type { KnowledgeBase } from "../../src/kb/schema.js";
 import { buildFrom, knowledgeWith } from "../helpers/kb.js";
+
+const FEED = "ircc/ee_rounds_123_en.json";
+
+/** What the articles alone say, without IRCC's feed. */
+function fromArticles(paths: KnowledgePaths): KnowledgeBase {
+  return buildKnowledgeBase({ ...readInputs(paths), feed: null });
+}
 
 function sink(): { write: (s: string) => boolean; text: () => string } {
   let buf = "";
@@ -22,10 +31,10 @@ describe("building the knowledge base", () => {
   });
 
   it("adds a later round from a new article in field-list form with no code change, and it becomes the latest", () => {
-    const kb = buildFrom(knowledgeWith(["900_round_255_healthcare.txt"]));
+    const kb = fromArticles(knowledgeWith(["900_round_255_healthcare.txt"]));
     const latest = kb.draws.at(-1);
     expect(latest).toMatchObject({
-      round: 255,
+      round: "255",
       date: "2023-07-06",
       crs: 463,
       invitations: 1500,
@@ -35,19 +44,29 @@ describe("building the knowledge base", () => {
     });
   });
 
-  it("adds healthcare occupations from a new article's pipe table", () => {
-    const kb = buildFrom(knowledgeWith(["900_round_255_healthcare.txt"]));
-    const health = kb.categoryLists.find((l) => l.category === "healthcare");
-    expect(health?.members.map((m) => m.code)).toEqual(["31112", "31201", "31301", "32101"]);
-    expect(health?.year).toBe(2023);
-    expect(health?.rounds).toEqual([252, 255]);
+  it("reads a new article's healthcare pipe table and cites it for the official 2023 members it prints", () => {
+    const article = "900_round_255_healthcare.txt";
+    const printed = ["31112", "31201", "31301", "32101"];
+    const kb = buildFrom(knowledgeWith([article]));
+    const table = kb.sourceLists.find((l) => l.source === article);
+    expect(table).toMatchObject({ category: "healthcare", listYear: 2023 });
+    expect(table?.occupations.map((o) => o.code)).toEqual(printed);
+    const health = kb.categoryLists.find((l) => l.category === "healthcare" && l.year === 2023);
+    // Members come from the official list; the article is one more source for the codes it prints.
+    expect(health?.members).toHaveLength(35);
+    expect(health?.basis).toEqual(["categories/lists-2023.json", article]);
+    expect(health?.members.filter((m) => m.sources.includes(article)).map((m) => m.code)).toEqual(printed);
+    expect(health?.members.filter((m) => !printed.includes(m.code)).every((m) => m.omittedBy.includes(article))).toBe(true);
+    expect(health?.dissent).toEqual([]);
+    expect(health?.rounds).toEqual(["252", "255", "271"]);
   });
 
   it("reads a round from sentences and a glued table in another wording, and the two articles agree on round 255", () => {
-    const kb = buildFrom(knowledgeWith(["900_round_255_healthcare.txt", "901_round_256_sentences.txt"]));
-    const r256 = kb.draws.find((d) => d.round === 256);
-    expect(r256).toMatchObject({ date: "2023-07-07", invitations: 2300, crs: 439, category: "french", version: "2023-1", conflicts: [] });
-    const r255 = kb.draws.find((d) => d.round === 255);
+    const kb = fromArticles(knowledgeWith(["900_round_255_healthcare.txt", "901_round_256_sentences.txt"]));
+    const r256 = kb.draws.find((d) => d.round === "256");
+    // The article's "2023-1" is written the way the feed spells that version, even with no feed.
+    expect(r256).toMatchObject({ date: "2023-07-07", invitations: 2300, crs: 439, category: "french", version: "Version 1", conflicts: [] });
+    const r255 = kb.draws.find((d) => d.round === "255");
     expect(r255?.sources).toEqual(["900_round_255_healthcare.txt", "901_round_256_sentences.txt"]);
     expect(r255?.provenance.crs).toEqual(["900_round_255_healthcare.txt", "901_round_256_sentences.txt"]);
     expect(r255?.category).toBe("healthcare");
@@ -56,8 +75,8 @@ describe("building the knowledge base", () => {
   it("records a disagreement between sources and picks the value more sources state", () => {
     const paths = knowledgeWith([]);
     writeFileSync(join(paths.articles, "950_wrong.txt"), "A short article that gets a figure wrong\n\nIn round #254, the cut-off score was 468 points.\n");
-    const kb = buildFrom(paths);
-    const r254 = kb.draws.find((d) => d.round === 254);
+    const kb = fromArticles(paths);
+    const r254 = kb.draws.find((d) => d.round === "254");
     expect(r254?.crs).toBe(486);
     expect(r254?.conflicts).toEqual([
       {
@@ -70,6 +89,50 @@ describe("building the knowledge base", () => {
       },
     ]);
     expect(kb.warnings.some((w) => /round 254: sources disagree on crs/.test(w.message))).toBe(true);
+  });
+
+  it("chooses the feed's value over any number of articles that disagree with it, and records both claims", () => {
+    const paths = knowledgeWith([]);
+    for (const name of ["951_wrong.txt", "952_wrong.txt"]) {
+      writeFileSync(join(paths.articles, name), "Two articles that get round 430 wrong\n\nIn round #430, IRCC issued 400 invitations and the cut-off score was 386 points.\n");
+    }
+    const r430 = buildFrom(paths).draws.find((d) => d.round === "430");
+    expect(r430).toMatchObject({ crs: 368, invitations: 4, sources: ["951_wrong.txt", "952_wrong.txt", FEED] });
+    expect(r430?.provenance.crs).toEqual([FEED]);
+    expect(r430?.conflicts).toContainEqual({
+      field: "crs",
+      chosen: 368,
+      claims: [
+        { value: 368, sources: [FEED] },
+        { value: 386, sources: ["951_wrong.txt", "952_wrong.txt"] },
+      ],
+    });
+    expect(r430?.conflicts.map((c) => c.field).sort()).toEqual(["crs", "invitations"]);
+  });
+
+  it("records an article's tie-break that differs from the feed's as a conflict, and keeps the feed's", () => {
+    const kb = buildFrom(knowledgeWith(["900_round_255_healthcare.txt"]));
+    const r255 = kb.draws.find((d) => d.round === "255");
+    expect(r255).toMatchObject({ crs: 463, invitations: 1500, tieBreak: { date: "2023-06-19", time: "06:41:05" } });
+    expect(r255?.sources).toEqual(["900_round_255_healthcare.txt", FEED]);
+    expect(r255?.conflicts).toEqual([
+      {
+        field: "tieBreak.date",
+        chosen: "2023-06-19",
+        claims: [
+          { value: "2023-06-12", sources: ["900_round_255_healthcare.txt"] },
+          { value: "2023-06-19", sources: [FEED] },
+        ],
+      },
+    ]);
+  });
+
+  it("adds a round only an article mentions, with the article as its one source", () => {
+    const paths = knowledgeWith([]);
+    writeFileSync(join(paths.articles, "953_future.txt"), "An article about a round the feed does not have yet\n\nIn round #431, the cut-off score was 480 points.\n");
+    const kb = buildFrom(paths);
+    expect(kb.draws.at(-1)).toMatchObject({ round: "431", order: 431, crs: 480, sources: ["953_future.txt"], distribution: null });
+    expect(kb.draws).toHaveLength(432);
   });
 
   it("validates codes against NOC 2021 and warns about a title that does not match, with file and line", () => {
@@ -102,7 +165,7 @@ describe("building the knowledge base", () => {
     expect(big.length).toBeGreaterThan(5_000_000);
     const kb = buildFrom(paths);
     expect(kb.sources.some((s) => s.id === "960_big.txt")).toBe(true);
-    expect(kb.draws.map((d) => d.round)).toEqual([252, 253, 254]);
+    expect(kb.draws.filter((d) => d.sources.some((s) => s.endsWith(".txt"))).map((d) => d.round)).toEqual(["252", "253", "254"]);
   });
 });
 
@@ -112,7 +175,8 @@ describe("the kb commands", () => {
     const out = sink();
     const err = sink();
     expect(runKbCommand("build", paths, out, err)).toBe(0);
-    expect(out.text()).toMatch(/^wrote .*kb\.json: 7 sources, 3 draws/);
+    // Six articles, the glossary, the feed, four list files and the CRS grid.
+    expect(out.text()).toMatch(/^wrote .*kb\.json: 13 sources, 431 draws/);
     expect(err.text()).toMatch(/warning: .*905_glued_teer_trades\.txt:9: 72320 is listed as/);
     expect(runKbCommand("check", paths, sink(), sink())).toBe(0);
   });

@@ -52,14 +52,14 @@ describe("draw extraction", () => {
       article("Results:\n\n  • Express Entry Round: #255\n  • Draw Type: Category-Based\n  • Draw Date: July 6, 2023\n  • CRS Cut-off Score: 463\n  • No. of invitations: 1,500\n  • Tie-breaking rule: June 12, 2023 at 14:46:37 UTC\n"),
     );
     expect(rest).toEqual([]);
-    expect(claim).toMatchObject({ round: 255, date: "2023-07-06", roundType: "category-based", crs: 463, invitations: 1500, tieBreak: { date: "2023-06-12", time: "14:46:37" } });
+    expect(claim).toMatchObject({ round: "255", date: "2023-07-06", roundType: "category-based", crs: 463, invitations: 1500, tieBreak: { date: "2023-06-12", time: "14:46:37" } });
   });
 
   it("reads a field block whose round is in the heading above it", () => {
     const [claim] = extractDraws(
       article("Express Entry Draw 254\n\nDate of Draw:\u00a0July 5th, 2023\n\nNumber of Invitations Issued:\u00a0500\n\nMinimum CRS: 486\n\nProgram Specified:\u202fSTEM occupations (2023-1)\n\nTie-breaking rule: November 23, 2022 00:01:29 UTC\n"),
     );
-    expect(claim).toMatchObject({ round: 254, date: "2023-07-05", invitations: 500, crs: 486, category: "stem", version: "2023-1", tieBreak: { date: "2022-11-23", time: "00:01:29" } });
+    expect(claim).toMatchObject({ round: "254", date: "2023-07-05", invitations: 500, crs: 486, category: "stem", version: "2023-1", tieBreak: { date: "2022-11-23", time: "00:01:29" } });
   });
 
   it("reads tables of rounds with glued cells, separated cells and pipes", () => {
@@ -69,12 +69,18 @@ describe("draw extraction", () => {
       ),
     );
     expect(claims.map((c) => [c.round, c.date, c.category, c.invitations, c.crs])).toEqual([
-      [254, "2023-07-05", "stem", 500, 486],
-      [253, "2023-07-04", "general", 700, 511],
-      [260, "2023-07-19", "cec", 1800, 505],
-      [261, "2023-08-01", "pnp", 2300, 739],
+      ["254", "2023-07-05", "stem", 500, 486],
+      ["253", "2023-07-04", "general", 700, 511],
+      ["260", "2023-07-19", "cec", 1800, 505],
+      ["261", "2023-08-01", "pnp", 2300, 739],
     ]);
     expect(claims[2]?.roundType).toBe("program-specific");
+    expect(claims[0]).toMatchObject({ name: "STEM occupations (2023-1)", version: "2023-1", listYear: 2023, program: null, distribution: null });
+  });
+
+  it("reads a round number with a letter as IRCC writes it", () => {
+    const [claim] = extractDraws(article("In round #91b, the cut-off score was 902 points.\n"));
+    expect(claim).toMatchObject({ round: "91b", crs: 902 });
   });
 
   it("reads sentences that name the round, and ignores yearly totals and future plans", () => {
@@ -84,7 +90,7 @@ describe("draw extraction", () => {
       ),
     );
     expect(claims).toHaveLength(1);
-    expect(claims[0]).toMatchObject({ round: 256, invitations: 2300, crs: 439 });
+    expect(claims[0]).toMatchObject({ round: "256", invitations: 2300, crs: 439 });
   });
 
   it("reads a dated sentence, its time, and resolves 'this draw' to the article's one draw", () => {
@@ -101,7 +107,7 @@ describe("draw extraction", () => {
     const [claim] = extractDraws(
       article("In round #254, the cut-off score was 486 points. The tie-breaking rule for this round was November 23, 2022, at 00:01:29 UTC. As of July 4, 2023, there were 214,529 profiles registered in the Express Entry pool.\n"),
     );
-    expect(claim).toMatchObject({ round: 254, date: null, crs: 486, tieBreak: { date: "2022-11-23", time: "00:01:29" } });
+    expect(claim).toMatchObject({ round: "254", date: null, crs: 486, tieBreak: { date: "2022-11-23", time: "00:01:29" } });
   });
 });
 

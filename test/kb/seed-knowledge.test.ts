@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { buildKnowledgeBase, readInputs } from "../../src/kb/build.js";
 import { loadKnowledgeBase } from "../../src/kb/load.js";
 import { DEFAULT_PATHS } from "../../src/kb/paths.js";
 import { normalize } from "../../src/kb/text.js";
@@ -12,9 +13,16 @@ const S2 = "002_94340acf89f2dd7f.txt";
 const S3 = "003_faccc20cc5da2bb4.txt";
 const S4 = "004_bbc363bcdfda4cdf.txt";
 
+const FEED = "ircc/ee_rounds_123_en.json";
+const LISTS = [2023, 2024, 2025, 2026].map((y) => `categories/lists-${y}.json`);
+const LISTS_2023 = "categories/lists-2023.json";
+const GRID = "crs/crs-grid.json";
+
 const kb: KnowledgeBase = buildFrom(DEFAULT_PATHS);
-const draw = (round: number) => {
-  const d = kb.draws.find((x) => x.round === round);
+// What the articles alone say, to check extraction apart from the feed's record.
+const fromArticles: KnowledgeBase = buildKnowledgeBase({ ...readInputs(DEFAULT_PATHS), feed: null });
+const draw = (round: string, base: KnowledgeBase = fromArticles) => {
+  const d = base.draws.find((x) => x.round === round);
   if (!d) throw new Error(`round ${round} missing`);
   return d;
 };
@@ -27,7 +35,14 @@ describe("the knowledge base built from the five seed articles", () => {
   });
 
   it("reads every article as a source with the title, author, publisher and dates it states", () => {
-    expect(kb.sources.map((s) => s.id)).toEqual([...SEED_IDS, "glossary.json"]);
+    expect(kb.sources.map((s) => s.id)).toEqual([...SEED_IDS, ...LISTS, GRID, "glossary.json", FEED]);
+    expect(kb.sources.map((s) => s.kind)).toEqual([
+      ...SEED_IDS.map(() => "article"),
+      ...LISTS.map(() => "official"),
+      "official",
+      "reference",
+      "official",
+    ]);
     const by = new Map(kb.sources.map((s) => [s.id, s]));
     expect(by.get(S0)).toMatchObject({
       title: "IRCC invited the first STEM candidates in the new occupation-specific Express Entry draw",
@@ -52,29 +67,44 @@ describe("the knowledge base built from the five seed articles", () => {
   });
 
   // Values checked by hand against the article text.
-  it("gives round 254 as the articles state it: July 5 2023 13:38:22 UTC, STEM (2023-1), 500 ITAs, CRS 486, tie-break Nov 23 2022 00:01:29", () => {
-    expect(draw(254)).toMatchObject({
+  it("gives round 254 as the articles state it: July 5 2023 13:38:22 UTC, STEM (2023-1, written as Version 1), 500 ITAs, CRS 486, tie-break Nov 23 2022 00:01:29", () => {
+    expect(draw("254")).toMatchObject({
       date: "2023-07-05",
       time: "13:38:22",
       roundType: "category-based",
-      program: "STEM occupations (2023-1)",
+      name: "STEM occupations (2023-1)",
+      program: null,
       category: "stem",
-      version: "2023-1",
+      // The articles' "2023-1" is an alias of the feed's "Version 1" (knowledge/categories/versions.json).
+      version: "Version 1",
       invitations: 500,
       crs: 486,
       tieBreak: { date: "2022-11-23", time: "00:01:29" },
       conflicts: [],
     });
-    expect(draw(254).sources).toEqual([S0, S1, S2, S4]);
-    expect(draw(254).provenance.crs).toEqual([S0, S1, S2, S4]);
-    expect(draw(254).provenance.time).toEqual([S4]);
+    expect(draw("254").sources).toEqual([S0, S1, S2, S4]);
+    expect(draw("254").provenance.crs).toEqual([S0, S1, S2, S4]);
+    expect(draw("254").provenance.time).toEqual([S4]);
+    expect(draw("254").listYear).toBe(2023);
+  });
+
+  it("agrees with IRCC's feed on round 254: every source listed, the feed's wording kept, no conflict", () => {
+    const r254 = draw("254", kb);
+    expect(r254).toMatchObject({ date: "2023-07-05", time: "13:38:22", category: "stem", invitations: 500, crs: 486, conflicts: [] });
+    expect(r254.name).toBe("STEM occupations (Version 1)");
+    expect(r254.sources).toEqual([S0, S1, S2, S4, FEED]);
+    expect(r254.provenance.crs).toEqual([S0, S1, S2, S4, FEED]);
+    expect(r254.provenance.name).toEqual([FEED]);
+    expect(r254.version).toBe("Version 1");
+    expect(r254.provenance.version).toEqual([FEED]);
+    expect(r254.provenance.distribution).toEqual([FEED]);
   });
 
   it("gives round 253 from the glued table: July 4 2023, no program specified, 700 ITAs, CRS 511", () => {
-    expect(draw(253)).toMatchObject({
+    expect(draw("253")).toMatchObject({
       date: "2023-07-04",
       roundType: "general",
-      program: "No Program Specified",
+      name: "No Program Specified",
       category: "general",
       invitations: 700,
       crs: 511,
@@ -84,19 +114,20 @@ describe("the knowledge base built from the five seed articles", () => {
   });
 
   it("gives round 252 from the glued table and ties the June 28 healthcare mention of another article to it", () => {
-    expect(draw(252)).toMatchObject({
+    expect(draw("252")).toMatchObject({
       date: "2023-06-28",
-      program: "Healthcare occupations (2023-1)",
+      name: "Healthcare occupations (2023-1)",
       category: "healthcare",
       invitations: 500,
       crs: 476,
     });
-    expect(draw(252).sources).toEqual([S1, S4]);
-    expect(draw(252).provenance.crs).toEqual([S4]);
+    expect(draw("252").sources).toEqual([S1, S4]);
+    expect(draw("252").provenance.crs).toEqual([S4]);
   });
 
-  it("knows exactly the rounds 252, 253 and 254", () => {
-    expect(kb.draws.map((d) => d.round)).toEqual([252, 253, 254]);
+  it("knows exactly the rounds 252, 253 and 254 from the articles, and ties every article mention to a round", () => {
+    expect(fromArticles.draws.map((d) => d.round)).toEqual(["252", "253", "254"]);
+    expect(fromArticles.unattachedDraws).toEqual([]);
     expect(kb.unattachedDraws).toEqual([]);
   });
 
@@ -115,26 +146,30 @@ describe("the knowledge base built from the five seed articles", () => {
     expect(list(S2)?.version).toBe("2023-1");
   });
 
-  it("reconciles the STEM list for round 254 to the 24 occupations of the complete tables, Architects included", () => {
+  it("matches the three 24-row STEM tables to the official 2023 list of rounds 254 and 274, Architects omitted by one", () => {
     const stem2023 = kb.categoryLists.find((l) => l.category === "stem" && l.year === 2023);
-    expect(stem2023?.rounds).toEqual([254]);
-    expect(stem2023?.basis).toEqual([S0, S2, S3]);
+    expect(stem2023?.rounds).toEqual(["254", "274"]);
+    expect(stem2023?.basis).toEqual([LISTS_2023, S0, S2, S3]);
     expect(stem2023?.members).toHaveLength(24);
-    expect(stem2023?.statedCount).toEqual({ value: 24, sources: [S3] });
+    expect(stem2023?.dissent).toEqual([]);
+    expect(stem2023?.statedCount).toEqual({ value: 24, sources: [LISTS_2023, S3] });
     const architects = stem2023?.members.find((m) => m.code === "21200");
-    expect(architects).toMatchObject({ title: "Architects", teer: 1, sources: [S0, S3], omittedBy: [S2] });
+    expect(architects).toMatchObject({ title: "Architects", teer: 1, sources: [LISTS_2023, S0, S3], omittedBy: [S2] });
   });
 
-  it("keeps the later, shorter STEM list as dated dissent rather than merging it into round 254's list", () => {
-    const stem2023 = kb.categoryLists.find((l) => l.category === "stem" && l.year === 2023);
-    expect(stem2023?.later).toEqual([{ source: S1, asOf: "2024-04-08" }]);
-    expect(stem2023?.dissent.map((d) => d.code)).toEqual(["21301", "21331", "22300", "22301", "22310", "63100"]);
-    expect(stem2023?.dissent.every((d) => d.reason === "later-list" && d.sources.join() === S1)).toBe(true);
+  it("matches the later, shorter STEM table to the 2025 list it overlaps most, never merging it into round 254's list", () => {
+    expect(kb.sourceLists.find((l) => l.source === S1)).toMatchObject({ category: "stem", listYear: 2025, overlap: 0.9167 });
+    const stem = (year: number) => kb.categoryLists.find((l) => l.category === "stem" && l.year === year);
+    const stem2023 = stem(2023);
+    expect(stem2023?.basis).not.toContain(S1);
+    expect(stem2023?.members.some((m) => m.sources.includes(S1) || m.omittedBy.includes(S1))).toBe(false);
     expect(stem2023?.members.some((m) => m.code === "63100")).toBe(false);
-    const stem2024 = kb.categoryLists.find((l) => l.category === "stem" && l.year === 2024);
-    expect(stem2024?.basis).toEqual([S1]);
-    expect(stem2024?.rounds).toEqual([]);
-    expect(stem2024?.members.map((m) => m.code)).toContain("63100");
+    expect(stem(2024)?.basis).toEqual(["categories/lists-2024.json"]);
+    expect(stem(2024)?.rounds).toEqual(["293"]);
+    const stem2025 = stem(2025);
+    expect(stem2025?.basis).toEqual(["categories/lists-2025.json", S1]);
+    expect(stem2025?.members.map((m) => m.code)).toContain("63100");
+    expect(stem2025?.dissent).toEqual([{ code: "21230", title: "Computer systems developers and programmers", sources: [S1], reason: "not-official" }]);
   });
 
   it("states the pool size, the year's invitations, the categories, the code count and the conditions with their sources", () => {

@@ -4,6 +4,7 @@ import { renderDiscord } from "../../src/adapters/discord/render.js";
 import { renderSlack } from "../../src/adapters/slack/render.js";
 import { Runtime } from "../../src/app.js";
 import { Knowledge } from "../../src/core/knowledge.js";
+import type { Reply } from "../../src/core/types.js";
 import { silentLogger } from "../../src/log.js";
 
 const knowledge = Knowledge.load();
@@ -22,24 +23,57 @@ const hostile = fc.oneof(
     .map((w) => w.join(" ")),
 );
 
+/**
+ * Checks a reply rendered for Discord and Slack: bounded, never a ping, never a disguised link. A reply that may quote
+ * the user's words (a command's option value) may hold mention syntax on Discord, where it stays inert: embeds only,
+ * with no mention parsed.
+ */
+function checkRendered(reply: Reply, quotesInput = false): void {
+  const discord = renderDiscord(reply);
+  const discordText = JSON.stringify(discord);
+  if (!quotesInput) expect(discordText).not.toMatch(/@everyone|@here|<@&?\d+>/);
+  // Escaped characters show as themselves: what is left must hold no [text](link).
+  for (const e of discord.flatMap((p) => p.embeds)) {
+    for (const t of [e.description ?? "", ...(e.fields ?? []).map((f) => f.value)]) expect(t.replace(/\\./g, "")).not.toMatch(/\[[^\]]*\]\(/);
+  }
+  for (const p of discord) {
+    expect(p.allowedMentions).toEqual({ parse: [], repliedUser: false });
+    expect(Object.keys(p).sort()).toEqual(["allowedMentions", "embeds"]);
+  }
+  expect(discord.length).toBeLessThanOrEqual(3);
+  const slack = renderSlack(reply);
+  const slackText = JSON.stringify(slack);
+  expect(slackText).not.toMatch(/<!|<@|<#|<https?:/);
+  expect(slack.every((p) => p.blocks.length <= 50)).toBe(true);
+}
+
+// Option values as a platform could hand them over: a hostile string, a number or a boolean, for each option of a command.
+const commandsWithValues = fc.constantFrom(...runtime.robot.registry.skills.flatMap((s) => (s.command ? [s.command] : []))).chain((spec) =>
+  fc.tuple(
+    fc.constant(spec.name),
+    fc.record(Object.fromEntries(spec.options.map((o) => [o.name, fc.option(fc.oneof(hostile, fc.integer({ min: -5, max: 5000 }), fc.boolean()), { nil: undefined })])), { requiredKeys: [] }),
+  ),
+);
+
 describe("the whole core with hostile input, rendered for each platform", () => {
   it("never throws, stays bounded, and never produces a mass mention, a ping or a disguised link from user text", () => {
     fc.assert(
       fc.property(hostile, (text) => {
         const reply = runtime.answer({ text, user: "fuzzer", conversation: "fuzz", platform: "discord" });
-        if (!reply) return;
-        const discord = renderDiscord(reply);
-        const discordText = JSON.stringify(discord);
-        expect(discordText).not.toMatch(/@everyone|@here|<@&?\d+>/);
-        expect(discordText).not.toMatch(/\]\(https?:/);
-        for (const p of discord) expect(p.allowedMentions).toEqual({ parse: [], repliedUser: false });
-        expect(discord.length).toBeLessThanOrEqual(3);
-        const slack = renderSlack(reply);
-        const slackText = JSON.stringify(slack);
-        expect(slackText).not.toMatch(/<!|<@|<#|<https?:/);
-        expect(slack.every((p) => p.blocks.length <= 50)).toBe(true);
+        if (reply) checkRendered(reply);
       }),
       { numRuns: 400, seed: 7 },
+    );
+  });
+
+  it("answers every skill command with any option values, never throwing, within the same bounds", () => {
+    fc.assert(
+      fc.property(commandsWithValues, ([name, values]) => {
+        const reply = runtime.command(name, values, { user: "fuzzer", conversation: "fuzz-commands", platform: "slack" });
+        expect(reply).toBeDefined();
+        if (reply) checkRendered(reply, true);
+      }),
+      { numRuns: 300, seed: 11 },
     );
   });
 });

@@ -9,11 +9,22 @@ import { buildKnowledgeBase, readInputs, serialize } from "../../src/kb/build.js
 import { DEFAULT_PATHS } from "../../src/kb/paths.js";
 import { healthReport, startHealthServer } from "../../src/health.js";
 import { createLogger, redactText } from "../../src/log.js";
+import { withNewRound } from "../fakes/ircc.js";
 import { knowledgeWith } from "../helpers/kb.js";
 
 function logged(): { lines: string[]; logger: ReturnType<typeof createLogger> } {
   const lines: string[] = [];
   return { lines, logger: createLogger({ level: "debug", sink: { write: (l: string) => lines.push(l) } }) };
+}
+
+const ROUND_431 = { number: "431", date: "2026-07-30", dateTime: "July 30, 2026 at 14:02:11 UTC", size: "6,000", crs: "512", name: "Canadian Experience Class" };
+
+/** A knowledge folder serving the shipped kb.json, whose feed has one more round: a rebuild makes a newer kb.json. */
+function knowledgeWithNewRound(): ReturnType<typeof knowledgeWith> {
+  const paths = knowledgeWith([]);
+  writeFileSync(paths.kb, readFileSync(DEFAULT_PATHS.kb));
+  writeFileSync(paths.feed, withNewRound(ROUND_431));
+  return paths;
 }
 
 const msg = (text: string, user = "u1", platform: "discord" | "slack" | "cli" = "discord") => ({ text, user, conversation: `c-${user}`, platform });
@@ -22,14 +33,16 @@ describe("the runtime", () => {
   it("answers within the rate limit, sends one notice, then drops quietly; the terminal is not limited", () => {
     const { logger, lines } = logged();
     const runtime = new Runtime(Knowledge.load(), logger, { rateLimits: { messages: 2, windowMs: 60_000, maxUsers: 100 } });
-    expect(runtime.answer(msg("draw 253"))?.text).toMatch(/Round 253/);
-    expect(runtime.answer(msg("draw 254"))?.text).toMatch(/Round 254/);
+    expect(runtime.answer(msg("draw 253"))?.text).toMatch(/\bround 253 \(July 4, 2023/);
+    expect(runtime.command("draw", { round: "254" }, { user: "u1", conversation: "c-u1", platform: "discord" })?.text).toMatch(/\bround 254 \(July 5, 2023/);
     expect(runtime.answer(msg("draw 252"))?.text).toBe(MESSAGES.rateLimited);
     expect(runtime.answer(msg("draw 252"))).toBeUndefined();
-    expect(runtime.answer(msg("draw 252", "u2"))?.text).toMatch(/Round 252/);
-    for (let i = 0; i < 5; i += 1) expect(runtime.answer(msg("draw 252", "me", "cli"))?.text).toMatch(/Round 252/);
+    expect(runtime.command("draw", { round: "252" }, { user: "u1", conversation: "c-u1", platform: "discord" })).toBeUndefined();
+    expect(runtime.answer(msg("draw 252", "u2"))?.text).toMatch(/\bround 252 \(June 28, 2023/);
+    for (let i = 0; i < 5; i += 1) expect(runtime.answer(msg("draw 252", "me", "cli"))?.text).toMatch(/\bround 252 \(/);
     const answered = lines.map((l) => JSON.parse(l)).filter((l) => l.msg === "answered");
-    expect(answered[0]).toMatchObject({ platform: "discord", intent: "draw" });
+    expect(answered[0]).toMatchObject({ platform: "discord", intent: "round" });
+    expect(answered[1]).toMatchObject({ platform: "discord", intent: "round", command: "draw" });
     expect(typeof answered[0].ms).toBe("number");
     expect(lines.join("")).not.toContain("draw 253");
   });
@@ -38,30 +51,29 @@ describe("the runtime", () => {
     const runtime = new Runtime(Knowledge.load(), logged().logger);
     runtime.close();
     expect(runtime.answer(msg("draw 253"))).toBeUndefined();
+    expect(runtime.command("draw", { round: "253" }, { user: "u1", conversation: "c-u1", platform: "slack" })).toBeUndefined();
   });
 
   it("reloads a valid knowledge base, refuses a broken one and keeps the previous one serving", () => {
-    const paths = knowledgeWith(["900_round_255_healthcare.txt"]);
-    writeFileSync(paths.kb, readFileSync(DEFAULT_PATHS.kb));
+    const paths = knowledgeWithNewRound();
     const { logger, lines } = logged();
     const runtime = new Runtime(Knowledge.load(paths), logger);
-    expect(runtime.answer(msg("latest draw", "a"))?.text).toMatch(/round 254/);
+    expect(runtime.answer(msg("latest draw", "a"))?.text).toMatch(/^The latest round I know of is round 430 /);
     const held = runtime.knowledge();
     writeFileSync(paths.kb, serialize(buildKnowledgeBase(readInputs(paths))));
     expect(runtime.reload(paths).ok).toBe(true);
-    expect(runtime.answer(msg("latest draw", "b"))?.text).toMatch(/round 255/);
+    expect(runtime.answer(msg("latest draw", "b"))?.text).toMatch(/^The latest round I know of is round 431 \(July 30, 2026/);
     // An answer that started with the old knowledge base finishes with it.
-    expect(held.latestDraw()?.round).toBe(254);
-    writeFileSync(paths.kb, '{"schemaVersion": 1, "draws": [');
+    expect(held.latestDraw()?.round).toBe("430");
+    writeFileSync(paths.kb, '{"schemaVersion": 2, "draws": [');
     const refused = runtime.reload(paths);
     expect(refused.ok).toBe(false);
-    expect(runtime.answer(msg("latest draw", "c"))?.text).toMatch(/round 255/);
+    expect(runtime.answer(msg("latest draw", "c"))?.text).toMatch(/^The latest round I know of is round 431 /);
     expect(lines.join("")).toMatch(/knowledge base reload refused; the previous one keeps serving/);
   });
 
   it("notices kb.json replaced on disk and swaps it in without a restart", async () => {
-    const paths = knowledgeWith(["900_round_255_healthcare.txt"]);
-    writeFileSync(paths.kb, readFileSync(DEFAULT_PATHS.kb));
+    const paths = knowledgeWithNewRound();
     const runtime = new Runtime(Knowledge.load(paths), logged().logger);
     const watcher = runtime.watch(paths, 50);
     try {
@@ -70,11 +82,11 @@ describe("the runtime", () => {
       writeFileSync(join(paths.kb, "..", "kb.json.tmp"), next);
       renameSync(join(paths.kb, "..", "kb.json.tmp"), paths.kb);
       const deadline = Date.now() + 5000;
-      while (runtime.knowledge().latestDraw()?.round !== 255 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
-      expect(runtime.knowledge().latestDraw()?.round).toBe(255);
+      while (runtime.knowledge().latestDraw()?.round !== "431" && Date.now() < deadline) await new Promise((r) => setTimeout(r, 25));
+      expect(runtime.knowledge().latestDraw()?.round).toBe("431");
       writeFileSync(paths.kb, "garbage");
       await new Promise((r) => setTimeout(r, 300));
-      expect(runtime.knowledge().latestDraw()?.round).toBe(255);
+      expect(runtime.knowledge().latestDraw()?.round).toBe("431");
     } finally {
       watcher.close();
     }
@@ -92,13 +104,27 @@ describe("the health check", () => {
       const ok = await fetch(`http://127.0.0.1:${health.port}/healthz`);
       expect(ok.status).toBe(200);
       const body = (await ok.json()) as { uptimeSeconds: number };
-      expect(body).toMatchObject({ status: "ok", adapters: { discord: "ready", slack: "ready" }, knowledge: { latestRound: 254, latestDraw: "2023-07-05", version: runtime.knowledge().version } });
+      expect(body).toMatchObject({ status: "ok", adapters: { discord: "ready", slack: "ready" }, knowledge: { latestRound: "430", latestDraw: "2026-07-23", version: runtime.knowledge().version } });
       expect(body.uptimeSeconds).toBeGreaterThanOrEqual(5);
       adapters[1] = adapter("slack", "down");
       const down = await fetch(`http://127.0.0.1:${health.port}/healthz`);
       expect(down.status).toBe(503);
       expect(((await down.json()) as { adapters: Record<string, string> }).adapters.slack).toBe("down");
       expect((await fetch(`http://127.0.0.1:${health.port}/other`)).status).toBe(404);
+    } finally {
+      await health.close();
+    }
+  });
+
+  it("listens on 127.0.0.1 when the configuration names no host", async () => {
+    const r = readConfig({ HEALTH_PORT: "0" });
+    if (!r.ok) throw new Error(r.problems.join("\n"));
+    expect(r.config.HEALTH_HOST).toBe("127.0.0.1");
+    const runtime = new Runtime(Knowledge.load(), logged().logger);
+    const health = await startHealthServer(r.config.HEALTH_PORT ?? 0, r.config.HEALTH_HOST, () => healthReport(runtime, [], Date.now()));
+    try {
+      expect(health.server.address()).toMatchObject({ address: "127.0.0.1", family: "IPv4", port: health.port });
+      expect((await fetch(`http://127.0.0.1:${health.port}/healthz`)).status).toBe(200);
     } finally {
       await health.close();
     }

@@ -5,11 +5,13 @@ import {
   GatewayIntentBits,
   MessageFlags,
   Partials,
+  PermissionFlagsBits,
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
   type ClientOptions,
   type Interaction,
   type Message as DiscordMessage,
+  type ModalSubmitInteraction,
 } from "discord.js";
 import type { Knowledge } from "../../core/knowledge.js";
 import { MESSAGES } from "../../core/messages.js";
@@ -17,20 +19,31 @@ import type { Message, Reply } from "../../core/types.js";
 import { EeBotError, ErrorCode } from "../../errors.js";
 import type { Logger } from "../../log.js";
 import { Handling } from "../handling.js";
-import { questionFor } from "./commands.js";
+import type { OptionValues } from "../../skills/types.js";
+import { withImages } from "../../charts/attach.js";
 import { renderDiscord } from "./render.js";
+import { ANNOUNCE_MESSAGES } from "../../announce/messages.js";
+import type { Subscriptions } from "../../announce/subscriptions.js";
+import { makeReply } from "../../core/reply.js";
+import { roundTypeChoices, SUBSCRIPTION_SUBCOMMANDS } from "./commands.js";
+import { CRS_COMMAND } from "../slack/crs-form.js";
+import { CRS_MODAL_ID, crsModal, inputLabel, readCrsModal, type CrsModalInput } from "./crs-modal.js";
 
 /** What the adapter needs from the rest of the bot. */
 export interface DiscordDeps {
   readonly token: string;
   /** Answers a message; the core router behind a rate limiter. Undefined means "drop quietly". */
   readonly answer: (message: Message) => Reply | undefined;
+  /** Runs a skill's slash command with its options; undefined means "drop quietly". */
+  readonly command: (name: string, values: OptionValues, message: Omit<Message, "text">) => Reply | undefined;
   readonly knowledge: () => Knowledge;
   readonly logger: Logger;
   /** Extra client options: tests point `rest.api` at a local fake; sharding sets `shards`. */
   readonly clientOptions?: Partial<ClientOptions>;
   /** Called when a handler fails, after the user got a polite reply. */
   readonly onError?: (error: unknown) => void;
+  /** Channel subscriptions to round announcements; without them the subscription subcommands say so. */
+  readonly subscriptions?: Subscriptions;
 }
 
 /** State of a platform adapter, for health checks. */
@@ -44,7 +57,7 @@ export function occupationChoices(knowledge: Knowledge, typed: string): { name: 
   const q = typed.trim().slice(0, 100);
   const choice = (code: string, title: string) => ({ name: `${code} ${title}`.slice(0, CHOICE_NAME), value: code });
   if (q === "") {
-    const list = knowledge.kb.categoryLists.find((l) => l.rounds.length > 0) ?? knowledge.kb.categoryLists[0];
+    const list = knowledge.listAt("stem") ?? knowledge.kb.categoryLists.find((l) => l.members.length > 0);
     return (list?.members ?? []).slice(0, AUTOCOMPLETE_LIMIT).map((m) => choice(m.code, m.title));
   }
   if (/^\d{1,5}$/.test(q)) {
@@ -60,6 +73,16 @@ export function occupationChoices(knowledge: Knowledge, typed: string): { name: 
     .map((o) => choice(o.code, o.title));
 }
 
+/** Autocomplete choices for a round number: the latest rounds whose number starts with what was typed. */
+export function roundChoices(knowledge: Knowledge, typed: string): { name: string; value: string }[] {
+  const q = typed.trim().replace(/^#/, "").toLowerCase().slice(0, 10);
+  return [...knowledge.draws]
+    .reverse()
+    .filter((d) => d.round.startsWith(q))
+    .slice(0, AUTOCOMPLETE_LIMIT)
+    .map((d) => ({ name: `#${d.round} ${d.date ?? ""} ${knowledge.label(d.category)}${d.crs !== null ? ` (${d.crs})` : ""}`.slice(0, CHOICE_NAME), value: d.round }));
+}
+
 /** The Discord adapter: slash commands, mentions and DMs, answered through the core router. */
 export class DiscordAdapter {
   readonly client: Client;
@@ -68,7 +91,7 @@ export class DiscordAdapter {
   private readonly handling: Handling;
 
   constructor(private readonly deps: DiscordDeps) {
-    this.handling = new Handling("discord", deps.logger, deps.answer, deps.onError);
+    this.handling = new Handling("discord", deps.logger, deps.answer, deps.onError, deps.command);
     this.client = new Client({
       intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages],
       // DMs arrive on channels the client has not cached.
@@ -132,7 +155,7 @@ export class DiscordAdapter {
       platform: "discord",
     });
     if (!reply) return;
-    const [first, ...rest] = renderDiscord(reply);
+    const [first, ...rest] = renderDiscord(await withImages(reply));
     if (!first) return;
     await message.reply({ ...first, failIfNotExists: false });
     for (const payload of rest) {
@@ -144,41 +167,105 @@ export class DiscordAdapter {
   private async onInteraction(interaction: Interaction): Promise<void> {
     if (interaction.isAutocomplete()) return this.onAutocomplete(interaction);
     if (interaction.isChatInputCommand() && interaction.commandName === "ee") return this.onCommand(interaction);
+    if (interaction.isModalSubmit() && interaction.customId === CRS_MODAL_ID) return this.onCrsModal(interaction);
   }
 
   private async onAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
     const focused = interaction.options.getFocused(true);
-    const choices = focused.name === "occupation" ? occupationChoices(this.deps.knowledge(), String(focused.value)) : [];
+    const knowledge = this.deps.knowledge();
+    const sub = interaction.options.getSubcommand(false);
+    const choices = focused.name === "type" && (sub === "subscribe" || sub === "unsubscribe")
+      ? roundTypeChoices(knowledge, String(focused.value))
+      : focused.name === "occupation" ? occupationChoices(knowledge, String(focused.value)) : focused.name === "round" ? roundChoices(knowledge, String(focused.value)) : [];
     await interaction.respond(choices);
   }
 
   private async onCommand(interaction: ChatInputCommandInteraction): Promise<void> {
     const started = performance.now();
     const sub = interaction.options.getSubcommand(false) ?? "help";
-    const text = questionFor(sub, {
-      get: (name) => {
-        const o = interaction.options.get(name);
-        return o?.value === undefined ? null : (o.value as string | number);
-      },
-    });
-    const reply = this.handling.answer({
-      text,
-      user: interaction.user.id,
-      conversation: `${interaction.channelId ?? `dm-${interaction.user.id}`}:${interaction.user.id}`,
-      platform: "discord",
-    });
+    if ((SUBSCRIPTION_SUBCOMMANDS as readonly string[]).includes(sub)) return this.onSubscription(interaction, sub, started);
+    const who = { user: interaction.user.id, conversation: `${interaction.channelId ?? `dm-${interaction.user.id}`}:${interaction.user.id}`, platform: "discord" as const };
+    const values: Record<string, string | number | boolean> = {};
+    for (const o of interaction.options.data.flatMap((d) => d.options ?? [])) if (o.value !== undefined) values[o.name] = o.value;
+    // "/ee crs" without options opens the CRS form; its submission is answered in onCrsModal.
+    if (sub === CRS_COMMAND && Object.keys(values).length === 0) {
+      await interaction.showModal(crsModal(this.deps.knowledge()));
+      this.deps.logger.debug({ platform: "discord", via: "slash:crs", ms: Math.round((performance.now() - started) * 100) / 100 }, "CRS form opened");
+      return;
+    }
+    const reply =
+      sub === "ask" || sub === "help"
+        ? this.handling.answer({ ...who, text: sub === "ask" ? String(values.question ?? "") : "help" })
+        : this.handling.command(sub, values, who);
+    if (!reply) {
+      await interaction.reply({ content: MESSAGES.rateLimited, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+      return;
+    }
+    // Answers are computed in well under a millisecond; a chart takes longer to draw, so its reply is deferred first.
+    const flags = reply.userError ? MessageFlags.Ephemeral : undefined;
+    if (reply.chart && !interaction.deferred && !interaction.replied) await interaction.deferReply(flags ? { flags } : {});
+    const [first, ...rest] = renderDiscord(await withImages(reply));
+    if (!first) return;
+    if (interaction.deferred) await interaction.editReply(first);
+    else await interaction.reply({ ...first, ...(flags ? { flags } : {}) });
+    for (const payload of rest) await interaction.followUp({ ...payload, ...(flags ? { flags } : {}) });
+    this.handling.sent(reply, started, `slash:${sub}`);
+  }
+
+  // The form's answer is for the asker alone, as the form was.
+  private async onCrsModal(interaction: ModalSubmitInteraction): Promise<void> {
+    const started = performance.now();
+    const knowledge = this.deps.knowledge();
+    const value = (id: CrsModalInput): string => {
+      try {
+        return interaction.fields.getTextInputValue(id);
+      } catch {
+        return "";
+      }
+    };
+    const read = readCrsModal(value);
+    const who = { user: interaction.user.id, conversation: `${interaction.channelId ?? `dm-${interaction.user.id}`}:${interaction.user.id}`, platform: "discord" as const };
+    const reply = read.ok
+      ? this.handling.command(CRS_COMMAND, read.value, who)
+      : makeReply(knowledge, CRS_COMMAND, { title: "Check the form", text: read.error.map((e) => `${inputLabel(e)}: ${e.message}`).join(" "), userError: true });
     if (!reply) {
       await interaction.reply({ content: MESSAGES.rateLimited, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
       return;
     }
     const [first, ...rest] = renderDiscord(reply);
     if (!first) return;
-    // Answers are computed in process in well under a millisecond, so the reply goes out at once;
-    // deferring only matters when the answer is not ready yet.
-    const flags = reply.userError ? MessageFlags.Ephemeral : undefined;
-    if (interaction.deferred) await interaction.editReply(first);
-    else await interaction.reply({ ...first, ...(flags ? { flags } : {}) });
-    for (const payload of rest) await interaction.followUp({ ...payload, ...(flags ? { flags } : {}) });
+    await interaction.reply({ ...first, flags: MessageFlags.Ephemeral });
+    for (const payload of rest) await interaction.followUp({ ...payload, flags: MessageFlags.Ephemeral });
+    this.handling.sent(reply, started, "discord:crs-modal");
+  }
+
+  // Subscriptions belong to a server channel; changing them needs Manage Channels or Manage Server, checked here on
+  // every call: the command's default member permissions would apply to all of /ee, questions included.
+  private async onSubscription(interaction: ChatInputCommandInteraction, sub: string, started: number): Promise<void> {
+    const knowledge = this.deps.knowledge();
+    const refuse = async (text: string): Promise<void> => {
+      const [payload] = renderDiscord(makeReply(knowledge, sub, { title: "Round announcements", text, userError: true }));
+      if (payload) await interaction.reply({ ...payload, flags: MessageFlags.Ephemeral });
+    };
+    const service = this.deps.subscriptions;
+    if (!service) return refuse(ANNOUNCE_MESSAGES.unavailable);
+    const guildId = interaction.guildId;
+    if (!interaction.inGuild() || guildId === null) return refuse(ANNOUNCE_MESSAGES.notInServer);
+    const where = { platform: "discord" as const, workspaceId: guildId, channelId: interaction.channelId, userId: interaction.user.id };
+    if (sub !== "subscriptions" && !interaction.memberPermissions?.any([PermissionFlagsBits.ManageChannels, PermissionFlagsBits.ManageGuild])) {
+      this.deps.logger.info({ platform: "discord", command: sub, guild: guildId }, "subscription change refused: missing permission");
+      return refuse(ANNOUNCE_MESSAGES.noPermission);
+    }
+    const type = interaction.options.getString("type") ?? undefined;
+    const reply =
+      sub === "subscribe"
+        ? await service.subscribe(where, type, interaction.options.getInteger("max_crs") ?? undefined)
+        : sub === "unsubscribe"
+          ? await service.unsubscribe(where, type)
+          : await service.list(where, (id) => `<#${id}>`);
+    const [first] = renderDiscord(reply);
+    if (!first) return;
+    await interaction.reply({ ...first, ...(reply.userError ? { flags: MessageFlags.Ephemeral } : {}) });
     this.handling.sent(reply, started, `slash:${sub}`);
   }
 

@@ -1,5 +1,7 @@
 import { REST, Routes } from "discord.js";
 import { loadDotEnv, readConfig, type Config } from "../../config.js";
+import { Knowledge } from "../../core/knowledge.js";
+import { defaultRegistry } from "../../skills/registry.js";
 import { eeCommand } from "./commands.js";
 
 /** Where commands were registered. */
@@ -14,7 +16,9 @@ export async function registerCommands(config: Config): Promise<Registered> {
   if (!config.DISCORD_TOKEN) throw new Error("DISCORD_TOKEN is not set");
   const rest = new REST({ ...(config.DISCORD_API_BASE ? { api: config.DISCORD_API_BASE } : {}) }).setToken(config.DISCORD_TOKEN);
   const applicationId = config.DISCORD_APPLICATION_ID ?? ((await rest.get(Routes.currentApplication())) as { id: string }).id;
-  const body = [eeCommand()];
+  // Choices (round types, categories) come from the knowledge base in use.
+  const knowledge = Knowledge.load({ kb: config.EE_BOT_KB, noc: config.EE_BOT_NOC, vocabulary: config.EE_BOT_VOCABULARY });
+  const body = [eeCommand(knowledge, defaultRegistry(), { subscriptions: true })];
   const route = config.DISCORD_GUILD_ID ? Routes.applicationGuildCommands(applicationId, config.DISCORD_GUILD_ID) : Routes.applicationCommands(applicationId);
   const result = (await rest.put(route, { body })) as unknown[];
   return { scope: config.DISCORD_GUILD_ID ? "guild" : "global", applicationId, count: result.length };

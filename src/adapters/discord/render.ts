@@ -16,13 +16,20 @@ export const DISCORD_LIMITS = {
   embedTotal: 6000,
 } as const;
 
-/** One message to send: embeds only, mentions never parsed. */
+/** One message to send: embeds (and a chart as an attached file), mentions never parsed. */
 export interface DiscordPayload {
   embeds: APIEmbed[];
   allowedMentions: { parse: []; repliedUser: false };
+  files?: { attachment: Buffer; name: string; description: string }[];
 }
 
 const COLOR = 0xd52b1e;
+
+// The core's text is plain: every Markdown character is escaped, brackets too, so that nothing a reply quotes
+// (an option value, a title) can become a masked link such as [canada.ca](https://elsewhere.example).
+function plain(text: string): string {
+  return escapeMarkdown(text).replace(/[[\]]/g, "\\$&");
+}
 
 function cut(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
@@ -46,11 +53,11 @@ function footerOf(reply: Reply): string | undefined {
 
 /** Renders a reply as Discord messages: an embed with the answer, figures as fields, sources and date in the footer; long answers split within every limit. */
 export function renderDiscord(reply: Reply): DiscordPayload[] {
-  const body = [escapeMarkdown(reply.text), ...reply.list.map((l) => `• ${escapeMarkdown(l)}`)].join("\n");
+  const body = [plain(reply.text), ...reply.list.map((l) => `• ${plain(l)}`)].join("\n");
   const chunks = splitText(body, DISCORD_LIMITS.description);
   const fields = reply.fields.slice(0, DISCORD_LIMITS.fields).map((f) => ({
-    name: cut(escapeMarkdown(f.name), DISCORD_LIMITS.fieldName),
-    value: cut(escapeMarkdown(f.value) || "-", DISCORD_LIMITS.fieldValue),
+    name: cut(plain(f.name), DISCORD_LIMITS.fieldName),
+    value: cut(plain(f.value) || "-", DISCORD_LIMITS.fieldValue),
     inline: f.value.length <= 40,
   }));
   const footer = footerOf(reply);
@@ -84,5 +91,13 @@ export function renderDiscord(reply: Reply): DiscordPayload[] {
     size += s;
   }
   if (current.length > 0) messages.push({ embeds: current, allowedMentions: { parse: [], repliedUser: false } });
+  // A chart goes with the first message: the file attached, the first embed showing it.
+  const [image] = reply.images;
+  const first = messages[0];
+  const firstEmbed = first?.embeds[0];
+  if (image && first && firstEmbed) {
+    first.files = [{ attachment: Buffer.from(image.png), name: image.name, description: cut(image.alt, 1024) }];
+    firstEmbed.image = { url: `attachment://${image.name}` };
+  }
   return messages;
 }

@@ -1,6 +1,8 @@
 // One shard of a sharded Discord bot, started by the ShardingManager in its own process.
 import { Runtime, asRunning } from "../../app.js";
-import { readConfig, secretsOf } from "../../config.js";
+import { readConfig, secretsOf, storeOptionsOf } from "../../config.js";
+import { Subscriptions } from "../../announce/subscriptions.js";
+import { openStore } from "../../store/index.js";
 import { createLogger } from "../../log.js";
 import { startDiscord } from "./start.js";
 import { drainAndStop, installCrashGuards, untilSignal } from "../../lifecycle.js";
@@ -15,8 +17,11 @@ const logger = createLogger({ level: config.LOG_LEVEL, secrets: secretsOf(config
 installCrashGuards(logger);
 const runtime = Runtime.load(config, logger);
 const watcher = config.KB_WATCH === "true" ? runtime.watch({ kb: config.EE_BOT_KB, noc: config.EE_BOT_NOC }) : { close: () => undefined };
-const adapter = await startDiscord(config, runtime);
+// Each shard answers the subscription commands of its guilds; the sharding manager's process posts the announcements.
+const store = await openStore(storeOptionsOf(config));
+const adapter = await startDiscord(config, runtime, new Subscriptions(store, () => runtime.knowledge(), logger));
 await untilSignal();
 await drainAndStop(runtime, [asRunning("discord", adapter)], logger, config.SHUTDOWN_TIMEOUT_SECONDS * 1000);
 watcher.close();
+await store.close();
 process.exit(0);

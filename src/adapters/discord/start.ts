@@ -1,5 +1,6 @@
 import { fileURLToPath } from "node:url";
-import { ShardingManager } from "discord.js";
+import { REST, ShardingManager } from "discord.js";
+import type { Subscriptions } from "../../announce/subscriptions.js";
 import type { Runtime, RunningAdapter } from "../../app.js";
 import type { Config } from "../../config.js";
 import { DiscordAdapter } from "./adapter.js";
@@ -9,14 +10,21 @@ export function restOptions(config: Config): { rest?: { api: string } } {
   return config.DISCORD_API_BASE ? { rest: { api: config.DISCORD_API_BASE } } : {};
 }
 
+/** A REST client of its own, for a process that posts announcements without a gateway client (the sharding manager's). */
+export function announceRest(config: Config): REST {
+  return new REST({ ...(config.DISCORD_API_BASE ? { api: config.DISCORD_API_BASE } : {}) }).setToken(config.DISCORD_TOKEN ?? "");
+}
+
 /** Starts Discord in this process: one client, all shards Discord assigns to it. */
-export async function startDiscord(config: Config, runtime: Runtime): Promise<DiscordAdapter> {
+export async function startDiscord(config: Config, runtime: Runtime, subscriptions?: Subscriptions): Promise<DiscordAdapter> {
   const adapter = new DiscordAdapter({
     token: config.DISCORD_TOKEN ?? "",
     answer: (m) => runtime.answer(m),
+    command: (name, values, m) => runtime.command(name, values, m),
     knowledge: () => runtime.knowledge(),
     logger: runtime.logger.child({ adapter: "discord" }),
     clientOptions: restOptions(config),
+    ...(subscriptions ? { subscriptions } : {}),
   });
   await adapter.start();
   return adapter;

@@ -4,13 +4,23 @@ import type { AddressInfo } from "node:net";
 import { App, HTTPReceiver, LogLevel, type Logger as SlackLogger, type types } from "@slack/bolt";
 import { formatDate, roundName } from "../../core/format.js";
 import type { Knowledge } from "../../core/knowledge.js";
-import { EXAMPLES, MESSAGES, helpExamples } from "../../core/messages.js";
+import { MESSAGES } from "../../core/messages.js";
 import type { Message, Reply } from "../../core/types.js";
 import { EeBotError, ErrorCode } from "../../errors.js";
 import type { Logger } from "../../log.js";
 import { Handling } from "../handling.js";
 import type { AdapterState } from "../discord/adapter.js";
+import type { SkillRegistry } from "../../skills/registry.js";
+import type { OptionValues } from "../../skills/types.js";
+import { withImages } from "../../charts/attach.js";
+import { optionsFromText } from "./commands.js";
+import { CRS_COMMAND } from "./crs-form.js";
+import { CRS_MODAL_CALLBACK, CrsModalMetaSchema, crsModal, readCrsModal, type CrsModalMeta } from "./crs-modal.js";
 import { escapeMrkdwn, renderSlack, type SlackPayload } from "./render.js";
+import { ANNOUNCE_MESSAGES, filterPhrase } from "../../announce/messages.js";
+import { readSubscribeWords, type Subscriptions } from "../../announce/subscriptions.js";
+import { errorReply, makeReply } from "../../core/reply.js";
+import type { Subscription } from "../../store/schema.js";
 
 /** How the adapter reaches Slack. */
 export type SlackMode = { kind: "socket"; appToken: string } | { kind: "http"; signingSecret: string; port: number; host?: string };
@@ -20,28 +30,67 @@ export interface SlackDeps {
   readonly botToken: string;
   readonly mode: SlackMode;
   readonly answer: (message: Message) => Reply | undefined;
+  /** Runs a skill's command with its options; undefined means "drop quietly". */
+  readonly command: (name: string, values: OptionValues, message: Omit<Message, "text">) => Reply | undefined;
   readonly knowledge: () => Knowledge;
+  /** The skills, for /ee subcommands and the App Home's examples. */
+  readonly registry: SkillRegistry;
   readonly logger: Logger;
   /** Web API base URL; tests point it at a local fake. */
   readonly slackApiUrl?: string;
   /** Called when a handler fails, after the user got a polite reply. */
   readonly onError?: (error: unknown) => void;
+  /** Channel subscriptions to round announcements; without them the subscription commands say so. */
+  readonly subscriptions?: Subscriptions;
+}
+
+/** The /ee words that manage a channel's round announcements. */
+const SUBSCRIPTION_WORDS: ReadonlySet<string> = new Set(["subscribe", "unsubscribe", "subscriptions"]);
+
+/**
+ * Who may change a Slack channel's subscriptions: workspace admins and owners, and the channel's creator (Slack has
+ * no per-channel manager role a bot can read). Needs the users:read and channels:read (groups:read for private
+ * channels) scopes.
+ */
+export async function mayManageChannel(client: App["client"], user: string, channel: string): Promise<{ allowed: boolean; botInChannel: boolean }> {
+  const person = (await client.users.info({ user })).user;
+  // A private channel the bot is not in is not found at all.
+  const c = await client.conversations.info({ channel }).catch(() => undefined);
+  const allowed = Boolean(person?.is_admin || person?.is_owner || person?.is_primary_owner || (c?.channel?.creator !== undefined && c.channel.creator === user));
+  return { allowed, botInChannel: c !== undefined && c.channel?.is_member !== false };
+}
+
+/** The App Home section listing the workspace's round announcements. */
+export function subscriptionsSection(knowledge: Knowledge, subscriptions: readonly Subscription[]): types.KnownBlock {
+  const lines = subscriptions.map((s) => `• <#${s.channelId}>: ${escapeMrkdwn(filterPhrase(knowledge, s.roundType, s.maxCrs))}${s.disabledAt ? ` (stopped: ${escapeMrkdwn(s.disabledReason ?? "refused")})` : ""}`);
+  const text = lines.length > 0 ? lines.join("\n") : escapeMrkdwn(ANNOUNCE_MESSAGES.noneInWorkspace);
+  return { type: "section", text: { type: "mrkdwn", text: `*Round announcements in this workspace*\n${text}`.slice(0, 3000) } };
 }
 
 /** Slack refuses requests whose timestamp is more than five minutes away from now, in either direction. */
 export const MAX_CLOCK_SKEW_S = 5 * 60;
 const DEDUPE_MEMORY = 5000;
 
-/** Checks a request's Slack signature and that its timestamp is within five minutes, past or future. */
-export function verifySlackRequest(signingSecret: string, headers: IncomingMessage["headers"], body: string, nowS = Math.floor(Date.now() / 1000)): string | null {
+/**
+ * Refuses a request whose Slack timestamp is missing or more than five minutes away from now, in either direction;
+ * Bolt's own signature verification (which refuses only old timestamps) checks the signature after this.
+ */
+export function checkClockSkew(headers: IncomingMessage["headers"], nowS = Math.floor(Date.now() / 1000)): string | null {
   const ts = Number(headers["x-slack-request-timestamp"]);
-  const sig = String(headers["x-slack-signature"] ?? "");
   if (!Number.isInteger(ts)) return "missing timestamp";
-  if (Math.abs(nowS - ts) > MAX_CLOCK_SKEW_S) return "stale or future timestamp";
-  const expected = `v0=${createHmac("sha256", signingSecret).update(`v0:${ts}:${body}`).digest("hex")}`;
-  const a = Buffer.from(expected);
-  const b = Buffer.from(sig);
-  return a.length === b.length && timingSafeEqual(a, b) ? null : "bad signature";
+  return Math.abs(nowS - ts) > MAX_CLOCK_SKEW_S ? "stale or future timestamp" : null;
+}
+
+/** The Slack signature of a body, as Slack computes it: for tests and for fakes that sign their requests. */
+export function slackSignature(signingSecret: string, timestamp: number, body: string): string {
+  return `v0=${createHmac("sha256", signingSecret).update(`v0:${timestamp}:${body}`).digest("hex")}`;
+}
+
+/** True when two signatures are equal, compared in constant time. */
+export function sameSignature(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
 }
 
 function boltLogger(logger: Logger): SlackLogger {
@@ -75,8 +124,10 @@ export class EventDeduper {
   }
 }
 
-/** The App Home tab: what the bot answers, the latest draw it knows, example questions. */
-export function homeView(knowledge: Knowledge): types.HomeView {
+/** The App Home tab: what the bot answers, the latest round it knows, example questions made from the knowledge base. */
+export function homeView(knowledge: Knowledge, registry: SkillRegistry, subscriptions?: readonly Subscription[]): types.HomeView {
+  const examples = registry.skills.filter((s) => s.id !== "help").flatMap((s) => s.examples(knowledge).slice(0, 1)).slice(0, 8);
+  const commands = registry.skills.flatMap((s) => (s.command ? [`/ee ${s.command.name}: ${s.command.description}`] : []));
   const latest = knowledge.latestDraw();
   const blocks: types.KnownBlock[] = [
     { type: "header", text: { type: "plain_text", text: "ee-bot: Express Entry answers" } },
@@ -86,11 +137,13 @@ export function homeView(knowledge: Knowledge): types.HomeView {
       text: {
         type: "mrkdwn",
         text: latest
-          ? `*Latest draw I know of*\n${escapeMrkdwn(`${roundName(latest)}: cut-off ${latest.crs ?? "unknown"}, ${latest.invitations ?? "unknown"} invitations.`)}`
-          : "*Latest draw I know of*\nnone yet",
+          ? `*Latest round I know of*\n${escapeMrkdwn(`${roundName(knowledge, latest)}: cut-off ${latest.crs ?? "unknown"}, ${latest.invitations ?? "unknown"} invitations.`)}`
+          : "*Latest round I know of*\nnone yet",
       },
     },
-    { type: "section", text: { type: "mrkdwn", text: `*Ask me, for example*\n${[...helpExamples(), ...EXAMPLES.glossary.slice(0, 1)].map((q) => `• ${escapeMrkdwn(q)}`).join("\n")}` } },
+    { type: "section", text: { type: "mrkdwn", text: `*Ask me, for example*\n${examples.map((q) => `• ${escapeMrkdwn(q)}`).join("\n")}` } },
+    { type: "section", text: { type: "mrkdwn", text: `*Commands*\n${commands.map((c) => `• ${escapeMrkdwn(c)}`).join("\n")}` } },
+    ...(subscriptions ? [subscriptionsSection(knowledge, subscriptions)] : []),
     { type: "context", elements: [{ type: "mrkdwn", text: escapeMrkdwn(`Message me here, mention me in a channel, or use /ee. Knowledge base ${knowledge.version}${latest?.date ? `, up to ${formatDate(latest.date)}` : ""}.`) }] },
   ];
   return { type: "home", blocks };
@@ -107,7 +160,7 @@ export class SlackAdapter {
   private readonly handling: Handling;
 
   constructor(private readonly deps: SlackDeps) {
-    this.handling = new Handling("slack", deps.logger, deps.answer, deps.onError);
+    this.handling = new Handling("slack", deps.logger, deps.answer, deps.onError, deps.command);
     const logger = boltLogger(deps.logger);
     const clientOptions = deps.slackApiUrl ? { slackApiUrl: deps.slackApiUrl } : {};
     if (deps.mode.kind === "socket") {
@@ -116,8 +169,8 @@ export class SlackAdapter {
       this.receiver = new HTTPReceiver({
         signingSecret: deps.mode.signingSecret,
         logger,
-        // Signatures are checked in front of the receiver, where future timestamps are refused too.
-        signatureVerification: false,
+        // Bolt verifies the signature; the clock skew is checked in front of it, where future timestamps are refused too.
+        signatureVerification: true,
         processBeforeResponse: false,
       });
       this.app = new App({ token: deps.botToken, receiver: this.receiver, logger, clientOptions });
@@ -145,13 +198,35 @@ export class SlackAdapter {
         if (reply) await this.post(client, message.channel, reply, undefined, "dm");
       });
     });
-    this.app.command("/ee", async ({ command, ack, respond }) => {
+    this.app.command("/ee", async ({ command, ack, respond, client }) => {
       await ack();
       await this.handling.guard(async () => {
         const started = performance.now();
+        const [word = ""] = command.text.trim().split(/\s+/);
+        if (SUBSCRIPTION_WORDS.has(word.toLowerCase())) {
+          const reply = await this.onSubscription(client, command, word.toLowerCase());
+          for (const payload of renderSlack(reply)) await respond({ response_type: reply.userError ? "ephemeral" : "in_channel", replace_original: false, text: payload.text, blocks: payload.blocks });
+          this.handling.sent(reply, started, `slash:${word.toLowerCase()}`);
+          return;
+        }
         const share = /^\s*(?:share|public)\b/i.test(command.text);
-        const text = command.text.replace(/^\s*(?:share|public)\b\s*/i, "");
-        const reply = this.handling.answer({ text: text.trim() === "" ? "help" : text, user: command.user_id, conversation: `${command.channel_id}:${command.user_id}`, platform: "slack" });
+        const text = command.text.replace(/^\s*(?:share|public)\b\s*/i, "").trim();
+        const who = { user: command.user_id, conversation: `${command.channel_id}:${command.user_id}`, platform: "slack" as const };
+        // "/ee draw 254" runs the skill's command with structured options; anything else is a question.
+        const [first = "", ...words] = text.split(/\s+/);
+        const skill = deps.registry.skills.find((s) => s.command?.name === first.toLowerCase());
+        // "/ee crs" alone opens the CRS form; with options it is answered at once.
+        if (skill?.command?.name === CRS_COMMAND && words.every((w) => w === "")) {
+          const ranges = Object.fromEntries(skill.command.options.map((o) => [o.name, { ...(o.min !== undefined ? { min: o.min } : {}), ...(o.max !== undefined ? { max: o.max } : {}) }]));
+          const place = command.channel_name ?? "";
+          const dm = place === "directmessage" || place.startsWith("mpdm-") || command.channel_id.startsWith("D");
+          await client.views.open({ trigger_id: command.trigger_id, view: crsModal(deps.knowledge(), { channel: command.channel_id, user: command.user_id, dm }, ranges) });
+          deps.logger.debug({ platform: "slack", via: "slash:crs", ms: Math.round((performance.now() - started) * 100) / 100 }, "CRS form opened");
+          return;
+        }
+        const reply = skill?.command
+          ? this.handling.command(skill.command.name, optionsFromText(skill.command, words.join(" "), deps.knowledge()), who)
+          : this.handling.answer({ ...who, text: text === "" ? "help" : text });
         if (!reply) {
           await respond({ response_type: "ephemeral", text: MESSAGES.rateLimited });
           return;
@@ -160,13 +235,33 @@ export class SlackAdapter {
         for (const payload of renderSlack(reply)) {
           await respond({ response_type: visible, replace_original: false, text: payload.text, blocks: payload.blocks });
         }
+        // A response_url cannot carry files: a chart is uploaded into the channel (or the DM) the command came from.
+        if (reply.chart) await this.upload(this.app.client, command.channel_id, await withImages(reply), undefined);
         this.handling.sent(reply, started, "slash");
       });
     });
-    this.app.event("app_home_opened", async ({ event, client }) => {
+    this.app.view(CRS_MODAL_CALLBACK, async ({ ack, body, view }) => {
+      const read = readCrsModal(deps.knowledge(), view.state.values);
+      if (!read.ok) {
+        await ack({ response_action: "errors", errors: read.error });
+        return;
+      }
+      await ack();
+      await this.handling.guard(() => this.onCrsSubmission(read.value, view.private_metadata, body.user.id));
+    });
+    this.app.event("app_home_opened", async ({ event, client, context, body }) => {
       if (event.tab !== "home") return;
       await this.handling.guard(async () => {
-        await client.views.publish({ user_id: event.user, view: homeView(deps.knowledge()) });
+        const team = context.teamId ?? (body as { team_id?: string }).team_id;
+        let subscriptions: Subscription[] | undefined;
+        if (deps.subscriptions && team) {
+          try {
+            subscriptions = await deps.subscriptions.ofWorkspace("slack", team);
+          } catch (err) {
+            deps.logger.error({ platform: "slack", err }, "cannot list subscriptions for the App Home");
+          }
+        }
+        await client.views.publish({ user_id: event.user, view: homeView(deps.knowledge(), deps.registry, subscriptions) });
       });
     });
     this.app.error(async (error) => {
@@ -200,7 +295,7 @@ export class SlackAdapter {
         const mode = this.deps.mode;
         const receiver = this.receiver;
         if (!receiver) throw new Error("no receiver");
-        this.server = createServer((req, res) => void this.onHttp(req, res, mode.signingSecret, receiver));
+        this.server = createServer((req, res) => void this.onHttp(req, res, receiver));
         await new Promise<void>((resolve, reject) => {
           this.server?.once("error", reject);
           this.server?.listen(mode.port, mode.host ?? "0.0.0.0", () => resolve());
@@ -223,39 +318,88 @@ export class SlackAdapter {
     } else await this.app.stop();
   }
 
-  // Reads the body once, verifies signature and clock skew, then hands the request to Bolt's receiver.
-  private async onHttp(req: IncomingMessage, res: ServerResponse, secret: string, receiver: InstanceType<typeof HTTPReceiver>): Promise<void> {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    for await (const c of req) {
-      size += (c as Buffer).length;
-      if (size > 1_000_000) {
-        res.writeHead(413).end();
-        return;
-      }
-      chunks.push(c as Buffer);
-    }
-    const raw = Buffer.concat(chunks);
-    // Slack's SSL check carries no signature and expects a plain 200.
-    if (String(req.headers["content-type"]).startsWith("application/x-www-form-urlencoded") && new URLSearchParams(raw.toString("utf8")).get("ssl_check") === "1") {
-      res.writeHead(200).end();
-      return;
-    }
-    const problem = verifySlackRequest(secret, req.headers, raw.toString("utf8"));
+  // Only the headers are read here; Bolt's receiver reads the body and verifies the signature.
+  private async onHttp(req: IncomingMessage, res: ServerResponse, receiver: InstanceType<typeof HTTPReceiver>): Promise<void> {
+    const problem = checkClockSkew(req.headers);
     if (problem) {
       this.deps.logger.warn({ platform: "slack", problem }, "request refused");
       res.writeHead(401, { "content-type": "text/plain" }).end("invalid request");
       return;
     }
-    // Bolt's receiver takes an already read body from rawBody.
-    (req as IncomingMessage & { rawBody?: Buffer }).rawBody = raw;
-    receiver.requestListener(req, res);
+    await receiver.requestListener(req, res);
+  }
+
+  private async onSubscription(client: App["client"], command: { text: string; team_id: string; channel_id: string; channel_name: string; user_id: string }, word: string): Promise<Reply> {
+    const knowledge = this.deps.knowledge();
+    const refuse = (text: string): Reply => makeReply(knowledge, word, { title: "Round announcements", text, userError: true });
+    const service = this.deps.subscriptions;
+    if (!service) return refuse(ANNOUNCE_MESSAGES.unavailable);
+    const dm = command.channel_name === "directmessage" || command.channel_name.startsWith("mpdm-") || command.channel_id.startsWith("D");
+    if (word === "subscriptions") return service.list({ platform: "slack", workspaceId: command.team_id, channelId: dm ? null : command.channel_id, userId: command.user_id }, (id) => `channel ${id}`);
+    if (dm) return refuse(ANNOUNCE_MESSAGES.notInChannel);
+    const where = { platform: "slack" as const, workspaceId: command.team_id, channelId: command.channel_id, userId: command.user_id };
+    let check: { allowed: boolean; botInChannel: boolean };
+    try {
+      check = await mayManageChannel(client, command.user_id, command.channel_id);
+    } catch (err) {
+      this.deps.logger.error({ platform: "slack", err }, "cannot check who may manage the channel");
+      return errorReply();
+    }
+    if (!check.allowed) {
+      this.deps.logger.info({ platform: "slack", command: word, team: command.team_id }, "subscription change refused: missing permission");
+      return refuse(ANNOUNCE_MESSAGES.noPermission);
+    }
+    const rest = command.text.trim().split(/\s+/).slice(1).join(" ");
+    if (word === "unsubscribe") return service.unsubscribe(where, rest === "" ? undefined : readSubscribeWords(rest).type);
+    if (!check.botInChannel) return refuse(ANNOUNCE_MESSAGES.botNotInChannel);
+    const asked = readSubscribeWords(rest);
+    return service.subscribe(where, asked.type, asked.maxCrs);
+  }
+
+  // The answer goes where /ee was used: to the asker alone in a channel, into the app's DM with them otherwise, or
+  // when the channel refuses an ephemeral message (a private channel the bot is not in).
+  private async onCrsSubmission(values: OptionValues, metadata: string, user: string): Promise<void> {
+    const started = performance.now();
+    let parsed: ReturnType<typeof CrsModalMetaSchema.safeParse> | undefined;
+    try {
+      parsed = CrsModalMetaSchema.safeParse(JSON.parse(metadata));
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed?.success) this.deps.logger.warn({ platform: "slack" }, "CRS form without readable metadata: answered in the DM");
+    const meta: CrsModalMeta = parsed?.success ? parsed.data : { channel: user, user, dm: true };
+    const who = { user, conversation: `${meta.channel}:${user}`, platform: "slack" as const };
+    const reply = this.handling.command(CRS_COMMAND, values, who) ?? makeReply(this.deps.knowledge(), CRS_COMMAND, { title: "Slow down", text: MESSAGES.rateLimited, userError: true });
+    let dm = meta.dm;
+    for (const payload of renderSlack(reply)) {
+      if (!dm) {
+        try {
+          await this.app.client.chat.postEphemeral({ channel: meta.channel, user, text: payload.text, blocks: payload.blocks });
+          continue;
+        } catch (err) {
+          this.deps.logger.warn({ platform: "slack", err }, "cannot answer the CRS form in the channel: answered in the DM");
+          dm = true;
+        }
+      }
+      await this.app.client.chat.postMessage({ channel: user, text: payload.text, blocks: payload.blocks, unfurl_links: false, unfurl_media: false });
+    }
+    this.handling.sent(reply, started, "slack:crs-modal");
   }
 
   private async post(client: App["client"], channel: string, reply: Reply, thread: string | undefined, via: string): Promise<void> {
     const started = performance.now();
-    for (const payload of renderSlack(reply)) await this.postOne(client, channel, payload, thread);
+    const full = await withImages(reply);
+    for (const payload of renderSlack(full)) await this.postOne(client, channel, payload, thread);
+    await this.upload(client, channel, full, thread);
     this.handling.sent(reply, started, via);
+  }
+
+  // Charts go up with files.uploadV2, shared into the conversation, with the chart's description as alt text.
+  private async upload(client: App["client"], channel: string, reply: Reply, thread: string | undefined): Promise<void> {
+    for (const image of reply.images) {
+      const file = { file: Buffer.from(image.png), filename: image.name, title: reply.title, alt_text: image.alt.slice(0, 1000) };
+      await client.files.uploadV2(thread ? { ...file, channel_id: channel, thread_ts: thread } : { ...file, channel_id: channel });
+    }
   }
 
   private async postOne(client: App["client"], channel: string, payload: SlackPayload, thread: string | undefined): Promise<void> {

@@ -1,24 +1,30 @@
 import type { Article } from "../article.js";
 import { categoriesIn, roundTypeFromLabel, roundTypeOf } from "../lexicon.js";
-import type { CategoryId, RoundType, TieBreak } from "../schema.js";
+import { yearOfVersion } from "../feed/parse.js";
+import type { CategoryId, Distribution, RoundId, RoundType, TieBreak } from "../schema.js";
 import { FULL_DATE, TIME, findDates, parseCount, parseDate, parseTime, sentences, squash } from "../text.js";
 
-/** What one passage of one article says about one round. */
+/** What one source (a passage of an article, or a round of the feed) says about one round. */
 export interface DrawClaim {
-  round: number | null;
+  round: RoundId | null;
   date: string | null;
   time: string | null;
   roundType: RoundType | null;
+  /** Programs whose candidates were eligible, as the source words it. */
   program: string | null;
   category: CategoryId | null;
+  /** The round's name as the source writes it ("STEM occupations (2023-1)"). */
+  name: string | null;
   version: string | null;
+  listYear: number | null;
   invitations: number | null;
   crs: number | null;
   tieBreak: TieBreak | null;
+  distribution: Distribution | null;
   source: string;
   line: number;
   /** How the claim was read: prose claims may be anchored only by "this draw". */
-  via: "fields" | "table" | "prose";
+  via: "feed" | "fields" | "table" | "prose";
 }
 
 const MAX_CRS = 1200;
@@ -32,10 +38,13 @@ function emptyClaim(source: string, line: number, via: DrawClaim["via"]): DrawCl
     roundType: null,
     program: null,
     category: null,
+    name: null,
     version: null,
+    listYear: null,
     invitations: null,
     crs: null,
     tieBreak: null,
+    distribution: null,
     source,
     line,
     via,
@@ -43,7 +52,7 @@ function emptyClaim(source: string, line: number, via: DrawClaim["via"]): DrawCl
 }
 
 function hasFigures(c: DrawClaim): boolean {
-  return c.invitations !== null || c.crs !== null || c.tieBreak !== null || c.time !== null || c.program !== null;
+  return c.invitations !== null || c.crs !== null || c.tieBreak !== null || c.time !== null || c.name !== null;
 }
 
 function validCrs(n: number): number | null {
@@ -54,17 +63,24 @@ function validInvitations(n: number): number | null {
   return Number.isInteger(n) && n > 0 && n <= MAX_INVITATIONS ? n : null;
 }
 
-function validRound(n: number): number | null {
+function validRound(digits: string, letter = ""): RoundId | null {
+  const n = Number(digits);
   // Four-digit numbers between 1900 and 2100 are years, not rounds.
-  return Number.isInteger(n) && n > 0 && n < 10_000 && !(n >= 1900 && n <= 2100) ? n : null;
+  return Number.isInteger(n) && n > 0 && n < 10_000 && !(n >= 1900 && n <= 2100) ? `${n}${letter.toLowerCase()}` : null;
 }
 
-/** Reads a program name such as "STEM occupations (2023-1)" into category, kind and version. */
-export function describeProgram(program: string): Pick<DrawClaim, "category" | "roundType" | "version" | "program"> {
+/** Reads a round name such as "STEM occupations (2023-1)" into category, kind, version and list year. */
+export function describeProgram(program: string): Pick<DrawClaim, "category" | "roundType" | "version" | "listYear" | "name"> {
   const name = squash(program);
   const category = categoriesIn(name)[0] ?? null;
   const version = /\((\d{4}-\d+)\)/.exec(name)?.[1] ?? null;
-  return { program: name, category, version, roundType: category ? roundTypeOf(category) : roundTypeFromLabel(name) };
+  return {
+    name,
+    category,
+    version,
+    listYear: yearOfVersion(version),
+    roundType: category ? roundTypeOf(category) : roundTypeFromLabel(name),
+  };
 }
 
 function tieBreakFrom(text: string): TieBreak | null {
@@ -98,12 +114,12 @@ function fieldOf(line: string): { kind: FieldKind; value: string } | null {
   return null;
 }
 
-const ROUND_REF = /(?:\b(?:round|draw)\s*(?:no\.?\s*|number\s*)?#?\s*|#)(\d{2,4})\b/gi;
+const ROUND_REF = /(?:\b(?:round|draw)\s*(?:no\.?\s*|number\s*)?#?\s*|#)(\d{2,4})([ab])?\b/gi;
 
-function roundsIn(text: string): number[] {
-  const rounds = new Set<number>();
+function roundsIn(text: string): RoundId[] {
+  const rounds = new Set<RoundId>();
   for (const m of text.matchAll(ROUND_REF)) {
-    const n = validRound(Number(m[1]));
+    const n = validRound(m[1] ?? "", m[2]);
     if (n !== null) rounds.add(n);
   }
   return [...rounds];
@@ -198,7 +214,7 @@ function fromTables(article: Article, used: Set<number>): DrawClaim[] {
     if (text.length > 300) return;
     const m = TABLE_ROW.exec(text);
     if (!m?.[1] || !m[2] || !m[3] || !m[4]) return;
-    const round = validRound(Number(m[1]));
+    const round = validRound(m[1]);
     const date = parseDate(m[2]);
     if (round === null || !date) return;
     const tail = m[4].trim();
@@ -253,7 +269,7 @@ function firstMatch(patterns: readonly RegExp[], text: string): string | null {
 }
 
 interface SentenceReading {
-  rounds: number[];
+  rounds: RoundId[];
   date: string | null;
   claim: DrawClaim;
   anaphora: boolean;
@@ -310,7 +326,7 @@ function fromProse(article: Article, used: Set<number>): { anchored: DrawClaim[]
     const text = free.map((l) => l.text.trim()).join(" ");
     if (text.length > 5000) continue;
     const readings = sentences(text).map((s) => readSentence(s, article.id, first.number));
-    const rounds = new Set(readings.flatMap((r) => r.rounds));
+    const rounds = new Set<RoundId>(readings.flatMap((r) => r.rounds));
     const dates = new Set(readings.map((r) => r.date).filter((d): d is string => d !== null));
     if (rounds.size <= 1 && dates.size <= 1) {
       const claim = emptyClaim(article.id, first.number, "prose");

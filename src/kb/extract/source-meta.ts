@@ -84,6 +84,8 @@ export function extractSourceMeta(article: Article): Source {
     updated,
     asOf,
     asOfBasis,
+    kind: "article",
+    url: null,
     sha256: article.sha256,
   };
 }

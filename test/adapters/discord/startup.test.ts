@@ -1,7 +1,9 @@
 import { exited, startMain, until } from "../../helpers/process.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SUBSCRIPTION_SUBCOMMANDS } from "../../../src/adapters/discord/commands.js";
 import { registerCommands } from "../../../src/adapters/discord/register.js";
 import { readConfig, type Config } from "../../../src/config.js";
+import { defaultRegistry } from "../../../src/skills/registry.js";
 import { FAKE, FakeDiscord } from "../../fakes/discord.js";
 
 const fake = new FakeDiscord();
@@ -12,8 +14,6 @@ function config(extra: Record<string, string>): Config {
   return r.config;
 }
 
-
-
 beforeAll(async () => {
   await fake.start();
 });
@@ -22,14 +22,20 @@ afterAll(async () => {
 });
 
 describe("registering the /ee command", () => {
-  it("registers in one guild when DISCORD_GUILD_ID is set, with every subcommand and autocomplete on noc", async () => {
+  it("registers in one guild when DISCORD_GUILD_ID is set, with one subcommand per skill command and autocomplete on occupations and rounds", async () => {
     const r = await registerCommands(config({ DISCORD_GUILD_ID: FAKE.guildId }));
     expect(r).toEqual({ scope: "guild", applicationId: FAKE.appId, count: 1 });
     const put = await fake.waitFor((x) => x.method === "PUT" && x.path === `/applications/${FAKE.appId}/guilds/${FAKE.guildId}/commands`);
-    const [command] = put.body as { name: string; options: { name: string; options?: { name: string; autocomplete?: boolean }[] }[] }[];
+    type Sub = { name: string; options?: { name: string; autocomplete?: boolean; choices?: { value: string }[] }[] };
+    const [command] = put.body as { name: string; options: Sub[] }[];
     expect(command?.name).toBe("ee");
-    expect(command?.options.map((o) => o.name)).toEqual(["ask", "noc", "draw", "latest", "help"]);
-    expect(command?.options[1]?.options?.[0]).toMatchObject({ name: "occupation", autocomplete: true });
+    const fromRegistry = defaultRegistry().skills.flatMap((s) => (s.command ? [s.command.name] : []));
+    // The bot registers with its store, so the subscription subcommands come before help.
+    expect(command?.options.map((o) => o.name)).toEqual(["ask", ...fromRegistry, ...SUBSCRIPTION_SUBCOMMANDS, "help"]);
+    const option = (sub: string, name: string) => command?.options.find((o) => o.name === sub)?.options?.find((o) => o.name === name);
+    expect(option("noc", "occupation")).toMatchObject({ autocomplete: true });
+    expect(option("draw", "round")).toMatchObject({ autocomplete: true });
+    expect(option("draw", "type")?.choices?.map((c) => c.value)).toContain("cec");
   });
 
   it("registers globally otherwise, asking Discord for the application id when it is not configured", async () => {
@@ -47,7 +53,7 @@ describe("npm start with Discord configured", () => {
     await fake.waitFor((x) => x.path === "/gateway/bot", 20_000);
     await until(() => fake.identifies.length > before && /discord ready/.test(run.err()), 20_000);
     fake.message("draw 253", { dm: true });
-    const reply = await fake.waitFor((x) => x.path === `/channels/${FAKE.dmChannelId}/messages` && /Round 253/.test(JSON.stringify(x.body)), 10_000);
+    const reply = await fake.waitFor((x) => x.path === `/channels/${FAKE.dmChannelId}/messages` && /round 253 \(July 4, 2023/.test(JSON.stringify(x.body)), 10_000);
     expect(reply).toBeDefined();
     expect(run.out()).not.toMatch(/ee-bot: ask me about Express Entry/);
     expect(run.err()).not.toContain(FAKE.token);
@@ -62,7 +68,7 @@ describe("npm start with Discord configured", () => {
     const shards = fake.identifies.slice(before).map((i) => (i as { shard: [number, number] }).shard).sort();
     expect(shards).toEqual([[0, 2], [1, 2]]);
     fake.message("draw 252", { dm: true });
-    await fake.waitFor((x) => x.path === `/channels/${FAKE.dmChannelId}/messages` && /Round 252/.test(JSON.stringify(x.body)), 20_000);
+    await fake.waitFor((x) => x.path === `/channels/${FAKE.dmChannelId}/messages` && /round 252 \(June 28, 2023/.test(JSON.stringify(x.body)), 20_000);
     run.child.kill("SIGTERM");
     expect(await exited(run.child)).toBe(0);
   }, 60_000);

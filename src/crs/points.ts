@@ -1,0 +1,217 @@
+import * as z from "zod";
+import { AbilitySchema, dayBefore, type AdditionalId, type CrsGrid, type SplitBand } from "./grid.js";
+import { isIsoDate, shortLabel, today } from "./calculate.js";
+import {
+  ageRow,
+  canadianExperienceRow,
+  educationRow,
+  firstLanguageRow,
+  item,
+  periodAt,
+  secondLanguageRow,
+  spouseEducationPoints,
+  spouseExperienceRow,
+  spouseLanguageRow,
+} from "./lookup.js";
+import type { FieldError, Result } from "./profile.js";
+
+/** A direct question about the points of one factor. */
+export const PointsQuerySchema = z.discriminatedUnion("kind", [
+  /** Points at these ages (all ages when absent), and how many are lost at each birthday between them. */
+  z.object({ kind: z.literal("age"), ages: z.array(z.number().int()).optional() }),
+  /** Points for a grid education level. */
+  z.object({ kind: z.literal("education"), level: z.string().min(1) }),
+  /** Points for a CLB/NCLC level in one ability (or each ability). */
+  z.object({ kind: z.literal("language"), level: z.number().int(), ability: AbilitySchema.optional() }),
+  z.object({ kind: z.literal("canadian-experience"), years: z.number().nonnegative() }),
+  z.object({ kind: z.literal("nomination") }),
+  z.object({ kind: z.literal("sibling") }),
+  z.object({ kind: z.literal("french") }),
+  z.object({ kind: z.literal("canadian-education") }),
+  z.object({ kind: z.literal("arranged-employment") }),
+]);
+/** A points question. */
+export type PointsQuery = z.infer<typeof PointsQuerySchema>;
+
+/** One line of an answer: a grid row with its points in each column that applies. */
+export interface PointsRow {
+  readonly label: string;
+  readonly withoutSpouse: number | null;
+  readonly withSpouse: number | null;
+  /** For tables without spouse columns (spouse factors, additional points). */
+  readonly points: number | null;
+}
+
+/** Points lost at a birthday. */
+export interface BirthdayLoss {
+  readonly age: number;
+  readonly lostWithoutSpouse: number;
+  readonly lostWithSpouse: number;
+}
+
+/** The numbers for a points question, with the table they come from. */
+export interface PointsAnswer {
+  readonly query: PointsQuery;
+  readonly date: string;
+  /** The grid section the numbers come from ("A_core_human_capital.age"). */
+  readonly table: string;
+  /** One plain sentence with the answer. */
+  readonly summary: string;
+  readonly rows: readonly PointsRow[];
+  /** Age questions: points lost at each birthday in the range asked about. */
+  readonly birthdays: readonly BirthdayLoss[];
+  /** Additional items: whether they give points on the date, and when that changed. */
+  readonly inForce: boolean | null;
+  readonly notes: readonly string[];
+  readonly status: string;
+  readonly gridDate: string;
+}
+
+/** Options of a points question. */
+export interface PointsOptions {
+  /** YYYY-MM-DD; the points in force then. Default: today. */
+  readonly date?: string;
+}
+
+const splitRow = (label: string, row: { withSpouse: number; withoutSpouse: number }): PointsRow => ({
+  label,
+  withoutSpouse: row.withoutSpouse,
+  withSpouse: row.withSpouse,
+  points: null,
+});
+const plainRow = (label: string, points: number): PointsRow => ({ label, withoutSpouse: null, withSpouse: null, points });
+
+function ageAnswer(grid: CrsGrid, ages: readonly number[] | undefined): Pick<PointsAnswer, "rows" | "birthdays" | "summary"> {
+  const lowest = grid.core.age[0]?.max ?? 0;
+  const oldest = grid.core.age.at(-1)?.min ?? 0;
+  const asked = ages && ages.length > 0 ? [...ages].sort((a, b) => a - b) : [];
+  const from = asked[0] ?? lowest;
+  const to = asked.at(-1) ?? oldest;
+  const row = (age: number): SplitBand => ageRow(grid, Math.max(0, age));
+  const rows = asked.length > 0 ? asked.map((age) => splitRow(`age ${age}`, row(age))) : grid.core.age.map((b) => splitRow(`age ${b.label}`, b));
+  const birthdays: BirthdayLoss[] = [];
+  for (let age = from + 1; age <= to; age++) {
+    const before = row(age - 1);
+    const after = row(age);
+    const lostWithoutSpouse = before.withoutSpouse - after.withoutSpouse;
+    const lostWithSpouse = before.withSpouse - after.withSpouse;
+    if (lostWithoutSpouse > 0 || lostWithSpouse > 0) birthdays.push({ age, lostWithoutSpouse, lostWithSpouse });
+  }
+  const listed = rows.map((r) => `${r.label}: ${r.withoutSpouse} single, ${r.withSpouse} with a spouse`).join("; ");
+  const losses = birthdays;
+  const lossText =
+    asked.length === 2 && losses.length > 0
+      ? `: ${losses.reduce((s, b) => s + b.lostWithoutSpouse, 0)} fewer single (${losses.reduce((s, b) => s + b.lostWithSpouse, 0)} with a spouse) at ${to} than at ${from}`
+      : "";
+  return { rows, birthdays, summary: `${listed}${lossText}` };
+}
+
+function itemRows(grid: CrsGrid, ids: readonly AdditionalId[], date: string): { rows: PointsRow[]; inForce: boolean; notes: string[] } {
+  const notes: string[] = [];
+  let inForce = false;
+  const rows = ids.map((id) => {
+    const it = item(grid, id);
+    const p = periodAt(it, date);
+    if ((p?.points ?? 0) > 0) inForce = true;
+    const history = it.periods
+      .filter((q) => q !== p)
+      .map((q) => `${q.points} from ${q.from}${q.to ? ` to ${q.to}` : ""}`)
+      .join(", ");
+    if (history) notes.push(`${it.factor}: ${history}`);
+    if (it.disputedStarts.length > 0 && p) notes.push(`${it.factor}: one source gives ${it.disputedStarts.join(", ")} instead of ${p.from} as the start`);
+    return plainRow(p ? `${it.factor} (since ${p.from})` : `${it.factor} (not in force on ${date})`, p?.points ?? 0);
+  });
+  return { rows, inForce, notes };
+}
+
+/** Answers a direct points question from the grid as in force on the date; errors name a query field the grid cannot answer. */
+export function pointsFor(grid: CrsGrid, query: PointsQuery, options: PointsOptions = {}): Result<PointsAnswer, FieldError> {
+  const date = options.date ?? today();
+  if (!isIsoDate(date)) return { ok: false, error: { field: "date", message: "date must be a calendar date written YYYY-MM-DD" } };
+  const base = { query, date, gridDate: grid.asOf, birthdays: [] as BirthdayLoss[], inForce: null as boolean | null, notes: [] as string[] };
+  switch (query.kind) {
+    case "age": {
+      const a = ageAnswer(grid, query.ages);
+      return { ok: true, value: { ...base, ...a, table: "A_core_human_capital.age", status: grid.core.status.text } };
+    }
+    case "education": {
+      const row = educationRow(grid, query.level);
+      if (!row) return { ok: false, error: { field: "level", message: `level must be one of: ${grid.core.education.map((e) => e.key).join(", ")}` } };
+      const spouse = spouseEducationPoints(grid, query.level) ?? 0;
+      const name = shortLabel(row.label);
+      return {
+        ok: true,
+        value: {
+          ...base,
+          table: "A_core_human_capital.education",
+          rows: [splitRow(name, row), plainRow(`${name} as a spouse's education (B_spouse_factors.education)`, spouse)],
+          summary: `${name}: ${row.withoutSpouse} single, ${row.withSpouse} with a spouse`,
+          notes: ["education also gives skill transferability points combined with language or Canadian work experience"],
+          status: grid.core.status.text,
+        },
+      };
+    }
+    case "language": {
+      const first = firstLanguageRow(grid, query.level);
+      const second = secondLanguageRow(grid, query.level);
+      const spouse = spouseLanguageRow(grid, query.level);
+      const each = query.ability ? `in ${query.ability}` : "per ability";
+      return {
+        ok: true,
+        value: {
+          ...base,
+          table: "A_core_human_capital.firstOfficialLanguage",
+          rows: [
+            splitRow(`first official language, ${first.label}, ${each}`, first),
+            splitRow(`second official language, ${second.label}, ${each}`, second),
+            plainRow(`spouse's language, ${spouse.label}, ${each} (B_spouse_factors)`, spouse.points),
+          ],
+          summary: `CLB ${query.level} ${each}: ${first.withoutSpouse} single, ${first.withSpouse} with a spouse (first official language)`,
+          notes: [`the four abilities are scored separately, up to ${grid.core.firstLanguage.max.withoutSpouse} single or ${grid.core.firstLanguage.max.withSpouse} with a spouse in all`],
+          status: grid.core.status.text,
+        },
+      };
+    }
+    case "canadian-experience": {
+      const row = canadianExperienceRow(grid, query.years);
+      const spouse = spouseExperienceRow(grid, query.years);
+      return {
+        ok: true,
+        value: {
+          ...base,
+          table: "A_core_human_capital.canadianWorkExperience",
+          rows: [splitRow(`Canadian work experience: ${row.label}`, row), plainRow(`spouse's Canadian work experience: ${spouse.label}`, spouse.points)],
+          summary: `${Math.floor(query.years)} years of Canadian work experience: ${row.withoutSpouse} single, ${row.withSpouse} with a spouse`,
+          notes: grid.core.canadianExperience.note ? [grid.core.canadianExperience.note] : [],
+          status: grid.core.status.text,
+        },
+      };
+    }
+    default: {
+      const ids: Record<typeof query.kind, readonly AdditionalId[]> = {
+        nomination: ["nomination"],
+        sibling: ["sibling"],
+        french: ["french-weak-english", "french-strong-english"],
+        "canadian-education": ["canadian-education-short", "canadian-education-long"],
+        "arranged-employment": ["arranged-employment-senior", "arranged-employment-other"],
+      };
+      const chosen = ids[query.kind];
+      const { rows, inForce, notes } = itemRows(grid, chosen, date);
+      const items = chosen.map((id) => item(grid, id));
+      let summary = rows.map((r) => `${r.label}: ${r.points}`).join("; ");
+      if (query.kind === "arranged-employment") {
+        const removed = items.map((i) => i.removed).find((d) => d !== null) ?? null;
+        const former = items.map((i) => {
+          const before = removed ? periodAt(i, dayBefore(removed)) : undefined;
+          return `${before?.points ?? 0} for ${i.factor.replace(/^arranged employment - /i, "")}`;
+        });
+        summary =
+          removed && date >= removed
+            ? `No: a job offer (arranged employment) gives no CRS points since ${removed}; before that it gave ${former.join(" and ")}`
+            : `Yes, on ${date}: ${rows.map((r) => `${r.points} for ${r.label}`).join("; ")}${removed ? `; these points were removed on ${removed}` : ""}`;
+      }
+      const status = [...new Set(items.map((i) => i.status.text))].join(", ");
+      return { ok: true, value: { ...base, table: "D_additional_points", rows, summary, inForce, notes, status } };
+    }
+  }
+}

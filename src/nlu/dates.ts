@@ -1,0 +1,254 @@
+import {
+  addDays,
+  endOfMonth,
+  endOfYear,
+  format,
+  isValid,
+  startOfMonth,
+  startOfYear,
+  subDays,
+  subMonths,
+  subWeeks,
+  subYears,
+} from "date-fns";
+import type { DateMention, Period } from "./question.js";
+
+const MONTH = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
+const DAY = "(\\d{1,2})(?:st|nd|rd|th)?";
+const YEAR = "((?:19|20)\\d\\d)";
+
+// The composite patterns, compiled once.
+const P1 = new RegExp(`\\b${MONTH} ${DAY},? ${YEAR}\\b`);
+const P2 = new RegExp(`\\b${DAY} (?:of )?${MONTH},? ${YEAR}\\b`);
+const P3 = new RegExp(`\\b(?:between|from) ${MONTH} ${DAY}(?:,? ${YEAR})? (?:and|to|-|until) ${MONTH} ${DAY},? ${YEAR}\\b`);
+const P4 = new RegExp(`\\b(after|before) ${YEAR}\\b`);
+const P5 = new RegExp(`\\b(?:between|from) ${MONTH}(?: ${YEAR})? (?:and|to|-) ${MONTH},? ${YEAR}\\b`);
+const P6 = new RegExp(`\\b(?:between|from) ${YEAR} (?:and|to|-) ${YEAR}\\b`);
+const P7 = new RegExp(`\\b${MONTH},? ${YEAR}\\b`);
+const P8 = new RegExp(`\\bsince ${MONTH}\\b`);
+const P9 = new RegExp(`\\bsince ${YEAR}\\b`);
+const P10 = new RegExp(`\\b${MONTH} ${DAY}\\b(?! ?(?:points|pts|crs))`);
+const P11 = new RegExp(`\\b${DAY} (?:of )?${MONTH}\\b`);
+const P12 = new RegExp(`\\b(?:in|during|of|for|since|from)(?: the)? ${MONTH}\\b`);
+const P13 = new RegExp(`(?:^|[^\\d#])${YEAR}(?:'?s)?(?![\\d])`);
+
+/** Dates, periods and years found in a clause, with the spans they used so other readers skip them. */
+export interface DateFindings {
+  readonly dates: DateMention[];
+  readonly periods: Period[];
+  readonly years: number[];
+  readonly spans: [number, number][];
+}
+
+const iso = (d: Date): string => format(d, "yyyy-MM-dd");
+
+// The three letters every way of writing a month starts with ("sept", "september", "sep" are all "sep").
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+
+const globals = new Map<string, RegExp>();
+/** The same pattern with the g flag, compiled once. */
+function global(re: RegExp): RegExp {
+  let g = globals.get(re.source);
+  if (!g) {
+    g = new RegExp(re.source, "g");
+    globals.set(re.source, g);
+  }
+  return g;
+}
+
+function monthIndex(word: string): number {
+  return MONTHS.indexOf(word.slice(0, 3));
+}
+
+function monthPeriod(year: number, month: number): Period {
+  const start = new Date(year, month, 1);
+  return { from: iso(start), to: iso(endOfMonth(start)), label: format(start, "MMMM yyyy"), kind: "month" };
+}
+
+function yearPeriod(year: number): Period {
+  const start = new Date(year, 0, 1);
+  return { from: iso(start), to: iso(endOfYear(start)), label: String(year), kind: "year" };
+}
+
+function validDate(y: number, m: number, d: number): Date | undefined {
+  const date = new Date(y, m, d);
+  return isValid(date) && date.getMonth() === m && date.getDate() === d ? date : undefined;
+}
+
+/** The most recent occurrence of a month (and day) not after today. */
+function mostRecent(now: Date, month: number, day?: number): Date {
+  const thisYear = new Date(now.getFullYear(), month, day ?? 1);
+  return thisYear > now ? subYears(thisYear, 1) : thisYear;
+}
+
+function relative(now: Date, n: number, unit: string): Period {
+  const u = unit.replace(/s$/, "");
+  const from = u === "day" ? subDays(now, n) : u === "week" ? subWeeks(now, n) : u === "month" ? subMonths(now, n) : subYears(now, n);
+  const label = n === 1 ? `the last ${u}` : `the last ${n} ${u}s`;
+  return { from: iso(from), to: iso(now), label, kind: "relative" };
+}
+
+const NUMBER_WORDS: Readonly<Record<string, number>> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
+
+/**
+ * Finds dates and periods in a normalised clause. Numeric dates are read month first ("3/5/2025" is March 5, as
+ * IRCC's English pages and North American usage write them) unless the first number cannot be a month; when both
+ * readings are valid the other one is kept as `alternative` so the answer can say how it was read.
+ */
+export function findDates(text: string, now: Date): DateFindings {
+  const dates: DateMention[] = [];
+  const periods: Period[] = [];
+  const years: number[] = [];
+  const spans: [number, number][] = [];
+  let masked = text;
+  const take = (re: RegExp, fn: (m: RegExpExecArray) => boolean): void => {
+    // Most clauses name no date: a quick test first spares building the match list.
+    if (!re.test(masked)) return;
+    for (const m of [...masked.matchAll(global(re))]) {
+      const start = m.index;
+      if (fn(m as RegExpExecArray)) {
+        spans.push([start, start + m[0].length]);
+        masked = masked.slice(0, start) + " ".repeat(m[0].length) + masked.slice(start + m[0].length);
+      }
+    }
+  };
+  const addDate = (d: Date, raw: string, alternative?: Date): boolean => {
+    dates.push({ iso: iso(d), text: raw.trim(), ...(alternative ? { alternative: iso(alternative) } : {}) });
+    return true;
+  };
+
+  take(/\bsince (?:round|draw|#) ?#?(\d+[ab]?)\b/, (m) => {
+    periods.push({ from: "2015-01-01", to: iso(now), label: `since round ${m[1]}`, kind: "since-round", sinceRound: m[1] ?? "" });
+    return true;
+  });
+  take(/\b(\d{4})-(\d{2})-(\d{2})\b/, (m) => {
+    const d = validDate(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+    return d ? addDate(d, m[0]) : false;
+  });
+  take(P3, (m) => {
+    const endYear = Number(m[6]);
+    const from = validDate(m[3] ? Number(m[3]) : endYear, monthIndex(m[1] ?? ""), Number(m[2]));
+    const to = validDate(endYear, monthIndex(m[4] ?? ""), Number(m[5]));
+    if (!from || !to || to < from) return false;
+    periods.push({ from: iso(from), to: iso(to), label: `${format(from, "MMMM d, yyyy")} to ${format(to, "MMMM d, yyyy")}`, kind: "range" });
+    return true;
+  });
+  take(P1, (m) => {
+    const d = validDate(Number(m[3]), monthIndex(m[1] ?? ""), Number(m[2]));
+    return d ? addDate(d, m[0]) : false;
+  });
+  take(P2, (m) => {
+    const d = validDate(Number(m[3]), monthIndex(m[2] ?? ""), Number(m[1]));
+    return d ? addDate(d, m[0]) : false;
+  });
+  take(/\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b/, (m) => {
+    const y = Number(m[3]) < 100 ? 2000 + Number(m[3]) : Number(m[3]);
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    const monthFirst = validDate(y, a - 1, b);
+    const dayFirst = validDate(y, b - 1, a);
+    if (monthFirst) return addDate(monthFirst, m[0], dayFirst && a !== b ? dayFirst : undefined);
+    return dayFirst ? addDate(dayFirst, m[0]) : false;
+  });
+  take(P4, (m) => {
+    const y = Number(m[2]);
+    if (m[1] === "after") periods.push({ from: `${y + 1}-01-01`, to: iso(now), label: `since ${y + 1}`, kind: "relative" });
+    else periods.push({ from: "2015-01-01", to: `${y - 1}-12-31`, label: `before ${y}`, kind: "range" });
+    return true;
+  });
+  take(P5, (m) => {
+    const endYear = Number(m[4]);
+    const startYear = m[2] ? Number(m[2]) : endYear;
+    const from = new Date(startYear, monthIndex(m[1] ?? ""), 1);
+    const to = endOfMonth(new Date(endYear, monthIndex(m[3] ?? ""), 1));
+    if (to < from) return false;
+    periods.push({ from: iso(from), to: iso(to), label: `${format(from, "MMMM yyyy")} to ${format(to, "MMMM yyyy")}`, kind: "range" });
+    return true;
+  });
+  take(P6, (m) => {
+    const a = Number(m[1]);
+    const b = Number(m[2]);
+    if (b < a) return false;
+    periods.push({ from: `${a}-01-01`, to: `${b}-12-31`, label: `${a} to ${b}`, kind: "range" });
+    return true;
+  });
+  take(P7, (m) => {
+    periods.push(monthPeriod(Number(m[2]), monthIndex(m[1] ?? "")));
+    return true;
+  });
+  take(/\b(0?[1-9]|1[0-2])\/((?:19|20)\d\d)\b/, (m) => {
+    periods.push(monthPeriod(Number(m[2]), Number(m[1]) - 1));
+    return true;
+  });
+  take(P8, (m) => {
+    const from = mostRecent(now, monthIndex(m[1] ?? ""));
+    periods.push({ from: iso(from), to: iso(now), label: `since ${format(from, "MMMM yyyy")}`, kind: "relative" });
+    return true;
+  });
+  take(P9, (m) => {
+    periods.push({ from: `${m[1]}-01-01`, to: iso(now), label: `since ${m[1]}`, kind: "relative" });
+    return true;
+  });
+  take(/\b(?:in |over |during |within )?(?:the )?(?:last|past|previous) (\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (days?|weeks?|months?|years?)\b/, (m) => {
+    const n = NUMBER_WORDS[m[1] ?? ""] ?? Number(m[1]);
+    if (!Number.isInteger(n) || n <= 0 || n > 20) return false;
+    periods.push(relative(now, n, m[2] ?? "month"));
+    return true;
+  });
+  take(/\b(?:in |over |during |within )?the (?:last|past) (week|month|year)\b|\bpast (week|month|year)\b/, (m) => {
+    periods.push(relative(now, 1, m[1] ?? m[2] ?? "month"));
+    return true;
+  });
+  take(/\b(?:so far )?this year(?: so far)?\b|\byear to date\b|\bytd\b|\bso far in (?:the year)\b/, () => {
+    periods.push({ from: iso(startOfYear(now)), to: iso(now), label: `this year (${now.getFullYear()})`, kind: "year" });
+    return true;
+  });
+  take(/\blast year\b/, () => {
+    periods.push({ ...yearPeriod(now.getFullYear() - 1), label: `last year (${now.getFullYear() - 1})` });
+    return true;
+  });
+  take(/\bthis month\b/, () => {
+    periods.push({ ...monthPeriod(now.getFullYear(), now.getMonth()), label: `this month (${format(now, "MMMM yyyy")})` });
+    return true;
+  });
+  take(/\blast month\b/, () => {
+    const prev = subMonths(startOfMonth(now), 1);
+    periods.push({ ...monthPeriod(prev.getFullYear(), prev.getMonth()), label: `last month (${format(prev, "MMMM yyyy")})` });
+    return true;
+  });
+  take(/\byesterday\b/, () => addDate(subDays(now, 1), "yesterday"));
+  take(/\btoday\b/, () => addDate(now, "today"));
+  take(P10, (m) => {
+    const month = monthIndex(m[1] ?? "");
+    const day = Number(m[2]);
+    if (!validDate(2000, month, day)) return false;
+    // "may 5" is a date; but "may" alone is a verb, so only a day after it makes it one.
+    return addDate(mostRecent(now, month, day), m[0]);
+  });
+  take(P11, (m) => {
+    const month = monthIndex(m[2] ?? "");
+    const day = Number(m[1]);
+    if (!validDate(2000, month, day)) return false;
+    return addDate(mostRecent(now, month, day), m[0]);
+  });
+  take(P12, (m) => {
+    const d = mostRecent(now, monthIndex(m[1] ?? ""));
+    periods.push(monthPeriod(d.getFullYear(), d.getMonth()));
+    return true;
+  });
+  take(P13, (m) => {
+    const y = Number(m[1]);
+    if (y < 2015 || y > now.getFullYear() + 1) return false;
+    years.push(y);
+    periods.push(yearPeriod(y));
+    return true;
+  });
+  return { dates, periods, years, spans };
+}
+
+/** The period a single date stands for (that day). */
+export function dayPeriod(isoDate: string): Period {
+  const [y = 0, m = 1, day = 1] = isoDate.split("-").map(Number);
+  const d = new Date(y, m - 1, day);
+  return { from: isoDate, to: iso(addDays(d, 0)), label: format(d, "MMMM d, yyyy"), kind: "day" };
+}

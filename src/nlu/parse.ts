@@ -1,0 +1,258 @@
+import { findDates } from "./dates.js";
+import type { Lexicon } from "./lexicon.js";
+import { readProfile } from "./profile.js";
+import type { Clause, NumberKind, NumberMention, Period, Question } from "./question.js";
+
+/** Default cap on the characters of a message the parser reads. */
+export const DEFAULT_MAX_INPUT = 2000;
+/** At most this many questions of one message are read. */
+export const MAX_CLAUSES = 6;
+
+/** Removes platform mentions and markup: <@123>, <@!123>, <@U123|name>, <!here>, <#C1|general>, links, a leading "@ee-bot". */
+export function stripMarkup(text: string): string {
+  return text
+    .replace(/<@[!&]?[A-Z0-9]+(?:\|[^>]*)?>/gi, " ")
+    .replace(/<#[A-Z0-9]+(?:\|[^>]*)?>/gi, " ")
+    .replace(/<![a-z^]+(?:\|[^>]*)?>/gi, " ")
+    .replace(/<(https?:[^>|]*)(?:\|[^>]*)?>/gi, " ")
+    .replace(/https?:\/\/\S+/gi, " ")
+    .replace(/^\s*@?ee-?bot\b[:,]?/i, " ");
+}
+
+/** Lower case, one kind of quote and dash, one space; keeps the characters clause splitting needs. */
+export function normalise(text: string): string {
+  return text
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u02bc`]/g, "'")
+    .replace(/[\u201c\u201d]/g, '"')
+    .replace(/[\u2010-\u2015\u2212]/g, "-")
+    .replace(/[^\S\n]+/g, " ")
+    .trim();
+}
+
+/** Splits a message into its questions: new lines, ";", "?" followed by more, and "and" before a new question word. */
+export function splitClauses(text: string): string[] {
+  const parts = text
+    .split(/\n+|;|\?+\s+(?=\S)|(?<=[a-z0-9)])\.\s+(?=[a-z])/)
+    .flatMap((p) => {
+      const out: string[] = [];
+      let rest = p;
+      // "..., and how many were invited": split where "and" (or "also") is followed by a question word.
+      for (;;) {
+        const m = /,?\s+(?:and|also|plus)\s+(?=(?:what|whats|what's|how|when|which|who|is|are|was|were|did|does|do|can|could|would|will|list|show|tell|give|where|why)\b)/.exec(rest);
+        if (!m || m.index < 3) break;
+        out.push(rest.slice(0, m.index));
+        rest = rest.slice(m.index + m[0].length);
+      }
+      out.push(rest);
+      return out;
+    })
+    .map((p) => p.replace(/[?!.,\s]+$/, "").replace(/^[\s,.!]+/, "").trim())
+    .filter((p) => p.length > 0);
+  return parts.length > 0 ? parts : [""];
+}
+
+interface Span {
+  readonly start: number;
+  readonly end: number;
+}
+
+function blank(text: string, spans: readonly Span[]): string {
+  let out = text;
+  for (const s of spans) out = out.slice(0, s.start) + " ".repeat(s.end - s.start) + out.slice(s.end);
+  return out;
+}
+
+const TEST_WORDS: readonly [RegExp, NumberKind][] = [
+  [/\b(?:clb|nclc)s?$/, "clb"],
+  [/\bielts$/, "ielts"],
+  [/\bcelpip$/, "celpip"],
+  [/\bpte(?: core)?$/, "pte"],
+  [/\btef(?: canada)?$/, "tef"],
+  [/\btcf(?: canada)?$/, "tcf"],
+];
+
+/** Reads what each number of a clause measures from the words before and after it. */
+function qualify(masked: string, clauseText: string): NumberMention[] {
+  const out: NumberMention[] = [];
+  let testKind: NumberKind | null = null;
+  let testEnd = -1;
+  let testCount = 0;
+  for (const m of masked.matchAll(/\d+(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?/g)) {
+    const raw = m[0];
+    const value = Number(raw.replace(/,/g, ""));
+    const at = m.index;
+    const before = clauseText.slice(Math.max(0, at - 40), at).trimEnd();
+    const after = clauseText.slice(at + raw.length, at + raw.length + 40).trimStart();
+    let kind: NumberKind = "plain";
+    const test = TEST_WORDS.find(([re]) => re.test(before.replace(/[:=]$/, "").trimEnd()));
+    // "ielts 8 7 7 7", "clb 9/9/8/8": the numbers right after a test name all belong to it.
+    if (test) {
+      kind = test[1];
+      testKind = kind;
+      testCount = 1;
+    } else if (testKind !== null && testCount < 4 && at - testEnd <= 3 && /^[\s/-]*$/.test(clauseText.slice(testEnd, at)) && !/^(?:years?|yrs?|months?)\b/.test(after)) {
+      kind = testKind;
+      testCount += 1;
+    } else if (/^(?:years? old|yrs? old|yo\b|y\/o|year-old)/.test(after) || /\b(?:age|aged|i'?m|i am|turn(?:ing)?|at age)\s*(?:of\s*)?$/.test(before) && value >= 10 && value <= 99 && !/^(?:points|pts|crs)/.test(after)) {
+      kind = "age";
+    } else if (/^(?:\+\s*)?(?:years?|yrs?)\b/.test(after)) {
+      kind = "years";
+    } else if (/^months?\b/.test(after)) {
+      kind = "months";
+    } else if (/^hours?\b|^hrs?\b/.test(after)) {
+      kind = "hours";
+    } else if (/^%|^percent/.test(after)) {
+      kind = "percent";
+    } else if (/^(?:points?|pts)\b/.test(after) && /\b(?:fsw|67|selection factors|federal skilled worker)\b/.test(clauseText) && value <= 100) {
+      kind = "fsw-points";
+    } else if (/^(?:people|candidates|profiles|persons|applicants|invitations|itas)\b/.test(after)) {
+      kind = "count";
+    } else if (value >= 100 && value <= 1200 && Number.isInteger(value) && (/\b(?:crs|score|scored|scoring|have|got|get|with|at|of|is|am|was|were|sitting at|around|about|only|me)\s*(?:a |an |of |is |at )?$/.test(before) || /^(?:points?|pts|crs|score)\b/.test(after))) {
+      kind = "crs";
+    }
+    if (kind !== testKind) testKind = TEST_WORDS.some(([, k]) => k === kind) ? kind : null;
+    testEnd = at + raw.length;
+    out.push({ value, kind, text: `${before.split(" ").slice(-2).join(" ")} ${raw} ${after.split(" ").slice(0, 2).join(" ")}`.trim(), at });
+  }
+  return out;
+}
+
+// Words without which a clause says nothing about a CRS profile: the reading is skipped, it is the costly part.
+const PROFILE_HINT = /single|married|wife|husband|spouse|partner|master|bachelor|phd|doctor|diploma|degree|school|nomination|pnp|sibling|brother|sister|offer|lmia|certificate|red seal|ielts|celpip|clb|nclc|tef|tcf|pte|french|canadian|\bage\b|\bold\b|\byo\b|\byears?\b|\byrs?\b|\bi'?m \d|\bme \d|crs|score|points|experience|\bexp\b|worked|^\d{2}\b|[:,] ?\d{2}\b/;
+
+function profileOf(text: string, lexicon: Lexicon): Clause["profile"] {
+  if (!PROFILE_HINT.test(text)) return { profile: {}, readings: [], facts: 0 };
+  const r = readProfile(text, lexicon.vocabulary);
+  return { profile: { ...r.profile }, readings: [...r.readings], facts: r.facts };
+}
+
+/** Parses one clause: every entity and cue group, in spans that do not overlap. */
+export function parseClause(raw: string, lexicon: Lexicon, now: Date): Clause {
+  const words = normalise(raw)
+    .replace(/[?!]+/g, " ")
+    .split(" ")
+    .map((w) => {
+      const m = /^([^a-z0-9]*)([a-z][a-z'-]*[a-z]|[a-z])([^a-z0-9]*)$/.exec(w);
+      return m ? `${m[1] ?? ""}${lexicon.correct(m[2] ?? "")}${m[3] ?? ""}` : w;
+    });
+  const text = words.join(" ").replace(/\s+/g, " ").trim();
+  const spans: Span[] = [];
+  const take = (re: RegExp, fn: (m: RegExpMatchArray) => boolean): void => {
+    for (const m of blank(text, spans).matchAll(new RegExp(re.source, "g"))) {
+      if (fn(m)) spans.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+    }
+  };
+
+  const rounds: string[] = [];
+  let roundRange: Clause["roundRange"] = null;
+  let sinceRound: Period | null = null;
+  take(/\bsince (?:round|draw|#)\s*#?\s*(\d{1,3}[ab]?)\b/, (m) => {
+    sinceRound = { from: "2015-01-01", to: now.toISOString().slice(0, 10), label: `since round ${m[1] ?? ""}`, kind: "since-round", sinceRound: m[1] ?? "" };
+    return true;
+  });
+  take(/\b(?:rounds?|draws?|#)\s*#?\s*(\d{1,3}[ab]?)\s*(?:-|to|through|until|and)\s*#?(\d{1,3}[ab]?)\b/, (m) => {
+    const from = m[1] ?? "";
+    const to = m[2] ?? "";
+    if (/\band\b/.test(m[0])) {
+      rounds.push(from, to);
+      return true;
+    }
+    if (parseInt(to, 10) < parseInt(from, 10)) return false;
+    roundRange = { from, to };
+    return true;
+  });
+  take(/\b(?:round|draw|rounds|draws|ita round)\s*(?:no\.?|number|num|#)?\s*#?(\d{1,3}[ab]?)\b(?!\s*(?:points|pts|crs|people|candidates|invitations|itas|%))/, (m) => {
+    rounds.push(m[1] ?? "");
+    return true;
+  });
+  take(/(?:^|\s)#\s?(\d{1,3}[ab]?)\b/, (m) => {
+    rounds.push(m[1] ?? "");
+    return true;
+  });
+  take(/\b(\d{1,3})(?:st|nd|rd|th) (?:draw|round)\b/, (m) => {
+    rounds.push(m[1] ?? "");
+    return true;
+  });
+  take(/\b(\d{1,3}[ab])\b/, (m) => {
+    rounds.push(m[1] ?? "");
+    return true;
+  });
+
+  const dateFindings = findDates(blank(text, spans), now);
+  for (const [start, end] of dateFindings.spans) spans.push({ start, end });
+
+  const codes: string[] = [];
+  take(/(?<![\d,.])(\d{5})(?![\d,])/, (m) => {
+    codes.push(m[1] ?? "");
+    return true;
+  });
+
+  let teer: number | null = null;
+  take(/\bteer\s*(?:level\s*|category\s*)?([0-5])\b/, (m) => {
+    teer = Number(m[1]);
+    return true;
+  });
+
+  const categoryHits = lexicon.categoriesIn(blank(text, spans));
+  for (const h of categoryHits) spans.push({ start: h.start, end: h.end });
+
+  const numbers = qualify(blank(text, spans), text);
+  for (const n of numbers) spans.push({ start: n.at, end: n.at + String(n.value).length });
+
+  // "last month" is a period, not "the latest": the latest cue is read with the dates taken out.
+  const datesOut = blank(text, dateFindings.spans.map(([start, end]) => ({ start, end })));
+  const cueWords = lexicon.cueWords(text);
+  const cues = Object.keys(cueWords).filter((c) => c !== "latest");
+  if (cueWords.latest !== undefined && lexicon.hasCue("latest", datesOut)) cues.push("latest");
+  const phrase = blank(text, spans)
+    .replace(/[^a-z0-9' -]/g, " ")
+    .split(/\s+/)
+    .filter((w) => w.length > 0 && !lexicon.stopwords.has(w) && !/^\d+$/.test(w))
+    .join(" ");
+
+  const periods: Period[] = [...(sinceRound ? [sinceRound] : []), ...dateFindings.periods];
+  return {
+    raw,
+    text,
+    codes: [...new Set(codes)],
+    rounds: [...new Set(rounds)],
+    roundRange,
+    dates: dateFindings.dates,
+    period: periods[0] ?? null,
+    periods,
+    years: dateFindings.years,
+    categories: categoryHits.map((h) => h.id),
+    numbers,
+    phrase,
+    cues,
+    cueWords,
+    followUp: cues.includes("followUp"),
+    teer,
+    profile: profileOf(text, lexicon),
+  };
+}
+
+/** Parses a message into its questions; answers never read the raw text again. */
+export function parse(text: string, lexicon: Lexicon, options: { now?: Date; maxInput?: number } = {}): Question {
+  const max = options.maxInput ?? DEFAULT_MAX_INPUT;
+  const truncated = text.length > max;
+  const cleaned = stripMarkup(truncated ? text.slice(0, max) : text);
+  const now = options.now ?? new Date();
+  const clauses: Clause[] = [];
+  for (const part of splitClauses(normalise(cleaned)).slice(0, MAX_CLAUSES)) {
+    const clause = parseClause(part, lexicon, now);
+    const prev = clauses.at(-1);
+    // "29, PhD, CLB 9; spouse coming, master's": a profile told across ";" or lines is one profile, not two questions.
+    // "crs pls. married, 2 kids, wife coming": a request for a score followed by the profile is one question.
+    const request = prev !== undefined && prev.text.split(" ").length <= 4 && (prev.cues.includes("crsCalc") || /\bcrs\b|\bscore\b/.test(prev.text)) && prev.codes.length + prev.rounds.length === 0 && clause.profile.facts >= 1;
+    const tail = clause.text.split(" ").length <= 4 && clause.codes.length + clause.rounds.length + clause.categories.length === 0 && (clause.cues.includes("crsCalc") || clause.cues.includes("cutoff"));
+    if (prev && (request || prev.profile.facts >= 2 && (tail || clause.profile.facts >= 1 && !/^(?:what|how|is|are|can|do|does|would|will|which|when)\b/.test(clause.text)))) {
+      clauses[clauses.length - 1] = parseClause(`${prev.raw}, ${part}`, lexicon, now);
+      continue;
+    }
+    clauses.push(clause);
+  }
+  return { text: cleaned.trim(), clauses, truncated };
+}

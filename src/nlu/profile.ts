@@ -1,0 +1,238 @@
+import type { AbilityValues, LanguageResult, PartialProfile } from "../crs/profile.js";
+import type { Vocabulary } from "../kb/vocabulary.js";
+
+/** What a clause says about a CRS profile, with how the bot read what could be read two ways. */
+export interface ProfileReading {
+  readonly profile: PartialProfile;
+  /** Readings the answer should state ("IELTS 8 7 7 7 read as listening, reading, writing, speaking"). */
+  readonly readings: readonly string[];
+  /** How many facts about a profile the clause holds. */
+  readonly facts: number;
+}
+
+const ABILITY: Readonly<Record<string, keyof AbilityValues>> = {
+  l: "listening", listening: "listening", r: "reading", reading: "reading", w: "writing", writing: "writing", s: "speaking", speaking: "speaking",
+};
+
+const TESTS: readonly [RegExp, LanguageTest][] = [
+  [/\bielts(?: general(?: training)?| gt)?\b/, "ielts"],
+  [/\bcelpip(?:-general| general)?\b/, "celpip"],
+  [/\bpte(?: core)?\b/, "pte"],
+  [/\btef(?: canada)?\b/, "tef"],
+  [/\btcf(?: canada)?\b/, "tcf"],
+];
+type LanguageTest = "ielts" | "celpip" | "pte" | "tef" | "tcf";
+
+const NUM = String.raw`(\d{1,3}(?:\.\d)?)`;
+
+function four(values: readonly number[]): AbilityValues | undefined {
+  const [listening, reading, writing, speaking] = values;
+  if (listening === undefined || reading === undefined || writing === undefined || speaking === undefined) return undefined;
+  return { listening, reading, writing, speaking };
+}
+
+// "l8.5 r8 w7.5 s7.5", "listening 8 reading 7 ...": each ability by its letter or name.
+function lettered(text: string): AbilityValues | undefined {
+  const found: Partial<Record<keyof AbilityValues, number>> = {};
+  for (const m of text.matchAll(new RegExp(String.raw`\b(listening|reading|writing|speaking|[lrws])\s*[:=]?\s*${NUM}\b`, "g"))) {
+    const ability = ABILITY[m[1] ?? ""];
+    if (ability && found[ability] === undefined) found[ability] = Number(m[2]);
+  }
+  // "8 listening 7 reading ...": the number first, when the text starts that way.
+  if (new RegExp(String.raw`^\s*${NUM}\s*(?:listening|reading|writing|speaking)\b`).test(text)) for (const k of Object.keys(found)) delete found[k as keyof AbilityValues];
+  for (const m of text.matchAll(new RegExp(String.raw`${NUM}\s*(listening|reading|writing|speaking)\b`, "g"))) {
+    const ability = ABILITY[m[2] ?? ""];
+    if (ability && found[ability] === undefined) found[ability] = Number(m[1]);
+  }
+  return found.listening !== undefined && found.reading !== undefined && found.writing !== undefined && found.speaking !== undefined
+    ? { listening: found.listening, reading: found.reading, writing: found.writing, speaking: found.speaking }
+    : undefined;
+}
+
+/** Scores or levels right after a test or CLB/NCLC name: four in a row, one "in all", or lettered. */
+function scoresAfter(text: string, at: number, readings: string[], label: string): AbilityValues | undefined {
+  const tail = text.slice(at, at + 60);
+  const named = lettered(tail);
+  if (named) return named;
+  const seq = new RegExp(String.raw`^\s*[:=]?\s*${NUM}(?:\s*[,/ -]\s*${NUM}\s*[,/ -]\s*${NUM}\s*[,/ -]\s*${NUM})?`).exec(tail);
+  if (!seq) return undefined;
+  if (seq[2] !== undefined) {
+    readings.push(`${label} ${seq.slice(1, 5).join(" ")} read as listening, reading, writing, speaking`);
+    return four(seq.slice(1, 5).map(Number));
+  }
+  const v = Number(seq[1]);
+  return { listening: v, reading: v, writing: v, speaking: v };
+}
+
+function language(text: string, readings: string[]): { first?: LanguageResult; second?: LanguageResult; facts: number } {
+  const results: { at: number; result: LanguageResult; french: boolean }[] = [];
+  for (const [re, test] of TESTS) {
+    const m = new RegExp(re.source, "g").exec(text);
+    if (!m) continue;
+    const scores = scoresAfter(text, m.index + m[0].length, readings, test.toUpperCase());
+    if (scores) results.push({ at: m.index, result: { test, scores }, french: test === "tef" || test === "tcf" });
+  }
+  for (const m of text.matchAll(/\b(clb|nclc)\s*/g)) {
+    const scores = scoresAfter(text, m.index + m[0].length, readings, (m[1] ?? "").toUpperCase());
+    if (!scores) continue;
+    const french = m[1] === "nclc" || /\bfrench\s*$/.test(text.slice(Math.max(0, m.index - 12), m.index));
+    results.push({ at: m.index, result: { language: french ? "french" : "english", levels: scores }, french });
+  }
+  results.sort((a, b) => a.at - b.at);
+  const english = results.find((r) => !r.french);
+  const french = results.find((r) => r.french);
+  // The candidate chooses which official language is first; the stronger one gives more points, unless they say.
+  const low = (r: LanguageResult) => Math.min(...Object.values("levels" in r ? r.levels : r.scores));
+  const frenchFirst = english && french && "levels" in english.result && "levels" in french.result
+    ? low(french.result) > low(english.result) || /\bfrench\b[^,;]{0,30}\bfirst language\b/.test(text)
+    : !english;
+  const first = frenchFirst ? french : english;
+  const second = english && french ? (frenchFirst ? english : french) : undefined;
+  return { ...(first ? { first: first.result } : {}), ...(second ? { second: second.result } : {}), facts: results.length };
+}
+
+const YEAR_COUNT = String.raw`(\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|a|an)\+?`;
+const yearPatterns = new Map<string, [RegExp, RegExp]>();
+
+function years(text: string, where: RegExp): number | undefined {
+  let patterns = yearPatterns.get(where.source);
+  if (!patterns) {
+    patterns = [
+      new RegExp(String.raw`\b${YEAR_COUNT}\s*(?:years?|yrs?|y)\b(?:\s+of)?(?:\s+(?:skilled|full[- ]time|work(?:ing)?|job))*(?:\s+(?:experience|exp))?\s*${where.source}`),
+      new RegExp(String.raw`\b${YEAR_COUNT}\s+${where.source}`),
+    ];
+    yearPatterns.set(where.source, patterns);
+  }
+  const m = patterns[0].exec(text) ?? patterns[1].exec(text);
+  if (!m) return undefined;
+  const words: Record<string, number> = { one: 1, a: 1, an: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+  return words[m[1] ?? ""] ?? Number(m[1]);
+}
+
+// Compiled once per vocabulary: the words of each education level as one pattern, most specific level first.
+const educationPatterns = new WeakMap<Vocabulary, readonly { key: string; re: RegExp }[]>();
+
+function education(text: string, vocabulary: Vocabulary): string | undefined {
+  let levels = educationPatterns.get(vocabulary);
+  if (!levels) {
+    levels = vocabulary.education.map((level) => ({
+      key: level.key,
+      re: new RegExp(
+        level.words
+          .map((w) =>
+            // "*" in a vocabulary word stands for a few words: "2-year * diploma" is "2-year college diploma" too.
+            w
+              .split("*")
+              .map((part) => part.replace(/[.+?^${}()|[\]\\]/g, "\\$&").replace(/'/g, "'?"))
+              .join("[^,;.]{0,30}?"),
+          )
+          .map((body) => `(?:^|[^a-z0-9])${body}(?=$|[^a-z0-9])`)
+          .join("|"),
+      ),
+    }));
+    educationPatterns.set(vocabulary, levels);
+  }
+  return levels.find((l) => l.re.test(text))?.key;
+}
+
+const SPOUSE = /\b(?:wife|husband|spouse|partner|common[- ]law|fianc[ée]e?)\b/;
+const OWN_WORDS = /\b(?:i|i'm|i've|my|me|mine)\b/;
+const FACT_WORDS = /\b(?:ielts|celpip|pte|tef|tcf|clb|nclc|degree|diploma|bachelor'?s?|master'?s?|masters|phd|high school|secondary|years?|yrs?|work|worked|experience|exp)\b/;
+
+/**
+ * The candidate's words and the partner's. Parts that speak of the partner ("wife has a bachelor's", "she has CLB 7")
+ * are the partner's; the rest are the candidate's. Without such parts, what follows the first mention of a partner
+ * describes the partner ("wife coming, bachelor's, CLB 7").
+ */
+function splitPartner(text: string, spouseAt: number, vocabulary: Vocabulary): { own: string; partner: string } {
+  if (spouseAt < 0) return { own: text, partner: "" };
+  const parts = text.split(/(?<!\d)\.|\.(?!\d)|[;,\n]|\s-\s/);
+  let inPartner = false;
+  const own: string[] = [];
+  const partner: string[] = [];
+  for (const part of parts) {
+    // A part is about the partner when it starts with them ("wife has...", "she has...", "spouse: master's").
+    const speaksOfPartner = /^\s*(?:and\s+|also\s+|-\s*)?(?:my\s+|the\s+)?(?:wife|husband|spouse|partner|she|he|her|his)\b/.test(part);
+    const hasFacts = FACT_WORDS.test(part) || education(part, vocabulary) !== undefined;
+    if (speaksOfPartner && hasFacts) inPartner = true;
+    else if (OWN_WORDS.test(part.replace(/\bmy (?:wife|husband|spouse|partner)\b/g, ""))) inPartner = false;
+    (inPartner ? partner : own).push(part);
+  }
+  if (partner.length === 0) {
+    // No part speaks of the partner's own facts: what follows the first mention is the partner's, unless the candidate
+    // speaks of themself again after it ("my wife is coming with me. I have a bachelor's").
+    const after = text.slice(spouseAt);
+    if (OWN_WORDS.test(after.replace(/\b(?:with me|my (?:wife|husband|spouse|partner))\b/g, ""))) return { own: text, partner: "" };
+    return { own: text.slice(0, spouseAt), partner: after };
+  }
+  return { own: own.join(", "), partner: partner.join(", ") };
+}
+
+/** Reads what a clause says about a CRS profile: the facts a person gives about themself (and their partner). */
+export function readProfile(text: string, vocabulary: Vocabulary): ProfileReading {
+  const readings: string[] = [];
+  const spouseAt = SPOUSE.exec(text)?.index ?? -1;
+  const { own, partner } = splitPartner(text, spouseAt, vocabulary);
+  const profile: PartialProfile = {};
+  let facts = 0;
+  const set = <K extends keyof PartialProfile>(key: K, value: PartialProfile[K] | undefined) => {
+    if (value === undefined) return;
+    profile[key] = value;
+    facts += 1;
+  };
+
+  const age = /\b(?:i'?m|i am|age[d:]?|me)\s*(\d{1,3})\b(?!\s*(?:points|pts|crs|years? (?:of|in|abroad|experience|exp|foreign|canadian)))|\b(\d{1,3})\s*(?:years? old|yrs? old|yo|y\/o|year-old)\b|(?:^|[:,;]\s*|\bfor\s+)(\d{2})\b(?!\s*(?:points|pts|crs|%|years?|yrs?|y\b|months?|hours?|[.,]\d|kids?|children))/.exec(own);
+  const ageValue = age ? Number(age[1] ?? age[2] ?? age[3]) : undefined;
+  if (ageValue !== undefined && ageValue >= 0) set("age", ageValue);
+
+  if (/\b(?:single|not married|unmarried|no (?:wife|husband|spouse|partner)|divorced|widowed)\b/.test(text)) set("maritalStatus", "single");
+  else if (spouseAt >= 0 || /\bmarried\b/.test(text)) {
+    set("maritalStatus", "married-or-common-law");
+    if (/\b(?:not coming|won'?t come|isn'?t coming|staying|stays|not accompanying|without (?:my )?(?:wife|husband|spouse|partner)|doesn'?t come|not moving)\b/.test(text)) set("spouseAccompanying", false);
+    else if (/\b(?:coming|comes|accompan\w*|with me|moving with|joining)\b/.test(partner) || /\bwith (?:my )?(?:wife|husband|spouse|partner)\b/.test(text) || /\b(?:wife|husband|spouse|partner)\b[^,.;]{0,25}\b(?:coming|comes|accompan\w*|joining)\b/.test(text)) set("spouseAccompanying", true);
+    if (/\b(?:is|she'?s|he'?s) (?:a )?(?:canadian|citizen|pr|permanent resident)\b/.test(partner)) set("spouseCanadian", true);
+  }
+
+  set("education", education(own, vocabulary));
+  const eduCanada = /\b(?:canadian (?:degree|diploma|master'?s|bachelor'?s|education|credential|college|university)|(?:studied|study|degree|diploma|master'?s|bachelor'?s|college) in canada)\b/.exec(own);
+  if (eduCanada) {
+    const near = own.slice(Math.max(0, eduCanada.index - 30), eduCanada.index + eduCanada[0].length + 30);
+    set("canadianEducation", /\b(?:1|one|2|two)[- ]?(?:year|yr)\b|\bdiploma\b|\bpg ?dip/.test(near) && !/\b(?:3|three|4|four)[- ]?(?:year|yr)|bachelor|master|phd|doctor/.test(near) ? "1-2" : "3+");
+  }
+
+  const lang = language(own, readings);
+  if (lang.first) set("firstLanguage", lang.first);
+  if (lang.second) set("secondLanguage", lang.second);
+  else if (/\bno french\b|\bno second language\b/.test(own)) set("secondLanguage", null);
+
+  set("canadianExperienceYears", years(own, /(?:in canada|canadian|inside canada|cdn|canada)/) ?? (/\b(?:no|zero|0) (?:canadian|cdn)(?: work)?(?: experience| exp)?\b|\bnever worked in canada\b/.test(own) ? 0 : undefined));
+  set("foreignExperienceYears", years(own, /(?:abroad|foreign|outside(?: of)? canada|overseas|in (?:india|nigeria|the uk|the us|usa|philippines|pakistan|china|iran|brazil|mexico|my country|home country)|back home)/) ?? (/\b(?:no|zero|0) (?:foreign|overseas)(?: work)?(?: experience| exp)?\b/.test(own) ? 0 : undefined));
+  if (profile.foreignExperienceYears === undefined && profile.canadianExperienceYears === undefined) {
+    const plain = years(own, /(?:of )?(?:work )?(?:experience|exp)\b/);
+    if (plain !== undefined) {
+      set("foreignExperienceYears", plain);
+      readings.push(`${plain} years of work experience read as experience outside Canada`);
+    }
+  }
+  if (/\b(?:certificate of qualification|red seal|trade certificate|trades? certification)\b/.test(own)) set("certificateOfQualification", true);
+  if (/\b(?:provincial nomination|nominated|nomination|pnp (?:nomination|certificate)|have (?:a )?pnp|got (?:a )?pnp|with (?:a )?pnp|plus pnp|\+ ?pnp)\b/.test(text)) set("provincialNomination", true);
+  if (/\b(?:brother|sister|sibling)s?\b[^.]{0,30}\b(?:in canada|canadian|citizen|pr)\b/.test(text)) set("siblingInCanada", true);
+  if (/\bno (?:brother|sister|sibling)s?\b/.test(text)) set("siblingInCanada", false);
+  if (/\b(?:job offers?|lmia|arranged employment|offer letter)\b/.test(text) && !/\bno (?:job offer|lmia)\b/.test(text)) set("arrangedEmployment", /\bsenior|\bnoc 00|\bteer 0 (?:major group )?00/.test(text) ? "senior-management" : "skilled");
+  if (/\bno (?:job offer|lmia)\b/.test(text)) set("arrangedEmployment", "none");
+
+  if (partner !== "") {
+    const spouseEducation = education(partner, vocabulary);
+    const spouseLang = language(partner, readings);
+    const spouseCanadian = years(partner, /(?:in canada|canadian|canada)/) ?? (/\b(?:never worked in canada|no canadian)\b/.test(partner) ? 0 : undefined);
+    if (spouseEducation !== undefined || spouseLang.first || spouseCanadian !== undefined) {
+      profile.spouse = {
+        ...(spouseEducation !== undefined ? { education: spouseEducation } : {}),
+        ...(spouseLang.first ? { language: spouseLang.first } : /\b(?:no (?:ielts|test|english test|language test))\b/.test(partner) ? { language: null } : {}),
+        ...(spouseCanadian !== undefined ? { canadianExperienceYears: spouseCanadian } : {}),
+      };
+      facts += 1;
+    }
+  }
+  return { profile, readings, facts };
+}

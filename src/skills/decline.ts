@@ -1,0 +1,50 @@
+import { roundName } from "../core/format.js";
+import { MESSAGES } from "../core/messages.js";
+import { makeReply } from "../core/reply.js";
+import { has } from "../nlu/question.js";
+import type { Match, Skill } from "./types.js";
+
+/** A question recognised as one the bot cannot answer, and why. */
+export interface DeclineParams {
+  readonly topic: "processing" | "pnp-stream" | "visa" | "prediction" | "off-topic";
+  /** The words that named it ("LMIA", "Quebec"), said back so the user sees what was understood. */
+  readonly named?: string;
+}
+
+/** Questions recognised as outside what the bot knows: said so plainly, with what it can answer instead. */
+export const declineSkill: Skill<DeclineParams> = {
+  id: "decline",
+  summary: "questions I recognise but cannot answer (processing times, provincial streams, visas, predictions)",
+  requires: [],
+  optional: [],
+  match(clause): Match<DeclineParams> | null {
+    const entities = clause.codes.length + clause.rounds.length + clause.numbers.length;
+    // Said back as the user wrote it ("LMIA", not "lmia") when it can be found in their words.
+    const asWritten = (w: string) => {
+      const at = clause.raw.toLowerCase().indexOf(w);
+      return at >= 0 ? clause.raw.slice(at, at + w.length) : w;
+    };
+    const named = (group: string) => (clause.cueWords[group] ? { named: asWritten(clause.cueWords[group] ?? "") } : {});
+    if (has(clause, "processingTime")) return { score: 0.92, params: { topic: "processing", ...named("processingTime") } };
+    if (has(clause, "predict") && (has(clause, "cutoff") || has(clause, "draw") || has(clause, "invitations"))) return { score: 0.92, params: { topic: "prediction" } };
+    if (has(clause, "pnpStream") && !has(clause, "draw") && !has(clause, "cutoff") && entities === 0) return { score: 0.9, params: { topic: "pnp-stream", ...named("pnpStream") } };
+    if (has(clause, "visa") && entities === 0 && !has(clause, "draw")) return { score: 0.88, params: { topic: "visa", ...named("visa") } };
+    if (has(clause, "offTopic") && entities === 0 && clause.categories.length === 0) return { score: 0.88, params: { topic: "off-topic" } };
+    return null;
+  },
+  answer(params, context) {
+    const { knowledge } = context;
+    const latest = knowledge.latestDraw();
+    const offer = latest ? ` I can tell you about past rounds: the latest I know of is ${roundName(knowledge, latest)}.` : "";
+    const about = params.named ? MESSAGES.declineAbout(params.named) : "";
+    const text = {
+      processing: `${MESSAGES.declineProcessing}${offer}`,
+      "pnp-stream": `${about}${MESSAGES.declinePnpStream}${offer}`,
+      visa: `${about}${MESSAGES.declineVisa}`,
+      prediction: `${MESSAGES.declinePrediction} ${MESSAGES.pastNotFuture}${offer}`,
+      "off-topic": MESSAGES.declineOffTopic,
+    }[params.topic];
+    return { reply: makeReply(knowledge, "decline", { title: "Not something I can answer", text, sources: params.topic === "prediction" || params.topic === "processing" || params.topic === "pnp-stream" ? latest?.sources ?? [] : [], suggestions: ["help", "last CEC draw"] }) };
+  },
+  examples: () => [],
+};

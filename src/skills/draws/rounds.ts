@@ -1,0 +1,287 @@
+import { formatDate, formatNumber, plural, roundName } from "../../core/format.js";
+import type { Knowledge } from "../../core/knowledge.js";
+import { makeReply } from "../../core/reply.js";
+import type { Draw } from "../../kb/schema.js";
+import { has, type Clause, type Period } from "../../nlu/question.js";
+import type { Match, Skill, SkillAnswer, SkillContext } from "../types.js";
+import { aboutRounds, drawsInPeriod, during, freshnessNote, typeOption, typePhrase, typesIn } from "./shared.js";
+
+/** What is asked of a set of rounds. */
+export type Stat = "summary" | "lowest" | "highest" | "average" | "total" | "count";
+
+/** A question over many rounds: a period, a range of round numbers, or all time; by type. */
+export interface RoundsParams {
+  readonly stat: Stat;
+  readonly measure: "crs" | "invitations";
+  readonly types: string[];
+  readonly period?: Period;
+  readonly range?: { from: string; to: string };
+  readonly rounds?: string[];
+  /** Two sides to compare: periods or types. */
+  readonly compare?: { periods?: Period[]; types?: string[] };
+  /** Only rounds whose cut-off is below or above a score ("draws under 400"). */
+  readonly crsFilter?: { below?: number; above?: number };
+  /** Only the last N rounds ("the last 2 CEC draws"). */
+  readonly lastN?: number;
+  /** The answer starts with yes or no ("has there been any agriculture draw since 2025?"). */
+  readonly yesNo?: boolean;
+}
+
+function statOf(clause: Clause): Stat | null {
+  if (has(clause, "lowest")) return "lowest";
+  if (has(clause, "highest")) return "highest";
+  if (has(clause, "average")) return "average";
+  if (has(clause, "howMany") && has(clause, "invitations")) return "total";
+  if (has(clause, "howMany") && has(clause, "draw")) return "count";
+  return null;
+}
+
+const COUNT_WORDS: Readonly<Record<string, number>> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
+
+function readRounds(clause: Clause, context: SkillContext): Match<RoundsParams> | null {
+  const { knowledge, slots } = context;
+  const types = typesIn(clause, knowledge);
+  const big = has(clause, "biggest");
+  const stat = big ? (/\b(?:smallest|tiniest|fewest)\b/.test(clause.text) ? "lowest" : "highest") : statOf(clause);
+  const measure = big || (has(clause, "invitations") && !has(clause, "cutoff")) ? "invitations" : stat === "total" ? "invitations" : "crs";
+  const roundish = aboutRounds(clause) || types.length > 0;
+  if (has(clause, "pool") && !has(clause, "draw")) return null;
+  // "was transport a category in 2025" is about the list, not its rounds.
+  if (has(clause, "categoryWord") && !aboutRounds(clause)) return null;
+  const yesNo = /^(?:was there|were there|has there|have there|is there|are there|any|did|have they|has ircc)\b/.test(clause.text);
+  // "draws under 400 in 2026", "any draws where the cut-off was below 300".
+  const limit = clause.numbers.find((n) => (n.kind === "crs" || n.kind === "plain") && n.value >= 50 && n.value <= 1200 && String(n.value) !== clause.period?.sinceRound)?.value;
+  if (limit !== undefined && (has(clause, "below") || has(clause, "above")) && !has(clause, "mine") && (has(clause, "draw") || has(clause, "cutoff"))) {
+    const crsFilter = has(clause, "below") ? { below: limit } : { above: limit };
+    return { score: 0.88, params: { stat: "summary", measure: "crs", types, crsFilter, ...(clause.period ? { period: clause.period } : {}), ...(yesNo ? { yesNo } : {}) } };
+  }
+  // "the last 2 CEC draws", "compare the last three PNP rounds".
+  const lastN = /\b(?:last|latest|past|previous) (\d{1,2}|two|three|four|five|six|seven|eight|nine|ten) (?:[a-z-]+ ){0,2}(?:draws|rounds)\b/.exec(clause.text);
+  if (lastN) {
+    const n = COUNT_WORDS[lastN[1] ?? ""] ?? Number(lastN[1]);
+    if (n >= 2 && n <= 50) return { score: 0.88, params: { stat: "summary", measure: "crs", types, lastN: n } };
+  }
+  // "difference between the last CEC and the last PNP cut-off".
+  if (has(clause, "difference") && types.length >= 2 && (has(clause, "cutoff") || has(clause, "draw"))) {
+    return { score: 0.88, params: { stat: "summary", measure: "crs", types, compare: { types: types.slice(0, 3) }, lastN: 1 } };
+  }
+  // A score in the question makes it a score check ("490, any CEC draw since 2025?").
+  if (clause.numbers.some((n) => String(n.value) !== clause.period?.sinceRound && (n.kind === "crs" || (n.kind === "plain" && Number.isInteger(n.value) && n.value >= 100 && n.value <= 1200)))) return null;
+  const base = { stat: stat ?? "summary", measure, types } as const;
+  if (clause.roundRange) return { score: 0.9, params: { ...base, range: clause.roundRange } };
+  if (clause.rounds.length >= 2 && (stat || has(clause, "compare") || has(clause, "howMany"))) {
+    return { score: 0.85, params: { ...base, rounds: clause.rounds, ...(has(clause, "compare") && !stat ? { stat: "summary" } : {}) } };
+  }
+  if (has(clause, "compare") && roundish) {
+    if (clause.periods.length >= 2) return { score: 0.85, params: { ...base, stat: "summary", compare: { periods: clause.periods.slice(0, 2) } } };
+    if (types.length >= 2) return { score: 0.85, params: { ...base, stat: "summary", ...(clause.period ? { period: clause.period } : {}), compare: { types: types.slice(0, 3) } } };
+  }
+  if (clause.period && roundish && !has(clause, "tieBreak")) {
+    const latestOnly = has(clause, "latest") && clause.period.kind !== "relative" && !stat;
+    if (latestOnly) return null;
+    if (clause.periods.length >= 2) return { score: 0.8, params: { ...base, compare: { periods: clause.periods.slice(0, 2) } } };
+    return { score: stat ? 0.9 : 0.8, params: { ...base, period: clause.period, ...(yesNo ? { stat: "count" as const, yesNo } : {}) } };
+  }
+  // "how many were invited?" with no period or type, right after a round: that round's, not all time's.
+  if (stat === "total" && types.length === 0 && slots.round && !has(clause, "ever")) return { score: 0.55, params: base };
+  if (stat && stat !== "count" && roundish && clause.rounds.length === 0) return { score: 0.85, params: base };
+  // "fst draws list", "all the PNP rounds".
+  if (types.length > 0 && has(clause, "draw") && (has(clause, "list") || /\ball (?:the )?\w+ (?:draws|rounds)\b|\b(?:draws|rounds) list\b/.test(clause.text))) return { score: 0.88, params: base };
+  if (stat === "count" && roundish) return { score: 0.8, params: base };
+  // "and in 2024?" after a question over rounds.
+  if (slots.skill === "rounds" && clause.followUp && (clause.period || types.length > 0)) {
+    return {
+      score: 0.8,
+      fromState: true,
+      params: { ...base, stat: (slots.aspect as Stat | undefined) ?? "summary", ...(clause.period ? { period: clause.period } : slots.period ? { period: slots.period } : {}), types: types.length > 0 ? types : slots.category ? [slots.category] : [] },
+    };
+  }
+  return null;
+}
+
+function valueOf(d: Draw, measure: RoundsParams["measure"]): number | null {
+  return measure === "crs" ? d.crs : d.invitations;
+}
+
+function spanLabel(params: RoundsParams): string {
+  const filter = params.crsFilter ? ` with a cut-off ${params.crsFilter.below !== undefined ? `below ${params.crsFilter.below}` : `above ${params.crsFilter.above}`}` : "";
+  if (params.lastN) return `the last ${params.lastN}${filter}`;
+  if (filter) return `${params.period ? params.period.label : "all the rounds I know of"}${filter}`;
+  if (params.period) return params.period.label;
+  if (params.range) return `rounds ${params.range.from} to ${params.range.to}`;
+  if (params.rounds) return `rounds ${params.rounds.join(", ")}`;
+  return "all the rounds I know of";
+}
+
+function selected(knowledge: Knowledge, params: RoundsParams, period = params.period, types = params.types): Draw[] {
+  const chosen = unfiltered(knowledge, params, period, types);
+  const f = params.crsFilter;
+  const kept = f ? chosen.filter((d) => d.crs !== null && (f.below === undefined || d.crs < f.below) && (f.above === undefined || d.crs > f.above)) : chosen;
+  return params.lastN ? kept.slice(-params.lastN) : kept;
+}
+
+function unfiltered(knowledge: Knowledge, params: RoundsParams, period = params.period, types = params.types): Draw[] {
+  if (params.range) {
+    const from = knowledge.draw(params.range.from);
+    const to = knowledge.draw(params.range.to);
+    const lo = from?.order ?? Number.parseInt(params.range.from, 10);
+    const hi = to?.order ?? Number.parseInt(params.range.to, 10) + 0.5;
+    return knowledge.drawsOf(types).filter((d) => d.order >= lo && d.order <= hi);
+  }
+  if (params.rounds) return params.rounds.map((r) => knowledge.draw(r)).filter((d): d is Draw => d !== undefined);
+  return period ? drawsInPeriod(knowledge, period, types) : knowledge.drawsOf(types);
+}
+
+interface Summary {
+  readonly count: number;
+  readonly invitations: number;
+  readonly lowest: Draw | undefined;
+  readonly highest: Draw | undefined;
+  readonly average: number | null;
+}
+
+function summarise(draws: readonly Draw[], measure: RoundsParams["measure"]): Summary {
+  const valued = draws.filter((d) => valueOf(d, measure) !== null);
+  const by = (a: Draw, b: Draw) => (valueOf(a, measure) ?? 0) - (valueOf(b, measure) ?? 0) || a.order - b.order;
+  const sorted = [...valued].sort(by);
+  const values = valued.map((d) => valueOf(d, measure) ?? 0);
+  return {
+    count: draws.length,
+    invitations: draws.reduce((n, d) => n + (d.invitations ?? 0), 0),
+    lowest: sorted[0],
+    highest: sorted.at(-1),
+    average: values.length > 0 ? Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 10) / 10 : null,
+  };
+}
+
+function byType(knowledge: Knowledge, draws: readonly Draw[]): string[] {
+  const groups = new Map<string, Draw[]>();
+  for (const d of draws) groups.set(d.category ?? "unknown", [...(groups.get(d.category ?? "unknown") ?? []), d]);
+  return [...groups.entries()]
+    .sort((a, b) => b[1].length - a[1].length)
+    .map(([type, ds]) => {
+      const s = summarise(ds, "crs");
+      const range = s.lowest && s.highest ? (s.lowest.crs === s.highest.crs ? `cut-off ${s.lowest.crs}` : `cut-offs ${s.lowest.crs} to ${s.highest.crs}`) : "no cut-offs";
+      return `${knowledge.label(type)}: ${plural(ds.length, "round")}, ${formatNumber(s.invitations)} invitations, ${range}`;
+    });
+}
+
+function sources(draws: readonly Draw[]): string[] {
+  return [...new Set(draws.flatMap((d) => d.sources))];
+}
+
+function summaryText(knowledge: Knowledge, params: RoundsParams, draws: readonly Draw[], label: string): string {
+  const kind = typePhrase(knowledge, params.types);
+  const s = summarise(draws, params.measure);
+  const m = params.measure === "crs" ? "cut-off" : "round size";
+  const fmt = (d: Draw | undefined) => (d ? `${formatNumber(valueOf(d, params.measure) ?? 0)} in ${roundName(knowledge, d)}` : "none");
+  switch (params.stat) {
+    case "total":
+      return `${formatNumber(s.invitations)} invitations were issued in ${plural(s.count, `${kind}round`)} ${during(label)}.`;
+    case "count":
+      return `I know of ${plural(s.count, `${kind}round`)} ${during(label)}, with ${formatNumber(s.invitations)} invitations in all.`;
+    case "lowest":
+      return `${s.lowest ? formatNumber(valueOf(s.lowest, params.measure) ?? 0) : "None"}: the lowest ${m} of the ${plural(s.count, `${kind}round`)} ${during(label)}, in ${s.lowest ? roundName(knowledge, s.lowest) : "no round"}.`;
+    case "highest":
+      return `${s.highest ? formatNumber(valueOf(s.highest, params.measure) ?? 0) : "None"}: the highest ${m} of the ${plural(s.count, `${kind}round`)} ${during(label)}, in ${s.highest ? roundName(knowledge, s.highest) : "no round"}.`;
+    case "average":
+      return `${s.average !== null ? formatNumber(s.average) : "None"}: the average ${m} of the ${plural(s.count, `${kind}round`)} ${during(label)} (lowest ${fmt(s.lowest)}, highest ${fmt(s.highest)}).`;
+    case "summary":
+      return `I know of ${plural(s.count, `${kind}round`)} ${during(label)}: ${formatNumber(s.invitations)} invitations, ${params.measure === "crs" ? "cut-offs" : "round sizes"} from ${fmt(s.lowest)} to ${fmt(s.highest)}${s.average !== null ? `, average ${formatNumber(s.average)}` : ""}.`;
+  }
+}
+
+function answerRounds(params: RoundsParams, context: SkillContext): SkillAnswer {
+  const { knowledge, now } = context;
+  const fresh = freshnessNote(knowledge, now);
+  const slots = { skill: "rounds", aspect: params.stat, ...(params.period ? { period: params.period } : {}), ...(params.types[0] ? { category: params.types[0] } : {}) };
+  if (params.compare) {
+    const sides = params.compare.periods
+      ? params.compare.periods.map((p) => ({ label: p.label, draws: selected(knowledge, params, p) }))
+      : (params.compare.types ?? []).map((t) => ({ label: `${knowledge.label(t)}${params.period ? ` ${during(params.period.label)}` : ""}`, draws: selected(knowledge, params, params.period, [t]) }));
+    const lines = sides.map((side) => {
+      const s = summarise(side.draws, "crs");
+      return `${side.label}: ${plural(s.count, "round")}, ${formatNumber(s.invitations)} invitations${s.average !== null ? `, average cut-off ${formatNumber(s.average)} (lowest ${s.lowest?.crs}, highest ${s.highest?.crs})` : ""}`;
+    });
+    const [a, b] = sides.map((side) => summarise(side.draws, "crs"));
+    const diff = a?.average != null && b?.average != null ? ` The average cut-off was ${formatNumber(Math.abs(a.average - b.average))} points ${a.average < b.average ? "lower" : "higher"} in ${sides[0]?.label} than in ${sides[1]?.label}.` : "";
+    const all = sides.flatMap((s) => s.draws);
+    return {
+      reply: makeReply(knowledge, "rounds", {
+        title: "Comparison of rounds",
+        text: `${lines.join(". ")}.${diff}${fresh ? ` ${fresh}` : ""}`,
+        list: lines,
+        asOf: all.map((d) => d.date ?? "").sort().at(-1) ?? null,
+        sources: sources(all),
+      }),
+      slots,
+    };
+  }
+  const draws = selected(knowledge, params);
+  const label = spanLabel(params);
+  if (draws.length === 0) {
+    const last = knowledge.latestDraw(params.types);
+    const kind = typePhrase(knowledge, params.types);
+    return {
+      reply: makeReply(knowledge, "rounds", {
+        title: "No rounds",
+        text: `${params.yesNo ? "No" : "None"}: I know of no ${kind}rounds ${during(label)}.${last ? ` The latest ${kind}round I know of is ${roundName(knowledge, last)}.` : ""}${fresh ? ` ${fresh}` : ""}`,
+        asOf: last?.date ?? null,
+        sources: last?.sources ?? [],
+      }),
+      slots,
+    };
+  }
+  // Every round when they are few, else the last dozen of one type, else a line a type.
+  const each = params.types.length === 1 || draws.length <= 15;
+  const detail = each ? draws.slice(-12).map((d) => `${roundName(knowledge, d)}: ${d.crs ?? "?"} cut-off, ${formatNumber(d.invitations ?? 0)} invitations`) : byType(knowledge, draws);
+  const more = each && draws.length > 12 ? ` The list shows the last 12 of ${draws.length}.` : "";
+  const [a, b] = params.lastN === 2 ? draws : [];
+  const change = a && b && a.crs !== null && b.crs !== null ? ` From ${roundName(knowledge, a)} to ${roundName(knowledge, b)} the cut-off went ${b.crs === a.crs ? "unchanged" : `${b.crs > a.crs ? "up" : "down"} ${Math.abs(b.crs - a.crs)} points`}, from ${a.crs} to ${b.crs}.` : "";
+  const first = draws[0];
+  const last = draws.at(-1);
+  return {
+    reply: makeReply(knowledge, "rounds", {
+      title: `Rounds ${during(label)}`,
+      text: `${params.yesNo ? "Yes. " : ""}${summaryText(knowledge, params, draws, label)} They run from ${formatDate(first?.date)} to ${formatDate(last?.date)}.${change}${more}${fresh ? ` ${fresh}` : ""}`,
+      list: detail,
+      asOf: last?.date ?? null,
+      sources: sources(draws),
+      suggestions: ["lowest CEC cut-off this year", "how many ITAs in 2025?"],
+    }),
+    slots,
+  };
+}
+
+/** Many rounds at once: counts, invitations, lowest, highest and average cut-offs over a period, by type, and comparisons. */
+export const roundsSkill: Skill<RoundsParams> = {
+  id: "rounds",
+  summary: "rounds over a period or all time: how many, how many invitations, lowest/highest/average cut-off, by type, comparisons",
+  requires: [],
+  optional: ["period", "round range", "round type", "statistic"],
+  match: readRounds,
+  answer: answerRounds,
+  examples(knowledge) {
+    const last = knowledge.latestDraw();
+    const year = last?.date?.slice(0, 4);
+    return year ? [`how many ITAs in ${year}?`, "lowest cut-off ever", `CEC draws in ${year}`] : [];
+  },
+  command: {
+    name: "rounds",
+    description: "Rounds in a year or all time: counts, invitations, cut-offs",
+    options: [
+      { name: "type", description: "Program or category", type: "string", choices: "round-types" },
+      { name: "year", description: "Calendar year, e.g. 2025", type: "integer", min: 2015, max: 2100 },
+      { name: "stat", description: "summary, lowest, highest, average, total or count", type: "string" },
+    ],
+    toParams(values, context) {
+      const t = typeOption(values, "type", context);
+      if (!t.ok) return t;
+      const stat = (values.stat === undefined ? "summary" : String(values.stat)) as Stat;
+      if (!["summary", "lowest", "highest", "average", "total", "count"].includes(stat)) return { ok: false, message: `"${stat}" is not one of summary, lowest, highest, average, total, count.` };
+      const year = values.year === undefined ? undefined : Number(values.year);
+      const period: Period | undefined = year ? { from: `${year}-01-01`, to: `${year}-12-31`, label: String(year), kind: "year" } : undefined;
+      return { ok: true, params: { stat, measure: stat === "total" ? "invitations" : "crs", types: t.types, ...(period ? { period } : {}) } };
+    },
+  },
+};

@@ -1,0 +1,103 @@
+import type { Knowledge } from "../../core/knowledge.js";
+import { cite, formatDate, formatNumber, joinAnd, roundName } from "../../core/format.js";
+import type { Field } from "../../core/types.js";
+import type { Draw, TieBreak } from "../../kb/schema.js";
+import { has, type Clause, type Period } from "../../nlu/question.js";
+import type { OptionValues, SkillContext } from "../types.js";
+
+/** The round types a clause names that the knowledge base knows; "category-based" alone means every category. */
+export function typesIn(clause: Clause, knowledge: Knowledge): string[] {
+  const named = clause.categories.filter((c) => knowledge.roundType(c) !== undefined);
+  if (named.length === 0 && /\bcategory[- ]based\b|\bcategory (?:draws?|rounds?)\b/.test(clause.text)) return knowledge.roundTypes().filter((t) => t.kind === "category").map((t) => t.id);
+  return named;
+}
+
+/** "the CEC", "the STEM", "" for no types: for "the latest CEC round". */
+export function typePhrase(knowledge: Knowledge, types: readonly string[]): string {
+  return types.length === 0 ? "" : `${joinAnd(types.map((t) => knowledge.label(t)))} `;
+}
+
+/** A tie-breaking moment as words: "June 2, 2026 at 20:11:26 UTC". */
+export function tieBreakText(t: TieBreak | null): string | null {
+  if (!t) return null;
+  return `${formatDate(t.date)}${t.time ? ` at ${t.time} UTC` : ""}`;
+}
+
+/** The figures of a round as fields. */
+export function drawFields(knowledge: Knowledge, d: Draw): Field[] {
+  const fields: Field[] = [{ name: "Round", value: `#${d.round}` }];
+  fields.push({ name: "Date", value: `${formatDate(d.date)}${d.time ? `, ${d.time} UTC` : ""}` });
+  fields.push({ name: "Type", value: d.name ?? knowledge.label(d.category) });
+  if (d.invitations !== null) fields.push({ name: "Invitations", value: formatNumber(d.invitations) });
+  if (d.crs !== null) fields.push({ name: "CRS cut-off", value: String(d.crs) });
+  const tie = tieBreakText(d.tieBreak);
+  if (tie) fields.push({ name: "Tie-breaking rule", value: tie });
+  return fields;
+}
+
+/** One sentence with a round's figures. */
+export function drawFigures(d: Draw): string {
+  const figures = [
+    d.invitations !== null ? `${formatNumber(d.invitations)} invitations` : null,
+    d.crs !== null ? `lowest CRS score invited ${d.crs}` : null,
+    d.tieBreak ? `tie-breaking rule ${tieBreakText(d.tieBreak)}` : null,
+  ].filter((x): x is string => x !== null);
+  return figures.length > 0 ? `${figures.join("; ")}.` : "I have no figures for it.";
+}
+
+function conflictValue(v: string | number | TieBreak): string {
+  return typeof v === "object" ? (tieBreakText(v) ?? "") : String(v);
+}
+
+/** Sentences naming every disagreement between sources about a round. */
+export function conflictNotes(knowledge: Knowledge, d: Draw): string[] {
+  return d.conflicts.map(
+    (c) =>
+      `Sources disagree on the ${c.field === "crs" ? "cut-off" : c.field} of round ${d.round}: ${c.claims
+        .map((x) => `${conflictValue(x.value)} per ${joinAnd(x.sources.map((id) => cite(knowledge, id)))}`)
+        .join("; ")}; I use ${conflictValue(c.chosen)}${d.sources.some((s) => knowledge.sources.get(s)?.kind === "official") ? ", IRCC's own record" : ""}.`,
+  );
+}
+
+/** "The latest round I know of is 430 (July 23, 2026); newer ones may have been held since." when the data is not fresh. */
+export function freshnessNote(knowledge: Knowledge, now: Date): string {
+  const last = knowledge.latestDraw();
+  if (!last?.date) return "I don't know of any rounds yet.";
+  const days = (now.getTime() - Date.parse(`${last.date}T00:00:00Z`)) / 86_400_000;
+  return days > 14 ? `My records end with ${roundName(knowledge, last)}; newer rounds may have been held since.` : "";
+}
+
+/** Whether a period is still going on (its end is today or later). */
+export function periodLabel(p: Period): string {
+  return p.label;
+}
+
+/** The rounds a period covers, resolving "since round N". */
+export function drawsInPeriod(knowledge: Knowledge, period: Period, types: readonly string[]): Draw[] {
+  if (period.kind === "since-round" && period.sinceRound) {
+    const start = knowledge.draw(period.sinceRound);
+    if (!start) return [];
+    return knowledge.drawsOf(types).filter((d) => d.order >= start.order);
+  }
+  return knowledge.drawsBetween(period.from, period.to, types);
+}
+
+/** Round types from a slash-command option, validated against the knowledge base. */
+export function typeOption(values: OptionValues, name: string, context: SkillContext): { ok: true; types: string[] } | { ok: false; message: string } {
+  const raw = values[name];
+  if (raw === undefined || raw === "" || raw === "all") return { ok: true, types: [] };
+  const id = String(raw);
+  if (context.knowledge.roundType(id)) return { ok: true, types: [id] };
+  const found = context.knowledge.lexicon.categoriesIn(id.toLowerCase())[0];
+  return found ? { ok: true, types: [found.id] } : { ok: false, message: `I don't know the round type "${id}".` };
+}
+
+/** True when a clause is about rounds at all: a round, draw, cut-off or invitation word, or a round type. */
+export function aboutRounds(clause: Clause): boolean {
+  return has(clause, "draw") || has(clause, "cutoff") || has(clause, "invitations");
+}
+
+/** A period's label after a verb: "in March 2025", "in the last 6 months", but "since 2023" and "this year (2026)" as they are. */
+export function during(label: string): string {
+  return /^(?:since|this|last|from|between|all|before)\b/.test(label) ? label : /^\w+ \d{1,2}, \d{4} to/.test(label) ? `from ${label}` : `in ${label}`;
+}

@@ -1,0 +1,78 @@
+import type { Knowledge } from "../core/knowledge.js";
+import { makeReply } from "../core/reply.js";
+import type { Term } from "../kb/schema.js";
+import { has, type Clause } from "../nlu/question.js";
+import type { Match, Skill } from "./types.js";
+
+/** The terms a question asks to define (two for "difference between"). */
+export interface GlossaryParams {
+  readonly terms: string[];
+}
+
+function termsOf(clause: Clause, knowledge: Knowledge): Term[] {
+  const found: Term[] = [];
+  const add = (t: Term | undefined) => {
+    if (t && !found.includes(t)) found.push(t);
+  };
+  // Round types named by their abbreviation ("CEC", "FSW") are glossary terms when the glossary has them.
+  for (const c of clause.categories) {
+    const e = knowledge.entry(c);
+    add(e ? (knowledge.term(e.label) ?? knowledge.term(e.name)) : undefined);
+  }
+  add(knowledge.search.termNamedIn(clause.text));
+  if (found.length === 0 && clause.phrase !== "") {
+    const hit = knowledge.search.termsLike(clause.phrase, 1)[0];
+    if (hit && hit.score <= knowledge.search.tuning.termAccept) add(hit.item);
+  }
+  return found;
+}
+
+// A sentence that opens with the term and says what it is defines it best.
+function bestDefinition(term: Term): Term["definitions"][number] | undefined {
+  const names = [term.term, term.expansion].filter((n): n is string => n !== null).map((n) => n.toLowerCase());
+  const opens = (t: string): boolean => names.some((n) => t.toLowerCase().replace(/^the /, "").startsWith(n));
+  const score = (t: string): number => (opens(t) ? 0 : 3) + (/\b(?:is|are) (?:a|an|the)\b|\bmeans\b|\brefers to\b/i.test(t) ? 0 : 2) + (/^(?:in this|this|these|it|they)\b/i.test(t) ? 4 : 0);
+  return [...term.definitions].sort((a, b) => score(a.text) - score(b.text) || a.text.length - b.text.length)[0];
+}
+
+function define(term: Term): { text: string; sources: string[] } {
+  const def = bestDefinition(term);
+  const lead = term.expansion ? `${term.term} stands for ${term.expansion}.` : `${term.term}:`;
+  return { text: [lead, def?.text ?? ""].filter(Boolean).join(" "), sources: def ? [def.source] : term.sources.slice(0, 1) };
+}
+
+/** Terms of Express Entry: what they stand for and mean, and how two differ. */
+export const glossarySkill: Skill<GlossaryParams> = {
+  id: "glossary",
+  summary: "what a term means (CRS, ITA, NOC, TEER, CEC, ...) and how two differ",
+  requires: ["term"],
+  optional: [],
+  match(clause, context): Match<GlossaryParams> | null {
+    const asking = has(clause, "define") || has(clause, "difference");
+    // "ITA?" alone asks what it is.
+    const bareTerm = clause.text.split(" ").length <= 3 && clause.numbers.length === 0 && clause.cues.every((c) => c === "cutoff" || c === "invitations" || c === "draw" || c === "categoryWord");
+    if (!(asking || bareTerm) || clause.codes.length > 0 || clause.rounds.length > 0 || clause.period) return null;
+    const terms = termsOf(clause, context.knowledge);
+    if (terms.length === 0) return null;
+    if (!asking) return { score: 0.7, params: { terms: terms.map((t) => t.term) } };
+    // "difference between the last CEC and PNP cut-off" compares rounds, not terms.
+    if (has(clause, "difference") && (has(clause, "cutoff") || has(clause, "draw") || has(clause, "latest"))) return null;
+    const score = has(clause, "difference") && terms.length >= 2 ? 0.9 : /^(?:what|whats|what's|define|explain)\b/.test(clause.text) ? 0.8 : 0.6;
+    return { score, params: { terms: terms.map((t) => t.term) } };
+  },
+  answer(params, context) {
+    const { knowledge } = context;
+    const terms = params.terms.map((t) => knowledge.term(t)).filter((t): t is Term => t !== undefined);
+    const parts = terms.map(define);
+    const both = terms.length >= 2 ? "They are different things: " : "";
+    return {
+      reply: makeReply(knowledge, "glossary", {
+        title: terms.map((t) => t.term).join(" vs "),
+        text: `${both}${parts.map((p) => p.text).join(" ")}`,
+        sources: parts.flatMap((p) => p.sources),
+        suggestions: ["what is TEER?", "what is the tie-breaking rule?"],
+      }),
+    };
+  },
+  examples: (knowledge) => (knowledge.kb.terms.length > 0 ? ["what is CRS?", "what does ITA mean?"] : []),
+};

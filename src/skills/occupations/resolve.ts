@@ -1,0 +1,60 @@
+import type { Knowledge } from "../../core/knowledge.js";
+import type { Occupation } from "../../kb/schema.js";
+import { withinEdits } from "../../nlu/lexicon.js";
+import { contentWords } from "../../search/occupations.js";
+
+/** How sure a title search must be before close runners-up stop being listed. */
+const CONFIDENT_SCORE = 0.2;
+
+/** The occupation a clause is about: by code, or by title search. */
+export type OccupationMatch =
+  | { kind: "found"; occupation: Occupation; alternatives: Occupation[]; byTitle: boolean; score: number }
+  | { kind: "unknown-code"; code: string }
+  | { kind: "none" };
+
+/** Finds the occupation a clause names by code or by title. */
+export function resolveOccupation(knowledge: Knowledge, code: string | undefined, phrase: string): OccupationMatch {
+  if (code) {
+    const occupation = knowledge.occupations.get(code);
+    return occupation ? { kind: "found", occupation, alternatives: [], byTitle: false, score: 0 } : { kind: "unknown-code", code };
+  }
+  if (phrase.replace(/[^a-z]/g, "").length < 3) return { kind: "none" };
+  const short = knowledge.vocabulary.abbreviations;
+  phrase = phrase.split(" ").map((w) => short[w] ?? w).join(" ");
+  const hits = knowledge.search.occupations(phrase);
+  const best = hits[0];
+  if (!best || best.score > knowledge.search.tuning.occupationAccept) {
+    // "cybersecurity analyst", "massage therapy": when the whole phrase names no title, one of its words may
+    // (each word is held to the one-word rule below); the answer says how the phrase was read.
+    const words = phrase.split(" ").filter((w) => w.length >= 4);
+    if (words.length >= 2 && words.length <= 3) {
+      for (const w of [...words].sort((a, b) => b.length - a.length)) {
+        const one = resolveOccupation(knowledge, undefined, w);
+        if (one.kind === "found") return one;
+      }
+    }
+    return { kind: "none" };
+  }
+  // One word is a job only when a title holds it, or a word one typo away ("nurses", "enginer"); a common word that
+  // fuzzy matching bends into a title word ("created" into "concrete") is not a job.
+  const single = contentWords(phrase);
+  if (single.length === 1 && single[0]) {
+    const word = single[0];
+    const titleWords = contentWords(knowledge.occupations.get(best.item.code)?.title ?? "");
+    if (!titleWords.some((t) => t === word || (word.length >= 6 && (withinEdits(word, t, 1) || t.startsWith(word))))) return { kind: "none" };
+  }
+  const occupation = knowledge.occupations.get(best.item.code);
+  if (!occupation) return { kind: "none" };
+  const alternatives = hits
+    .slice(1)
+    .filter((h) => h.score - best.score < 0.1 || best.score > CONFIDENT_SCORE)
+    .map((h) => knowledge.occupations.get(h.item.code))
+    .filter((o): o is Occupation => o !== undefined && o.code !== occupation.code)
+    .slice(0, 3);
+  return { kind: "found", occupation, alternatives, byTitle: true, score: best.score };
+}
+
+/** "21231 Software engineers and designers (TEER 1)". */
+export function named(o: Occupation): string {
+  return `${o.code} ${o.title} (TEER ${o.teer})`;
+}

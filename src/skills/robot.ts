@@ -1,0 +1,245 @@
+import { LRUCache } from "lru-cache";
+import type { Knowledge } from "../core/knowledge.js";
+import { MESSAGES } from "../core/messages.js";
+import { errorReply, makeReply } from "../core/reply.js";
+import type { Message, Reply, SourceRef } from "../core/types.js";
+import { DEFAULT_MAX_INPUT, parse } from "../nlu/parse.js";
+import type { Clause, Question } from "../nlu/question.js";
+import { defaultRegistry, MIN_SCORE, type SkillRegistry } from "./registry.js";
+import type { OptionValues, Skill, SkillAnswer, SkillContext, Slots } from "./types.js";
+
+/** Bounds of the conversation memory. */
+export interface ContextLimits {
+  /** Conversations remembered at most; the least recently used is forgotten first. */
+  readonly maxConversations: number;
+  /** How long a conversation is remembered after its last message. */
+  readonly ttlMs: number;
+}
+
+/** Default bounds: ten thousand conversations, thirty minutes each. */
+export const DEFAULT_CONTEXT_LIMITS: ContextLimits = { maxConversations: 10_000, ttlMs: 30 * 60 * 1000 };
+
+/** What a conversation keeps between messages. */
+export interface ConversationState {
+  readonly slots: Slots;
+  /** The last reply that cited sources, for "where does that come from". */
+  readonly lastSourced: Reply | undefined;
+}
+
+/** Where conversation state lives: in this process by default, shared across processes when a store provides one. */
+export interface ConversationStore {
+  get(key: string): ConversationState | undefined;
+  set(key: string, state: ConversationState): void;
+  readonly size: number;
+}
+
+/** Conversation state in process memory, bounded by count and time. */
+export class MemoryConversations implements ConversationStore {
+  private readonly cache: LRUCache<string, ConversationState>;
+
+  constructor(limits: ContextLimits = DEFAULT_CONTEXT_LIMITS) {
+    this.cache = new LRUCache({ max: limits.maxConversations, ttl: limits.ttlMs, updateAgeOnGet: false });
+  }
+
+  get(key: string): ConversationState | undefined {
+    return this.cache.get(key);
+  }
+
+  set(key: string, state: ConversationState): void {
+    this.cache.set(key, state);
+  }
+
+  get size(): number {
+    return this.cache.size;
+  }
+}
+
+/** Options of the robot. */
+export interface RobotOptions {
+  readonly maxInputLength?: number;
+  readonly context?: ContextLimits;
+  readonly conversations?: ConversationStore;
+  readonly registry?: SkillRegistry;
+  readonly now?: () => Date;
+  /** Called with any error a skill raised; the user gets a polite reply either way. */
+  readonly onError?: (error: unknown, where: { skill: string; platform: string }) => void;
+}
+
+/** How a clause was understood: the skill chosen and its score, for tests and `--json`. */
+export interface Understanding {
+  readonly skill: string;
+  readonly score: number;
+  readonly params: unknown;
+}
+
+/** Parse → skill → answer, with typed conversation state: the one place messages are routed. */
+export class Robot {
+  readonly registry: SkillRegistry;
+  private readonly conversations: ConversationStore;
+  private readonly maxInput: number;
+  private readonly now: () => Date;
+
+  constructor(
+    private readonly knowledge: () => Knowledge,
+    private readonly options: RobotOptions = {},
+  ) {
+    this.registry = options.registry ?? defaultRegistry();
+    this.conversations = options.conversations ?? new MemoryConversations(options.context);
+    this.maxInput = options.maxInputLength ?? DEFAULT_MAX_INPUT;
+    this.now = options.now ?? (() => new Date());
+  }
+
+  /** Conversations remembered now. */
+  get conversationCount(): number {
+    return this.conversations.size;
+  }
+
+  /** Parses a message as the robot would. */
+  parse(text: string): Question {
+    return parse(text, this.knowledge().lexicon, { now: this.now(), maxInput: this.maxInput });
+  }
+
+  /** Answers a message; every question of it in order. */
+  handle(message: Message): Reply {
+    return this.handleWithUnderstanding(message).reply;
+  }
+
+  /** Answers a message and says how each question was understood. */
+  handleWithUnderstanding(message: Message): { reply: Reply; understood: Understanding[] } {
+    const knowledge = this.knowledge();
+    const key = `${message.platform}:${message.conversation}`;
+    const question = this.parse(message.text);
+    let state = this.conversations.get(key) ?? { slots: {}, lastSourced: undefined };
+    const replies: Reply[] = [];
+    const understood: Understanding[] = [];
+    for (const clause of question.clauses) {
+      const context = this.context(knowledge, state);
+      const ranked = this.registry.rank(clause, context, (error, skill) => this.options.onError?.(error, { skill, platform: message.platform }));
+      const best = ranked[0];
+      let answer: SkillAnswer;
+      const passage = !best || best.score < MIN_SCORE ? this.passage(knowledge, clause) : undefined;
+      if (passage) {
+        answer = this.run(passage.skill, passage.params, context, message.platform);
+        understood.push({ skill: passage.skill.id, score: MIN_SCORE, params: passage.params });
+      } else if (!best || best.score < MIN_SCORE) {
+        answer = { reply: this.fallback(knowledge, clause, context) };
+        understood.push({ skill: "fallback", score: best?.score ?? 0, params: null });
+      } else {
+        answer = this.run(best.skill, best.match.params, context, message.platform);
+        understood.push({ skill: best.skill.id, score: best.score, params: best.match.params });
+      }
+      state = this.advance(state, answer);
+      replies.push(answer.reply);
+    }
+    this.conversations.set(key, state);
+    const reply = combine(knowledge, replies);
+    return { reply: question.truncated ? { ...reply, text: `${reply.text}\n${MESSAGES.truncated(this.maxInput)}` } : reply, understood };
+  }
+
+  /** Runs a skill's slash command with the option values a platform hands over. */
+  command(name: string, values: OptionValues, message: Omit<Message, "text">): Reply {
+    const knowledge = this.knowledge();
+    const key = `${message.platform}:${message.conversation}`;
+    const state = this.conversations.get(key) ?? { slots: {}, lastSourced: undefined };
+    const context = this.context(knowledge, state);
+    const skill = this.registry.skills.find((s) => s.command?.name === name);
+    if (!skill?.command) return makeReply(knowledge, "fallback", { title: "Unknown command", text: `I have no command called ${name}.`, userError: true });
+    let params: { ok: true; params: unknown } | { ok: false; message: string };
+    try {
+      params = skill.command.toParams(values, context);
+    } catch (error) {
+      this.options.onError?.(error, { skill: skill.id, platform: message.platform });
+      return errorReply();
+    }
+    if (!params.ok) return makeReply(knowledge, skill.id, { title: "Check the options", text: params.message, userError: true });
+    const answer = this.run(skill, params.params, context, message.platform);
+    this.conversations.set(key, this.advance(state, answer));
+    return answer.reply;
+  }
+
+  /** Answers with one skill and parameters already known (the terminal's `ee-bot crs`), remembering the answer. */
+  answerWith(skillId: string, params: unknown, message: Omit<Message, "text">): Reply {
+    const knowledge = this.knowledge();
+    const key = `${message.platform}:${message.conversation}`;
+    const state = this.conversations.get(key) ?? { slots: {}, lastSourced: undefined };
+    const skill = this.registry.get(skillId);
+    if (!skill) return errorReply();
+    const answer = this.run(skill, params, this.context(knowledge, state), message.platform);
+    this.conversations.set(key, this.advance(state, answer));
+    return answer.reply;
+  }
+
+  private context(knowledge: Knowledge, state: ConversationState): SkillContext {
+    return { knowledge, now: this.now(), slots: state.slots, lastSourced: state.lastSourced };
+  }
+
+  // Each skill runs isolated: its failure is reported and the user still gets a polite reply.
+  private run(skill: Skill<unknown>, params: unknown, context: SkillContext, platform: string): SkillAnswer {
+    try {
+      return skill.answer(params, context);
+    } catch (error) {
+      this.options.onError?.(error, { skill: skill.id, platform });
+      return { reply: errorReply() };
+    }
+  }
+
+  private advance(state: ConversationState, answer: SkillAnswer): ConversationState {
+    const slots: Slots = { ...state.slots, ...(answer.slots ?? {}) };
+    // A new skill's subject replaces the old aspect: "teer" from an occupation question means nothing to a round.
+    if (answer.slots?.skill && answer.slots.skill !== state.slots.skill && answer.slots.aspect === undefined) delete slots.aspect;
+    for (const k of answer.clear ?? []) delete slots[k];
+    const sourced = answer.reply.sources.length > 0 && answer.reply.intent !== "sources" ? answer.reply : state.lastSourced;
+    return { slots, lastSourced: sourced };
+  }
+
+  // When no skill answers, an article's passage that speaks to the question may (process skill, passage topic).
+  private passage(knowledge: Knowledge, clause: Clause): { skill: Skill<unknown>; params: unknown } | undefined {
+    const skill = this.registry.get("process");
+    if (!skill || clause.text.split(" ").length < 4) return undefined;
+    const hit = knowledge.search.passagesLike(clause.text, 1)[0];
+    return hit && hit.score <= knowledge.search.tuning.passageAccept ? { skill, params: { topic: "passage", query: clause.text } } : undefined;
+  }
+
+  private fallback(knowledge: Knowledge, clause: Clause, context: SkillContext): Reply {
+    const words = new Set(clause.text.split(/[^a-z0-9]+/).filter((w) => w.length > 3));
+    const examples = this.registry.skills.flatMap((s) => s.examples(knowledge));
+    const close = examples
+      .map((q) => ({ q, n: q.toLowerCase().split(/[^a-z0-9]+/).filter((w) => words.has(w)).length }))
+      .filter((x) => x.n > 0)
+      .sort((a, b) => b.n - a.n)
+      .map((x) => x.q);
+    const suggestions = [...new Set([...close, ...examples])].slice(0, 3);
+    void context;
+    return makeReply(knowledge, "fallback", {
+      title: "I can't answer that",
+      text: `${MESSAGES.fallback} ${MESSAGES.fallbackOffer} You could ask: ${suggestions.map((s) => `"${s}"`).join(", ")}.`,
+      suggestions,
+    });
+  }
+}
+
+function mergeSources(replies: readonly Reply[]): SourceRef[] {
+  const seen = new Map<string, SourceRef>();
+  for (const r of replies) for (const s of r.sources) if (!seen.has(s.id)) seen.set(s.id, s);
+  return [...seen.values()];
+}
+
+/** One reply for a message of several questions: each answer in order, sources merged. */
+function combine(knowledge: Knowledge, replies: readonly Reply[]): Reply {
+  const [only] = replies;
+  if (replies.length === 1 && only) return only;
+  void knowledge;
+  return {
+    intent: "multiple",
+    title: `${replies.length} answers`,
+    text: replies.map((r, i) => `${i + 1}. ${r.text}${r.list.length > 0 ? `\n${r.list.map((l) => `   - ${l}`).join("\n")}` : ""}`).join("\n"),
+    fields: replies.flatMap((r) => r.fields).slice(0, 25),
+    list: [],
+    asOf: replies.map((r) => r.asOf).filter((d): d is string => d !== null).sort().at(-1) ?? null,
+    sources: mergeSources(replies),
+    suggestions: replies.flatMap((r) => r.suggestions).slice(0, 3),
+    userError: replies.every((r) => r.userError),
+    images: replies.flatMap((r) => r.images),
+    chart: replies.find((r) => r.chart !== null)?.chart ?? null,
+  };
+}

@@ -1,0 +1,164 @@
+import { describe, expect, it } from "vitest";
+import { MESSAGES } from "../../src/core/messages.js";
+import { defaultRegistry, SkillRegistry } from "../../src/skills/registry.js";
+import { MemoryConversations, Robot } from "../../src/skills/robot.js";
+import type { Skill } from "../../src/skills/types.js";
+import { asker, smallKnowledge, smallRobot, TODAY } from "../helpers/small-kb.js";
+
+// Figures below are the made-up rounds of test/fixtures/kb-small; the lists, grid and NOC are the shipped ones.
+describe("skills on the small knowledge base", () => {
+  it("answers the latest round and the latest of a type, dated, with the round of any type beside it", () => {
+    const ask = asker();
+    expect(ask("what was the last cut-off?").text).toMatch(/^780: the lowest CRS score invited in round 9 \(March 18, 2026, PNP\), the latest round I know of/);
+    const cec = ask("last CEC draw");
+    expect(cec.skills).toEqual(["round"]);
+    expect(cec.text).toContain("round 8 (March 4, 2026, CEC)");
+    expect(cec.text).toContain("The latest round of any type I know of is round 9");
+    expect(cec.reply.sources.map((s) => s.kind)).toContain("official");
+  });
+
+  it("continues the subject of the conversation: invitations and the tie-break of the round just named", () => {
+    const ask = asker();
+    ask("draw 4b");
+    expect(ask("how many were invited?").text).toMatch(/^800 invitations were issued in round 4b/);
+    expect(ask("and the tie-break?").text).toMatch(/^March 28, 2024 at 09:30:00 UTC: in round 4b/);
+    // A new subject replaces the old one.
+    ask("draw 3");
+    expect(ask("and the tie-break?").text).toContain("round 3 (March 6, 2024, PNP)");
+  });
+
+  it("answers rounds over a period, a range of round numbers and all time", () => {
+    const ask = asker();
+    expect(ask("how many ITAs in 2026").text).toMatch(/^4,900 invitations were issued in 3 rounds in 2026/);
+    expect(ask("lowest cut-off ever").text).toMatch(/^410: the lowest cut-off/);
+    expect(ask("how many invitations across rounds 1 to 3").text).toMatch(/^6,400 invitations/);
+    expect(ask("cec draws in may 2025").text).toContain("round 6 (May 14, 2025, CEC)");
+  });
+
+  it("says there were no rounds in a period rather than answering another one", () => {
+    const ask = asker();
+    expect(ask("draws this month").text).toMatch(/^None: I know of no rounds this month \(April 2026\)\. The latest round I know of is round 9/);
+    expect(ask("draws last month").text).toMatch(/^I know of 2 rounds last month \(March 2026\)/);
+  });
+
+  it("checks a score against past rounds, yes or no first, never a prediction", () => {
+    const ask = asker();
+    const r = ask("I have 500, would I have been invited?");
+    expect(r.skills).toEqual(["score-check"]);
+    expect(r.text).toMatch(/^No, not in the latest all-program round I know of: 500 is below the cut-off of 540 in round 1/);
+    expect(r.text).toContain(MESSAGES.pastNotFuture);
+    expect(ask("I have 530, any luck in CEC draws?").text).toMatch(/^Yes/);
+  });
+
+  it("sums the pool's published ranges and says when a range cannot be split", () => {
+    const ask = asker();
+    expect(ask("how many people above 500 in the pool").text).toMatch(/^1,220 candidates had a CRS score of 501 or more/);
+    expect(ask("how many people between 455 and 470 in the pool").text).toContain("I can't count 455 to 470 exactly");
+    expect(ask("pool distribution").reply.list[0]).toBe("601 or more: 120");
+  });
+
+  it("answers category membership for today with what changed, and for a year asked", () => {
+    const ask = asker();
+    const r = ask("is 21231 STEM?");
+    expect(r.text).toMatch(/^No\. 21231 Software engineers and designers \(TEER 1\) is not on the STEM list IRCC has used since February 27, 2025\. It was on the 2023 and 2024 lists\./);
+    expect(ask("and its TEER?").text).toMatch(/^TEER 1/);
+    expect(ask("was it on the 2024 list?").text).toMatch(/^Yes\./);
+    expect(ask("which categories is 31301 in?").text).toContain("healthcare");
+  });
+
+  it("says a mistyped job title it cannot find, instead of answering about the previous occupation", () => {
+    const ask = asker();
+    ask("is 21232 stem?");
+    const r = ask("is a zqxw wizard stem or not");
+    expect(r.text).not.toContain("21232");
+  });
+
+  it("computes a CRS score one question at a time and recomputes a what-if", () => {
+    const ask = asker();
+    expect(ask("what's my CRS?").text).toContain("How old are you?");
+    ask("29");
+    ask("single");
+    ask("masters");
+    ask("clb 9");
+    ask("1");
+    const total = ask("no");
+    expect(total.text).toMatch(/^\d{3}: your CRS score/);
+    expect(ask("and if I get CLB 10?").text).toContain("with that change");
+  });
+
+  it("names the field of an impossible value and gives no score", () => {
+    const r = asker()("I'm 7 years old, single, phd, clb 9, what's my crs");
+    expect(r.text).toContain("age");
+    expect(r.text).not.toMatch(/^\d{3}:/);
+    expect(r.reply.userError).toBe(true);
+  });
+
+  it("declines what it cannot know, names it, and offers what it can", () => {
+    const ask = asker();
+    const r = ask("how long does PR processing take after AOR");
+    expect(r.skills).toEqual(["decline"]);
+    expect(r.text).toContain("processing times");
+    expect(ask("what will the next CEC cut-off be?").text).toContain("predict");
+    expect(ask("tell me a joke about hockey").skills).toEqual(["decline"]);
+  });
+
+  it("answers every question of a message, in order", () => {
+    const r = asker()("last cec draw? and is 21231 stem\nthanks");
+    expect(r.skills).toEqual(["round", "occupation", "help"]);
+    expect(r.reply.intent).toBe("multiple");
+    expect(r.text).toMatch(/^1\. The latest CEC round/);
+  });
+
+  it("attaches a chart spec whose series equals the rounds of the knowledge base", () => {
+    const r = asker()("chart of CEC cut-offs");
+    expect(r.skills).toEqual(["chart"]);
+    const chart = r.reply.chart;
+    expect(chart?.kind).toBe("cutoffs");
+    const knowledge = smallKnowledge();
+    const cec = knowledge.drawsOf(["cec"]).map((d) => ({ round: d.round, value: d.crs }));
+    expect(chart?.kind === "cutoffs" ? chart.series[0]?.points.map((p) => ({ round: p.round, value: p.value })) : []).toEqual(cec);
+    expect(asker()("chart of researchers draws").text).toContain("I can't draw that chart");
+  });
+
+  it("runs slash commands from structured options and refuses bad ones with a message naming them", () => {
+    const robot = smallRobot();
+    const who = { user: "u", conversation: "slash", platform: "discord" as const };
+    expect(robot.command("draw", { round: "4a" }, who).text).toContain("round 4a");
+    expect(robot.command("noc", { occupation: "21231", category: "stem" }, who).text).toMatch(/^No\./);
+    const bad = robot.command("draw", { round: "abc" }, who);
+    expect(bad.userError).toBe(true);
+    expect(bad.text).toContain("not a round number");
+    expect(robot.command("check", { score: 530, type: "cec" }, who).text).toMatch(/^Yes/);
+    // The partner option never takes the candidate's own years: 29, master's, CLB 9, partner coming, 3 years abroad.
+    // With a partner: age 100 + master's 126 + CLB 9 4x29=116 = 342; transferability: education x language 50,
+    // foreign 3 years x language 50 (capped 100 in all); partner factors 0 (nothing known); total 442.
+    expect(robot.command("crs", { age: 29, education: "masters", clb: 9, partner: "coming", "canadian-years": 0, "foreign-years": 3 }, who).text).toMatch(/^442: your CRS score/);
+  });
+
+  it("gives a polite reply when a skill fails, and the other questions are still answered", () => {
+    const broken: Skill<null> = { id: "broken", summary: "fails", requires: [], optional: [], match: (c) => (c.text.includes("boom") ? { score: 1, params: null } : null), answer: () => { throw new Error("boom"); }, examples: () => [] };
+    const errors: string[] = [];
+    const knowledge = smallKnowledge();
+    const robot = new Robot(() => knowledge, { now: () => TODAY, registry: new SkillRegistry([broken, ...defaultRegistry().skills]), onError: (_e, where) => errors.push(where.skill) });
+    const { reply } = robot.handleWithUnderstanding({ text: "boom\nlast cec draw", user: "u", conversation: "x", platform: "cli" });
+    expect(reply.text).toContain(MESSAGES.internalError);
+    expect(reply.text).toContain("round 8");
+    expect(errors).toEqual(["broken"]);
+  });
+
+  it("remembers conversations within bounds of count and time", () => {
+    const store = new MemoryConversations({ maxConversations: 2, ttlMs: 60_000 });
+    const knowledge = smallKnowledge();
+    const robot = new Robot(() => knowledge, { now: () => TODAY, conversations: store });
+    for (const c of ["a", "b", "c"]) robot.handle({ text: "draw 3", user: "u", conversation: c, platform: "cli" });
+    expect(store.size).toBe(2);
+    expect(robot.handle({ text: "and the tie-break?", user: "u", conversation: "a", platform: "cli" }).text).not.toContain("round 3");
+  });
+
+  it("makes its examples from the knowledge base", () => {
+    const knowledge = smallKnowledge();
+    const examples = defaultRegistry().skills.flatMap((s) => s.examples(knowledge));
+    expect(examples).toContain("round 9");
+    expect(examples.join(" ")).not.toContain("430");
+  });
+});
