@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
-import { basename, join, relative, sep } from "node:path";
+import { basename, join } from "node:path";
 import * as z from "zod";
 import { crsGridSource, parseCrsGridFile } from "../crs/grid.js";
 import { EeBotError, ErrorCode } from "../errors.js";
@@ -13,7 +13,9 @@ import { extractTerms, mergeTerms, type TermClaim } from "./extract/terms.js";
 import { parseFeedFormat, type FeedFormat } from "./feed/format.js";
 import { latestRound, nameWithoutVersion, parseFeedText, type FeedRound } from "./feed/parse.js";
 import { readOfficialLists, readVersionMap, type DataFile } from "./lists/read.js";
-import type { KnowledgePaths } from "./paths.js";
+import { sourceIdOf, type KnowledgePaths } from "./paths.js";
+
+export { sourceIdOf } from "./paths.js";
 import { mergeFacts, reconcileCategoryLists, reconcileDraws, sourceLists, validateAgainstNoc } from "./reconcile.js";
 import {
   KnowledgeBaseSchema,
@@ -69,10 +71,6 @@ export interface BuildInput {
 /** The name every list file in the categories folder has. */
 const LIST_FILE = /^lists-\d{4}\.json$/;
 
-/** The source id of a file in the knowledge folder: its path below the folder, with forward slashes. */
-export function sourceIdOf(paths: KnowledgePaths, file: string): string {
-  return relative(paths.root, file).split(sep).join("/");
-}
 
 /** Reads the articles, the NOC reference, the glossary, the vocabulary and the feed from disk. */
 export function readInputs(paths: KnowledgePaths): BuildInput {

@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { join } from "node:path";
+import { join, relative, sep } from "node:path";
 
 /** The project's knowledge folder. */
 export const KNOWLEDGE_DIR = fileURLToPath(new URL("../../knowledge/", import.meta.url));
@@ -46,4 +46,9 @@ export const DEFAULT_PATHS: KnowledgePaths = knowledgePaths(KNOWLEDGE_DIR);
 export function pathsFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): KnowledgePaths {
   const dir = env.KNOWLEDGE_DIR?.trim();
   return dir ? knowledgePaths(dir) : DEFAULT_PATHS;
+}
+
+/** The source id of a file in the knowledge folder: its path below the folder, with forward slashes. */
+export function sourceIdOf(paths: KnowledgePaths, file: string): string {
+  return relative(paths.root, file).split(sep).join("/");
 }

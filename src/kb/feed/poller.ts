@@ -1,7 +1,8 @@
 import { DEFAULT_PATHS, type KnowledgePaths } from "../paths.js";
 import type { RoundId } from "../schema.js";
 import { latestRound } from "./parse.js";
-import { readSnapshot, updateFeed, type FeedUpdateResult } from "./update.js";
+import { readSnapshot } from "./snapshot.js";
+import type { FeedUpdateResult } from "./update.js";
 
 /** How a poller is set up. */
 export interface FeedPollerOptions {
@@ -109,6 +110,8 @@ export class FeedPoller {
     this.abort = new AbortController();
     let result: FeedUpdateResult;
     try {
+      // The whole knowledge-base build comes with the update: loaded when a feed is fetched, not at start.
+      const { updateFeed } = await import("./update.js");
       result = await updateFeed({
         url: this.options.url,
         paths: this.paths,

@@ -8,7 +8,10 @@ import type { KnowledgePaths } from "../paths.js";
 import type { BuildWarning, RoundId } from "../schema.js";
 import { loadVocabulary } from "../vocabulary.js";
 import { loadFeedFormat } from "./format.js";
-import { latestRound, parseFeedText, type FeedRound, type ParsedFeed } from "./parse.js";
+import { latestRound, parseFeedText, type FeedRound } from "./parse.js";
+import { readSnapshot } from "./snapshot.js";
+
+export { readSnapshot } from "./snapshot.js";
 import { compareRounds } from "./round-id.js";
 
 /** Why a downloaded feed was not used. */
@@ -74,16 +77,6 @@ function refuse(reason: FeedRefusalReason, message: string): FeedUpdateResult {
   return { ok: false, error: { reason, message } };
 }
 
-/** The snapshot on disk, read as a feed; null when there is none or it cannot be read. */
-export function readSnapshot(paths: KnowledgePaths): ParsedFeed | null {
-  if (!existsSync(paths.feed)) return null;
-  const parsed = parseFeedText(readFileSync(paths.feed, "utf8"), {
-    source: sourceIdOf(paths, paths.feed),
-    format: loadFeedFormat(paths.feedFormat),
-    vocabulary: loadVocabulary(paths.vocabulary),
-  });
-  return parsed.ok ? parsed.value : null;
-}
 
 function newer(a: FeedRound, b: FeedRound): number {
   return (a.date ?? "").localeCompare(b.date ?? "") || compareRounds(a.round, b.round);
