@@ -97,3 +97,8 @@ export function joinAnd(items: readonly string[]): string {
 export function plural(n: number, word: string, many = `${word}s`): string {
   return `${formatNumber(n)} ${n === 1 ? word : many}`;
 }
+
+/** The text with its first letter in capitals: "in 2025" → "In 2025". */
+export function capital(s: string): string {
+  return `${s[0]?.toUpperCase() ?? ""}${s.slice(1)}`;
+}

@@ -1,5 +1,5 @@
 import { cutoffSeries, poolSeries, summarise, type CutoffSeries } from "../charts/series.js";
-import { formatDate, formatNumber, joinAnd, plural } from "../core/format.js";
+import { capital, formatDate, formatNumber, joinAnd, plural } from "../core/format.js";
 import type { Knowledge } from "../core/knowledge.js";
 import { makeReply } from "../core/reply.js";
 import { has, type Clause, type Period } from "../nlu/question.js";
@@ -89,7 +89,7 @@ function rounds(params: ChartParams, context: SkillContext): SkillAnswer {
   return {
     reply: makeReply(knowledge, "chart", {
       title,
-      text: `${title[0]?.toUpperCase() ?? ""}${title.slice(1)} (chart attached). ${lines.join(". ")}.${programs.length > 0 ? ` ${joinAnd(programs)}.` : ""}${series.value.length > shown.length ? ` The chart shows the ${shown.length} types with the most rounds.` : ""}`,
+      text: `${capital(title)} (chart attached). ${lines.join(". ")}.${programs.length > 0 ? ` ${joinAnd(programs)}.` : ""}${series.value.length > shown.length ? ` The chart shows the ${shown.length} types with the most rounds.` : ""}`,
       list: shown.flatMap((s) => s.points.slice(-10).map((p) => `${s.label} round ${p.round} (${formatDate(p.date)}): ${formatNumber(p.value)}`)),
       asOf: last?.date ?? null,
       sources: [...new Set(draws.flatMap((d) => d.sources))].slice(0, 3),

@@ -3,7 +3,7 @@ import { CRS_SOURCE_ID, type TestName } from "../crs/grid.js";
 import { missingFields } from "../crs/missing.js";
 import { pointsFor, type PointsQuery } from "../crs/points.js";
 import { PartialProfileSchema, type PartialProfile } from "../crs/profile.js";
-import { formatDate, joinAnd } from "../core/format.js";
+import { capital, formatDate, joinAnd } from "../core/format.js";
 import type { Knowledge } from "../core/knowledge.js";
 import { makeReply } from "../core/reply.js";
 import { parseClause } from "../nlu/parse.js";
@@ -175,10 +175,10 @@ function calculate(params: Extract<CrsParams, { mode: "calculate" }>, context: S
   }
   const b = result.value;
   const land = landing(knowledge, b.total, now);
-  const sentence = (t: string) => `${t[0]?.toUpperCase() ?? ""}${t.slice(1)}${/[.!?)]$/.test(t) ? "" : "."}`;
+  const sentence = (t: string) => `${capital(t)}${/[.!?)]$/.test(t) ? "" : "."}`;
   const notes = [...params.readings.map(sentence), ...(b.assumptions.length > 0 ? [`Assumed: ${joinAnd([...b.assumptions])}.`] : []), ...b.notes.map(sentence)];
   const caps = b.capsApplied.map((c) => `${c.cap} capped at ${c.limit} (from ${c.before})`);
-  caps[0] &&= `${caps[0][0]?.toUpperCase() ?? ""}${caps[0].slice(1)}`;
+  caps[0] &&= capital(caps[0]);
   return {
     reply: makeReply(knowledge, "crs", {
       title: `CRS score: ${b.total}`,

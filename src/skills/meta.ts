@@ -1,4 +1,4 @@
-import { describeRef, formatDate, plural, roundName } from "../core/format.js";
+import { capital, describeRef, formatDate, plural, roundName } from "../core/format.js";
 import type { Knowledge } from "../core/knowledge.js";
 import { MESSAGES } from "../core/messages.js";
 import { makeReply } from "../core/reply.js";
@@ -47,7 +47,7 @@ export function helpSkill(all: () => readonly AnySkill[]): Skill<HelpParams> {
       if (params.kind === "empty") return { reply: makeReply(knowledge, "help", { title: "Ask me something", text: MESSAGES.empty, suggestions: examples.slice(0, 3), userError: true }) };
       const lines = all()
         .filter((s) => s.id !== "help" && s.examples(knowledge).length > 0)
-        .map((s) => `${s.summary[0]?.toUpperCase() ?? ""}${s.summary.slice(1)}: ${s.examples(knowledge).slice(0, 3).map((e) => `"${e}"`).join(" · ")}`);
+        .map((s) => `${capital(s.summary)}: ${s.examples(knowledge).slice(0, 3).map((e) => `"${e}"`).join(" · ")}`);
       return {
         reply: makeReply(knowledge, "help", {
           title: params.kind === "greeting" ? "Hello" : "What I can answer",

@@ -1,4 +1,4 @@
-import { ago, formatDate, formatNumber, roundName } from "../../core/format.js";
+import { ago, capital, formatDate, formatNumber, roundName } from "../../core/format.js";
 import { makeReply } from "../../core/reply.js";
 import type { Draw } from "../../kb/schema.js";
 import { has, type Clause, type Period } from "../../nlu/question.js";
@@ -104,7 +104,7 @@ function lead(context: SkillContext, d: Draw, which: string, aspect: Aspect): st
   const when = d.date ? `, ${ago(d.date, now)}` : "";
   if (aspect === "crs" && d.crs !== null) return `${d.crs}: the lowest CRS score invited in ${roundName(knowledge, d)}, ${which}${when}. ${d.invitations !== null ? `${formatNumber(d.invitations)} invitations were issued.` : ""}`.trim();
   if (aspect === "invitations" && d.invitations !== null) return `${formatNumber(d.invitations)} invitations were issued in ${roundName(knowledge, d)}, ${which}${when}.${d.crs !== null ? ` The lowest CRS score invited was ${d.crs}.` : ""}`;
-  return `${which[0]?.toUpperCase() ?? ""}${which.slice(1)} is ${roundName(knowledge, d)}${when}: ${drawFigures(d)}`;
+  return `${capital(which)} is ${roundName(knowledge, d)}${when}: ${drawFigures(d)}`;
 }
 
 /** One round: by number or date, the latest or the first of any type, with its figures and sources. */

@@ -1,5 +1,5 @@
 import { subMonths } from "date-fns";
-import { formatDate, formatNumber, joinAnd, plural, roundName } from "../../core/format.js";
+import { capital, formatDate, formatNumber, joinAnd, plural, roundName } from "../../core/format.js";
 import type { Knowledge } from "../../core/knowledge.js";
 import { MESSAGES } from "../../core/messages.js";
 import { makeReply } from "../../core/reply.js";
@@ -174,6 +174,3 @@ export function landing(knowledge: Knowledge, score: number, now: Date): { text:
   };
 }
 
-function capital(s: string): string {
-  return `${s[0]?.toUpperCase() ?? ""}${s.slice(1)}`;
-}

@@ -1,4 +1,4 @@
-import { formatDate, joinAnd, plural } from "../../core/format.js";
+import { capital, formatDate, joinAnd, plural } from "../../core/format.js";
 import type { Knowledge } from "../../core/knowledge.js";
 import { makeReply } from "../../core/reply.js";
 import type { CategoryList } from "../../kb/schema.js";
@@ -239,9 +239,6 @@ function changedAll(knowledge: Knowledge, year: number, reply: (t: string, s: st
   return reply(lines.length > 0 ? `${plural(lines.length, "category", "categories")} changed in ${year}${first ? ` (lists from ${formatDate(first)})` : ""}:` : `Nothing changed in the category lists in ${year}.`, sources, { list: lines });
 }
 
-function capital(s: string): string {
-  return s.length > 0 ? `${s[0]?.toUpperCase() ?? ""}${s.slice(1)}` : s;
-}
 
 /** Category lists by year: members, counts, changes, conditions, which categories exist. */
 export const categorySkill: Skill<CategoryParams> = {

@@ -1,4 +1,4 @@
-import { cite, formatDate, joinAnd } from "../../core/format.js";
+import { capital, cite, formatDate, joinAnd } from "../../core/format.js";
 import type { Knowledge } from "../../core/knowledge.js";
 import { makeReply } from "../../core/reply.js";
 import type { CategoryList, Occupation } from "../../kb/schema.js";
@@ -250,9 +250,6 @@ function answerOccupation(params: OccupationParams, context: SkillContext): Skil
   };
 }
 
-function capital(s: string): string {
-  return s.length > 0 ? `${s[0]?.toUpperCase() ?? ""}${s.slice(1)}` : s;
-}
 
 /** One occupation: its NOC code, title and TEER, and the category lists it is on, for the date asked. */
 export const occupationSkill: Skill<OccupationParams> = {
