@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { categoriesOfCode, listInForce, listsOf } from "../kb/lists/query.js";
 import { loadKnowledgeBase, loadNocReference } from "../kb/load.js";
 import { DEFAULT_PATHS } from "../kb/paths.js";
 import type { CategoryList, Draw, Fact, FactKind, KnowledgeBase, NocReference, Occupation, Source, Term } from "../kb/schema.js";
@@ -140,14 +141,12 @@ export class Knowledge {
 
   /** Every list of a category, oldest year first. */
   listsOf(category: string): CategoryList[] {
-    return this.kb.categoryLists.filter((l) => l.category === category).sort((a, b) => a.year - b.year);
+    return listsOf(this.kb, category);
   }
 
-  /** The list of a category in force on a date (the latest when no date): the last one whose effective date (or year) is not after it. */
+  /** The list of a category in force on a date (the latest when no date), as the lists module dates them. */
   listAt(category: string, date?: string): CategoryList | undefined {
-    const lists = this.listsOf(category);
-    if (!date) return lists.at(-1);
-    return lists.filter((l) => (l.effective ?? `${l.year}-01-01`) <= date).at(-1);
+    return listInForce(this.kb, category, date) ?? undefined;
   }
 
   /** The list of a category for a year. */
@@ -174,8 +173,7 @@ export class Knowledge {
 
   /** The lists in force on a date (latest by default) that hold a code. */
   categoriesOf(code: string, date?: string): CategoryList[] {
-    const cats = [...new Set(this.kb.categoryLists.map((l) => l.category))];
-    return cats.map((c) => this.listAt(c, date)).filter((l): l is CategoryList => l !== undefined && l.active && l.members.some((m) => m.code === code));
+    return categoriesOfCode(this.kb, code, date).categories.map((c) => c.list);
   }
 
   /** Facts of one kind. */

@@ -1,5 +1,4 @@
 import {
-  addDays,
   endOfMonth,
   endOfYear,
   format,
@@ -65,7 +64,8 @@ function monthPeriod(year: number, month: number): Period {
   return { from: iso(start), to: iso(endOfMonth(start)), label: format(start, "MMMM yyyy"), kind: "month" };
 }
 
-function yearPeriod(year: number): Period {
+/** A calendar year as a period. */
+export function yearPeriod(year: number): Period {
   const start = new Date(year, 0, 1);
   return { from: iso(start), to: iso(endOfYear(start)), label: String(year), kind: "year" };
 }
@@ -246,9 +246,3 @@ export function findDates(text: string, now: Date): DateFindings {
   return { dates, periods, years, spans };
 }
 
-/** The period a single date stands for (that day). */
-export function dayPeriod(isoDate: string): Period {
-  const [y = 0, m = 1, day = 1] = isoDate.split("-").map(Number);
-  const d = new Date(y, m - 1, day);
-  return { from: isoDate, to: iso(addDays(d, 0)), label: format(d, "MMMM d, yyyy"), kind: "day" };
-}

@@ -2,6 +2,7 @@ import { cutoffSeries, poolSeries, summarise, type CutoffSeries } from "../chart
 import { capital, formatDate, formatNumber, joinAnd, plural } from "../core/format.js";
 import type { Knowledge } from "../core/knowledge.js";
 import { makeReply } from "../core/reply.js";
+import { yearPeriod } from "../nlu/dates.js";
 import { has, type Clause, type Period } from "../nlu/question.js";
 import { countBetween, finestRanges } from "./draws/pool.js";
 import { drawsInPeriod, during, typeOption, typesIn } from "./draws/shared.js";
@@ -126,7 +127,7 @@ export const chartSkill: Skill<ChartParams> = {
       const view = values.view === undefined ? "cutoffs" : String(values.view).toLowerCase();
       if (view !== "cutoffs" && view !== "invitations" && view !== "pool") return { ok: false, message: `"${view}" is not one of cutoffs, invitations, pool.` };
       const year = values.year === undefined ? undefined : Number(values.year);
-      const period: Period | undefined = year ? { from: `${year}-01-01`, to: `${year}-12-31`, label: String(year), kind: "year" } : undefined;
+      const period: Period | undefined = year ? yearPeriod(year) : undefined;
       const mark = values.score === undefined ? undefined : Number(values.score);
       return { ok: true, params: { kind: view, types: t.types, ...(period ? { period } : {}), ...(mark !== undefined ? { mark } : {}) } };
     },

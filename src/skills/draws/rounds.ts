@@ -2,6 +2,7 @@ import { formatDate, formatNumber, plural, roundName } from "../../core/format.j
 import type { Knowledge } from "../../core/knowledge.js";
 import { makeReply } from "../../core/reply.js";
 import type { Draw } from "../../kb/schema.js";
+import { yearPeriod } from "../../nlu/dates.js";
 import { has, type Clause, type Period } from "../../nlu/question.js";
 import type { Match, Skill, SkillAnswer, SkillContext } from "../types.js";
 import { aboutRounds, drawsInPeriod, during, freshnessNote, typeOption, typePhrase, typesIn } from "./shared.js";
@@ -280,7 +281,7 @@ export const roundsSkill: Skill<RoundsParams> = {
       const stat = (values.stat === undefined ? "summary" : String(values.stat)) as Stat;
       if (!["summary", "lowest", "highest", "average", "total", "count"].includes(stat)) return { ok: false, message: `"${stat}" is not one of summary, lowest, highest, average, total, count.` };
       const year = values.year === undefined ? undefined : Number(values.year);
-      const period: Period | undefined = year ? { from: `${year}-01-01`, to: `${year}-12-31`, label: String(year), kind: "year" } : undefined;
+      const period: Period | undefined = year ? yearPeriod(year) : undefined;
       return { ok: true, params: { stat, measure: stat === "total" ? "invitations" : "crs", types: t.types, ...(period ? { period } : {}) } };
     },
   },

@@ -67,10 +67,6 @@ export function freshnessNote(knowledge: Knowledge, now: Date): string {
   return days > 14 ? `My records end with ${roundName(knowledge, last)}; newer rounds may have been held since.` : "";
 }
 
-/** Whether a period is still going on (its end is today or later). */
-export function periodLabel(p: Period): string {
-  return p.label;
-}
 
 /** The rounds a period covers, resolving "since round N". */
 export function drawsInPeriod(knowledge: Knowledge, period: Period, types: readonly string[]): Draw[] {
