@@ -2,9 +2,9 @@ import { watch, type FSWatcher } from "node:fs";
 import { basename, dirname } from "node:path";
 import { Knowledge } from "./core/knowledge.js";
 import { MESSAGES } from "./core/messages.js";
-import { RateLimiter, type RateLimits } from "./core/rate-limit.js";
+import { RateLimiter, type RateLimits, type UserRateLimit } from "./core/rate-limit.js";
 import { makeReply } from "./core/reply.js";
-import { Robot, type ContextLimits, type ConversationStore } from "./skills/robot.js";
+import { conversationKey, EMPTY_CONVERSATION, MemoryConversations, Robot, type ContextLimits, type ConversationState, type ConversationStore } from "./skills/robot.js";
 import type { OptionValues } from "./skills/types.js";
 import type { Message, Reply } from "./core/types.js";
 import type { Config } from "./config.js";
@@ -39,7 +39,10 @@ export interface RuntimeOptions {
   readonly rateLimits?: RateLimits;
   readonly maxInputLength?: number;
   readonly context?: ContextLimits;
+  /** Where conversations live; default: this process's memory, bounded by `context`. */
   readonly conversations?: ConversationStore;
+  /** The per-user limit; default: counted in this process with `rateLimits`. */
+  readonly limiter?: UserRateLimit;
 }
 
 /** The files a knowledge base is loaded from. */
@@ -59,7 +62,8 @@ export class Runtime {
   private closing = false;
   private readonly reloadListeners = new Set<(knowledge: Knowledge) => void>();
   readonly robot: Robot;
-  private readonly limiter: RateLimiter;
+  private readonly limiter: UserRateLimit;
+  private readonly conversations: ConversationStore;
 
   constructor(
     knowledge: Knowledge,
@@ -67,11 +71,11 @@ export class Runtime {
     options: RuntimeOptions = {},
   ) {
     this.current = knowledge;
-    this.limiter = new RateLimiter(options.rateLimits);
+    this.limiter = options.limiter ?? new RateLimiter(options.rateLimits);
+    this.conversations = options.conversations ?? new MemoryConversations(options.context);
     this.robot = new Robot(() => this.current, {
       ...(options.maxInputLength ? { maxInputLength: options.maxInputLength } : {}),
       ...(options.context ? { context: options.context } : {}),
-      ...(options.conversations ? { conversations: options.conversations } : {}),
       onError: (error, where) => logger.error({ err: error, platform: where.platform, skill: where.skill }, "answer failed"),
     });
   }
@@ -116,10 +120,10 @@ export class Runtime {
   }
 
   // One rate limit for messages and commands alike: undefined means drop quietly, a reply means "slow down".
-  private admit(platform: Message["platform"], user: string): Reply | undefined | "go" {
+  private async admit(platform: Message["platform"], user: string): Promise<Reply | undefined | "go"> {
     if (this.closing) return undefined;
     if (platform === "cli") return "go";
-    const decision = this.limiter.check(`${platform}:${user}`);
+    const decision = await this.limiter.decide(`${platform}:${user}`);
     if (decision === "drop") return undefined;
     if (decision === "notify") {
       this.logger.info({ platform, intent: "rate-limited" }, "rate limited");
@@ -128,27 +132,49 @@ export class Runtime {
     return "go";
   }
 
+  // A conversation store that does not answer costs the follow-up, never the answer.
+  private async recall(key: string): Promise<ConversationState> {
+    try {
+      return (await this.conversations.get(key)) ?? EMPTY_CONVERSATION;
+    } catch (err) {
+      this.logger.warn({ err }, "conversation state unavailable: answered without it");
+      return EMPTY_CONVERSATION;
+    }
+  }
+
+  private async remember(key: string, state: ConversationState): Promise<void> {
+    try {
+      await this.conversations.set(key, state);
+    } catch (err) {
+      this.logger.warn({ err }, "conversation state not saved");
+    }
+  }
+
   /**
-   * Answers a message, or returns undefined when it must be dropped quietly (over the rate limit after the
+   * Answers a message, or resolves undefined when it must be dropped quietly (over the rate limit after the
    * notice, or shutting down). Logs one line per answered message, never its text.
    */
-  answer(message: Message): Reply | undefined {
-    const admitted = this.admit(message.platform, message.user);
+  async answer(message: Message): Promise<Reply | undefined> {
+    const admitted = await this.admit(message.platform, message.user);
     if (admitted !== "go") return admitted;
     const started = performance.now();
-    const reply = this.robot.handle(message);
-    this.logger.info({ platform: message.platform, intent: reply.intent, ms: Math.round((performance.now() - started) * 1000) / 1000 }, "answered");
-    return reply;
+    const key = conversationKey(message);
+    const turn = this.robot.turn(message, await this.recall(key));
+    await this.remember(key, turn.state);
+    this.logger.info({ platform: message.platform, intent: turn.reply.intent, ms: Math.round((performance.now() - started) * 1000) / 1000 }, "answered");
+    return turn.reply;
   }
 
   /** Runs a skill's slash command with structured options, under the same rate limit as messages. */
-  command(name: string, values: OptionValues, message: Omit<Message, "text">): Reply | undefined {
-    const admitted = this.admit(message.platform, message.user);
+  async command(name: string, values: OptionValues, message: Omit<Message, "text">): Promise<Reply | undefined> {
+    const admitted = await this.admit(message.platform, message.user);
     if (admitted !== "go") return admitted;
     const started = performance.now();
-    const reply = this.robot.command(name, values, message);
-    this.logger.info({ platform: message.platform, intent: reply.intent, command: name, ms: Math.round((performance.now() - started) * 1000) / 1000 }, "answered");
-    return reply;
+    const key = conversationKey(message);
+    const turn = this.robot.commandTurn(name, values, message, await this.recall(key));
+    await this.remember(key, turn.state);
+    this.logger.info({ platform: message.platform, intent: turn.reply.intent, command: name, ms: Math.round((performance.now() - started) * 1000) / 1000 }, "answered");
+    return turn.reply;
   }
 
   /** Calls a listener after every successful reload with the knowledge base swapped in; returns how to stop. */

@@ -3,6 +3,11 @@ import type { Message, Platform, Reply } from "../core/types.js";
 import type { Logger } from "../log.js";
 import type { OptionValues } from "../skills/types.js";
 
+/** Answers a message; undefined means "drop quietly". The runtime's answer is asynchronous (shared state), a test's may not be. */
+export type AnswerFn = (message: Message) => Reply | undefined | Promise<Reply | undefined>;
+/** Runs a skill's slash command with its options; undefined means "drop quietly". */
+export type CommandFn = (name: string, values: OptionValues, message: Omit<Message, "text">) => Reply | undefined | Promise<Reply | undefined>;
+
 /** What every adapter does around a handler: count replies in flight, isolate failures, answer politely when one fails. */
 export class Handling {
   private inFlight = 0;
@@ -10,9 +15,9 @@ export class Handling {
   constructor(
     private readonly platform: Platform,
     private readonly logger: Logger,
-    private readonly answerFn: (message: Message) => Reply | undefined,
+    private readonly answerFn: AnswerFn,
     private readonly onError?: (error: unknown) => void,
-    private readonly commandFn?: (name: string, values: OptionValues, message: Omit<Message, "text">) => Reply | undefined,
+    private readonly commandFn?: CommandFn,
   ) {}
 
   /** Replies being worked on now. */
@@ -34,9 +39,9 @@ export class Handling {
   }
 
   /** Answers a message; a failing answer still gets the user a polite reply, and the error goes to the log. */
-  answer(message: Message): Reply | undefined {
+  async answer(message: Message): Promise<Reply | undefined> {
     try {
-      return this.answerFn(message);
+      return await this.answerFn(message);
     } catch (error) {
       this.logger.error({ platform: this.platform, err: error }, "answer failed");
       this.onError?.(error);
@@ -45,10 +50,10 @@ export class Handling {
   }
 
   /** Runs a slash command; a failing one still gets the user a polite reply, and the error goes to the log. */
-  command(name: string, values: OptionValues, message: Omit<Message, "text">): Reply | undefined {
+  async command(name: string, values: OptionValues, message: Omit<Message, "text">): Promise<Reply | undefined> {
     try {
       if (!this.commandFn) throw new Error("this adapter was built without slash commands");
-      return this.commandFn(name, values, message);
+      return await this.commandFn(name, values, message);
     } catch (error) {
       this.logger.error({ platform: this.platform, err: error }, "command failed");
       this.onError?.(error);

@@ -15,6 +15,12 @@ export interface RateLimits {
 /** Default: five messages in ten seconds, a hundred thousand users remembered at most. */
 export const DEFAULT_RATE_LIMITS: RateLimits = { messages: 5, windowMs: 10_000, maxUsers: 100_000 };
 
+/** Decides for each message whether it goes through: counted in this process, or on a server every process shares. */
+export interface UserRateLimit {
+  /** The decision for one message of one user (key: platform and user id). */
+  decide(key: string): Promise<RateDecision>;
+}
+
 interface Bucket {
   /** Times of the messages allowed in the current window, oldest first. */
   times: number[];
@@ -22,7 +28,7 @@ interface Bucket {
 }
 
 /** A sliding-window limiter per user key: the first message over the limit is told, the rest are dropped until the window passes. Memory is bounded. */
-export class RateLimiter {
+export class RateLimiter implements UserRateLimit {
   // Bounded by count (least recently seen first out) and by time: a user idle for a whole window is forgotten.
   private readonly buckets: LRUCache<string, Bucket>;
   private lastPurge = 0;
@@ -56,6 +62,10 @@ export class RateLimiter {
       this.buckets.purgeStale();
     }
     return decision;
+  }
+
+  async decide(key: string): Promise<RateDecision> {
+    return this.check(key);
   }
 
   /** Users tracked now. */

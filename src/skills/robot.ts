@@ -2,11 +2,12 @@ import { LRUCache } from "lru-cache";
 import type { Knowledge } from "../core/knowledge.js";
 import { MESSAGES } from "../core/messages.js";
 import { errorReply, makeReply } from "../core/reply.js";
-import type { Message, Reply, SourceRef } from "../core/types.js";
+import * as z from "zod";
+import { ReplySchema, type Message, type Reply, type SourceRef } from "../core/types.js";
 import { DEFAULT_MAX_INPUT, parse } from "../nlu/parse.js";
 import type { Clause, Question } from "../nlu/question.js";
 import { defaultRegistry, MIN_SCORE, type SkillRegistry } from "./registry.js";
-import type { OptionValues, Skill, SkillAnswer, SkillContext, Slots } from "./types.js";
+import { SlotsSchema, type OptionValues, type Skill, type SkillAnswer, type SkillContext, type Slots } from "./types.js";
 
 /** Bounds of the conversation memory. */
 export interface ContextLimits {
@@ -19,21 +20,33 @@ export interface ContextLimits {
 /** Default bounds: ten thousand conversations, thirty minutes each. */
 export const DEFAULT_CONTEXT_LIMITS: ContextLimits = { maxConversations: 10_000, ttlMs: 30 * 60 * 1000 };
 
+/** What a conversation keeps between messages: typed slots and the last reply that cited sources. */
+export const ConversationStateSchema = z.object({
+  slots: SlotsSchema,
+  /** The last reply that cited sources, for "where does that come from". */
+  lastSourced: ReplySchema.optional(),
+});
 /** What a conversation keeps between messages. */
 export interface ConversationState {
   readonly slots: Slots;
-  /** The last reply that cited sources, for "where does that come from". */
   readonly lastSourced: Reply | undefined;
 }
 
-/** Where conversation state lives: in this process by default, shared across processes when a store provides one. */
-export interface ConversationStore {
-  get(key: string): ConversationState | undefined;
-  set(key: string, state: ConversationState): void;
-  readonly size: number;
+/** A conversation with nothing remembered yet. */
+export const EMPTY_CONVERSATION: ConversationState = { slots: {}, lastSourced: undefined };
+
+/** The key a conversation is remembered under: its platform and the adapter's conversation id. */
+export function conversationKey(message: Pick<Message, "platform" | "conversation">): string {
+  return `${message.platform}:${message.conversation}`;
 }
 
-/** Conversation state in process memory, bounded by count and time. */
+/** Where conversation state lives between messages: this process, or a server that several processes share. */
+export interface ConversationStore {
+  get(key: string): Promise<ConversationState | undefined>;
+  set(key: string, state: ConversationState): Promise<void>;
+}
+
+/** Conversation state in process memory, bounded by count and time; also read and written synchronously by the robot. */
 export class MemoryConversations implements ConversationStore {
   private readonly cache: LRUCache<string, ConversationState>;
 
@@ -41,24 +54,43 @@ export class MemoryConversations implements ConversationStore {
     this.cache = new LRUCache({ max: limits.maxConversations, ttl: limits.ttlMs, updateAgeOnGet: false });
   }
 
-  get(key: string): ConversationState | undefined {
+  /** The state of a conversation, at once. */
+  read(key: string): ConversationState | undefined {
     return this.cache.get(key);
   }
 
-  set(key: string, state: ConversationState): void {
+  /** Remembers a conversation's state, at once. */
+  write(key: string, state: ConversationState): void {
     this.cache.set(key, state);
   }
 
+  async get(key: string): Promise<ConversationState | undefined> {
+    return this.read(key);
+  }
+
+  async set(key: string, state: ConversationState): Promise<void> {
+    this.write(key, state);
+  }
+
+  /** Conversations remembered now. */
   get size(): number {
     return this.cache.size;
   }
+}
+
+/** A message answered from a conversation's state: the reply, the state after it, and how each question was understood. */
+export interface Turn {
+  readonly reply: Reply;
+  readonly state: ConversationState;
+  readonly understood: Understanding[];
 }
 
 /** Options of the robot. */
 export interface RobotOptions {
   readonly maxInputLength?: number;
   readonly context?: ContextLimits;
-  readonly conversations?: ConversationStore;
+  /** The memory of the synchronous methods (handle, command, answerWith); the *Turn methods take the state given. */
+  readonly conversations?: MemoryConversations;
   readonly registry?: SkillRegistry;
   readonly now?: () => Date;
   /** Called with any error a skill raised; the user gets a polite reply either way. */
@@ -75,7 +107,7 @@ export interface Understanding {
 /** Parse → skill → answer, with typed conversation state: the one place messages are routed. */
 export class Robot {
   readonly registry: SkillRegistry;
-  private readonly conversations: ConversationStore;
+  private readonly conversations: MemoryConversations;
   private readonly maxInput: number;
   private readonly now: () => Date;
 
@@ -89,7 +121,7 @@ export class Robot {
     this.now = options.now ?? (() => new Date());
   }
 
-  /** Conversations remembered now. */
+  /** Conversations the synchronous methods remember now. */
   get conversationCount(): number {
     return this.conversations.size;
   }
@@ -104,12 +136,19 @@ export class Robot {
     return this.handleWithUnderstanding(message).reply;
   }
 
-  /** Answers a message and says how each question was understood. */
+  /** Answers a message and says how each question was understood, remembering the conversation in this process. */
   handleWithUnderstanding(message: Message): { reply: Reply; understood: Understanding[] } {
+    const key = conversationKey(message);
+    const turn = this.turn(message, this.conversations.read(key) ?? EMPTY_CONVERSATION);
+    this.conversations.write(key, turn.state);
+    return { reply: turn.reply, understood: turn.understood };
+  }
+
+  /** Answers a message from the state given; every question of it in order. Nothing is remembered: the caller keeps the state. */
+  turn(message: Message, before: ConversationState): Turn {
     const knowledge = this.knowledge();
-    const key = `${message.platform}:${message.conversation}`;
     const question = this.parse(message.text);
-    let state = this.conversations.get(key) ?? { slots: {}, lastSourced: undefined };
+    let state = before;
     const replies: Reply[] = [];
     const understood: Understanding[] = [];
     for (const clause of question.clauses) {
@@ -131,41 +170,45 @@ export class Robot {
       state = this.advance(state, answer);
       replies.push(answer.reply);
     }
-    this.conversations.set(key, state);
     const reply = combine(knowledge, replies);
-    return { reply: question.truncated ? { ...reply, text: `${reply.text}\n${MESSAGES.truncated(this.maxInput)}` } : reply, understood };
+    return { reply: question.truncated ? { ...reply, text: `${reply.text}\n${MESSAGES.truncated(this.maxInput)}` } : reply, state, understood };
   }
 
-  /** Runs a skill's slash command with the option values a platform hands over. */
+  /** Runs a skill's slash command with the option values a platform hands over, remembering the conversation in this process. */
   command(name: string, values: OptionValues, message: Omit<Message, "text">): Reply {
+    const key = conversationKey(message);
+    const turn = this.commandTurn(name, values, message, this.conversations.read(key) ?? EMPTY_CONVERSATION);
+    this.conversations.write(key, turn.state);
+    return turn.reply;
+  }
+
+  /** Runs a skill's slash command from the state given; the caller keeps the state after it. */
+  commandTurn(name: string, values: OptionValues, message: Omit<Message, "text">, state: ConversationState): Omit<Turn, "understood"> {
     const knowledge = this.knowledge();
-    const key = `${message.platform}:${message.conversation}`;
-    const state = this.conversations.get(key) ?? { slots: {}, lastSourced: undefined };
     const context = this.context(knowledge, state);
     const skill = this.registry.skills.find((s) => s.command?.name === name);
-    if (!skill?.command) return makeReply(knowledge, "fallback", { title: "Unknown command", text: `I have no command called ${name}.`, userError: true });
+    if (!skill?.command) return { reply: makeReply(knowledge, "fallback", { title: "Unknown command", text: `I have no command called ${name}.`, userError: true }), state };
     let params: { ok: true; params: unknown } | { ok: false; message: string };
     try {
       params = skill.command.toParams(values, context);
     } catch (error) {
       this.options.onError?.(error, { skill: skill.id, platform: message.platform });
-      return errorReply();
+      return { reply: errorReply(), state };
     }
-    if (!params.ok) return makeReply(knowledge, skill.id, { title: "Check the options", text: params.message, userError: true });
+    if (!params.ok) return { reply: makeReply(knowledge, skill.id, { title: "Check the options", text: params.message, userError: true }), state };
     const answer = this.run(skill, params.params, context, message.platform);
-    this.conversations.set(key, this.advance(state, answer));
-    return answer.reply;
+    return { reply: answer.reply, state: this.advance(state, answer) };
   }
 
   /** Answers with one skill and parameters already known (the terminal's `ee-bot crs`), remembering the answer. */
   answerWith(skillId: string, params: unknown, message: Omit<Message, "text">): Reply {
     const knowledge = this.knowledge();
-    const key = `${message.platform}:${message.conversation}`;
-    const state = this.conversations.get(key) ?? { slots: {}, lastSourced: undefined };
+    const key = conversationKey(message);
+    const state = this.conversations.read(key) ?? EMPTY_CONVERSATION;
     const skill = this.registry.get(skillId);
     if (!skill) return errorReply();
     const answer = this.run(skill, params, this.context(knowledge, state), message.platform);
-    this.conversations.set(key, this.advance(state, answer));
+    this.conversations.write(key, this.advance(state, answer));
     return answer.reply;
   }
 

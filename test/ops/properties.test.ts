@@ -56,20 +56,20 @@ const commandsWithValues = fc.constantFrom(...runtime.robot.registry.skills.flat
 );
 
 describe("the whole core with hostile input, rendered for each platform", () => {
-  it("never throws, stays bounded, and never produces a mass mention, a ping or a disguised link from user text", () => {
-    fc.assert(
-      fc.property(hostile, (text) => {
-        const reply = runtime.answer({ text, user: "fuzzer", conversation: "fuzz", platform: "discord" });
+  it("never throws, stays bounded, and never produces a mass mention, a ping or a disguised link from user text", async () => {
+    await fc.assert(
+      fc.asyncProperty(hostile, async (text) => {
+        const reply = await runtime.answer({ text, user: "fuzzer", conversation: "fuzz", platform: "discord" });
         if (reply) checkRendered(reply);
       }),
       { numRuns: 400, seed: 7 },
     );
   });
 
-  it("answers every skill command with any option values, never throwing, within the same bounds", () => {
-    fc.assert(
-      fc.property(commandsWithValues, ([name, values]) => {
-        const reply = runtime.command(name, values, { user: "fuzzer", conversation: "fuzz-commands", platform: "slack" });
+  it("answers every skill command with any option values, never throwing, within the same bounds", async () => {
+    await fc.assert(
+      fc.asyncProperty(commandsWithValues, async ([name, values]) => {
+        const reply = await runtime.command(name, values, { user: "fuzzer", conversation: "fuzz-commands", platform: "slack" });
         expect(reply).toBeDefined();
         if (reply) checkRendered(reply, true);
       }),

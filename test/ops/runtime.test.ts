@@ -30,16 +30,16 @@ function knowledgeWithNewRound(): ReturnType<typeof knowledgeWith> {
 const msg = (text: string, user = "u1", platform: "discord" | "slack" | "cli" = "discord") => ({ text, user, conversation: `c-${user}`, platform });
 
 describe("the runtime", () => {
-  it("answers within the rate limit, sends one notice, then drops quietly; the terminal is not limited", () => {
+  it("answers within the rate limit, sends one notice, then drops quietly; the terminal is not limited", async () => {
     const { logger, lines } = logged();
     const runtime = new Runtime(Knowledge.load(), logger, { rateLimits: { messages: 2, windowMs: 60_000, maxUsers: 100 } });
-    expect(runtime.answer(msg("draw 253"))?.text).toMatch(/\bround 253 \(July 4, 2023/);
-    expect(runtime.command("draw", { round: "254" }, { user: "u1", conversation: "c-u1", platform: "discord" })?.text).toMatch(/\bround 254 \(July 5, 2023/);
-    expect(runtime.answer(msg("draw 252"))?.text).toBe(MESSAGES.rateLimited);
-    expect(runtime.answer(msg("draw 252"))).toBeUndefined();
-    expect(runtime.command("draw", { round: "252" }, { user: "u1", conversation: "c-u1", platform: "discord" })).toBeUndefined();
-    expect(runtime.answer(msg("draw 252", "u2"))?.text).toMatch(/\bround 252 \(June 28, 2023/);
-    for (let i = 0; i < 5; i += 1) expect(runtime.answer(msg("draw 252", "me", "cli"))?.text).toMatch(/\bround 252 \(/);
+    expect((await runtime.answer(msg("draw 253")))?.text).toMatch(/\bround 253 \(July 4, 2023/);
+    expect((await runtime.command("draw", { round: "254" }, { user: "u1", conversation: "c-u1", platform: "discord" }))?.text).toMatch(/\bround 254 \(July 5, 2023/);
+    expect((await runtime.answer(msg("draw 252")))?.text).toBe(MESSAGES.rateLimited);
+    expect(await runtime.answer(msg("draw 252"))).toBeUndefined();
+    expect(await runtime.command("draw", { round: "252" }, { user: "u1", conversation: "c-u1", platform: "discord" })).toBeUndefined();
+    expect((await runtime.answer(msg("draw 252", "u2")))?.text).toMatch(/\bround 252 \(June 28, 2023/);
+    for (let i = 0; i < 5; i += 1) expect((await runtime.answer(msg("draw 252", "me", "cli")))?.text).toMatch(/\bround 252 \(/);
     const answered = lines.map((l) => JSON.parse(l)).filter((l) => l.msg === "answered");
     expect(answered[0]).toMatchObject({ platform: "discord", intent: "round" });
     expect(answered[1]).toMatchObject({ platform: "discord", intent: "round", command: "draw" });
@@ -47,28 +47,28 @@ describe("the runtime", () => {
     expect(lines.join("")).not.toContain("draw 253");
   });
 
-  it("drops every message once closed for shutdown", () => {
+  it("drops every message once closed for shutdown", async () => {
     const runtime = new Runtime(Knowledge.load(), logged().logger);
     runtime.close();
-    expect(runtime.answer(msg("draw 253"))).toBeUndefined();
-    expect(runtime.command("draw", { round: "253" }, { user: "u1", conversation: "c-u1", platform: "slack" })).toBeUndefined();
+    expect(await runtime.answer(msg("draw 253"))).toBeUndefined();
+    expect(await runtime.command("draw", { round: "253" }, { user: "u1", conversation: "c-u1", platform: "slack" })).toBeUndefined();
   });
 
-  it("reloads a valid knowledge base, refuses a broken one and keeps the previous one serving", () => {
+  it("reloads a valid knowledge base, refuses a broken one and keeps the previous one serving", async () => {
     const paths = knowledgeWithNewRound();
     const { logger, lines } = logged();
     const runtime = new Runtime(Knowledge.load(paths), logger);
-    expect(runtime.answer(msg("latest draw", "a"))?.text).toMatch(/^The latest round I know of is round 430 /);
+    expect((await runtime.answer(msg("latest draw", "a")))?.text).toMatch(/^The latest round I know of is round 430 /);
     const held = runtime.knowledge();
     writeFileSync(paths.kb, serialize(buildKnowledgeBase(readInputs(paths))));
     expect(runtime.reload(paths).ok).toBe(true);
-    expect(runtime.answer(msg("latest draw", "b"))?.text).toMatch(/^The latest round I know of is round 431 \(July 30, 2026/);
+    expect((await runtime.answer(msg("latest draw", "b")))?.text).toMatch(/^The latest round I know of is round 431 \(July 30, 2026/);
     // An answer that started with the old knowledge base finishes with it.
     expect(held.latestDraw()?.round).toBe("430");
     writeFileSync(paths.kb, '{"schemaVersion": 2, "draws": [');
     const refused = runtime.reload(paths);
     expect(refused.ok).toBe(false);
-    expect(runtime.answer(msg("latest draw", "c"))?.text).toMatch(/^The latest round I know of is round 431 /);
+    expect((await runtime.answer(msg("latest draw", "c")))?.text).toMatch(/^The latest round I know of is round 431 /);
     expect(lines.join("")).toMatch(/knowledge base reload refused; the previous one keeps serving/);
   });
 

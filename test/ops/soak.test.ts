@@ -5,6 +5,7 @@ import { Runtime } from "../../src/app.js";
 import { Knowledge } from "../../src/core/knowledge.js";
 import { MESSAGES } from "../../src/core/messages.js";
 import { silentLogger } from "../../src/log.js";
+import { MemoryConversations } from "../../src/skills/robot.js";
 import { generateCorpus } from "../../bench/corpus.js";
 
 setFlagsFromString("--expose-gc");
@@ -19,23 +20,24 @@ const MESSAGES_SENT = 100_000;
 const USERS = 10_000;
 
 describe("a soak of the core and the runtime", () => {
-  it("answers 100,000 messages from 10,000 users through the core and its heap ends within a small bound of where it began", () => {
+  it("answers 100,000 messages from 10,000 users through the core and its heap ends within a small bound of where it began", async () => {
     const knowledge = Knowledge.load();
     // A limit no user reaches: every message must be answered by the core, not by the limiter's notice.
+    const conversations = new MemoryConversations({ ttlMs: 30 * 60_000, maxConversations: USERS });
     const runtime = new Runtime(knowledge, silentLogger(), {
       rateLimits: { messages: 1000, windowMs: 10_000, maxUsers: 2 * USERS },
-      context: { ttlMs: 30 * 60_000, maxConversations: USERS },
+      conversations,
     });
     const corpus = generateCorpus(knowledge.kb, knowledge.noc, 2000, 99).map((m) => m.text);
     // Warm up caches and code before measuring, with the same users and conversations as the soak.
-    for (let i = 0; i < 2 * USERS; i += 1) runtime.answer({ text: corpus[i % corpus.length] ?? "", user: `u${i % USERS}`, conversation: `c${i % USERS}`, platform: "slack" });
+    for (let i = 0; i < 2 * USERS; i += 1) await runtime.answer({ text: corpus[i % corpus.length] ?? "", user: `u${i % USERS}`, conversation: `c${i % USERS}`, platform: "slack" });
     const before = heapAfterGc();
     let answered = 0;
     let limited = 0;
     let dropped = 0;
     const intents = new Map<string, number>();
     for (let i = 0; i < MESSAGES_SENT; i += 1) {
-      const r = runtime.answer({ text: corpus[(i * 7) % corpus.length] ?? "", user: `u${i % USERS}`, conversation: `c${i % USERS}`, platform: i % 2 ? "discord" : "slack" });
+      const r = await runtime.answer({ text: corpus[(i * 7) % corpus.length] ?? "", user: `u${i % USERS}`, conversation: `c${i % USERS}`, platform: i % 2 ? "discord" : "slack" });
       if (!r) dropped += 1;
       else if (r.text === MESSAGES.rateLimited) limited += 1;
       else {
@@ -51,7 +53,7 @@ describe("a soak of the core and the runtime", () => {
     );
     expect(answered).toBe(MESSAGES_SENT);
     expect(intents.size).toBeGreaterThan(5);
-    expect(runtime.robot.conversationCount).toBeLessThanOrEqual(USERS);
+    expect(conversations.size).toBeLessThanOrEqual(USERS);
     expect(grewMb).toBeLessThan(8);
   }, 300_000);
 });

@@ -15,11 +15,9 @@ import {
 } from "discord.js";
 import type { Knowledge } from "../../core/knowledge.js";
 import { MESSAGES } from "../../core/messages.js";
-import type { Message, Reply } from "../../core/types.js";
 import { EeBotError, ErrorCode } from "../../errors.js";
 import type { Logger } from "../../log.js";
-import { Handling } from "../handling.js";
-import type { OptionValues } from "../../skills/types.js";
+import { Handling, type AnswerFn, type CommandFn } from "../handling.js";
 import { withImages } from "../../charts/attach.js";
 import { renderDiscord } from "./render.js";
 import { ANNOUNCE_MESSAGES } from "../../announce/messages.js";
@@ -33,9 +31,9 @@ import { CRS_MODAL_ID, crsModal, inputLabel, readCrsModal, type CrsModalInput } 
 export interface DiscordDeps {
   readonly token: string;
   /** Answers a message; the core router behind a rate limiter. Undefined means "drop quietly". */
-  readonly answer: (message: Message) => Reply | undefined;
+  readonly answer: AnswerFn;
   /** Runs a skill's slash command with its options; undefined means "drop quietly". */
-  readonly command: (name: string, values: OptionValues, message: Omit<Message, "text">) => Reply | undefined;
+  readonly command: CommandFn;
   readonly knowledge: () => Knowledge;
   readonly logger: Logger;
   /** Extra client options: tests point `rest.api` at a local fake; sharding sets `shards`. */
@@ -148,7 +146,7 @@ export class DiscordAdapter {
     // Only a direct mention counts: not @everyone, @here or a role the bot holds.
     if (!isDm && !message.mentions.has(me, { ignoreEveryone: true, ignoreRoles: true, ignoreRepliedUser: true })) return;
     const started = performance.now();
-    const reply = this.handling.answer({
+    const reply = await this.handling.answer({
       text: message.content,
       user: message.author.id,
       conversation: `${message.channelId}:${message.author.id}`,
@@ -195,8 +193,8 @@ export class DiscordAdapter {
     }
     const reply =
       sub === "ask" || sub === "help"
-        ? this.handling.answer({ ...who, text: sub === "ask" ? String(values.question ?? "") : "help" })
-        : this.handling.command(sub, values, who);
+        ? await this.handling.answer({ ...who, text: sub === "ask" ? String(values.question ?? "") : "help" })
+        : await this.handling.command(sub, values, who);
     if (!reply) {
       await interaction.reply({ content: MESSAGES.rateLimited, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
       return;
@@ -226,7 +224,7 @@ export class DiscordAdapter {
     const read = readCrsModal(value);
     const who = { user: interaction.user.id, conversation: `${interaction.channelId ?? `dm-${interaction.user.id}`}:${interaction.user.id}`, platform: "discord" as const };
     const reply = read.ok
-      ? this.handling.command(CRS_COMMAND, read.value, who)
+      ? await this.handling.command(CRS_COMMAND, read.value, who)
       : makeReply(knowledge, CRS_COMMAND, { title: "Check the form", text: read.error.map((e) => `${inputLabel(e)}: ${e.message}`).join(" "), userError: true });
     if (!reply) {
       await interaction.reply({ content: MESSAGES.rateLimited, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });

@@ -5,10 +5,10 @@ import { App, HTTPReceiver, LogLevel, type Logger as SlackLogger, type types } f
 import { formatDate, roundName } from "../../core/format.js";
 import type { Knowledge } from "../../core/knowledge.js";
 import { MESSAGES } from "../../core/messages.js";
-import type { Message, Reply } from "../../core/types.js";
+import type { Reply } from "../../core/types.js";
 import { EeBotError, ErrorCode } from "../../errors.js";
 import type { Logger } from "../../log.js";
-import { Handling } from "../handling.js";
+import { Handling, type AnswerFn, type CommandFn } from "../handling.js";
 import type { AdapterState } from "../discord/adapter.js";
 import type { SkillRegistry } from "../../skills/registry.js";
 import type { OptionValues } from "../../skills/types.js";
@@ -29,9 +29,9 @@ export type SlackMode = { kind: "socket"; appToken: string } | { kind: "http"; s
 export interface SlackDeps {
   readonly botToken: string;
   readonly mode: SlackMode;
-  readonly answer: (message: Message) => Reply | undefined;
+  readonly answer: AnswerFn;
   /** Runs a skill's command with its options; undefined means "drop quietly". */
-  readonly command: (name: string, values: OptionValues, message: Omit<Message, "text">) => Reply | undefined;
+  readonly command: CommandFn;
   readonly knowledge: () => Knowledge;
   /** The skills, for /ee subcommands and the App Home's examples. */
   readonly registry: SkillRegistry;
@@ -186,7 +186,7 @@ export class SlackAdapter {
     this.app.event("app_mention", async ({ event, client }) => {
       await this.handling.guard(async () => {
         const thread = event.thread_ts ?? event.ts;
-        const reply = this.handling.answer({ text: event.text, user: event.user ?? "unknown", conversation: `${event.channel}:${event.user}`, platform: "slack" });
+        const reply = await this.handling.answer({ text: event.text, user: event.user ?? "unknown", conversation: `${event.channel}:${event.user}`, platform: "slack" });
         if (reply) await this.post(client, event.channel, reply, thread, "mention");
       });
     });
@@ -194,7 +194,7 @@ export class SlackAdapter {
       // Only a person's direct message: no subtype (edits, joins, bot messages), no bot id.
       if (message.channel_type !== "im" || message.subtype !== undefined || "bot_id" in message) return;
       await this.handling.guard(async () => {
-        const reply = this.handling.answer({ text: message.text ?? "", user: message.user, conversation: `${message.channel}:${message.user}`, platform: "slack" });
+        const reply = await this.handling.answer({ text: message.text ?? "", user: message.user, conversation: `${message.channel}:${message.user}`, platform: "slack" });
         if (reply) await this.post(client, message.channel, reply, undefined, "dm");
       });
     });
@@ -225,8 +225,8 @@ export class SlackAdapter {
           return;
         }
         const reply = skill?.command
-          ? this.handling.command(skill.command.name, optionsFromText(skill.command, words.join(" "), deps.knowledge()), who)
-          : this.handling.answer({ ...who, text: text === "" ? "help" : text });
+          ? await this.handling.command(skill.command.name, optionsFromText(skill.command, words.join(" "), deps.knowledge()), who)
+          : await this.handling.answer({ ...who, text: text === "" ? "help" : text });
         if (!reply) {
           await respond({ response_type: "ephemeral", text: MESSAGES.rateLimited });
           return;
@@ -369,7 +369,7 @@ export class SlackAdapter {
     if (!parsed?.success) this.deps.logger.warn({ platform: "slack" }, "CRS form without readable metadata: answered in the DM");
     const meta: CrsModalMeta = parsed?.success ? parsed.data : { channel: user, user, dm: true };
     const who = { user, conversation: `${meta.channel}:${user}`, platform: "slack" as const };
-    const reply = this.handling.command(CRS_COMMAND, values, who) ?? makeReply(this.deps.knowledge(), CRS_COMMAND, { title: "Slow down", text: MESSAGES.rateLimited, userError: true });
+    const reply = await this.handling.command(CRS_COMMAND, values, who) ?? makeReply(this.deps.knowledge(), CRS_COMMAND, { title: "Slow down", text: MESSAGES.rateLimited, userError: true });
     let dm = meta.dm;
     for (const payload of renderSlack(reply)) {
       if (!dm) {
