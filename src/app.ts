@@ -89,9 +89,9 @@ export class Runtime {
     };
   }
 
-  /** Loads the knowledge base a configuration names. */
-  static load(config: Config, logger: Logger): Runtime {
-    return new Runtime(Knowledge.load(Runtime.pathsFrom(config)), logger, Runtime.optionsFrom(config));
+  /** Loads the knowledge base a configuration names; `shared` replaces the in-process rate limit and conversations. */
+  static load(config: Config, logger: Logger, shared: Pick<RuntimeOptions, "limiter" | "conversations"> = {}): Runtime {
+    return new Runtime(Knowledge.load(Runtime.pathsFrom(config)), logger, { ...Runtime.optionsFrom(config), ...shared });
   }
 
   /** The knowledge files a configuration names. */

@@ -44,6 +44,12 @@ export const ConfigSchema = z.object({
   SLACK_SIGNING_SECRET: z.string().regex(/^[\w-]{16,}$/, "expected the signing secret from Basic Information").optional(),
   SLACK_PORT: z.coerce.number({ error: "expected a port number" }).int({ error: "expected a port number" }).min(0, { error: "expected a port number from 0 to 65535" }).max(65_535, { error: "expected a port number from 0 to 65535" }).default(3000),
   SLACK_API_URL: z.url({ message: "expected a URL such as https://slack.com/api/" }).optional(),
+  /** "Add to Slack": the app's client id, client secret and a secret that signs the OAuth state (Basic Information). */
+  SLACK_CLIENT_ID: z.string().regex(/^\d+\.\d+$/, "expected the client id from Basic Information (digits, a dot, digits)").optional(),
+  SLACK_CLIENT_SECRET: z.string().regex(/^[0-9a-f]{16,}$/i, "expected the client secret from Basic Information").optional(),
+  SLACK_STATE_SECRET: z.string().min(16, "expected at least 16 random characters (openssl rand -hex 16)").optional(),
+  /** The redirect URL registered with Slack, when it must be named (several are registered); else Slack uses the one registered. */
+  SLACK_REDIRECT_URI: z.url({ message: "expected https://YOUR-HOST/slack/oauth_redirect" }).optional(),
 
   /** Folder of the embedded database (subscriptions, deliveries), created when missing; default ./data. */
   DATA_DIR: z.string().min(1).default("data"),
@@ -51,6 +57,12 @@ export const ConfigSchema = z.object({
   DATABASE_URL: z.string().regex(/^postgres(?:ql)?:\/\/\S+$/, "expected a postgres:// or postgresql:// URL").optional(),
   /** Key that encrypts Slack bot tokens in the database: 32 bytes as 64 hex digits or base64. */
   STORE_SECRET_KEY: z.string().optional(),
+  /** Redis for the state several bot processes share (event claims, rate limits, conversations). */
+  REDIS_URL: z.string().regex(/^rediss?:\/\/\S+$/, "expected a redis:// or rediss:// URL").optional(),
+  /** Prefix of every key the bot writes in Redis (default ee-bot:), so several bots can share one server. */
+  REDIS_KEY_PREFIX: z.string().regex(/^[\w:.-]{1,64}$/, "expected up to 64 letters, digits, colons, dots, dashes or underscores").default("ee-bot:"),
+  /** Where the shared state lives: auto (Redis with REDIS_URL, else PostgreSQL with DATABASE_URL, else memory), memory, redis or postgres. */
+  SHARED_STATE: z.enum(["auto", "memory", "redis", "postgres"], { error: "expected auto, memory, redis or postgres" }).default("auto"),
   /** How long a process keeps the claim of an announcement it is sending; another process takes it over after (a crash). Longer than a send with its retries. */
   ANNOUNCE_LEASE_SECONDS: z.coerce.number({ error: "expected a number of seconds" }).int().min(5).max(3600).default(120),
 }).superRefine((c, ctx) => {
@@ -64,9 +76,26 @@ export const ConfigSchema = z.object({
   if (c.SLACK_BOT_TOKEN && !c.SLACK_APP_TOKEN && !c.SLACK_SIGNING_SECRET) {
     ctx.addIssue({ code: "custom", path: ["SLACK_APP_TOKEN"], message: "set SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode) with SLACK_BOT_TOKEN" });
   }
-  if (!c.SLACK_BOT_TOKEN && (c.SLACK_APP_TOKEN || c.SLACK_SIGNING_SECRET)) {
+  const oauth = [c.SLACK_CLIENT_ID, c.SLACK_CLIENT_SECRET, c.SLACK_STATE_SECRET];
+  if (oauth.some((v) => v !== undefined) && oauth.some((v) => v === undefined)) {
+    const missing = (["SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET"] as const).filter((k) => c[k] === undefined);
+    for (const k of missing) ctx.addIssue({ code: "custom", path: [k], message: "required for Add to Slack with the other two of SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET" });
+  }
+  const installs = oauth.every((v) => v !== undefined);
+  if (installs && c.SLACK_BOT_TOKEN) {
+    ctx.addIssue({ code: "custom", path: ["SLACK_BOT_TOKEN"], message: "leave unset with SLACK_CLIENT_ID: each workspace's token comes from its installation" });
+  }
+  if (installs && !c.STORE_SECRET_KEY) {
+    ctx.addIssue({ code: "custom", path: ["STORE_SECRET_KEY"], message: "required with SLACK_CLIENT_ID: installations' bot tokens are stored encrypted" });
+  }
+  if (installs && !c.SLACK_APP_TOKEN && !c.SLACK_SIGNING_SECRET) {
+    ctx.addIssue({ code: "custom", path: ["SLACK_SIGNING_SECRET"], message: "set SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) with SLACK_CLIENT_ID" });
+  }
+  if (!c.SLACK_BOT_TOKEN && !installs && (c.SLACK_APP_TOKEN || c.SLACK_SIGNING_SECRET)) {
     ctx.addIssue({ code: "custom", path: ["SLACK_BOT_TOKEN"], message: "required with SLACK_APP_TOKEN or SLACK_SIGNING_SECRET" });
   }
+  if (c.SHARED_STATE === "redis" && !c.REDIS_URL) ctx.addIssue({ code: "custom", path: ["REDIS_URL"], message: "required with SHARED_STATE=redis" });
+  if (c.SHARED_STATE === "postgres" && !c.DATABASE_URL) ctx.addIssue({ code: "custom", path: ["DATABASE_URL"], message: "required with SHARED_STATE=postgres" });
 });
 /** Every variable name the configuration reads. */
 export const CONFIG_KEYS: readonly string[] = [
@@ -75,7 +104,8 @@ export const CONFIG_KEYS: readonly string[] = [
   "HEALTH_PORT", "HEALTH_HOST", "KB_WATCH", "SHUTDOWN_TIMEOUT_SECONDS", "FEED_POLL_MINUTES", "IRCC_FEED_URL", "IRCC_FEED_TIMEOUT_MS",
   "DISCORD_TOKEN", "DISCORD_APPLICATION_ID", "DISCORD_GUILD_ID", "DISCORD_SHARDS", "DISCORD_API_BASE",
   "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_PORT", "SLACK_API_URL",
-  "DATA_DIR", "DATABASE_URL", "STORE_SECRET_KEY", "ANNOUNCE_LEASE_SECONDS",
+  "SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET", "SLACK_REDIRECT_URI",
+  "DATA_DIR", "DATABASE_URL", "STORE_SECRET_KEY", "REDIS_URL", "REDIS_KEY_PREFIX", "SHARED_STATE", "ANNOUNCE_LEASE_SECONDS",
 ];
 
 /** Validated configuration. */
@@ -99,11 +129,21 @@ export function readConfig(env: NodeJS.ProcessEnv): ConfigResult {
 
 /** The secret values of a configuration, for scrubbing logs. */
 export function secretsOf(config: Config): string[] {
-  const password = config.DATABASE_URL ? databasePassword(config.DATABASE_URL) : undefined;
-  return [config.DISCORD_TOKEN, config.SLACK_BOT_TOKEN, config.SLACK_APP_TOKEN, config.SLACK_SIGNING_SECRET, config.STORE_SECRET_KEY, password].filter((s): s is string => typeof s === "string" && s !== "");
+  const passwords = [config.DATABASE_URL, config.REDIS_URL].map((url) => (url ? urlPassword(url) : undefined));
+  return [config.DISCORD_TOKEN, config.SLACK_BOT_TOKEN, config.SLACK_APP_TOKEN, config.SLACK_SIGNING_SECRET, config.SLACK_CLIENT_SECRET, config.SLACK_STATE_SECRET, config.STORE_SECRET_KEY, ...passwords].filter((s): s is string => typeof s === "string" && s !== "");
 }
 
-function databasePassword(url: string): string | undefined {
+/** True when Slack is configured: one workspace's bot token, or Add to Slack for many. */
+export function slackConfigured(config: Config): boolean {
+  return Boolean(config.SLACK_BOT_TOKEN || slackInstalls(config));
+}
+
+/** True when Slack is installed through OAuth (Add to Slack), each workspace with its own token from the store. */
+export function slackInstalls(config: Config): boolean {
+  return Boolean(config.SLACK_CLIENT_ID && config.SLACK_CLIENT_SECRET && config.SLACK_STATE_SECRET);
+}
+
+function urlPassword(url: string): string | undefined {
   try {
     return decodeURIComponent(new URL(url).password) || undefined;
   } catch {

@@ -13,6 +13,7 @@ export const ErrorCode = {
   StoreMigrationFailed: "ee_store_migration",
   StoreSecretKey: "ee_store_secret_key",
   StoreInvalidInput: "ee_store_input",
+  SharedStateFailed: "ee_shared_state",
 } as const;
 /** One of the error codes. */
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import type { Runtime, RunningAdapter } from "./app.js";
 import type { FeedPollerStatus } from "./kb/feed/poller.js";
 import type { StoreHealth } from "./store/schema.js";
+import type { SharedHealth } from "./shared/open.js";
 
 /** The body of GET /healthz. */
 export interface HealthReport {
@@ -14,13 +15,15 @@ export interface HealthReport {
   feed: FeedPollerStatus | null;
   /** Whether the database of subscriptions answers; null when the bot runs without one. Not part of the status code: a restart would not bring the database back, and answers do not need it. */
   database?: StoreHealth | null;
+  /** Whether the server of the shared state (rate limits, event claims, conversations) answers; like the database, not part of the status code: each piece falls back to this process's memory. */
+  shared?: SharedHealth | null;
 }
 
 /** A health report: status code and body. */
 export type HealthResult = { code: number; body: HealthReport };
 
 /** What the health check reports: 200 when every configured adapter is ready, 503 otherwise. */
-export function healthReport(runtime: Runtime, adapters: readonly RunningAdapter[], startedAt: number, feed: FeedPollerStatus | null = null, database?: StoreHealth | null): HealthResult {
+export function healthReport(runtime: Runtime, adapters: readonly RunningAdapter[], startedAt: number, feed: FeedPollerStatus | null = null, database?: StoreHealth | null, shared?: SharedHealth | null): HealthResult {
   const k = runtime.knowledge();
   const latest = k.latestDraw();
   const states = Object.fromEntries(adapters.map((a) => [a.name, a.state]));
@@ -34,6 +37,7 @@ export function healthReport(runtime: Runtime, adapters: readonly RunningAdapter
       knowledge: { version: k.version, inputHash: k.kb.inputHash, latestRound: latest?.round ?? null, latestDraw: latest?.date ?? null, loadedAt: runtime.loadedAt.toISOString() },
       feed,
       ...(database !== undefined ? { database } : {}),
+      ...(shared !== undefined ? { shared } : {}),
     },
   };
 }

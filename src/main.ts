@@ -5,7 +5,9 @@ import { AnnounceRunner } from "./announce/runner.js";
 import { roundsFromDraws, type Sender } from "./announce/schema.js";
 import { Subscriptions } from "./announce/subscriptions.js";
 import { Runtime, asRunning, type RunningAdapter } from "./app.js";
-import { loadDotEnv, readConfig, secretsOf, storeOptionsOf, type Config } from "./config.js";
+import { loadDotEnv, readConfig, secretsOf, slackConfigured, storeOptionsOf, type Config } from "./config.js";
+import { Knowledge } from "./core/knowledge.js";
+import { openConfiguredShared, type SharedState } from "./shared/index.js";
 import { isEeBotError } from "./errors.js";
 import { healthReport, startHealthServer, storeHealthWithin } from "./health.js";
 import { openStore, type Platform, type Store } from "./store/index.js";
@@ -16,7 +18,7 @@ import { pathsFromEnv } from "./kb/paths.js";
 import { createLogger, type Logger } from "./log.js";
 
 // Starts the configured platforms; returns how each one posts announcements.
-async function startPlatforms(config: Config, runtime: Runtime, logger: Logger, running: RunningAdapter[], subscriptions: Subscriptions): Promise<Partial<Record<Platform, Sender>>> {
+async function startPlatforms(config: Config, runtime: Runtime, logger: Logger, running: RunningAdapter[], subscriptions: Subscriptions, shared: SharedState): Promise<Partial<Record<Platform, Sender>>> {
   const senders: Partial<Record<Platform, Sender>> = {};
   const knowledge = () => runtime.knowledge();
   if (config.DISCORD_TOKEN) {
@@ -37,7 +39,7 @@ async function startPlatforms(config: Config, runtime: Runtime, logger: Logger, 
   if (config.SLACK_BOT_TOKEN) {
     const { startSlack } = await import("./adapters/slack/start.js");
     const { SlackSender, announceClient } = await import("./adapters/slack/announce.js");
-    running.push(await startSlack(config, runtime, subscriptions));
+    running.push(await startSlack(config, runtime, subscriptions, shared.claims));
     senders.slack = new SlackSender(announceClient(config.SLACK_BOT_TOKEN, config.SLACK_API_URL), knowledge);
   }
   return senders;
@@ -85,16 +87,17 @@ async function main(): Promise<number> {
   }
   const config = result.config;
   const logger = createLogger({ level: config.LOG_LEVEL, secrets: secretsOf(config) });
-  let runtime: Runtime;
+  let knowledge: Knowledge;
   try {
-    runtime = Runtime.load(config, logger);
+    knowledge = Knowledge.load(Runtime.pathsFrom(config));
   } catch (e) {
     process.stderr.write(`ee-bot: ${isEeBotError(e) ? e.message : String(e)}\n`);
     return 1;
   }
   const paths = Runtime.pathsFrom(config);
-  const watcher = config.KB_WATCH === "true" ? runtime.watch(paths) : { close: () => undefined };
-  if (!config.DISCORD_TOKEN && !config.SLACK_BOT_TOKEN) {
+  if (!config.DISCORD_TOKEN && !slackConfigured(config)) {
+    const runtime = new Runtime(knowledge, logger, Runtime.optionsFrom(config));
+    const watcher = config.KB_WATCH === "true" ? runtime.watch(paths) : { close: () => undefined };
     const code = await runChat(runtime.robot, runtime.knowledge(), {
       stdin: process.stdin,
       stdout: process.stdout,
@@ -106,24 +109,33 @@ async function main(): Promise<number> {
   }
   installCrashGuards(logger);
   let store: Store;
+  let shared: SharedState;
   try {
     store = await openConfiguredStore(config, logger);
   } catch (e) {
     process.stderr.write(`ee-bot: ${isEeBotError(e) ? e.message : String(e)}\n`);
-    watcher.close();
     return 1;
   }
+  try {
+    shared = await openConfiguredShared(config, store, logger);
+  } catch (e) {
+    process.stderr.write(`ee-bot: ${isEeBotError(e) ? e.message : String(e)}\n`);
+    await store.close();
+    return 1;
+  }
+  const runtime = new Runtime(knowledge, logger, { ...Runtime.optionsFrom(config), limiter: shared.limiter, conversations: shared.conversations });
+  const watcher = config.KB_WATCH === "true" ? runtime.watch(paths) : { close: () => undefined };
   const startedAt = Date.now();
   const running: RunningAdapter[] = [];
   const subscriptions = new Subscriptions(store, () => runtime.knowledge(), logger.child({ component: "subscriptions" }));
   const poller = startFeedPoller(config, runtime, logger);
-  const report = async () => healthReport(runtime, running, startedAt, poller?.status() ?? null, await storeHealthWithin(() => store.health(), store.engine));
+  const report = async () => healthReport(runtime, running, startedAt, poller?.status() ?? null, await storeHealthWithin(() => store.health(), store.engine), await shared.health());
   const health = config.HEALTH_PORT !== undefined ? await startHealthServer(config.HEALTH_PORT, config.HEALTH_HOST, report) : undefined;
   if (health) logger.info({ port: health.port }, "health check listening on /healthz");
   const stopping = untilSignal();
   let runner: AnnounceRunner | undefined;
   try {
-    const senders = await startPlatforms(config, runtime, logger, running, subscriptions);
+    const senders = await startPlatforms(config, runtime, logger, running, subscriptions, shared);
     const leaseMs = config.ANNOUNCE_LEASE_SECONDS * 1000;
     const log = logger.child({ component: "announce" });
     const announcer = new Announcer({ store, senders, log, leaseMs });
@@ -140,6 +152,7 @@ async function main(): Promise<number> {
     await drainAndStop(runtime, running, logger, 0);
     await health?.close();
     watcher.close();
+    await shared.close();
     await store.close();
     return 1;
   }
@@ -152,6 +165,7 @@ async function main(): Promise<number> {
   await drainAndStop(runtime, running, logger, deadlineMs);
   await health?.close();
   watcher.close();
+  await shared.close().catch((err: unknown) => logger.warn({ err }, "closing the shared state failed"));
   await store.close().catch((err: unknown) => logger.warn({ err }, "closing the database failed"));
   logger.info("stopped");
   return 0;

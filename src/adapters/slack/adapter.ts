@@ -21,6 +21,7 @@ import { ANNOUNCE_MESSAGES, filterPhrase } from "../../announce/messages.js";
 import { readSubscribeWords, type Subscriptions } from "../../announce/subscriptions.js";
 import { errorReply, makeReply } from "../../core/reply.js";
 import type { Subscription } from "../../store/schema.js";
+import { MemoryEventClaims, type EventClaims } from "../../shared/claims.js";
 
 /** How the adapter reaches Slack. */
 export type SlackMode = { kind: "socket"; appToken: string } | { kind: "http"; signingSecret: string; port: number; host?: string };
@@ -42,6 +43,8 @@ export interface SlackDeps {
   readonly onError?: (error: unknown) => void;
   /** Channel subscriptions to round announcements; without them the subscription commands say so. */
   readonly subscriptions?: Subscriptions;
+  /** Who answers an event Slack delivers more than once (retries): in this process by default, shared across processes when given. */
+  readonly claims?: EventClaims;
 }
 
 /** The /ee words that manage a channel's round announcements. */
@@ -69,7 +72,6 @@ export function subscriptionsSection(knowledge: Knowledge, subscriptions: readon
 
 /** Slack refuses requests whose timestamp is more than five minutes away from now, in either direction. */
 export const MAX_CLOCK_SKEW_S = 5 * 60;
-const DEDUPE_MEMORY = 5000;
 
 /**
  * Refuses a request whose Slack timestamp is missing or more than five minutes away from now, in either direction;
@@ -107,23 +109,6 @@ function boltLogger(logger: Logger): SlackLogger {
   };
 }
 
-/** A bounded memory of event ids already handled, so Slack's retries are answered once. */
-export class EventDeduper {
-  private readonly seen = new Map<string, number>();
-  constructor(private readonly max = DEDUPE_MEMORY) {}
-
-  /** True the first time an id is seen. */
-  first(id: string): boolean {
-    if (this.seen.has(id)) return false;
-    this.seen.set(id, Date.now());
-    if (this.seen.size > this.max) {
-      const oldest = this.seen.keys().next().value;
-      if (oldest !== undefined) this.seen.delete(oldest);
-    }
-    return true;
-  }
-}
-
 /** The App Home tab: what the bot answers, the latest round it knows, example questions made from the knowledge base. */
 export function homeView(knowledge: Knowledge, registry: SkillRegistry, subscriptions?: readonly Subscription[]): types.HomeView {
   const examples = registry.skills.filter((s) => s.id !== "help").flatMap((s) => s.examples(knowledge).slice(0, 1)).slice(0, 8);
@@ -155,12 +140,13 @@ export class SlackAdapter {
   private readonly receiver: InstanceType<typeof HTTPReceiver> | undefined;
   private server: Server | undefined;
   private stateValue: AdapterState = "idle";
-  private readonly deduper = new EventDeduper();
+  private readonly claims: EventClaims;
 
   private readonly handling: Handling;
 
   constructor(private readonly deps: SlackDeps) {
     this.handling = new Handling("slack", deps.logger, deps.answer, deps.onError, deps.command);
+    this.claims = deps.claims ?? new MemoryEventClaims();
     const logger = boltLogger(deps.logger);
     const clientOptions = deps.slackApiUrl ? { slackApiUrl: deps.slackApiUrl } : {};
     if (deps.mode.kind === "socket") {
@@ -175,9 +161,11 @@ export class SlackAdapter {
       });
       this.app = new App({ token: deps.botToken, receiver: this.receiver, logger, clientOptions });
     }
+    // Slack sends an event again (x-slack-retry-num, a Socket Mode retry_attempt) when it saw no answer in time; the
+    // retry may reach another process. Its event_id is the same each time: the first claim of it, anywhere, answers.
     this.app.use(async ({ body, next }) => {
-      const id = (body as { event_id?: string }).event_id;
-      if (id && !this.deduper.first(id)) {
+      const id = (body as { event_id?: unknown }).event_id;
+      if (typeof id === "string" && id !== "" && !(await this.claims.claim(id))) {
         deps.logger.debug({ platform: "slack", event: id }, "duplicate delivery ignored");
         return;
       }
