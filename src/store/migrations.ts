@@ -63,6 +63,20 @@ const MIGRATIONS: Record<string, Migration> = {
       for (const table of ["kv", "installations", "deliveries", "subscriptions"]) await db.schema.dropTable(table).execute();
     },
   },
+  // Add to Slack: Bolt needs the bot id of an installation (to ignore the bot's own messages), and an org-wide
+  // install is keyed by its enterprise alone.
+  "0002-installation-bot-id": {
+    async up(db: Kysely<unknown>): Promise<void> {
+      await db.schema.alterTable("installations").addColumn("bot_id", "text").execute();
+      await db.schema.alterTable("installations").addColumn("enterprise_install", "integer", (c) => c.notNull().defaultTo(0)).execute();
+      await db.schema.createIndex("installations_team").on("installations").column("team_id").execute();
+    },
+    async down(db: Kysely<unknown>): Promise<void> {
+      await db.schema.dropIndex("installations_team").execute();
+      await db.schema.alterTable("installations").dropColumn("enterprise_install").execute();
+      await db.schema.alterTable("installations").dropColumn("bot_id").execute();
+    },
+  },
 };
 
 /** The store's migrations, in code so that a bundled build carries them. */

@@ -98,12 +98,18 @@ export const InstallationSchema = z
     enterpriseId: z.string().min(1).nullable(),
     botToken: z.string().min(1),
     botUserId: z.string().min(1),
+    /** The bot's id (B...), which Bolt uses to ignore the bot's own messages; null when Slack did not say. */
+    botId: z.string().min(1).nullable().default(null),
     scopes: z.array(z.string().min(1)),
     installedAt: z.string(),
+    /** An org-wide install of an Enterprise Grid: keyed by the enterprise alone, serving every workspace in it. */
+    enterpriseInstall: z.boolean().default(false),
   })
   .refine((i) => i.teamId !== null || i.enterpriseId !== null, "an installation needs a team id or an enterprise id");
 /** A Slack installation. */
 export type Installation = z.infer<typeof InstallationSchema>;
+/** A Slack installation as a caller gives it (defaults optional). */
+export type InstallationInput = z.input<typeof InstallationSchema>;
 
 /** Which installation: by team, or by enterprise for org-wide installs. */
 export interface InstallationKey {
@@ -155,9 +161,11 @@ export interface Store {
   /** Order of the last round a subscription dealt with; null before the first, undefined for no subscription. */
   cursorOf(subscriptionId: string): Promise<number | null | undefined>;
   /** Saves (or replaces) a Slack installation, its bot token encrypted; refused without a secret key. */
-  saveInstallation(installation: Installation): Promise<Result<void, SaveRefusal>>;
+  saveInstallation(installation: InstallationInput): Promise<Result<void, SaveRefusal>>;
   /** A Slack installation with its bot token decrypted; throws when the secret key cannot decrypt it. */
   getInstallation(key: InstallationKey): Promise<Installation | undefined>;
+  /** The installation that serves a workspace: its own (inside an enterprise or not), else its enterprise's org-wide one when given. */
+  findInstallation(teamId: string, enterpriseId?: string | null): Promise<Installation | undefined>;
   /** Removes a Slack installation; false when there was none. */
   deleteInstallation(key: InstallationKey): Promise<boolean>;
   /** Sets a value, expiring after ttlMs when given. */

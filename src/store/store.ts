@@ -10,6 +10,7 @@ import {
   type Delivery,
   type Engine,
   type Installation,
+  type InstallationInput,
   type InstallationKey,
   type NewSubscriptionInput,
   type Result,
@@ -19,7 +20,7 @@ import {
   type Subscription,
   type SubscriptionQuery,
 } from "./schema.js";
-import type { Database, DeliveriesTable, SubscriptionsTable } from "./tables.js";
+import type { Database, DeliveriesTable, InstallationsTable, SubscriptionsTable } from "./tables.js";
 
 /** What a KyselyStore needs besides its database. */
 export interface KyselyStoreOptions {
@@ -269,7 +270,7 @@ export class KyselyStore implements Store {
     return row ? row.cursor_order : undefined;
   }
 
-  async saveInstallation(raw: Installation): Promise<Result<void, SaveRefusal>> {
+  async saveInstallation(raw: InstallationInput): Promise<Result<void, SaveRefusal>> {
     if (!this.#key) {
       return { ok: false, error: { code: "no-secret-key", message: "set STORE_SECRET_KEY (32 bytes, hex or base64) to save Slack installations: bot tokens are stored encrypted" } };
     }
@@ -278,15 +279,17 @@ export class KyselyStore implements Store {
       throw new EeBotError(ErrorCode.StoreInvalidInput, `invalid installation: ${parsed.error.issues.map((i) => i.message).join("; ")}`, { cause: parsed.error });
     }
     const inst = parsed.data;
-    const key = installationKeyOf(inst);
+    const key = installationKeyOf(inst.enterpriseInstall ? { teamId: null, enterpriseId: inst.enterpriseId } : inst);
     const row = {
       installation_key: key,
-      team_id: inst.teamId,
+      team_id: inst.enterpriseInstall ? null : inst.teamId,
       enterprise_id: inst.enterpriseId,
       bot_token_ciphertext: encryptSecret(this.#key, inst.botToken, key),
       bot_user_id: inst.botUserId,
       scopes: inst.scopes.join(" "),
       installed_at: inst.installedAt,
+      bot_id: inst.botId,
+      enterprise_install: inst.enterpriseInstall ? 1 : 0,
     };
     const { installation_key: _, ...update } = row;
     await this.#db
@@ -298,17 +301,29 @@ export class KyselyStore implements Store {
   }
 
   async getInstallation(key: InstallationKey): Promise<Installation | undefined> {
-    const id = installationKeyOf(key);
-    const row = await this.#db.selectFrom("installations").selectAll().where("installation_key", "=", id).executeTakeFirst();
-    if (!row) return undefined;
+    const row = await this.#db.selectFrom("installations").selectAll().where("installation_key", "=", installationKeyOf(key)).executeTakeFirst();
+    return row && this.#toInstallation(row);
+  }
+
+  async findInstallation(teamId: string, enterpriseId: string | null = null): Promise<Installation | undefined> {
+    const own = await this.#db.selectFrom("installations").selectAll().where("team_id", "=", teamId).orderBy("installed_at", "desc").executeTakeFirst();
+    if (own) return this.#toInstallation(own);
+    if (enterpriseId === null) return undefined;
+    return this.getInstallation({ teamId: null, enterpriseId });
+  }
+
+  #toInstallation(row: Selectable<InstallationsTable>): Installation {
+    const id = row.installation_key;
     if (!this.#key) throw new EeBotError(ErrorCode.StoreSecretKey, `cannot read the bot token of installation ${id}: STORE_SECRET_KEY is not set`);
     return {
       teamId: row.team_id,
       enterpriseId: row.enterprise_id,
       botToken: decryptSecret(this.#key, row.bot_token_ciphertext, id),
       botUserId: row.bot_user_id,
+      botId: row.bot_id,
       scopes: row.scopes === "" ? [] : row.scopes.split(" "),
       installedAt: row.installed_at,
+      enterpriseInstall: row.enterprise_install === 1,
     };
   }
 

@@ -43,6 +43,9 @@ export interface InstallationsTable {
   bot_user_id: string;
   scopes: string;
   installed_at: string;
+  bot_id: string | null;
+  /** 1 for an org-wide install (keyed by its enterprise alone), else 0. */
+  enterprise_install: number;
 }
 
 /** The key-value table. */

@@ -10,8 +10,10 @@ const install = (teamId: string, botToken = TOKEN): Installation => ({
   enterpriseId: null,
   botToken,
   botUserId: "U0BOT",
+  botId: "B0BOT",
   scopes: ["chat:write", "commands"],
   installedAt: "2026-12-01T12:00:00.000Z",
+  enterpriseInstall: false,
 });
 
 describe("the secret key", () => {
@@ -49,6 +51,18 @@ describe.each(ENGINES)("Slack installations on $engine", (engine) => {
     expect(String(rows[0]?.bot_token_ciphertext)).toMatch(/^v1:/);
     expect(await store.getInstallation({ teamId: "T1", enterpriseId: null })).toEqual(install("T1"));
     expect(await store.getInstallation({ teamId: "T2", enterpriseId: null })).toBeUndefined();
+  });
+
+  it("keys an org-wide install by its enterprise alone, and finds the installation serving a workspace by its team", async () => {
+    const store = await openStore({ ...engine.fresh(), secretKey: key });
+    open.push(store);
+    await store.saveInstallation({ ...install("T1"), enterpriseId: "E1" });
+    await store.saveInstallation({ ...install("T9", "xoxb-org-wide-0000000"), enterpriseId: "E2", enterpriseInstall: true });
+    expect((await store.findInstallation("T1"))?.enterpriseId).toBe("E1");
+    expect((await store.getInstallation({ teamId: null, enterpriseId: "E2" }))).toMatchObject({ teamId: null, enterpriseInstall: true, botToken: "xoxb-org-wide-0000000" });
+    expect((await store.findInstallation("T5", "E2"))?.botToken).toBe("xoxb-org-wide-0000000");
+    expect(await store.findInstallation("T5")).toBeUndefined();
+    expect(await store.findInstallation("T5", "E3")).toBeUndefined();
   });
 
   it("replaces an installation saved again and removes it on request", async () => {
