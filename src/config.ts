@@ -91,7 +91,7 @@ export const ConfigSchema = z.object({
   if (installs && !c.SLACK_APP_TOKEN && !c.SLACK_SIGNING_SECRET) {
     ctx.addIssue({ code: "custom", path: ["SLACK_SIGNING_SECRET"], message: "set SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode) with SLACK_CLIENT_ID" });
   }
-  if (!c.SLACK_BOT_TOKEN && !installs && (c.SLACK_APP_TOKEN || c.SLACK_SIGNING_SECRET)) {
+  if (!c.SLACK_BOT_TOKEN && oauth.every((v) => v === undefined) && (c.SLACK_APP_TOKEN || c.SLACK_SIGNING_SECRET)) {
     ctx.addIssue({ code: "custom", path: ["SLACK_BOT_TOKEN"], message: "required with SLACK_APP_TOKEN or SLACK_SIGNING_SECRET" });
   }
   if (c.SHARED_STATE === "redis" && !c.REDIS_URL) ctx.addIssue({ code: "custom", path: ["REDIS_URL"], message: "required with SHARED_STATE=redis" });

@@ -18,7 +18,7 @@ import { pathsFromEnv } from "./kb/paths.js";
 import { createLogger, type Logger } from "./log.js";
 
 // Starts the configured platforms; returns how each one posts announcements.
-async function startPlatforms(config: Config, runtime: Runtime, logger: Logger, running: RunningAdapter[], subscriptions: Subscriptions, shared: SharedState): Promise<Partial<Record<Platform, Sender>>> {
+async function startPlatforms(config: Config, runtime: Runtime, logger: Logger, running: RunningAdapter[], subscriptions: Subscriptions, shared: SharedState, store: Store): Promise<Partial<Record<Platform, Sender>>> {
   const senders: Partial<Record<Platform, Sender>> = {};
   const knowledge = () => runtime.knowledge();
   if (config.DISCORD_TOKEN) {
@@ -36,11 +36,17 @@ async function startPlatforms(config: Config, runtime: Runtime, logger: Logger, 
     }
     logger.info({ platform: "discord", sharded: Boolean(config.DISCORD_SHARDS) }, "discord started");
   }
-  if (config.SLACK_BOT_TOKEN) {
+  if (slackConfigured(config)) {
     const { startSlack } = await import("./adapters/slack/start.js");
-    const { SlackSender, announceClient } = await import("./adapters/slack/announce.js");
-    running.push(await startSlack(config, runtime, subscriptions, shared.claims));
-    senders.slack = new SlackSender(announceClient(config.SLACK_BOT_TOKEN, config.SLACK_API_URL), knowledge);
+    const { SlackSender, announceClient, installedWorkspaces } = await import("./adapters/slack/announce.js");
+    const slack = await startSlack(config, runtime, { store, subscriptions, claims: shared.claims });
+    running.push(slack.running);
+    const installations = slack.installations;
+    // With Add to Slack each workspace's announcements go out with the token of its own installation.
+    senders.slack = new SlackSender(
+      installations ? installedWorkspaces((team) => installations.find({ teamId: team, enterpriseId: null, isEnterpriseInstall: false }), config.SLACK_API_URL) : announceClient(config.SLACK_BOT_TOKEN ?? "", config.SLACK_API_URL),
+      knowledge,
+    );
   }
   return senders;
 }
@@ -135,7 +141,7 @@ async function main(): Promise<number> {
   const stopping = untilSignal();
   let runner: AnnounceRunner | undefined;
   try {
-    const senders = await startPlatforms(config, runtime, logger, running, subscriptions, shared);
+    const senders = await startPlatforms(config, runtime, logger, running, subscriptions, shared, store);
     const leaseMs = config.ANNOUNCE_LEASE_SECONDS * 1000;
     const log = logger.child({ component: "announce" });
     const announcer = new Announcer({ store, senders, log, leaseMs });

@@ -16,7 +16,28 @@ export const SLACK = {
   channel: "CGENERAL1",
   dm: "DDIRECT01",
   user: "UASKER001",
+  /** Add to Slack: the app's client id and secret, and the secret the bot signs its OAuth state with. */
+  clientId: "1111111111.2222222222",
+  clientSecret: "0123456789abcdef0123456789abcdef",
+  stateSecret: "fake-state-secret-5d8e2b7c9a1f",
 } as const;
+
+/** A workspace of the fake Slack: its team, the bot user and bot there, and the bot token an install grants. */
+export interface FakeWorkspace {
+  readonly teamId: string;
+  readonly name: string;
+  readonly botUserId: string;
+  readonly botId: string;
+  readonly token: string;
+  readonly enterpriseId: string | null;
+}
+
+/** The workspaces the fake knows: the first is the one SLACK's bot token is for. */
+export const WORKSPACES = {
+  first: { teamId: SLACK.teamId, name: "Fake Consultancy", botUserId: SLACK.botUserId, botId: SLACK.botId, token: SLACK.botToken, enterpriseId: null },
+  second: { teamId: "TSECOND02", name: "Second Consultancy", botUserId: "UBOT0002", botId: "BBOT0002", token: "xoxb-3333333333-4444444444-secondsecondsecondsecond", enterpriseId: null },
+  third: { teamId: "TTHIRD003", name: "Third Consultancy", botUserId: "UBOT0003", botId: "BBOT0003", token: "xoxb-5555555555-6666666666-thirdthirdthirdthirdthi", enterpriseId: "EGRID0001" },
+} as const satisfies Record<string, FakeWorkspace>;
 
 /** A Web API call or response_url post the fake received. */
 export interface SlackCall {
@@ -25,6 +46,9 @@ export interface SlackCall {
   headers: IncomingMessage["headers"];
   /** The file parts of a multipart request: the bytes posted to an upload URL. */
   files?: UploadedFile[];
+  /** The bearer token a Web API call carried, and the workspace it is the token of (when it is one). */
+  token?: string;
+  teamId?: string;
 }
 
 /** Block Kit limit errors of a message, empty when it is valid. */
@@ -55,6 +79,14 @@ export class FakeSlack {
   private failing = new Map<string, string>();
   private limits: { method: string; remaining: number; retryAfter: number }[] = [];
   private uploads = 0;
+  // Bot tokens in force, by token; SLACK.botToken from the start, the others once a workspace installs the app.
+  private readonly tokens = new Map<string, FakeWorkspace>([[SLACK.botToken, WORKSPACES.first]]);
+  private readonly revoked = new Set<string>();
+  private readonly grants = new Map<string, { workspace: FakeWorkspace; scope: string; redirectUri: string | null }>();
+  private installing: FakeWorkspace = WORKSPACES.second;
+  private grantCount = 0;
+  /** The redirect URL registered for the app, where the authorization page sends the person back. */
+  redirectUrl = "";
   port = 0;
 
   /** Web API base URL for the client's slackApiUrl option. */
@@ -137,6 +169,22 @@ export class FakeSlack {
     this.limits.push({ method, remaining: times, retryAfter });
   }
 
+  /** The workspace the next person to approve the app on the authorization page belongs to. */
+  installAs(workspace: FakeWorkspace): void {
+    this.installing = workspace;
+  }
+
+  /** A workspace's bot token stops working (uninstall, revocation): every call with it answers token_revoked. */
+  revoke(workspace: FakeWorkspace): void {
+    this.tokens.delete(workspace.token);
+    this.revoked.add(workspace.token);
+  }
+
+  /** Slack's authorization page: https://slack.com/oauth/v2/authorize beside the Web API. */
+  get authorizeUrl(): string {
+    return `http://127.0.0.1:${this.port}/oauth/v2/authorize`;
+  }
+
   /** Every call received, in order. */
   get calls(): SlackCall[] {
     return this.log.items;
@@ -184,6 +232,23 @@ export class FakeSlack {
       res.end(file ? `OK - ${file.data.length}` : "no file");
       return;
     }
+    if (url.pathname === "/oauth/v2/authorize") {
+      // The person approves at once: Slack sends the browser back to the redirect URL with a one-time code and the state.
+      this.record({ method: "oauth:authorize", params: Object.fromEntries(url.searchParams), headers: req.headers });
+      if (url.searchParams.get("client_id") !== SLACK.clientId) {
+        res.writeHead(400, { "content-type": "text/plain" }).end("invalid_client_id");
+        return;
+      }
+      const redirectUri = url.searchParams.get("redirect_uri");
+      const target = new URL(redirectUri ?? this.redirectUrl);
+      this.grantCount += 1;
+      const code = `code-${this.grantCount}-${this.installing.teamId}`;
+      this.grants.set(code, { workspace: this.installing, scope: url.searchParams.get("scope") ?? "", redirectUri });
+      target.searchParams.set("code", code);
+      target.searchParams.set("state", url.searchParams.get("state") ?? "");
+      res.writeHead(302, { location: target.toString() }).end();
+      return;
+    }
     const method = url.pathname.replace(/^\/api\//, "");
     const limit = this.limits.find((l) => l.method === method && l.remaining > 0);
     if (limit) {
@@ -193,16 +258,22 @@ export class FakeSlack {
       res.end(JSON.stringify({ ok: false, error: "ratelimited" }));
       return;
     }
-    this.record({ method, params, headers: req.headers });
     const auth = String(req.headers.authorization ?? "");
-    const token = method === "apps.connections.open" ? SLACK.appToken : SLACK.botToken;
-    if (auth !== `Bearer ${token}`) {
-      send({ ok: false, error: "invalid_auth" });
+    const bearer = auth.startsWith("Bearer ") ? auth.slice("Bearer ".length) : undefined;
+    const workspace = bearer ? this.tokens.get(bearer) : undefined;
+    this.record({ method, params, headers: req.headers, ...(bearer ? { token: bearer } : {}), ...(workspace ? { teamId: workspace.teamId } : {}) });
+    if (method === "oauth.v2.access") {
+      this.exchange(params, auth, send);
       return;
     }
+    if (method === "apps.connections.open" ? bearer !== SLACK.appToken : !workspace) {
+      send({ ok: false, error: bearer && this.revoked.has(bearer) ? "token_revoked" : "invalid_auth" });
+      return;
+    }
+    const team = workspace ?? WORKSPACES.first;
     switch (method) {
       case "auth.test":
-        send({ ok: true, url: "https://fake.slack.com/", team: "Fake Consultancy", user: "ee-bot", team_id: SLACK.teamId, user_id: SLACK.botUserId, bot_id: SLACK.botId, is_enterprise_install: false });
+        send({ ok: true, url: `https://${team.teamId.toLowerCase()}.fake.slack.com/`, team: team.name, user: "ee-bot", team_id: team.teamId, user_id: team.botUserId, bot_id: team.botId, is_enterprise_install: false, ...(team.enterpriseId ? { enterprise_id: team.enterpriseId } : {}) });
         return;
       case "apps.connections.open":
         send({ ok: true, url: `ws://127.0.0.1:${this.port}/socket` });
@@ -212,12 +283,12 @@ export class FakeSlack {
         const failure = this.failing.get(String(params.channel));
         if (failure) send({ ok: false, error: failure });
         else if (errors.length > 0) send({ ok: false, error: "invalid_blocks", errors });
-        else send({ ok: true, channel: params.channel, ts: `${Date.now() / 1000}`, message: { text: params.text, bot_id: SLACK.botId } });
+        else send({ ok: true, channel: params.channel, ts: `${Date.now() / 1000}`, message: { text: params.text, bot_id: team.botId } });
         return;
       }
       case "users.info": {
         const id = String(params.user);
-        send({ ok: true, user: { id, team_id: SLACK.teamId, name: id.toLowerCase(), is_admin: false, is_owner: false, is_primary_owner: false, ...this.users.get(id) } });
+        send({ ok: true, user: { id, team_id: team.teamId, name: id.toLowerCase(), is_admin: false, is_owner: false, is_primary_owner: false, ...this.users.get(id) } });
         return;
       }
       case "conversations.info": {
@@ -261,6 +332,35 @@ export class FakeSlack {
       default:
         send({ ok: false, error: "unknown_method" });
     }
+  }
+
+  // oauth.v2.access: the app's credentials (form fields or HTTP Basic) and a code the authorization page gave, once.
+  private exchange(params: Record<string, unknown>, auth: string, send: (payload: unknown) => void): void {
+    const basic = auth.startsWith("Basic ") ? Buffer.from(auth.slice("Basic ".length), "base64").toString("utf8").split(":") : [];
+    const clientId = String(params.client_id ?? basic[0] ?? "");
+    const clientSecret = String(params.client_secret ?? basic[1] ?? "");
+    if (clientId !== SLACK.clientId) return send({ ok: false, error: "invalid_client_id" });
+    if (clientSecret !== SLACK.clientSecret) return send({ ok: false, error: "bad_client_secret" });
+    const code = String(params.code ?? "");
+    const grant = this.grants.get(code);
+    if (!grant) return send({ ok: false, error: "invalid_code" });
+    this.grants.delete(code);
+    if (grant.redirectUri !== null && params.redirect_uri !== grant.redirectUri) return send({ ok: false, error: "bad_redirect_uri" });
+    const w = grant.workspace;
+    this.tokens.set(w.token, w);
+    this.revoked.delete(w.token);
+    send({
+      ok: true,
+      app_id: "A0FAKE",
+      authed_user: { id: SLACK.user },
+      scope: grant.scope,
+      token_type: "bot",
+      access_token: w.token,
+      bot_user_id: w.botUserId,
+      team: { id: w.teamId, name: w.name },
+      enterprise: w.enterpriseId ? { id: w.enterpriseId, name: "Fake Grid" } : null,
+      is_enterprise_install: false,
+    });
   }
 }
 

@@ -22,13 +22,43 @@ import { readSubscribeWords, type Subscriptions } from "../../announce/subscript
 import { errorReply, makeReply } from "../../core/reply.js";
 import type { Subscription } from "../../store/schema.js";
 import { MemoryEventClaims, type EventClaims } from "../../shared/claims.js";
+import { SLACK_BOT_SCOPES, type SlackInstallations, type SlackWorkspace } from "./installations.js";
 
-/** How the adapter reaches Slack. */
-export type SlackMode = { kind: "socket"; appToken: string } | { kind: "http"; signingSecret: string; port: number; host?: string };
+/** How the adapter reaches Slack; in Socket Mode with Add to Slack, Bolt serves the install pages on installPort. */
+export type SlackMode = { kind: "socket"; appToken: string; installPort?: number } | { kind: "http"; signingSecret: string; port: number; host?: string };
+
+/** Add to Slack: Bolt's OAuth flow, each workspace answered with the bot token of its installation. */
+export interface SlackOAuth {
+  readonly clientId: string;
+  readonly clientSecret: string;
+  /** Signs the state parameter of the flow (with a cookie, Bolt's CSRF protection). */
+  readonly stateSecret: string;
+  readonly installations: SlackInstallations;
+  readonly scopes?: readonly string[];
+  /** The redirect URL registered with Slack, when it must be named; its path must be /slack/oauth_redirect. */
+  readonly redirectUri?: string;
+  /** Slack's authorization page; default derived from the Web API URL (https://slack.com/oauth/v2/authorize). */
+  readonly authorizationUrl?: string;
+}
+
+/** The paths Bolt serves for Add to Slack. */
+export const SLACK_INSTALL_PATH = "/slack/install";
+/** Where Slack sends the person back with the grant's code. */
+export const SLACK_REDIRECT_PATH = "/slack/oauth_redirect";
+
+/** Slack's authorization page beside a Web API base URL (https://slack.com/api/ gives https://slack.com/oauth/v2/authorize). */
+export function authorizationUrlOf(slackApiUrl = "https://slack.com/api/"): string {
+  return new URL("../oauth/v2/authorize", slackApiUrl.endsWith("/") ? slackApiUrl : `${slackApiUrl}/`).toString();
+}
 
 /** What the Slack adapter needs from the rest of the bot. */
 export interface SlackDeps {
-  readonly botToken: string;
+  /** One workspace's bot token; leave unset with `oauth`. */
+  readonly botToken?: string;
+  /** Add to Slack for any number of workspaces, instead of `botToken`. */
+  readonly oauth?: SlackOAuth;
+  /** Called when a workspace removes the app or revokes its token (its installation and subscriptions go). */
+  readonly onUninstall?: (workspace: SlackWorkspace, why: "app_uninstalled" | "tokens_revoked") => Promise<void>;
   readonly mode: SlackMode;
   readonly answer: AnswerFn;
   /** Runs a skill's command with its options; undefined means "drop quietly". */
@@ -149,8 +179,31 @@ export class SlackAdapter {
     this.claims = deps.claims ?? new MemoryEventClaims();
     const logger = boltLogger(deps.logger);
     const clientOptions = deps.slackApiUrl ? { slackApiUrl: deps.slackApiUrl } : {};
+    const oauth = deps.oauth;
+    if (!oauth && !deps.botToken) throw new EeBotError(ErrorCode.ConfigInvalid, "the Slack adapter needs a bot token or Add to Slack (client id, secret and state secret)");
+    // With Add to Slack Bolt serves /slack/install (straight on to Slack's authorization page) and /slack/oauth_redirect,
+    // exchanges the code with oauth.v2.access and stores the installation; each event's token comes from the store.
+    const installer = oauth
+      ? {
+          clientId: oauth.clientId,
+          clientSecret: oauth.clientSecret,
+          stateSecret: oauth.stateSecret,
+          installationStore: oauth.installations,
+          scopes: [...(oauth.scopes ?? SLACK_BOT_SCOPES)],
+          ...(oauth.redirectUri ? { redirectUri: oauth.redirectUri } : {}),
+        }
+      : undefined;
+    const installerOptions = {
+      clientOptions,
+      directInstall: true,
+      installPath: SLACK_INSTALL_PATH,
+      redirectUriPath: SLACK_REDIRECT_PATH,
+      authorizationUrl: oauth?.authorizationUrl ?? authorizationUrlOf(deps.slackApiUrl),
+    };
     if (deps.mode.kind === "socket") {
-      this.app = new App({ token: deps.botToken, appToken: deps.mode.appToken, socketMode: true, logger, clientOptions, installerOptions: { clientOptions } });
+      this.app = installer
+        ? new App({ ...installer, appToken: deps.mode.appToken, socketMode: true, logger, clientOptions, installerOptions: { ...installerOptions, port: deps.mode.installPort ?? 3000 } })
+        : new App({ token: deps.botToken ?? "", appToken: deps.mode.appToken, socketMode: true, logger, clientOptions, installerOptions: { clientOptions } });
     } else {
       this.receiver = new HTTPReceiver({
         signingSecret: deps.mode.signingSecret,
@@ -158,9 +211,18 @@ export class SlackAdapter {
         // Bolt verifies the signature; the clock skew is checked in front of it, where future timestamps are refused too.
         signatureVerification: true,
         processBeforeResponse: false,
+        ...(installer ? { ...installer, installerOptions } : {}),
       });
-      this.app = new App({ token: deps.botToken, receiver: this.receiver, logger, clientOptions });
+      this.app = installer ? new App({ receiver: this.receiver, logger, clientOptions }) : new App({ token: deps.botToken ?? "", receiver: this.receiver, logger, clientOptions });
     }
+    this.app.event("app_uninstalled", async ({ body }) => {
+      await this.handling.guard(() => this.forget(body, "app_uninstalled"));
+    });
+    this.app.event("tokens_revoked", async ({ event, body }) => {
+      // Only the bot's token matters: user tokens are never asked for.
+      if ((event.tokens.bot ?? []).length === 0) return;
+      await this.handling.guard(() => this.forget(body, "tokens_revoked"));
+    });
     // Slack sends an event again (x-slack-retry-num, a Socket Mode retry_attempt) when it saw no answer in time; the
     // retry may reach another process. Its event_id is the same each time: the first claim of it, anywhere, answers.
     this.app.use(async ({ body, next }) => {
@@ -224,18 +286,18 @@ export class SlackAdapter {
           await respond({ response_type: visible, replace_original: false, text: payload.text, blocks: payload.blocks });
         }
         // A response_url cannot carry files: a chart is uploaded into the channel (or the DM) the command came from.
-        if (reply.chart) await this.upload(this.app.client, command.channel_id, await withImages(reply), undefined);
+        if (reply.chart) await this.upload(client, command.channel_id, await withImages(reply), undefined);
         this.handling.sent(reply, started, "slash");
       });
     });
-    this.app.view(CRS_MODAL_CALLBACK, async ({ ack, body, view }) => {
+    this.app.view(CRS_MODAL_CALLBACK, async ({ ack, body, view, client }) => {
       const read = readCrsModal(deps.knowledge(), view.state.values);
       if (!read.ok) {
         await ack({ response_action: "errors", errors: read.error });
         return;
       }
       await ack();
-      await this.handling.guard(() => this.onCrsSubmission(read.value, view.private_metadata, body.user.id));
+      await this.handling.guard(() => this.onCrsSubmission(client, read.value, view.private_metadata, body.user.id));
     });
     this.app.event("app_home_opened", async ({ event, client, context, body }) => {
       if (event.tab !== "home") return;
@@ -306,8 +368,26 @@ export class SlackAdapter {
     } else await this.app.stop();
   }
 
-  // Only the headers are read here; Bolt's receiver reads the body and verifies the signature.
+  private async forget(body: unknown, why: "app_uninstalled" | "tokens_revoked"): Promise<void> {
+    const b = body as { team_id?: unknown; enterprise_id?: unknown; is_enterprise_install?: unknown };
+    const workspace: SlackWorkspace = {
+      teamId: typeof b.team_id === "string" && b.team_id !== "" ? b.team_id : null,
+      enterpriseId: typeof b.enterprise_id === "string" && b.enterprise_id !== "" ? b.enterprise_id : null,
+      isEnterpriseInstall: b.is_enterprise_install === true,
+    };
+    if (this.deps.onUninstall) await this.deps.onUninstall(workspace, why);
+  }
+
+  // Only the headers are read here; Bolt's receiver reads the body and verifies the signature. The install pages are
+  // a browser's GETs, which carry no Slack timestamp: only Slack's POSTs are held to the clock.
   private async onHttp(req: IncomingMessage, res: ServerResponse, receiver: InstanceType<typeof HTTPReceiver>): Promise<void> {
+    if (req.method === "GET" && this.deps.oauth) {
+      const path = new URL(req.url ?? "/", "http://localhost").pathname;
+      if (path === SLACK_INSTALL_PATH || path === SLACK_REDIRECT_PATH) {
+        await receiver.requestListener(req, res);
+        return;
+      }
+    }
     const problem = checkClockSkew(req.headers);
     if (problem) {
       this.deps.logger.warn({ platform: "slack", problem }, "request refused");
@@ -346,7 +426,7 @@ export class SlackAdapter {
 
   // The answer goes where /ee was used: to the asker alone in a channel, into the app's DM with them otherwise, or
   // when the channel refuses an ephemeral message (a private channel the bot is not in).
-  private async onCrsSubmission(values: OptionValues, metadata: string, user: string): Promise<void> {
+  private async onCrsSubmission(client: App["client"], values: OptionValues, metadata: string, user: string): Promise<void> {
     const started = performance.now();
     let parsed: ReturnType<typeof CrsModalMetaSchema.safeParse> | undefined;
     try {
@@ -362,14 +442,14 @@ export class SlackAdapter {
     for (const payload of renderSlack(reply)) {
       if (!dm) {
         try {
-          await this.app.client.chat.postEphemeral({ channel: meta.channel, user, text: payload.text, blocks: payload.blocks });
+          await client.chat.postEphemeral({ channel: meta.channel, user, text: payload.text, blocks: payload.blocks });
           continue;
         } catch (err) {
           this.deps.logger.warn({ platform: "slack", err }, "cannot answer the CRS form in the channel: answered in the DM");
           dm = true;
         }
       }
-      await this.app.client.chat.postMessage({ channel: user, text: payload.text, blocks: payload.blocks, unfurl_links: false, unfurl_media: false });
+      await client.chat.postMessage({ channel: user, text: payload.text, blocks: payload.blocks, unfurl_links: false, unfurl_media: false });
     }
     this.handling.sent(reply, started, "slack:crs-modal");
   }

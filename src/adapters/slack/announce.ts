@@ -31,19 +31,58 @@ export function announceClient(token: string, slackApiUrl?: string, timeoutMs = 
   });
 }
 
-/** Posts announcements to Slack channels with chat.postMessage: Block Kit and a plain text fallback. */
+/** The Web API client that posts to a workspace: the one bot token's, or its installation's; undefined when it has none. */
+export type WorkspaceClient = (workspaceId: string) => Promise<webApi.WebClient | undefined>;
+
+/** Every workspace posted to with one client (one SLACK_BOT_TOKEN). */
+export function oneWorkspace(client: webApi.WebClient): WorkspaceClient {
+  return async () => client;
+}
+
+/**
+ * Each workspace posted to with the bot token of its installation (Add to Slack). Clients are kept per token, so a
+ * reinstalled workspace's new token gets a new client; at most `max` are kept.
+ */
+export function installedWorkspaces(find: (teamId: string) => Promise<{ botToken: string } | undefined>, slackApiUrl?: string, max = 1000): WorkspaceClient {
+  const clients = new Map<string, webApi.WebClient>();
+  return async (workspaceId) => {
+    const installation = await find(workspaceId);
+    if (!installation) return undefined;
+    let client = clients.get(installation.botToken);
+    if (!client) {
+      client = announceClient(installation.botToken, slackApiUrl);
+      clients.set(installation.botToken, client);
+      if (clients.size > max) clients.delete(clients.keys().next().value ?? "");
+    }
+    return client;
+  };
+}
+
+/** Posts announcements to Slack channels with chat.postMessage, each workspace with its own token: Block Kit and a plain text fallback. */
 export class SlackSender implements Sender {
+  private readonly clientFor: WorkspaceClient;
+
   constructor(
-    private readonly client: webApi.WebClient,
+    client: webApi.WebClient | WorkspaceClient,
     private readonly knowledge: () => Knowledge,
-  ) {}
+  ) {
+    this.clientFor = typeof client === "function" ? client : oneWorkspace(client);
+  }
 
   /** Posts one round's announcement. */
   async send(subscription: Subscription, round: AnnounceRound): Promise<SendResult> {
     const [payload] = renderSlack(announcementReply(this.knowledge(), round));
     if (!payload) return { ok: false, kind: "transient", error: "empty announcement" };
+    let client: webApi.WebClient | undefined;
     try {
-      const r = await this.client.chat.postMessage({ channel: subscription.channelId, text: payload.text, blocks: payload.blocks, unfurl_links: false, unfurl_media: false });
+      client = await this.clientFor(subscription.workspaceId);
+    } catch (error) {
+      return { ok: false, kind: "transient", error: `cannot read the workspace's installation: ${(error as Error).message}` };
+    }
+    // A workspace that removed the app while this process did not hear of it: nothing to post with, ever again.
+    if (!client) return { ok: false, kind: "permanent", reason: "not_installed" };
+    try {
+      const r = await client.chat.postMessage({ channel: subscription.channelId, text: payload.text, blocks: payload.blocks, unfurl_links: false, unfurl_media: false });
       return { ok: true, messageId: r.ts ?? null };
     } catch (error) {
       return slackFailure(error);

@@ -1,6 +1,6 @@
 import { exited, startMain, until } from "../../helpers/process.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readConfig } from "../../../src/config.js";
+import { readConfig, slackInstalls } from "../../../src/config.js";
 import { FAKE, FakeDiscord } from "../../fakes/discord.js";
 import { FakeSlack, SLACK } from "../../fakes/slack.js";
 
@@ -25,6 +25,29 @@ describe("Slack configuration", () => {
     expect(alone).toEqual({ ok: false, problems: ["SLACK_APP_TOKEN: set SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP mode) with SLACK_BOT_TOKEN"] });
     const wrong = readConfig({ SLACK_BOT_TOKEN: "xoxp-user-token-not-bot", SLACK_APP_TOKEN: SLACK.appToken });
     expect(!wrong.ok && wrong.problems).toEqual(["SLACK_BOT_TOKEN: expected a bot token starting with xoxb-"]);
+  });
+});
+
+describe("Add to Slack configuration", () => {
+  const oauth = { SLACK_CLIENT_ID: SLACK.clientId, SLACK_CLIENT_SECRET: SLACK.clientSecret, SLACK_STATE_SECRET: SLACK.stateSecret, SLACK_SIGNING_SECRET: SLACK.signingSecret, STORE_SECRET_KEY: "a".repeat(64) };
+
+  it("takes the client id, client secret and state secret with a signing secret and a store key, and no bot token", () => {
+    const r = readConfig(oauth);
+    expect(r.ok && slackInstalls(r.config)).toBe(true);
+  });
+
+  it("names each missing piece in one line, and never echoes a secret", () => {
+    const partial = readConfig({ SLACK_CLIENT_ID: SLACK.clientId, SLACK_SIGNING_SECRET: SLACK.signingSecret });
+    expect(!partial.ok && partial.problems).toEqual([
+      "SLACK_CLIENT_SECRET: required for Add to Slack with the other two of SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET",
+      "SLACK_STATE_SECRET: required for Add to Slack with the other two of SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET",
+    ]);
+    const { STORE_SECRET_KEY: _, ...noKey } = oauth;
+    const without = readConfig(noKey);
+    expect(!without.ok && without.problems).toEqual(["STORE_SECRET_KEY: required with SLACK_CLIENT_ID: installations' bot tokens are stored encrypted"]);
+    const both = readConfig({ ...oauth, SLACK_BOT_TOKEN: SLACK.botToken });
+    expect(!both.ok && both.problems).toEqual(["SLACK_BOT_TOKEN: leave unset with SLACK_CLIENT_ID: each workspace's token comes from its installation"]);
+    for (const r of [partial, without, both]) expect(JSON.stringify(r)).not.toContain(SLACK.clientSecret);
   });
 });
 
