@@ -55,6 +55,8 @@ export const ConfigSchema = z.object({
   DATA_DIR: z.string().min(1).default("data"),
   /** PostgreSQL instead of the embedded database, for several bot processes or machines. */
   DATABASE_URL: z.string().regex(/^postgres(?:ql)?:\/\/\S+$/, "expected a postgres:// or postgresql:// URL").optional(),
+  /** PostgreSQL schema for the bot's tables (default public), so several bots can share one database. */
+  DATABASE_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/, "expected a lower-case PostgreSQL schema name (letters, digits, underscores)").optional(),
   /** Key that encrypts Slack bot tokens in the database: 32 bytes as 64 hex digits or base64. */
   STORE_SECRET_KEY: z.string().optional(),
   /** Redis for the state several bot processes share (event claims, rate limits, conversations). */
@@ -105,7 +107,7 @@ export const CONFIG_KEYS: readonly string[] = [
   "DISCORD_TOKEN", "DISCORD_APPLICATION_ID", "DISCORD_GUILD_ID", "DISCORD_SHARDS", "DISCORD_API_BASE",
   "SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET", "SLACK_PORT", "SLACK_API_URL",
   "SLACK_CLIENT_ID", "SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET", "SLACK_REDIRECT_URI",
-  "DATA_DIR", "DATABASE_URL", "STORE_SECRET_KEY", "REDIS_URL", "REDIS_KEY_PREFIX", "SHARED_STATE", "ANNOUNCE_LEASE_SECONDS",
+  "DATA_DIR", "DATABASE_URL", "DATABASE_SCHEMA", "STORE_SECRET_KEY", "REDIS_URL", "REDIS_KEY_PREFIX", "SHARED_STATE", "ANNOUNCE_LEASE_SECONDS",
 ];
 
 /** Validated configuration. */
@@ -153,7 +155,7 @@ function urlPassword(url: string): string | undefined {
 
 /** Where the store lives, from the configuration: DATA_DIR, or DATABASE_URL when set; STORE_SECRET_KEY. */
 export function storeOptionsOf(config: Config): StoreOptions {
-  return { dataDir: config.DATA_DIR, databaseUrl: config.DATABASE_URL, secretKey: config.STORE_SECRET_KEY };
+  return { dataDir: config.DATA_DIR, databaseUrl: config.DATABASE_URL, schema: config.DATABASE_SCHEMA, secretKey: config.STORE_SECRET_KEY };
 }
 
 /** Loads variables from a .env file into the environment, if the file exists; variables already set win. */

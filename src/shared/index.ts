@@ -20,6 +20,7 @@ export async function openConfiguredShared(config: Config, store: Store, logger:
     keyPrefix: config.REDIS_KEY_PREFIX,
     store,
     databaseUrl: config.DATABASE_URL,
+    schema: config.DATABASE_SCHEMA,
   });
   logger.info({ engine, ms: Math.round(performance.now() - started) }, engine === "memory" ? "shared state in this process" : `shared state on ${engine}`);
   return shared;
