@@ -1,6 +1,6 @@
 import type { Redis } from "ioredis";
 import type { Logger } from "../log.js";
-import type { Store } from "../store/schema.js";
+import type { Pool } from "pg";
 import { Degraded } from "./degraded.js";
 
 /** Slack retries an event it saw no answer to after about 0 s, 1 min and 5 min: a claim outlives the last retry. */
@@ -57,16 +57,26 @@ export class RedisEventClaims implements EventClaims {
   }
 }
 
-/** Claims in the store's key-value table (PostgreSQL): one insert that only an absent or expired key lets through. */
-export class StoreEventClaims implements EventClaims {
+/**
+ * Claims in the store's key-value table on PostgreSQL: one insert that only an absent or expired key lets through.
+ * The pool is the shared state's own, whose sessions commit without waiting for the disk (see openSharedState).
+ */
+export class PostgresEventClaims implements EventClaims {
   constructor(
-    private readonly store: Pick<Store, "kvSetIfAbsent">,
+    private readonly pool: Pick<Pool, "query">,
     private readonly owner: string,
     private readonly ttlMs = EVENT_CLAIM_TTL_MS,
+    private readonly now: () => number = Date.now,
   ) {}
 
   async claim(id: string): Promise<boolean> {
-    return this.store.kvSetIfAbsent(`event:${id}`, this.owner, this.ttlMs);
+    const t = this.now();
+    const r = await this.pool.query({
+      name: "ee-claim",
+      text: "insert into kv (key, value, expires_at) values ($1, $2, $3) on conflict (key) do update set value = excluded.value, expires_at = excluded.expires_at where kv.expires_at <= $4 returning key",
+      values: [`event:${id}`, this.owner, new Date(t + this.ttlMs).toISOString(), new Date(t).toISOString()],
+    });
+    return (r.rowCount ?? 0) > 0;
   }
 }
 

@@ -1,7 +1,7 @@
 import type { Redis } from "ioredis";
 import type { Logger } from "../log.js";
 import { ConversationStateSchema, type ConversationState, type ConversationStore, type MemoryConversations } from "../skills/robot.js";
-import type { Store } from "../store/schema.js";
+import type { Pool } from "pg";
 import { Degraded } from "./degraded.js";
 
 /** A conversation's state as JSON text: the slots and the last sourced reply without its pictures (they are never needed again). */
@@ -39,19 +39,29 @@ export class RedisConversations implements ConversationStore {
   }
 }
 
-/** Conversations in the store's key-value table (PostgreSQL), each row expiring after the conversation's time to live. */
-export class StoreConversations implements ConversationStore {
+/** Conversations in the store's key-value table on PostgreSQL (the shared state's pool), each row expiring after the conversation's time to live. */
+export class PostgresConversations implements ConversationStore {
   constructor(
-    private readonly store: Pick<Store, "kvGet" | "kvSet">,
+    private readonly pool: Pick<Pool, "query">,
     private readonly ttlMs: number,
+    private readonly now: () => number = Date.now,
   ) {}
 
   async get(key: string): Promise<ConversationState | undefined> {
-    return decodeConversation(await this.store.kvGet(`conversation:${key}`));
+    const r = await this.pool.query<{ value: string }>({
+      name: "ee-conversation-get",
+      text: "select value from kv where key = $1 and (expires_at is null or expires_at > $2)",
+      values: [`conversation:${key}`, new Date(this.now()).toISOString()],
+    });
+    return decodeConversation(r.rows[0]?.value);
   }
 
   async set(key: string, state: ConversationState): Promise<void> {
-    await this.store.kvSet(`conversation:${key}`, encodeConversation(state), this.ttlMs);
+    await this.pool.query({
+      name: "ee-conversation-set",
+      text: "insert into kv (key, value, expires_at) values ($1, $2, $3) on conflict (key) do update set value = excluded.value, expires_at = excluded.expires_at",
+      values: [`conversation:${key}`, encodeConversation(state), new Date(this.now() + this.ttlMs).toISOString()],
+    });
   }
 }
 

@@ -6,9 +6,12 @@ import { EeBotError, ErrorCode } from "../errors.js";
 import type { Logger } from "../log.js";
 import { MemoryConversations, type ContextLimits, type ConversationStore } from "../skills/robot.js";
 import type { Store } from "../store/schema.js";
-import { FallbackEventClaims, MemoryEventClaims, RedisEventClaims, StoreEventClaims, type EventClaims } from "./claims.js";
-import { FallbackConversations, RedisConversations, StoreConversations } from "./conversations.js";
+import { FallbackEventClaims, MemoryEventClaims, PostgresEventClaims, RedisEventClaims, type EventClaims } from "./claims.js";
+import { FallbackConversations, PostgresConversations, RedisConversations } from "./conversations.js";
 import { postgresRateLimit, redisRateLimit } from "./rate-limit.js";
+
+/** Connections the shared state opens to PostgreSQL at most, per process (the store's own pool has ten more). */
+export const SHARED_POOL_SIZE = 4;
 
 /** Where the state several processes must agree on lives. */
 export type SharedEngine = "memory" | "redis" | "postgres";
@@ -40,7 +43,7 @@ export interface SharedStateOptions {
   readonly redisUrl?: string | undefined;
   /** Prefix of every Redis key, so that several bots (or tests) can share one server. */
   readonly keyPrefix?: string;
-  /** The bot's store (engine postgres): its key-value table holds claims and conversations. */
+  /** The bot's store (engine postgres): its key-value table (migrated by the store) holds claims and conversations. */
   readonly store?: Store;
   /** postgres:// URL and schema of the store (engine postgres), for the rate-limit table. */
   readonly databaseUrl?: string | undefined;
@@ -104,8 +107,11 @@ export async function openSharedState(options: SharedStateOptions): Promise<Shar
   if (!options.databaseUrl || !store || store.engine !== "postgres") throw new EeBotError(ErrorCode.ConfigInvalid, "SHARED_STATE=postgres needs DATABASE_URL");
   const schema = options.schema ?? "public";
   const { default: pg } = await import("pg");
-  // A pool of its own, small: one short statement a message, and the store keeps its own pool for the rest.
-  const pool: Pool = new pg.Pool({ connectionString: options.databaseUrl, max: 4, options: `-c search_path=${schema}` });
+  // A pool of its own, small (each piece is one short statement a message; the store keeps its pool for the rest),
+  // whose commits do not wait for the disk: a claim, a count or a conversation lost to a server crash costs at most a
+  // retry answered twice or a follow-up forgotten, and the wait is most of what a write costs. Nothing durable goes
+  // through it: subscriptions, deliveries and installations keep the store's pool and its synchronous commits.
+  const pool: Pool = new pg.Pool({ connectionString: options.databaseUrl, max: SHARED_POOL_SIZE, options: `-c search_path=${schema} -c synchronous_commit=off` });
   pool.on("error", () => undefined);
   let limiter: UserRateLimit;
   try {
@@ -118,9 +124,9 @@ export async function openSharedState(options: SharedStateOptions): Promise<Shar
   purge.unref();
   return {
     engine: "postgres",
-    claims: new FallbackEventClaims(new StoreEventClaims(store, owner), memoryClaims, logger),
+    claims: new FallbackEventClaims(new PostgresEventClaims(pool, owner), memoryClaims, logger),
     limiter,
-    conversations: new FallbackConversations(new StoreConversations(store, options.context.ttlMs), memoryConversations, logger),
+    conversations: new FallbackConversations(new PostgresConversations(pool, options.context.ttlMs), memoryConversations, logger),
     health: () => pingWith("postgres", () => pool.query("select 1")),
     close: async () => {
       clearInterval(purge);

@@ -1,3 +1,4 @@
+import { LRUCache } from "lru-cache";
 import type { Installation as BoltInstallation, InstallationQuery, InstallationStore } from "@slack/bolt";
 import { EeBotError, ErrorCode } from "../../errors.js";
 import type { Logger } from "../../log.js";
@@ -5,6 +6,9 @@ import type { Installation, Store } from "../../store/schema.js";
 
 /** The bot scopes ee-bot asks a workspace for (slack/manifest.yml lists the same). */
 export const SLACK_BOT_SCOPES: readonly string[] = ["app_mentions:read", "channels:read", "chat:write", "commands", "files:write", "groups:read", "im:history", "users:read"];
+
+/** How long a process remembers an installation it read, so that Bolt's look-up per event rarely reaches the database. */
+export const INSTALLATION_CACHE_MS = 30_000;
 
 /** A workspace as Slack names it in an event: its team, its enterprise (Enterprise Grid), and whether the app is installed org-wide. */
 export interface SlackWorkspace {
@@ -23,11 +27,19 @@ function keyOf(w: SlackWorkspace): { teamId: string | null; enterpriseId: string
  * team or enterprise, scopes. User tokens are never asked for and never kept.
  */
 export class SlackInstallations implements InstallationStore {
+  // Bolt asks for the installation on every event: a short memory spares the database (and a decryption) each time.
+  // A workspace uninstalled through another process is still served from here until its entry ages out; Slack has
+  // revoked the token by then, so nothing can be posted with it.
+  private readonly recent: LRUCache<string, Installation>;
+
   constructor(
     private readonly store: Store,
     private readonly logger: Logger,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+    cacheMs = INSTALLATION_CACHE_MS,
+  ) {
+    this.recent = new LRUCache({ max: 10_000, ttl: Math.max(1, cacheMs) });
+  }
 
   /** Saves what Slack's oauth.v2.access granted; throws (Bolt shows its failure page) when the store refuses it. */
   async storeInstallation<V extends "v1" | "v2">(installation: BoltInstallation<V, boolean>): Promise<void> {
@@ -45,6 +57,7 @@ export class SlackInstallations implements InstallationStore {
       enterpriseInstall,
     });
     if (!saved.ok) throw new EeBotError(ErrorCode.StoreSecretKey, saved.error.message);
+    this.recent.clear();
     this.logger.info({ platform: "slack", team: installation.team?.id ?? null, enterprise: installation.enterprise?.id ?? null, enterpriseInstall, scopes: bot.scopes.join(",") }, "Slack workspace installed the app");
   }
 
@@ -58,14 +71,26 @@ export class SlackInstallations implements InstallationStore {
 
   /** Removes a workspace's installation (Bolt calls it when asked to). */
   async deleteInstallation(query: InstallationQuery<boolean>): Promise<void> {
+    this.recent.clear();
     await this.store.deleteInstallation(keyOf({ teamId: query.teamId ?? null, enterpriseId: query.enterpriseId ?? null, isEnterpriseInstall: query.isEnterpriseInstall }));
   }
 
   /** The installation serving a workspace: the exact key, else the workspace's own row, else its enterprise's org-wide one. */
   async find(workspace: SlackWorkspace): Promise<Installation | undefined> {
-    const exact = await this.store.getInstallation(keyOf(workspace));
-    if (exact) return exact;
-    return workspace.teamId ? this.store.findInstallation(workspace.teamId, workspace.enterpriseId) : undefined;
+    const cacheKey = `${workspace.enterpriseId ?? "-"}/${workspace.teamId ?? "-"}/${workspace.isEnterpriseInstall ? 1 : 0}`;
+    const cached = this.recent.get(cacheKey);
+    if (cached) return cached;
+    const found = (await this.store.getInstallation(keyOf(workspace))) ?? (workspace.teamId ? await this.store.findInstallation(workspace.teamId, workspace.enterpriseId) : undefined);
+    if (found) this.recent.set(cacheKey, found);
+    return found;
+  }
+
+  /** A workspace removed the app or revoked its token: its installation and subscriptions go, here and in the store. */
+  async forget(workspace: SlackWorkspace, why: "app_uninstalled" | "tokens_revoked"): Promise<number> {
+    this.recent.clear();
+    const removed = await forgetWorkspace(this.store, workspace, this.logger, why);
+    this.recent.clear();
+    return removed;
   }
 }
 

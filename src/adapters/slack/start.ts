@@ -44,7 +44,7 @@ export async function startSlack(config: Config, runtime: Runtime, services: Sla
     knowledge: () => runtime.knowledge(),
     registry: runtime.robot.registry,
     logger,
-    onUninstall: async (workspace, why) => void (await forgetWorkspace(services.store, workspace, logger, why)),
+    onUninstall: async (workspace, why) => void (await (installations ? installations.forget(workspace, why) : forgetWorkspace(services.store, workspace, logger, why))),
     ...(config.SLACK_API_URL ? { slackApiUrl: config.SLACK_API_URL } : {}),
     ...(services.subscriptions ? { subscriptions: services.subscriptions } : {}),
     ...(services.claims ? { claims: services.claims } : {}),

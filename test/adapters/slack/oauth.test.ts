@@ -3,7 +3,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { authorizationUrlOf, SlackAdapter } from "../../../src/adapters/slack/adapter.js";
 import { installedWorkspaces, SlackSender } from "../../../src/adapters/slack/announce.js";
-import { forgetWorkspace, SLACK_BOT_SCOPES, SlackInstallations } from "../../../src/adapters/slack/installations.js";
+import { SLACK_BOT_SCOPES, SlackInstallations } from "../../../src/adapters/slack/installations.js";
 import { Knowledge } from "../../../src/core/knowledge.js";
 import { createLogger } from "../../../src/log.js";
 import { Robot } from "../../../src/skills/robot.js";
@@ -59,9 +59,10 @@ describe.each(ENGINES)("Add to Slack with the store on $engine", (engine) => {
     options = { ...engine.fresh(), secretKey: randomBytes(32).toString("base64") };
     store = await openStore(options);
     fake.redirectUrl = "";
+    const installations = new SlackInstallations(store, logger);
     adapter = new SlackAdapter({
-      oauth: { clientId: SLACK.clientId, clientSecret: SLACK.clientSecret, stateSecret: SLACK.stateSecret, installations: new SlackInstallations(store, logger) },
-      onUninstall: async (workspace, why) => void (await forgetWorkspace(store, workspace, logger, why)),
+      oauth: { clientId: SLACK.clientId, clientSecret: SLACK.clientSecret, stateSecret: SLACK.stateSecret, installations },
+      onUninstall: async (workspace, why) => void (await installations.forget(workspace, why)),
       mode: { kind: "http", signingSecret: SLACK.signingSecret, port: 0, host: "127.0.0.1" },
       answer: (m) => robot.handle(m),
       command: (name, values, m) => robot.command(name, values, m),
