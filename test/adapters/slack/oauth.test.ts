@@ -1,4 +1,6 @@
 import { readFileSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { randomBytes } from "node:crypto";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { authorizationUrlOf, SlackAdapter } from "../../../src/adapters/slack/adapter.js";
@@ -229,5 +231,45 @@ describe("the Slack app manifest", () => {
     expect(manifest).toMatch(/redirect_urls:\n {4}- https:\/\/YOUR-HOST\/slack\/oauth_redirect\n/);
     expect(manifest).toMatch(/ {6}- app_uninstalled\n/);
     expect(manifest).toMatch(/ {6}- tokens_revoked\n/);
+  });
+});
+
+describe("Add to Slack in Socket Mode", () => {
+  it("serves the install pages on the install port beside the socket, and stores the installation", async () => {
+    const engine = ENGINES[0];
+    if (!engine) throw new Error("no engine");
+    const options = { ...engine.fresh(), secretKey: randomBytes(32).toString("base64") };
+    const store = await openStore(options);
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+    const port = (probe.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => probe.close(() => resolve()));
+    const adapter = new SlackAdapter({
+      oauth: { clientId: SLACK.clientId, clientSecret: SLACK.clientSecret, stateSecret: SLACK.stateSecret, installations: new SlackInstallations(store, logger) },
+      mode: { kind: "socket", appToken: SLACK.appToken, installPort: port },
+      answer: (m) => robot.handle(m),
+      command: (name, values, m) => robot.command(name, values, m),
+      knowledge: () => knowledge,
+      registry: robot.registry,
+      logger,
+      slackApiUrl: fake.apiUrl,
+    });
+    try {
+      await adapter.start();
+      expect(fake.socketConnected).toBe(true);
+      const base = `http://127.0.0.1:${port}`;
+      fake.redirectUrl = `${base}/slack/oauth_redirect`;
+      const start = await fetch(`${base}/slack/install`, { redirect: "manual" });
+      expect(start.status).toBe(302);
+      const cookie = (start.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+      fake.installAs(WORKSPACES.third);
+      const approved = await fetch(String(start.headers.get("location")), { redirect: "manual" });
+      const back = await fetch(String(approved.headers.get("location")), { redirect: "manual", headers: { cookie } });
+      expect(back.status).toBe(200);
+      expect(await store.findInstallation(WORKSPACES.third.teamId)).toMatchObject({ enterpriseId: "EGRID0001", botToken: WORKSPACES.third.token });
+    } finally {
+      await adapter.stop();
+      await store.close();
+    }
   });
 });
