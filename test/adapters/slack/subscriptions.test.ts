@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SlackAdapter } from "../../../src/adapters/slack/adapter.js";
 import { SlackSender, announceClient } from "../../../src/adapters/slack/announce.js";
+import { forgetWorkspace } from "../../../src/adapters/slack/installations.js";
 import { Announcer, type AnnounceReport } from "../../../src/announce/announcer.js";
 import { ANNOUNCE_MESSAGES } from "../../../src/announce/messages.js";
 import { AnnounceRunner } from "../../../src/announce/runner.js";
@@ -58,6 +59,7 @@ describe.each(ENGINES)("Slack round announcements on $engine", (engine) => {
       logger,
       slackApiUrl: fake.apiUrl,
       subscriptions,
+      onUninstall: async (workspace, why) => void (await forgetWorkspace(store, workspace, logger, why)),
     });
     await adapter.start();
     base = `http://127.0.0.1:${adapter.port}`;
@@ -150,5 +152,13 @@ describe.each(ENGINES)("Slack round announcements on $engine", (engine) => {
   it("removes one type on /ee unsubscribe <type> and says what the channel still gets", async () => {
     const r = await slash("unsubscribe healthcare", ADMIN);
     expect(String(r.params.text)).toBe("This channel will no longer get messages for every new healthcare round with a cut-off of 470 or less. It still gets every new round.");
+  });
+
+  it("with one bot token, deletes the workspace's subscriptions when it uninstalls the app", async () => {
+    await store.addSubscription({ platform: "slack", workspaceId: SLACK.teamId, channelId: "CUNINSTALL", createdBy: ADMIN });
+    const body = JSON.stringify({ token: "legacy", team_id: SLACK.teamId, api_app_id: "A0FAKE", type: "event_callback", event_id: `EvUninstall${(seq += 1)}`, event_time: Math.floor(Date.now() / 1000), event: { type: "app_uninstalled" } });
+    const res = await fetch(`${base}/slack/events`, { method: "POST", headers: { "content-type": "application/json", ...sign(body, Math.floor(Date.now() / 1000)) }, body });
+    expect(res.status).toBe(200);
+    await expect.poll(() => store.listSubscriptions({ platform: "slack", workspaceId: SLACK.teamId, includeDisabled: true }), { timeout: 5000 }).toEqual([]);
   });
 });
