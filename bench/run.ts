@@ -17,7 +17,7 @@ import { measureChartRender } from "./charts.js";
 import { measureBotWithPlatform, measureDiscordFanOut, measureFanOut, measureStoreOpen } from "./store.js";
 import { generateCorpus } from "./corpus.js";
 import { measureFeedUpdate, measureKbBuildWithFeed } from "./feed.js";
-import { measureRuntimeThroughput, measureSharedCosts, measureSlackProcess, type EngineCosts } from "./shared.js";
+import { measureRuntimeThroughput, measureSharedCosts, measureSlackProcess, type EngineCosts, type ProcessThroughput } from "./shared.js";
 
 const ROOT = new URL("../", import.meta.url).pathname;
 const argv = process.argv.slice(2);
@@ -187,8 +187,8 @@ log("shared state: Redis and PostgreSQL...");
 const sharedTexts = knowledge.draws.slice(-50).map((d) => `draw ${d.round}`);
 const engines = ["memory", "redis", "postgres"] as const;
 const sharedCosts: Partial<Record<(typeof engines)[number], EngineCosts>> = {};
-const runtimePerSecond: Partial<Record<(typeof engines)[number], number>> = {};
-const slackPerSecond: Partial<Record<(typeof engines)[number], number>> = {};
+const runtimePerSecond: Partial<Record<(typeof engines)[number], ProcessThroughput>> = {};
+const slackPerSecond: Partial<Record<(typeof engines)[number], ProcessThroughput>> = {};
 for (const engine of engines) {
   const costs = await measureSharedCosts(engine, quick ? 500 : 2000);
   if (costs) sharedCosts[engine] = costs;
@@ -290,8 +290,8 @@ else {
         [`  read / write`, `${c.get.p50} / ${c.set.p50} µs`, `p99 ${c.get.p99} / ${c.set.p99} µs; one call at a time`],
       ];
     }),
-    ["runtime, memory/redis/pg", engines.map((e) => runtimePerSecond[e] ?? "-").join(" / ") + " msgs/s", "core + limit + conversation, 32 in flight, one process"],
-    ["Slack HTTP, one process", engines.map((e) => slackPerSecond[e] ?? "-").join(" / ") + " msgs/s", "node dist/main.js alone: signed events in, chat.postMessage out to the local fake; memory / redis / pg"],
+    ["runtime, memory/redis/pg", engines.map((e) => runtimePerSecond[e]?.perSecond ?? "-").join(" / ") + " msgs/s", `core + limit + conversation, 32 in flight; CPU ${engines.map((e) => runtimePerSecond[e]?.cpuMsPerMessage ?? "-").join(" / ")} ms a message (${engines.map((e) => runtimePerSecond[e]?.perCpuSecond ?? "-").join(" / ")} a CPU-second)`],
+    ["Slack HTTP, one process", engines.map((e) => slackPerSecond[e]?.perSecond ?? "-").join(" / ") + " msgs/s", `node dist/main.js alone, events in, chat.postMessage out to the local fake; CPU ${engines.map((e) => slackPerSecond[e]?.cpuMsPerMessage ?? "-").join(" / ")} ms a message (${engines.map((e) => slackPerSecond[e]?.perCpuSecond ?? "-").join(" / ")} a CPU-second); memory / redis / pg`],
   ];
   const w0 = Math.max(...rows.map((r) => r[0].length));
   const w1 = Math.max(...rows.map((r) => r[1].length));

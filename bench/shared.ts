@@ -16,7 +16,7 @@ import { openStore, type Store } from "../src/store/index.js";
 import { FakeSlack, SLACK, sign } from "../test/fakes/slack.js";
 import { fileURLToPath } from "node:url";
 import { spawn } from "node:child_process";
-import { rmSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -135,7 +135,7 @@ async function inParallel(total: number, concurrency: number, work: (i: number) 
 }
 
 /** Messages a second one process answers through the runtime (core, rate limit, conversation read and write) on an engine. */
-export async function measureRuntimeThroughput(engine: SharedEngine, texts: readonly string[], n = 4000, concurrency = 32): Promise<number | undefined> {
+export async function measureRuntimeThroughput(engine: SharedEngine, texts: readonly string[], n = 4000, concurrency = 32): Promise<ProcessThroughput | undefined> {
   const opened = await openEngine(engine);
   if (!opened) return undefined;
   try {
@@ -143,9 +143,13 @@ export async function measureRuntimeThroughput(engine: SharedEngine, texts: read
     const run = randomBytes(4).toString("hex");
     const ask = (i: number) => runtime.answer({ text: texts[i % texts.length] ?? "", user: `u${run}${i % 400}`, conversation: `c${run}${i % 400}`, platform: "slack" });
     await inParallel(400, concurrency, ask);
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     await inParallel(n, concurrency, ask);
-    return Math.round(n / ((performance.now() - t0) / 1000));
+    const wallMs = performance.now() - t0;
+    const used = process.cpuUsage(cpu0);
+    const cpuMs = (used.user + used.system) / 1000;
+    return { perSecond: Math.round(n / (wallMs / 1000)), cpuMsPerMessage: +(cpuMs / n).toFixed(3), perCpuSecond: Math.round(n / (cpuMs / 1000)) };
   } finally {
     await opened.close();
   }
@@ -195,12 +199,31 @@ export async function measureSlackThroughput(engine: SharedEngine, texts: readon
   }
 }
 
+/** Messages a second a process answered, and the CPU it spent on each: on a shared machine the CPU per message moves far less than the wall-clock rate. */
+export interface ProcessThroughput {
+  readonly perSecond: number;
+  readonly cpuMsPerMessage: number;
+  /** Messages one fully used core would answer a second at that CPU cost. */
+  readonly perCpuSecond: number;
+}
+
+/** User and system CPU time a process has used, in milliseconds (Linux /proc; NaN elsewhere). */
+function cpuMsOf(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    // utime and stime are fields 14 and 15 of stat, 12 and 13 after the command name, in clock ticks (100 a second).
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
 /**
  * Messages a second one bot process answers in Slack's HTTP mode: `node dist/main.js` on its own (the machine's other
  * core runs this process: the sender and the fake Slack), logging at info as in production; signed events in,
  * chat.postMessage out to the fake, `concurrency` events in flight. Undefined when the engine's server does not answer.
  */
-export async function measureSlackProcess(engine: SharedEngine, texts: readonly string[], n = 3000, concurrency = 32): Promise<number | undefined> {
+export async function measureSlackProcess(engine: SharedEngine, texts: readonly string[], n = 3000, concurrency = 32): Promise<ProcessThroughput | undefined> {
   if (!(await reachable(engine))) return undefined;
   const fake = await new FakeSlack().start();
   const port = 20_000 + Math.floor(Math.random() * 20_000);
@@ -243,9 +266,12 @@ export async function measureSlackProcess(engine: SharedEngine, texts: readonly 
     };
     try {
       await inParallel(600, concurrency, (i) => send(n + i));
+      const cpu0 = cpuMsOf(child.pid);
       const t0 = performance.now();
       await inParallel(n, concurrency, send);
-      return Math.round(n / ((performance.now() - t0) / 1000));
+      const wallMs = performance.now() - t0;
+      const cpuMs = cpuMsOf(child.pid) - cpu0;
+      return { perSecond: Math.round(n / (wallMs / 1000)), cpuMsPerMessage: +(cpuMs / n).toFixed(3), perCpuSecond: cpuMs > 0 ? Math.round(n / (cpuMs / 1000)) : NaN };
     } catch (cause) {
       throw new Error(`the bot (${engine}) stopped answering: ${tail}`, { cause });
     }
