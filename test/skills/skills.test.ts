@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MESSAGES } from "../../src/core/messages.js";
 import { defaultRegistry, SkillRegistry } from "../../src/skills/registry.js";
-import { MemoryConversations, Robot } from "../../src/skills/robot.js";
+import { EMPTY_CONVERSATION, MemoryConversations, Robot } from "../../src/skills/robot.js";
 import type { Skill } from "../../src/skills/types.js";
 import { asker, smallKnowledge, smallRobot, TODAY } from "../helpers/small-kb.js";
 
@@ -153,6 +153,17 @@ describe("skills on the small knowledge base", () => {
     for (const c of ["a", "b", "c"]) robot.handle({ text: "draw 3", user: "u", conversation: c, platform: "cli" });
     expect(store.size).toBe(2);
     expect(robot.handle({ text: "and the tie-break?", user: "u", conversation: "a", platform: "cli" }).text).not.toContain("round 3");
+  });
+
+  it("answers a turn from the state it is given and hands back the state after it, remembering nothing itself", () => {
+    const knowledge = smallKnowledge();
+    const robot = new Robot(() => knowledge, { now: () => TODAY });
+    const first = robot.turn({ text: "draw 3", user: "u", conversation: "t", platform: "slack" }, EMPTY_CONVERSATION);
+    expect(first.state.slots.round).toBe("3");
+    expect(robot.conversationCount).toBe(0);
+    const follow = robot.turn({ text: "and the tie-break?", user: "u", conversation: "t", platform: "slack" }, first.state);
+    expect(follow.reply.text).toContain("round 3");
+    expect(robot.turn({ text: "and the tie-break?", user: "u", conversation: "t", platform: "slack" }, EMPTY_CONVERSATION).reply.text).not.toContain("round 3");
   });
 
   it("makes its examples from the knowledge base", () => {
