@@ -6,6 +6,7 @@ import type { CategoryList, Draw, Fact, FactKind, KnowledgeBase, NocReference, O
 import { loadVocabulary, VOCABULARY_FILE, type RoundTypeEntry, type Vocabulary } from "../kb/vocabulary.js";
 import { normalizeCrsGrid, type CrsGrid } from "../crs/grid.js";
 import { Lexicon } from "../nlu/lexicon.js";
+import { lang } from "../messages/lang.js";
 import { SearchIndexes } from "../search/indexes.js";
 import { DEFAULT_TUNING, type SearchTuning } from "../search/tuning.js";
 
@@ -100,7 +101,9 @@ export class Knowledge {
 
   /** Short name of a round type for sentences ("CEC", "STEM"); the id when unknown. */
   label(id: string | null | undefined): string {
-    if (!id) return "unknown type";
+    const fr = lang() === "fr";
+    if (!id) return fr ? "type inconnu" : "unknown type";
+    if (fr) return this.entry(id)?.labelFr ?? this.types.get(id)?.label ?? id;
     return this.types.get(id)?.label ?? id;
   }
 

@@ -1,4 +1,6 @@
+import type { Lang } from "../messages/lang.js";
 import { findDates } from "./dates.js";
+import { fold } from "./language.js";
 import type { Lexicon } from "./lexicon.js";
 import { readProfile } from "./profile.js";
 import type { Clause, NumberKind, NumberMention, Period, Question } from "./question.js";
@@ -19,11 +21,9 @@ export function stripMarkup(text: string): string {
     .replace(/^\s*@?ee-?bot\b[:,]?/i, " ");
 }
 
-/** Lower case, one kind of quote and dash, one space; keeps the characters clause splitting needs. */
+/** Lower case without accents, one kind of quote and dash, one space; keeps the characters clause splitting needs. */
 export function normalise(text: string): string {
-  return text
-    .normalize("NFKC")
-    .toLowerCase()
+  return fold(text.normalize("NFKC"))
     .replace(/[\u2018\u2019\u02bc`]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
     .replace(/[\u2010-\u2015\u2212]/g, "-")
@@ -234,14 +234,18 @@ export function parseClause(raw: string, lexicon: Lexicon, now: Date): Clause {
   };
 }
 
-/** Parses a message into its questions; answers never read the raw text again. */
-export function parse(text: string, lexicon: Lexicon, options: { now?: Date; maxInput?: number } = {}): Question {
+/**
+ * Parses a message into its questions; answers never read the raw text again. A French message is first rewritten
+ * into the English words the cue groups read (knowledge/french.json).
+ */
+export function parse(text: string, lexicon: Lexicon, options: { now?: Date; maxInput?: number; lang?: Lang } = {}): Question {
   const max = options.maxInput ?? DEFAULT_MAX_INPUT;
   const truncated = text.length > max;
   const cleaned = stripMarkup(truncated ? text.slice(0, max) : text);
   const now = options.now ?? new Date();
   const clauses: Clause[] = [];
-  for (const part of splitClauses(normalise(cleaned)).slice(0, MAX_CLAUSES)) {
+  const normalised = options.lang === "fr" ? lexicon.french.toEnglish(normalise(cleaned)) : normalise(cleaned);
+  for (const part of splitClauses(normalised).slice(0, MAX_CLAUSES)) {
     const clause = parseClause(part, lexicon, now);
     const prev = clauses.at(-1);
     // "29, PhD, CLB 9; spouse coming, master's": a profile told across ";" or lines is one profile, not two questions.

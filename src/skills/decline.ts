@@ -1,5 +1,5 @@
 import { roundName } from "../core/format.js";
-import { MESSAGES } from "../core/messages.js";
+import { coreMessages } from "../core/messages.js";
 import { makeReply } from "../core/reply.js";
 import { has } from "../nlu/question.js";
 import type { Match, Skill } from "./types.js";
@@ -36,13 +36,13 @@ export const declineSkill: Skill<DeclineParams> = {
     const { knowledge } = context;
     const latest = knowledge.latestDraw();
     const offer = latest ? ` I can tell you about past rounds: the latest I know of is ${roundName(knowledge, latest)}.` : "";
-    const about = params.named ? MESSAGES.declineAbout(params.named) : "";
+    const about = params.named ? coreMessages().declineAbout(params.named) : "";
     const text = {
-      processing: `${MESSAGES.declineProcessing}${offer}`,
-      "pnp-stream": `${about}${MESSAGES.declinePnpStream}${offer}`,
-      visa: `${about}${MESSAGES.declineVisa}`,
-      prediction: `${MESSAGES.declinePrediction} ${MESSAGES.pastNotFuture}${offer}`,
-      "off-topic": MESSAGES.declineOffTopic,
+      processing: `${coreMessages().declineProcessing}${offer}`,
+      "pnp-stream": `${about}${coreMessages().declinePnpStream}${offer}`,
+      visa: `${about}${coreMessages().declineVisa}`,
+      prediction: `${coreMessages().declinePrediction} ${coreMessages().pastNotFuture}${offer}`,
+      "off-topic": coreMessages().declineOffTopic,
     }[params.topic];
     return { reply: makeReply(knowledge, "decline", { title: "Not something I can answer", text, sources: params.topic === "prediction" || params.topic === "processing" || params.topic === "pnp-stream" ? latest?.sources ?? [] : [], suggestions: ["help", "last CEC draw"] }) };
   },

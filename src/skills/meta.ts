@@ -1,6 +1,6 @@
 import { capital, describeRef, formatDate, plural, roundName } from "../core/format.js";
 import type { Knowledge } from "../core/knowledge.js";
-import { MESSAGES } from "../core/messages.js";
+import { coreMessages } from "../core/messages.js";
 import { makeReply } from "../core/reply.js";
 import { has, type Clause } from "../nlu/question.js";
 import type { AnySkill, Match, Skill, SkillContext } from "./types.js";
@@ -43,15 +43,15 @@ export function helpSkill(all: () => readonly AnySkill[]): Skill<HelpParams> {
     answer(params, context: SkillContext) {
       const { knowledge } = context;
       const examples = all().filter((s) => s.id !== "help").flatMap((s) => s.examples(knowledge).slice(0, 2));
-      if (params.kind === "thanks") return { reply: makeReply(knowledge, "help", { title: "You're welcome", text: MESSAGES.thanks, suggestions: examples.slice(0, 2) }) };
-      if (params.kind === "empty") return { reply: makeReply(knowledge, "help", { title: "Ask me something", text: MESSAGES.empty, suggestions: examples.slice(0, 3), userError: true }) };
+      if (params.kind === "thanks") return { reply: makeReply(knowledge, "help", { title: "You're welcome", text: coreMessages().thanks, suggestions: examples.slice(0, 2) }) };
+      if (params.kind === "empty") return { reply: makeReply(knowledge, "help", { title: "Ask me something", text: coreMessages().empty, suggestions: examples.slice(0, 3), userError: true }) };
       const lines = all()
         .filter((s) => s.id !== "help" && s.examples(knowledge).length > 0)
         .map((s) => `${capital(s.summary)}: ${s.examples(knowledge).slice(0, 3).map((e) => `"${e}"`).join(" · ")}`);
       return {
         reply: makeReply(knowledge, "help", {
           title: params.kind === "greeting" ? "Hello" : "What I can answer",
-          text: `${params.kind === "greeting" ? MESSAGES.greeting : MESSAGES.help} ${coverage(knowledge)} You can ask:`,
+          text: `${params.kind === "greeting" ? coreMessages().greeting : coreMessages().help} ${coverage(knowledge)} You can ask:`,
           list: params.kind === "greeting" ? examples.slice(0, 4) : lines,
           suggestions: examples.slice(0, 3),
         }),
@@ -64,7 +64,7 @@ export function helpSkill(all: () => readonly AnySkill[]): Skill<HelpParams> {
 // What the bot knows and from where: every source of the knowledge base, official data first.
 function allSources(knowledge: Knowledge, asked: boolean): ReturnType<typeof makeReply> {
   const sources = [...knowledge.sources.values()].sort((a, b) => (a.kind === b.kind ? a.id.localeCompare(b.id) : a.kind === "official" ? -1 : b.kind === "official" ? 1 : 0));
-  const lead = asked ? "" : `${MESSAGES.noPreviousAnswer} `;
+  const lead = asked ? "" : `${coreMessages().noPreviousAnswer} `;
   return makeReply(knowledge, "sources", {
     title: "My sources",
     text: `${lead}I answer from ${plural(sources.length, "source")}: IRCC's own data (its rounds feed, category lists and CRS grid), Statistics Canada's NOC 2021, and news articles. ${coverage(knowledge)}`,

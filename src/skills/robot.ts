@@ -1,8 +1,10 @@
 import { LRUCache } from "lru-cache";
 import type { Knowledge } from "../core/knowledge.js";
-import { MESSAGES } from "../core/messages.js";
+import { coreMessages } from "../core/messages.js";
 import { errorReply, makeReply } from "../core/reply.js";
 import type { Message, Reply, SourceRef } from "../core/types.js";
+import { inLanguage, lang as currentLang, langOfLocale, type Lang } from "../messages/lang.js";
+import { detectLanguage } from "../nlu/language.js";
 import { DEFAULT_MAX_INPUT, parse } from "../nlu/parse.js";
 import type { Clause, Question } from "../nlu/question.js";
 import { defaultRegistry, MIN_SCORE, type SkillRegistry } from "./registry.js";
@@ -94,9 +96,22 @@ export class Robot {
     return this.conversations.size;
   }
 
-  /** Parses a message as the robot would. */
-  parse(text: string): Question {
-    return parse(text, this.knowledge().lexicon, { now: this.now(), maxInput: this.maxInput });
+  /** Parses a message as the robot would, in the language given (else the one its text is written in). */
+  parse(text: string, lang?: Lang): Question {
+    const lexicon = this.knowledge().lexicon;
+    return parse(text, lexicon, { now: this.now(), maxInput: this.maxInput, lang: lang ?? detectLanguage(text, lexicon.french) ?? "en" });
+  }
+
+  /**
+   * The language of a message: the user's explicit choice (the message's own, then the conversation's), else the
+   * language its text is written in, else the platform's locale, else the conversation's last language, else English.
+   * Short messages such as "21231 ?" tell nothing and follow the conversation.
+   */
+  languageOf(message: Message, slots: Slots): { reply: Lang; text: Lang } {
+    const detected = detectLanguage(message.text, this.knowledge().lexicon.french);
+    const fallback = langOfLocale(message.locale) ?? slots.lang ?? "en";
+    const reply = message.lang ?? slots.langChoice ?? detected ?? fallback;
+    return { reply, text: detected ?? reply };
   }
 
   /** Answers a message; every question of it in order. */
@@ -108,8 +123,14 @@ export class Robot {
   handleWithUnderstanding(message: Message): { reply: Reply; understood: Understanding[] } {
     const knowledge = this.knowledge();
     const key = `${message.platform}:${message.conversation}`;
-    const question = this.parse(message.text);
     let state = this.conversations.get(key) ?? { slots: {}, lastSourced: undefined };
+    const language = this.languageOf(message, state.slots);
+    return inLanguage(language.reply, () => this.answerAll(knowledge, key, message, state, language.text));
+  }
+
+  private answerAll(knowledge: Knowledge, key: string, message: Message, initial: ConversationState, textLang: Lang): { reply: Reply; understood: Understanding[] } {
+    const question = this.parse(message.text, textLang);
+    let state: ConversationState = { ...initial, slots: { ...initial.slots, lang: currentLang() } };
     const replies: Reply[] = [];
     const understood: Understanding[] = [];
     for (const clause of question.clauses) {
@@ -133,17 +154,27 @@ export class Robot {
     }
     this.conversations.set(key, state);
     const reply = combine(knowledge, replies);
-    return { reply: question.truncated ? { ...reply, text: `${reply.text}\n${MESSAGES.truncated(this.maxInput)}` } : reply, understood };
+    return { reply: question.truncated ? { ...reply, text: `${reply.text}\n${coreMessages().truncated(this.maxInput)}` } : reply, understood };
+  }
+
+  // A slash command has no text to read the language from: the user's choice, the platform's locale, the conversation's.
+  private commandLanguage(message: Omit<Message, "text">, slots: Slots): Lang {
+    return message.lang ?? slots.langChoice ?? langOfLocale(message.locale) ?? slots.lang ?? "en";
   }
 
   /** Runs a skill's slash command with the option values a platform hands over. */
   command(name: string, values: OptionValues, message: Omit<Message, "text">): Reply {
-    const knowledge = this.knowledge();
     const key = `${message.platform}:${message.conversation}`;
-    const state = this.conversations.get(key) ?? { slots: {}, lastSourced: undefined };
+    const stored = this.conversations.get(key) ?? { slots: {}, lastSourced: undefined };
+    return inLanguage(this.commandLanguage(message, stored.slots), () => this.runCommand(name, values, message, key, stored));
+  }
+
+  private runCommand(name: string, values: OptionValues, message: Omit<Message, "text">, key: string, stored: ConversationState): Reply {
+    const knowledge = this.knowledge();
+    const state: ConversationState = { ...stored, slots: { ...stored.slots, lang: currentLang() } };
     const context = this.context(knowledge, state);
     const skill = this.registry.skills.find((s) => s.command?.name === name);
-    if (!skill?.command) return makeReply(knowledge, "fallback", { title: "Unknown command", text: `I have no command called ${name}.`, userError: true });
+    if (!skill?.command) return makeReply(knowledge, "fallback", { title: coreMessages().unknownCommandTitle, text: coreMessages().unknownCommand(name), userError: true });
     let params: { ok: true; params: unknown } | { ok: false; message: string };
     try {
       params = skill.command.toParams(values, context);
@@ -151,7 +182,7 @@ export class Robot {
       this.options.onError?.(error, { skill: skill.id, platform: message.platform });
       return errorReply();
     }
-    if (!params.ok) return makeReply(knowledge, skill.id, { title: "Check the options", text: params.message, userError: true });
+    if (!params.ok) return makeReply(knowledge, skill.id, { title: coreMessages().checkOptions, text: params.message, userError: true });
     const answer = this.run(skill, params.params, context, message.platform);
     this.conversations.set(key, this.advance(state, answer));
     return answer.reply;
@@ -161,12 +192,15 @@ export class Robot {
   answerWith(skillId: string, params: unknown, message: Omit<Message, "text">): Reply {
     const knowledge = this.knowledge();
     const key = `${message.platform}:${message.conversation}`;
-    const state = this.conversations.get(key) ?? { slots: {}, lastSourced: undefined };
-    const skill = this.registry.get(skillId);
-    if (!skill) return errorReply();
-    const answer = this.run(skill, params, this.context(knowledge, state), message.platform);
-    this.conversations.set(key, this.advance(state, answer));
-    return answer.reply;
+    const stored = this.conversations.get(key) ?? { slots: {}, lastSourced: undefined };
+    return inLanguage(this.commandLanguage(message, stored.slots), () => {
+      const state: ConversationState = { ...stored, slots: { ...stored.slots, lang: currentLang() } };
+      const skill = this.registry.get(skillId);
+      if (!skill) return errorReply();
+      const answer = this.run(skill, params, this.context(knowledge, state), message.platform);
+      this.conversations.set(key, this.advance(state, answer));
+      return answer.reply;
+    });
   }
 
   private context(knowledge: Knowledge, state: ConversationState): SkillContext {
@@ -211,8 +245,8 @@ export class Robot {
     const suggestions = [...new Set([...close, ...examples])].slice(0, 3);
     void context;
     return makeReply(knowledge, "fallback", {
-      title: "I can't answer that",
-      text: `${MESSAGES.fallback} ${MESSAGES.fallbackOffer} You could ask: ${suggestions.map((s) => `"${s}"`).join(", ")}.`,
+      title: coreMessages().cantAnswerTitle,
+      text: `${coreMessages().fallback} ${coreMessages().fallbackOffer} ${coreMessages().youCouldAsk(suggestions)}`,
       suggestions,
     });
   }
@@ -231,7 +265,7 @@ function combine(knowledge: Knowledge, replies: readonly Reply[]): Reply {
   void knowledge;
   return {
     intent: "multiple",
-    title: `${replies.length} answers`,
+    title: coreMessages().answers(replies.length),
     text: replies.map((r, i) => `${i + 1}. ${r.text}${r.list.length > 0 ? `\n${r.list.map((l) => `   - ${l}`).join("\n")}` : ""}`).join("\n"),
     fields: replies.flatMap((r) => r.fields).slice(0, 25),
     list: [],
@@ -241,5 +275,6 @@ function combine(knowledge: Knowledge, replies: readonly Reply[]): Reply {
     userError: replies.every((r) => r.userError),
     images: replies.flatMap((r) => r.images),
     chart: replies.find((r) => r.chart !== null)?.chart ?? null,
+    lang: currentLang(),
   };
 }

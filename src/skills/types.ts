@@ -1,6 +1,7 @@
 import * as z from "zod";
 import type { Knowledge } from "../core/knowledge.js";
 import type { Reply } from "../core/types.js";
+import { LangSchema } from "../messages/lang.js";
 import { PeriodSchema, type Clause } from "../nlu/question.js";
 
 /** What a conversation remembers between messages: typed subjects, never text. */
@@ -19,6 +20,10 @@ export const SlotsSchema = z.object({
   profile: z.record(z.string(), z.unknown()).optional(),
   /** The profile field the bot asked for last. */
   pending: z.string().optional(),
+  /** The language the conversation was last answered in. */
+  lang: LangSchema.optional(),
+  /** The language the user asked for ("réponds en français"); wins over detection until changed. */
+  langChoice: LangSchema.optional(),
 });
 /** Typed conversation state. */
 export type Slots = z.infer<typeof SlotsSchema>;

@@ -1,7 +1,7 @@
 import { subMonths } from "date-fns";
 import { capital, formatDate, formatNumber, joinAnd, plural, roundName } from "../../core/format.js";
 import type { Knowledge } from "../../core/knowledge.js";
-import { MESSAGES } from "../../core/messages.js";
+import { coreMessages } from "../../core/messages.js";
 import { makeReply } from "../../core/reply.js";
 import type { Draw } from "../../kb/schema.js";
 import { has, type Clause, type Period } from "../../nlu/question.js";
@@ -107,7 +107,7 @@ function answer(params: ScoreCheckParams, context: SkillContext): SkillAnswer {
   const category = enough.some((d) => knowledge.roundType(d.category ?? "")?.kind === "category") ? " Category rounds also require being eligible for the category." : "";
   const list = latestByType.map((d) => `latest ${knowledge.label(d.category)} round: ${line(knowledge, d, score)}`);
   const fresh = freshnessNote(knowledge, now);
-  const text = [lead + tie, periodText, category.trim(), MESSAGES.pastNotFuture, fresh].filter((x) => x !== "").join(" ");
+  const text = [lead + tie, periodText, category.trim(), coreMessages().pastNotFuture, fresh].filter((x) => x !== "").join(" ");
   const used = [...(reference ? [reference] : []), ...inPeriod];
   return {
     reply: makeReply(knowledge, "score-check", {
@@ -169,7 +169,7 @@ export function landing(knowledge: Knowledge, score: number, now: Date): { text:
   const against = [cec, general].filter((d): d is Draw => d !== undefined && d.crs !== null).map((d) => `${line(knowledge, d, score)}`);
   const fresh = freshnessNote(knowledge, now);
   return {
-    text: `In the 12 months to ${formatDate(last.date)}, ${score} would have been enough in ${enough.length} of ${plural(rounds.length, "round")}${enough.length > 0 && enough.length < rounds.length ? ` (${byTypeCounts(knowledge, enough)})` : ""}${against.length > 0 ? `; it is ${against.join("; ")}` : ""}. ${MESSAGES.pastNotFuture}${fresh ? ` ${fresh}` : ""}`,
+    text: `In the 12 months to ${formatDate(last.date)}, ${score} would have been enough in ${enough.length} of ${plural(rounds.length, "round")}${enough.length > 0 && enough.length < rounds.length ? ` (${byTypeCounts(knowledge, enough)})` : ""}${against.length > 0 ? `; it is ${against.join("; ")}` : ""}. ${coreMessages().pastNotFuture}${fresh ? ` ${fresh}` : ""}`,
     sources: [...new Set([...rounds, ...(general ? [general] : [])].flatMap((d) => d.sources))].slice(0, 3),
   };
 }

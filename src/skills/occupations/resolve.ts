@@ -1,6 +1,6 @@
 import type { Knowledge } from "../../core/knowledge.js";
 import type { Occupation } from "../../kb/schema.js";
-import { withinEdits } from "../../nlu/lexicon.js";
+import { withinEdits } from "../../nlu/edits.js";
 import { contentWords } from "../../search/occupations.js";
 
 /** How sure a title search must be before close runners-up stop being listed. */
