@@ -1,6 +1,6 @@
 import type { Draw, Source } from "../kb/schema.js";
 import type { Knowledge } from "./knowledge.js";
-import { lang, pick, type Catalog } from "../messages/lang.js";
+import { inLanguage, lang, pick, type Catalog } from "../messages/lang.js";
 import type { Reply, SourceRef } from "./types.js";
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
@@ -105,8 +105,12 @@ export function describeRef(r: SourceRef): string {
   return extra ? `${r.title} (${extra})` : r.title;
 }
 
-/** The reply as plain text: the answer, its list, its sources. */
+/** The reply as plain text: the answer, its list, its sources, in the reply's language. */
 export function renderPlain(reply: Reply): string {
+  return inLanguage(reply.lang, () => plain(reply));
+}
+
+function plain(reply: Reply): string {
   const parts = [reply.text];
   if (reply.list.length > 0) parts.push(reply.list.map((l) => `  - ${l}`).join("\n"));
   // A "sources" reply lists its sources already.

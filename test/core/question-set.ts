@@ -11,7 +11,7 @@ export const SetQuestionSchema = z.object({
   skill: z.string(),
   contains: z.array(z.string()).default([]),
   excludes: z.array(z.string()).default([]),
-  first: z.enum(["Yes", "No"]).optional(),
+  first: z.enum(["Yes", "No", "Oui", "Non"]).optional(),
   asks: z.boolean().optional(),
   thread: z.string().optional(),
   note: z.string().optional(),
