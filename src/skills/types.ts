@@ -60,6 +60,8 @@ export interface SkillAnswer {
 export interface OptionSpec {
   readonly name: string;
   readonly description: string;
+  /** The option's name and description in French, as Discord shows them to French-speaking users. */
+  readonly fr?: { readonly name: string; readonly description: string };
   readonly type: "string" | "integer" | "boolean";
   readonly required?: boolean;
   /** Choices from the knowledge base: every round type, only categories, only programs and all-program. */
@@ -77,6 +79,8 @@ export type OptionValues = Readonly<Record<string, string | number | boolean | u
 export interface CommandSpec<P> {
   readonly name: string;
   readonly description: string;
+  /** The command's name and description in French (Discord's localizations; Slack accepts the French name too). */
+  readonly fr?: { readonly name: string; readonly description: string };
   readonly options: readonly OptionSpec[];
   /** The skill's parameters from option values, or a message naming the bad option. */
   toParams(values: OptionValues, context: SkillContext): { ok: true; params: P } | { ok: false; message: string };
