@@ -38,6 +38,19 @@ export const GlossarySchema = z.object({
   entries: z.array(
     z.object({ term: z.string(), expansion: z.string().nullable(), aliases: z.array(z.string()), definition: z.string() }),
   ),
+  /** Terms in French, by the English term they name; a definition translates one sentence a source defines the term with. */
+  french: z
+    .array(
+      z.object({
+        term: z.string(),
+        name: z.string().min(1),
+        expansion: z.string().nullable(),
+        definition: z.string().optional(),
+        /** The English definition this one translates, exactly as the knowledge base holds it. */
+        translates: z.string().optional(),
+      }),
+    )
+    .default([]),
 });
 /** The curated glossary. */
 export type Glossary = z.infer<typeof GlossarySchema>;
@@ -208,6 +221,23 @@ export function roundTypesOf(vocabulary: Vocabulary, claims: readonly DrawClaim[
   return [...known, ...others];
 }
 
+// Each term with its French from the glossary; a French definition is kept only with the English sentence it
+// translates, so that it is cited to that sentence's source (a changed article drops it, with a warning).
+function inFrench(terms: Term[], g: Glossary, file: string, warnings: BuildWarning[]): Term[] {
+  const byTerm = new Map(g.french.map((f, i) => [f.term.toLowerCase(), { ...f, line: i + 1 }]));
+  for (const f of byTerm.values()) {
+    if (!terms.some((t) => t.term.toLowerCase() === f.term.toLowerCase())) warnings.push({ source: file, line: f.line, message: `French for "${f.term}", a term no source defines` });
+  }
+  return terms.map((t) => {
+    const f = byTerm.get(t.term.toLowerCase());
+    if (!f) return t;
+    const translated = f.translates === undefined ? undefined : t.definitions.find((d) => d.text === f.translates);
+    if (f.definition !== undefined && !translated) warnings.push({ source: file, line: f.line, message: `the French definition of "${t.term}" translates a sentence no source defines it with` });
+    const definitions = f.definition !== undefined && translated ? [{ ...translated, text: f.definition }] : [];
+    return { ...t, fr: { term: f.name, expansion: f.expansion, definitions } };
+  });
+}
+
 /** Builds the knowledge base from its inputs: extraction, reconciliation and validation; never throws on a bad article. */
 export function buildKnowledgeBase(input: BuildInput): KnowledgeBase {
   const nocParsed = NocReferenceSchema.safeParse(input.noc);
@@ -302,7 +332,7 @@ export function buildKnowledgeBase(input: BuildInput): KnowledgeBase {
     sourceLists: lists,
     categoryLists,
     facts: mergeFacts(facts),
-    terms: mergeTerms(termClaims, glossary.terms),
+    terms: inFrench(mergeTerms(termClaims, glossary.terms), glossaryParsed.data, input.glossaryFile, warnings),
     passages: passages.sort((a, b) => a.source.localeCompare(b.source) || a.offset - b.offset),
     crs: crsParsed.value,
     warnings: warnings.sort((a, b) => a.source.localeCompare(b.source) || a.line - b.line || a.message.localeCompare(b.message)),

@@ -10,6 +10,8 @@ export interface KnowledgePaths {
   readonly root: string;
   readonly articles: string;
   readonly noc: string;
+  /** The official French titles of the NOC unit groups (CNP 2021), read on the first French question. */
+  readonly nocFr: string;
   readonly glossary: string;
   readonly vocabulary: string;
   /** IRCC's rounds feed, the snapshot kb:update replaces. */
@@ -29,6 +31,7 @@ export function knowledgePaths(root: string): KnowledgePaths {
     root,
     articles: join(root, "articles"),
     noc: join(root, "noc-2021.json"),
+    nocFr: join(root, "noc-2021-fr.json"),
     glossary: join(root, "glossary.json"),
     vocabulary: join(root, "vocabulary.json"),
     feed: join(root, "ircc", "ee_rounds_123_en.json"),

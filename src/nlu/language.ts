@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { LRUCache } from "lru-cache";
 import * as z from "zod";
 import { KNOWLEDGE_DIR } from "../kb/paths.js";
 import type { Lang } from "../messages/lang.js";
@@ -33,6 +34,7 @@ export class French {
   private readonly known: ReadonlySet<string>;
   private readonly pattern: RegExp;
   private readonly replacements: ReadonlyMap<string, string>;
+  private readonly corrected = new LRUCache<string, string>({ max: 5000 });
 
   constructor(data: FrenchData) {
     this.fr = new Set(data.markers.fr.map(fold));
@@ -71,8 +73,12 @@ export class French {
   /** A French word mistyped by one or two letters, corrected to a word the phrases know; others as they are. */
   correct(word: string): string {
     if (word.length < 5 || this.known.has(word) || /\d/.test(word)) return word;
+    const hit = this.corrected.get(word);
+    if (hit !== undefined) return hit;
     const max = word.length >= 8 ? 2 : 1;
-    return this.targets.find((t) => withinEdits(word, t, max)) ?? word;
+    const best = this.targets.find((t) => withinEdits(word, t, max)) ?? word;
+    this.corrected.set(word, best);
+    return best;
   }
 
   /** A French text (folded) in the parser's English words: typos corrected, phrases rewritten. */

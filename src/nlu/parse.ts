@@ -129,7 +129,7 @@ function profileOf(text: string, lexicon: Lexicon): Clause["profile"] {
 }
 
 /** Parses one clause: every entity and cue group, in spans that do not overlap. */
-export function parseClause(raw: string, lexicon: Lexicon, now: Date): Clause {
+export function parseClause(raw: string, lexicon: Lexicon, now: Date, lang: Lang = "en"): Clause {
   const words = normalise(raw)
     .replace(/[?!]+/g, " ")
     .split(" ")
@@ -180,7 +180,8 @@ export function parseClause(raw: string, lexicon: Lexicon, now: Date): Clause {
     return true;
   });
 
-  const dateFindings = findDates(blank(text, spans), now);
+  // French writes numeric dates day first (05/07/2023 is July 5).
+  const dateFindings = findDates(blank(text, spans), now, { dayFirst: lang === "fr" });
   for (const [start, end] of dateFindings.spans) spans.push({ start, end });
 
   const codes: string[] = [];
@@ -246,14 +247,14 @@ export function parse(text: string, lexicon: Lexicon, options: { now?: Date; max
   const clauses: Clause[] = [];
   const normalised = options.lang === "fr" ? lexicon.french.toEnglish(normalise(cleaned)) : normalise(cleaned);
   for (const part of splitClauses(normalised).slice(0, MAX_CLAUSES)) {
-    const clause = parseClause(part, lexicon, now);
+    const clause = parseClause(part, lexicon, now, options.lang);
     const prev = clauses.at(-1);
     // "29, PhD, CLB 9; spouse coming, master's": a profile told across ";" or lines is one profile, not two questions.
     // "crs pls. married, 2 kids, wife coming": a request for a score followed by the profile is one question.
     const request = prev !== undefined && prev.text.split(" ").length <= 4 && (prev.cues.includes("crsCalc") || /\bcrs\b|\bscore\b/.test(prev.text)) && prev.codes.length + prev.rounds.length === 0 && clause.profile.facts >= 1;
     const tail = clause.text.split(" ").length <= 4 && clause.codes.length + clause.rounds.length + clause.categories.length === 0 && (clause.cues.includes("crsCalc") || clause.cues.includes("cutoff"));
     if (prev && (request || prev.profile.facts >= 2 && (tail || clause.profile.facts >= 1 && !/^(?:what|how|is|are|can|do|does|would|will|which|when)\b/.test(clause.text)))) {
-      clauses[clauses.length - 1] = parseClause(`${prev.raw}, ${part}`, lexicon, now);
+      clauses[clauses.length - 1] = parseClause(`${prev.raw}, ${part}`, lexicon, now, options.lang);
       continue;
     }
     clauses.push(clause);
