@@ -120,7 +120,7 @@ export const ADAPTER_MESSAGES: Catalog<AdapterMessages> = {
     slackChannel: (id) => `channel ${id}`,
     command: {
       description: "Ask about Canada's Express Entry rounds, cut-offs, category lists, occupations and CRS points",
-      ask: { name: "ask", description: "Ask anything, e.g. is 21231 STEM? or what was the last CEC cut-off?" },
+      ask: { name: "ask", description: "Ask anything about rounds, cut-offs, category lists, occupations or CRS points, in your own words" },
       question: { name: "question", description: "Your question" },
       help: { name: "help", description: "What I can answer, with examples" },
       subscribe: { name: "subscribe", description: "Post every new round in this channel (needs Manage Channels)" },
@@ -197,7 +197,7 @@ export const ADAPTER_MESSAGES: Catalog<AdapterMessages> = {
     slackChannel: (id) => `canal ${id}`,
     command: {
       description: "Questions sur les tirages d'Entrée express, notes de passage, catégories, professions et points SCG",
-      ask: { name: "demander", description: "Posez une question, p. ex. : 21231 est-il en STIM ? quel était le dernier seuil PEC ?" },
+      ask: { name: "demander", description: "Posez une question sur les tirages, seuils, catégories, professions ou points SCG, en vos mots" },
       question: { name: "question", description: "Votre question" },
       help: { name: "aide", description: "Ce à quoi je peux répondre, avec des exemples" },
       subscribe: { name: "abonner", description: "Publier chaque nouveau tirage dans ce salon (permission Gérer les salons requise)" },

@@ -1,3 +1,4 @@
+import type { OccupationExample } from "../skills/occupations/examples.js";
 import { capital, formatDate, formatNumber, joinAnd, plural } from "../core/format.js";
 import { pick, type Catalog } from "./lang.js";
 
@@ -32,10 +33,10 @@ export interface OccupationsMessages {
   readonly elsewhere: (lists: readonly { label: string; name: string }[]) => string;
   readonly nocTitle: (code: string) => string;
   readonly unknownCode: (code: string, withCategories: boolean, unitGroups: number) => string;
-  readonly unknownCodeSuggestions: readonly string[];
+  readonly unknownCodeSuggestions: (ex: OccupationExample) => string[];
   readonly notFoundTitle: string;
   readonly notFound: (phrase: string) => string;
-  readonly notFoundSuggestions: readonly string[];
+  readonly notFoundSuggestions: (ex: OccupationExample) => string[];
   readonly alternatives: (items: readonly string[]) => string;
   readonly reading: (phrase: string, code: string, title: string) => string;
   readonly fieldNoc: string;
@@ -48,12 +49,12 @@ export interface OccupationsMessages {
   readonly teerLead: (teer: number, code: string, title: string) => string;
   readonly categoriesLead: (labels: readonly string[], named: string) => string;
   readonly lookupLead: (named: string) => string;
-  readonly lookupSuggestions: (code: string) => string[];
-  readonly occupationExamples: (code: string | undefined) => string[];
+  readonly lookupSuggestions: (code: string, ex: OccupationExample) => string[];
+  readonly occupationExamples: (ex: OccupationExample) => string[];
   readonly giveOccupation: string;
   readonly unknownCategory: (category: string) => string;
   readonly categoryTitle: string;
-  readonly categorySuggestions: readonly string[];
+  readonly categorySuggestions: (ex: OccupationExample) => string[];
   readonly listsTookEffect: (date: string, year: number, later: readonly { label: string; date: string }[]) => string;
   readonly noDatedLists: (year: number) => string;
   readonly noLists: string;
@@ -102,7 +103,7 @@ export interface OccupationsMessages {
   readonly changedLine: (label: string, changes: readonly string[], conditionsChanged: boolean) => string;
   readonly changedAll: (categories: number, year: number, first: string | undefined) => string;
   readonly nothingChanged: (year: number) => string;
-  readonly categoryExamples: (year: number) => string[];
+  readonly categoryExamples: (ex: OccupationExample) => string[];
   readonly versionNames: (
     version: string,
     lists: readonly { listLabel: string; rounds: number; first: string | null; last: string | null; conditions: string | null; note: string | null }[],
@@ -160,10 +161,10 @@ export const OCCUPATIONS_MESSAGES: Catalog<OccupationsMessages> = {
     nocTitle: (code) => `NOC ${code}`,
     unknownCode: (code, withCategories, n) =>
       `${withCategories ? "No: " : ""}${code} is not a NOC 2021 code${withCategories ? ", so it is on no category list" : ""}. NOC 2021 has ${n} unit groups with 5-digit codes; check the code, or ask by job title.`,
-    unknownCodeSuggestions: ["noc code for software engineers"],
+    unknownCodeSuggestions: (ex) => [`noc code for ${ex.title}`],
     notFoundTitle: "Occupation not found",
     notFound: (phrase) => `I couldn't find an occupation called "${phrase}" in NOC 2021. Try another job title or the 5-digit NOC code.`,
-    notFoundSuggestions: ["noc code for software engineers", "is 21231 STEM?"],
+    notFoundSuggestions: (ex) => [`noc code for ${ex.title}`, `is ${ex.code} ${ex.label}?`],
     alternatives: (items) => ` Other close matches: ${items.join("; ")}.`,
     reading: (phrase, code, title) => `I took "${phrase}" as ${code} ${title}.`,
     fieldNoc: "NOC 2021",
@@ -176,12 +177,12 @@ export const OCCUPATIONS_MESSAGES: Catalog<OccupationsMessages> = {
     teerLead: (teer, code, title) => `TEER ${teer}: ${code} ${title} is a TEER ${teer} occupation in NOC 2021.`,
     categoriesLead: (labels, named) => `${labels.length > 0 ? joinAnd(labels) : "None"}: ${named}.`,
     lookupLead: (named) => `${named} in NOC 2021.`,
-    lookupSuggestions: (code) => [`is ${code} STEM?`, `which categories is ${code} in?`],
-    occupationExamples: (code) => [code ? `is ${code} STEM?` : "", "which categories is 31301 in?", "noc code for software engineers"].filter(Boolean),
+    lookupSuggestions: (code, ex) => [`is ${code} ${ex.label}?`, `which categories is ${code} in?`],
+    occupationExamples: (ex) => [`is ${ex.code} ${ex.label}?`, `which categories is ${ex.otherCode} in?`, `noc code for ${ex.title}`],
     giveOccupation: "Give a 5-digit NOC code or a job title.",
     unknownCategory: (category) => `"${category}" is not a category I know.`,
     categoryTitle: "Category-based selection",
-    categorySuggestions: ["which categories exist in 2026?", "is 21231 STEM?"],
+    categorySuggestions: (ex) => [`which categories exist in ${ex.year}?`, `is ${ex.code} ${ex.label}?`],
     listsTookEffect: (date, year, later) =>
       `${formatDate(date)}: the ${year} category lists took effect then${later.length > 0 ? ` (some later: ${joinAnd([...new Set(later.map((l) => `${l.label} ${formatDate(l.date)}`))])})` : ""}.`,
     noDatedLists: (year) => `I have no ${year} lists with a date.`,
@@ -227,7 +228,7 @@ export const OCCUPATIONS_MESSAGES: Catalog<OccupationsMessages> = {
     changedLine: (label, changes, conditionsChanged) => `${label}: ${changes.length > 0 ? changes.join(", ") : "same occupations"}${conditionsChanged ? "; conditions changed" : ""}`,
     changedAll: (n, year, first) => `${plural(n, "category", "categories")} changed in ${year}${first ? ` (lists from ${formatDate(first)})` : ""}:`,
     nothingChanged: (year) => `Nothing changed in the category lists in ${year}.`,
-    categoryExamples: (year) => [`which categories exist in ${year}?`, "list the STEM occupations", `what changed in ${year}?`],
+    categoryExamples: (ex) => [`which categories exist in ${ex.year}?`, `list the ${ex.label} occupations`, `what changed in ${ex.year}?`],
     versionNames: (version, lists) =>
       lists
         .map(
@@ -269,10 +270,10 @@ export const OCCUPATIONS_MESSAGES: Catalog<OccupationsMessages> = {
     nocTitle: (code) => `CNP ${code}`,
     unknownCode: (code, withCategories, n) =>
       `${withCategories ? "Non : " : ""}${code} n'est pas un code de la CNP 2021${withCategories ? ", il ne figure donc sur aucune liste de catégorie" : ""}. La CNP 2021 compte ${formatNumber(n)} groupes de base aux codes à 5 chiffres ; vérifiez le code, ou demandez par appellation d'emploi.`,
-    unknownCodeSuggestions: ["code CNP des ingénieurs en logiciel"],
+    unknownCodeSuggestions: (ex) => [`code CNP des ${ex.title}`],
     notFoundTitle: "Profession introuvable",
     notFound: (phrase) => `Je n'ai trouvé aucune profession appelée « ${phrase} » dans la CNP 2021. Essayez une autre appellation d'emploi ou le code CNP à 5 chiffres.`,
-    notFoundSuggestions: ["code CNP des ingénieurs en logiciel", "est-ce que 21231 est dans la catégorie STIM ?"],
+    notFoundSuggestions: (ex) => [`code CNP des ${ex.title}`, `est-ce que ${ex.code} est dans la catégorie ${ex.label} ?`],
     alternatives: (items) => ` Autres professions proches : ${items.join(" ; ")}.`,
     reading: (phrase, code, title) => `J'ai compris « ${phrase} » comme ${code} ${title}.`,
     fieldNoc: "CNP 2021",
@@ -286,12 +287,12 @@ export const OCCUPATIONS_MESSAGES: Catalog<OccupationsMessages> = {
     teerLead: (teer, code, title) => `FEER ${teer} : ${code} ${title} est une profession de FEER ${teer} dans la CNP 2021.`,
     categoriesLead: (labels, named) => `${labels.length > 0 ? capital(joinAnd(labels)) : "Aucune"} : ${named}.`,
     lookupLead: (named) => `${named} dans la CNP 2021.`,
-    lookupSuggestions: (code) => [`est-ce que ${code} est dans la catégorie STIM ?`, `dans quelles catégories est ${code} ?`],
-    occupationExamples: (code) => [code ? `est-ce que ${code} est dans la catégorie STIM ?` : "", "dans quelles catégories est 31301 ?", "code CNP des ingénieurs en logiciel"].filter(Boolean),
+    lookupSuggestions: (code, ex) => [`est-ce que ${code} est dans la catégorie ${ex.label} ?`, `dans quelles catégories est ${code} ?`],
+    occupationExamples: (ex) => [`est-ce que ${ex.code} est dans la catégorie ${ex.label} ?`, `dans quelles catégories est ${ex.otherCode} ?`, `code CNP des ${ex.title}`],
     giveOccupation: "Donnez un code CNP à 5 chiffres ou une appellation d'emploi.",
     unknownCategory: (category) => `« ${category} » n'est pas une catégorie que je connais.`,
     categoryTitle: "Sélection par catégorie",
-    categorySuggestions: ["quelles catégories existent en 2026 ?", "est-ce que 21231 est dans la catégorie STIM ?"],
+    categorySuggestions: (ex) => [`quelles catégories existent en ${ex.year} ?`, `est-ce que ${ex.code} est dans la catégorie ${ex.label} ?`],
     listsTookEffect: (date, year, later) =>
       `${formatDate(date)} : les listes des catégories de ${year} sont entrées en vigueur à cette date${later.length > 0 ? ` (certaines plus tard : ${joinAnd([...new Set(later.map((l) => `${l.label} le ${formatDate(l.date)}`))])})` : ""}.`,
     noDatedLists: (year) => `Je n'ai aucune liste datée pour ${year}.`,
@@ -348,7 +349,7 @@ export const OCCUPATIONS_MESSAGES: Catalog<OccupationsMessages> = {
         )
         .join(" "),
     versionLists: (version, ys) => `« ${version} » est le nom que les tirages d'IRCC donnent ${joinAnd(ys.map((y) => `aux listes de ${y.year} (${joinAnd(y.labels)})`))}.`,
-    categoryExamples: (year) => [`quelles catégories existent en ${year} ?`, "liste des professions de la catégorie STIM", `qu'est-ce qui a changé en ${year} ?`],
+    categoryExamples: (ex) => [`quelles catégories existent en ${ex.year} ?`, `liste des professions de la catégorie ${ex.label}`, `qu'est-ce qui a changé en ${ex.year} ?`],
     nocCommand: { name: "cnp", description: "Chercher une profession par code CNP ou par appellation d'emploi" },
     nocOccupation: { name: "profession", description: "Un code CNP à 5 chiffres ou une appellation d'emploi" },
     nocCategory: { name: "catégorie", description: "Vérifier si la profession figure sur la liste d'une catégorie" },

@@ -1,3 +1,4 @@
+import { occupationExample } from "../../src/skills/occupations/examples.js";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { Knowledge } from "../../src/core/knowledge.js";
@@ -99,14 +100,16 @@ describe("the occupation and category skills in French", () => {
   });
 
   it("suggests and gives as examples French questions that it understands", () => {
+    const ex = fr(() => occupationExample(k));
+    if (!ex) throw new Error("the shipped knowledge base has category lists");
     const questions = [
       ...fr(() => occupationSkill.examples(k)),
       ...fr(() => categorySkill.examples(k)),
-      ...FR.notFoundSuggestions,
-      ...FR.unknownCodeSuggestions,
-      ...FR.membershipSuggestions("31301", "santé"),
-      ...FR.lookupSuggestions("31301"),
-      ...FR.categorySuggestions,
+      ...FR.notFoundSuggestions(ex),
+      ...FR.unknownCodeSuggestions(ex),
+      ...FR.membershipSuggestions(ex.otherCode, ex.label),
+      ...FR.lookupSuggestions(ex.otherCode, ex),
+      ...FR.categorySuggestions(ex),
     ];
     expect(questions.length).toBeGreaterThan(8);
     for (const q of questions) {

@@ -1,3 +1,4 @@
+import { suggest } from "./examples.js";
 import { roundName } from "../../core/format.js";
 import type { Knowledge } from "../../core/knowledge.js";
 import { makeReply } from "../../core/reply.js";
@@ -121,7 +122,7 @@ function answerCategory(params: CategoryParams, context: SkillContext): SkillAns
   const today = now.toISOString().slice(0, 10);
   const slots = { skill: "category", aspect: params.aspect, ...(params.category ? { category: params.category } : {}), ...(params.year ? { year: params.year } : {}) };
   const reply = (text: string, sources: string[], extra: { list?: string[]; asOf?: string | null; title?: string } = {}): SkillAnswer => ({
-    reply: makeReply(knowledge, "category", { title: extra.title ?? m.categoryTitle, text, sources, list: extra.list ?? [], asOf: extra.asOf ?? null, suggestions: [...m.categorySuggestions] }),
+    reply: makeReply(knowledge, "category", { title: extra.title ?? m.categoryTitle, text, sources, list: extra.list ?? [], asOf: extra.asOf ?? null, suggestions: suggest(knowledge, m.categorySuggestions) }),
     slots,
   });
   const nameOf = (l: CategoryList) => typeNameOf(knowledge, l.category, l.name);
@@ -296,8 +297,7 @@ export const categorySkill: Skill<CategoryParams> = {
   match: readCategory,
   answer: answerCategory,
   examples(knowledge) {
-    const year = knowledge.listYears().at(-1);
-    return year ? occupationsMessages().categoryExamples(year) : [];
+    return suggest(knowledge, occupationsMessages().categoryExamples);
   },
   command: {
     ...EN.categoryCommand,

@@ -1,3 +1,4 @@
+import { suggest } from "./examples.js";
 import { capital, cite } from "../../core/format.js";
 import type { Knowledge } from "../../core/knowledge.js";
 import { makeReply } from "../../core/reply.js";
@@ -168,7 +169,7 @@ function answerOccupation(params: OccupationParams, context: SkillContext): Skil
         title: m.nocTitle(found.code),
         text: m.unknownCode(found.code, params.categories.length > 0, knowledge.occupations.size),
         userError: true,
-        suggestions: [...m.unknownCodeSuggestions],
+        suggestions: suggest(knowledge, m.unknownCodeSuggestions),
       }),
     };
   }
@@ -178,7 +179,7 @@ function answerOccupation(params: OccupationParams, context: SkillContext): Skil
         title: m.notFoundTitle,
         text: m.notFound((params.phrase ?? "").slice(0, 80)),
         userError: true,
-        suggestions: [...m.notFoundSuggestions],
+        suggestions: suggest(knowledge, m.notFoundSuggestions),
       }),
     };
   }
@@ -233,7 +234,7 @@ function answerOccupation(params: OccupationParams, context: SkillContext): Skil
       fields,
       asOf: date,
       sources: [...nocSource, ...listSources],
-      suggestions: m.lookupSuggestions(o.code),
+      suggestions: suggest(knowledge, (ex) => m.lookupSuggestions(o.code, ex)),
     }),
     slots,
   };
@@ -248,7 +249,7 @@ export const occupationSkill: Skill<OccupationParams> = {
   match: readOccupation,
   answer: answerOccupation,
   examples(knowledge) {
-    return occupationsMessages().occupationExamples(knowledge.listAt("stem")?.members[0]?.code);
+    return suggest(knowledge, occupationsMessages().occupationExamples);
   },
   command: {
     ...EN.nocCommand,
