@@ -150,7 +150,7 @@ export const ADAPTER_MESSAGES: Catalog<AdapterMessages> = {
       chartWrittenSized: (file, width, height) => `Chart written to ${file} (${width}x${height} PNG).`,
       chartNotDrawn: "(The chart could not be drawn; the numbers are above.)",
       chartFailed: "the chart could not be drawn",
-      askNeedsQuestion: `ask needs a question, for example: ee-bot ask "is 21231 STEM?"`,
+      askNeedsQuestion: `ask needs a question, for example: ee-bot ask "what was the last CEC cut-off?"`,
       chartNeedsWhat: `chart needs what to draw, for example: ee-bot chart "CEC cut-offs 2026"`,
     },
     crsForm: {
@@ -228,7 +228,7 @@ export const ADAPTER_MESSAGES: Catalog<AdapterMessages> = {
       chartWrittenSized: (file, width, height) => `Graphique enregistré dans ${file} (PNG de ${width} x ${height}).`,
       chartNotDrawn: "(Le graphique n'a pas pu être dessiné ; les chiffres sont ci-dessus.)",
       chartFailed: "le graphique n'a pas pu être dessiné",
-      askNeedsQuestion: `ask a besoin d'une question, par exemple : ee-bot ask --lang fr "21231 est-il en STIM ?"`,
+      askNeedsQuestion: `ask a besoin d'une question, par exemple : ee-bot ask --lang fr "quel était le dernier seuil PEC ?"`,
       chartNeedsWhat: `chart a besoin de ce qu'il faut dessiner, par exemple : ee-bot chart --lang fr "seuils PEC 2026"`,
     },
     crsForm: {

@@ -129,7 +129,7 @@ export interface DrawMessages {
   readonly change: (a: string, b: string, from: number, to: number) => string;
   readonly roundsTitle: (during: string) => string;
   readonly roundsText: (yesNo: boolean, summary: string, from: string, to: string) => string;
-  readonly roundsSuggestions: readonly string[];
+  readonly roundsSuggestions: (lastYear: number) => string[];
   readonly roundsExamples: (year: string) => string[];
   readonly badStat: (stat: string) => string;
   /** The stat option's values in this language, to the skill's own names. */
@@ -293,14 +293,14 @@ export const DRAW_MESSAGES: Catalog<DrawMessages> = {
       draw: {
         name: "draw",
         description: "A round of invitations: by number, or the latest of a type",
-        options: { round: { name: "round", description: "Round number, e.g. 254 or 91b" }, type: { name: "type", description: "Program or category (latest round of it)" } },
+        options: { round: { name: "round", description: "Round number, as IRCC numbers it (some carry a letter)" }, type: { name: "type", description: "Program or category (latest round of it)" } },
       },
       rounds: {
         name: "rounds",
         description: "Rounds in a year or all time: counts, invitations, cut-offs",
         options: {
           type: { name: "type", description: "Program or category" },
-          year: { name: "year", description: "Calendar year, e.g. 2025" },
+          year: { name: "year", description: "Calendar year" },
           stat: { name: "stat", description: "summary, lowest, highest, average, total or count" },
         },
       },
@@ -373,7 +373,7 @@ export const DRAW_MESSAGES: Catalog<DrawMessages> = {
     suggestWouldHave: (score) => `I have ${score}, would I have been invited?`,
     suggestPool: "pool distribution",
     roundExamples: { lastCutoff: "what was the last cut-off?", lastCec: "last CEC draw", round: (round) => `round ${round}` },
-    notRoundNumber: (text) => `"${text}" is not a round number (e.g. 254 or 91b).`,
+    notRoundNumber: (text) => `"${text}" is not a round number: a number, with a letter for the rounds IRCC numbers so.`,
 
     tieRule: "When several candidates have the cut-off score, IRCC invites those who submitted their profile first: the tie-breaking rule is that moment.",
     tieTitle: "Tie-breaking rule",
@@ -423,7 +423,7 @@ export const DRAW_MESSAGES: Catalog<DrawMessages> = {
     change: (a, b, from, to) => ` From ${a} to ${b} the cut-off went ${to === from ? "unchanged" : `${to > from ? "up" : "down"} ${Math.abs(to - from)} points`}, from ${from} to ${to}.`,
     roundsTitle: (during) => `Rounds ${during}`,
     roundsText: (yesNo, summary, from, to) => `${yesNo ? "Yes. " : ""}${summary} They run from ${from} to ${to}.`,
-    roundsSuggestions: ["lowest CEC cut-off this year", "how many ITAs in 2025?"],
+    roundsSuggestions: (lastYear) => ["lowest CEC cut-off this year", `how many ITAs in ${lastYear}?`],
     roundsExamples: (year) => [`how many ITAs in ${year}?`, "lowest cut-off ever", `CEC draws in ${year}`],
     badStat: (stat) => `"${stat}" is not one of summary, lowest, highest, average, total, count.`,
     statWords: {},
@@ -491,14 +491,14 @@ export const DRAW_MESSAGES: Catalog<DrawMessages> = {
       draw: {
         name: "tirage",
         description: "Une ronde d'invitations : par numéro, ou la plus récente d'un type",
-        options: { round: { name: "numero", description: "Numéro du tirage, p. ex. 254 ou 91b" }, type: { name: "type", description: "Programme ou catégorie (son tirage le plus récent)" } },
+        options: { round: { name: "numero", description: "Numéro du tirage, comme IRCC le donne (certains portent une lettre)" }, type: { name: "type", description: "Programme ou catégorie (son tirage le plus récent)" } },
       },
       rounds: {
         name: "tirages",
         description: "Les tirages d'une année ou de tous les temps : nombres, invitations, notes de passage",
         options: {
           type: { name: "type", description: "Programme ou catégorie" },
-          year: { name: "annee", description: "Année civile, p. ex. 2025" },
+          year: { name: "annee", description: "Année civile" },
           stat: { name: "statistique", description: "resume, plus-basse, plus-haute, moyenne, total ou nombre" },
         },
       },
@@ -572,7 +572,7 @@ export const DRAW_MESSAGES: Catalog<DrawMessages> = {
     suggestWouldHave: (score) => `J'ai ${score}, aurais-je été invité ?`,
     suggestPool: "répartition du bassin",
     roundExamples: { lastCutoff: "quelle était la dernière note de passage ?", lastCec: "dernier tirage PEC", round: (round) => `tirage ${round}` },
-    notRoundNumber: (text) => `« ${text} » n'est pas un numéro de tirage (p. ex. 254 ou 91b).`,
+    notRoundNumber: (text) => `« ${text} » n'est pas un numéro de tirage : un nombre, avec une lettre pour les tirages qu'IRCC numérote ainsi.`,
 
     tieRule: "Quand plusieurs candidats ont la note de passage, IRCC invite ceux qui ont soumis leur profil en premier : la règle de départage est ce moment.",
     tieTitle: "Règle de départage",
@@ -625,7 +625,7 @@ export const DRAW_MESSAGES: Catalog<DrawMessages> = {
     change: (a, b, from, to) => ` Du ${a} au ${b}, la note de passage ${to === from ? "est restée la même" : `a ${to > from ? "monté" : "baissé"} de ${Math.abs(to - from)} points`}, de ${from} à ${to}.`,
     roundsTitle: (during) => `Tirages ${during}`.trim(),
     roundsText: (yesNo, summary, from, to) => `${yesNo ? "Oui. " : ""}${summary} Ils vont du ${from} au ${to}.`,
-    roundsSuggestions: ["note de passage PEC la plus basse cette année", "combien d'invitations en 2025 ?"],
+    roundsSuggestions: (lastYear) => ["note de passage PEC la plus basse cette année", `combien d'invitations en ${lastYear} ?`],
     roundsExamples: (year) => [`combien d'invitations en ${year} ?`, "la note de passage la plus basse de tous les temps", `tirages PEC en ${year}`],
     badStat: (stat) => `« ${stat} » n'est pas une de ces valeurs : resume, plus-basse, plus-haute, moyenne, total, nombre.`,
     statWords: { resume: "summary", "résumé": "summary", "plus-basse": "lowest", minimum: "lowest", "plus-haute": "highest", maximum: "highest", moyenne: "average", total: "total", nombre: "count" },

@@ -146,7 +146,7 @@ describe("the round skills in French", () => {
     expect(fr(() => roundSkill.command?.toParams({ round: "abc" }, context))).toEqual({ ok: false, message: FR.notRoundNumber("abc") });
     expect(fr(() => scoreCheckSkill.command?.toParams({ score: 5000 }, context))).toEqual({ ok: false, message: fr(() => FR.badScore()) });
     expect(fr(() => roundsSkill.command?.toParams({ stat: "moyenne" }, context))).toMatchObject({ ok: true, params: { stat: "average" } });
-    expect(roundSkill.command?.toParams({ round: "abc" }, context)).toEqual({ ok: false, message: '"abc" is not a round number (e.g. 254 or 91b).' });
+    expect(roundSkill.command?.toParams({ round: "abc" }, context)).toEqual({ ok: false, message: DRAW_MESSAGES.en.notRoundNumber("abc") });
   });
 
   it("gives French examples the bot understands in French", () => {

@@ -261,7 +261,7 @@ function answerRounds(params: RoundsParams, context: SkillContext): SkillAnswer 
       list: detail,
       asOf: last?.date ?? null,
       sources: sources(draws),
-      suggestions: [...m.roundsSuggestions],
+      suggestions: m.roundsSuggestions(Number((knowledge.latestDraw()?.date ?? context.now.toISOString()).slice(0, 4)) - 1),
     }),
     slots,
   };
