@@ -57,8 +57,8 @@ export class French {
 
   /** French and English marker words of a text, and accented letters (a strong sign of French). */
   score(text: string): { fr: number; en: number } {
-    const accents = (text.match(/[éèêàçùûôîï]/gi) ?? []).length;
-    let fr = Math.min(accents, 3) * 2;
+    // An accent is a hint, not proof: English questions quote French-named occupations ("maîtres d'hôtel").
+    let fr = /[éèêàçùûôîï]/i.test(text) ? 1 : 0;
     let en = 0;
     for (const w of fold(text).split(/[^a-z']+|'(?=\s|$)/)) {
       if (w === "") continue;
