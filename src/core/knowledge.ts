@@ -142,6 +142,16 @@ export class Knowledge {
     return this.vocabulary.roundTypes.find((r) => r.id === id);
   }
 
+  /** A round's name as IRCC writes it in the language being written in: the French feed's in French, when there is one. */
+  drawName(d: Draw): string | null {
+    return lang() === "fr" ? (this.kb.roundNamesFr.names[d.round] ?? d.name) : d.name;
+  }
+
+  /** The French feed's source id when a French round name is used, for the answer's sources. */
+  drawNameSource(d: Draw): string | null {
+    return lang() === "fr" && this.kb.roundNamesFr.names[d.round] !== undefined ? this.kb.roundNamesFr.source : null;
+  }
+
   /** Short name of a round type for sentences ("CEC", "STEM"); the id when unknown. */
   label(id: string | null | undefined): string {
     const fr = lang() === "fr";

@@ -16,6 +16,8 @@ export interface KnowledgePaths {
   readonly vocabulary: string;
   /** IRCC's rounds feed, the snapshot kb:update replaces. */
   readonly feed: string;
+  /** IRCC's French twin of the feed, for the French names of rounds; absent until kb:update fetches it. */
+  readonly feedFr: string;
   /** How to read the feed: its address, citation and score ranges. */
   readonly feedFormat: string;
   /** Folder of the official category lists (lists-YYYY.json) and versions.json. */
@@ -35,6 +37,7 @@ export function knowledgePaths(root: string): KnowledgePaths {
     glossary: join(root, "glossary.json"),
     vocabulary: join(root, "vocabulary.json"),
     feed: join(root, "ircc", "ee_rounds_123_en.json"),
+    feedFr: join(root, "ircc", "ee_rounds_123_fr.json"),
     feedFormat: join(root, "ircc", "feed-format.json"),
     categories: join(root, "categories"),
     crsGrid: join(root, "crs", "crs-grid.json"),

@@ -325,6 +325,8 @@ export const KnowledgeBaseSchema = z.object({
   passages: z.array(PassageSchema),
   /** The CRS points grid (knowledge/crs/crs-grid.json), validated. */
   crs: CrsGridSchema,
+  /** Each round's name as IRCC's French feed writes it, with that feed's source id; empty without the French feed. */
+  roundNamesFr: z.object({ source: SourceIdSchema.nullable(), names: z.record(z.string(), z.string()) }).default({ source: null, names: {} }),
   warnings: z.array(WarningSchema),
 });
 export type KnowledgeBase = z.infer<typeof KnowledgeBaseSchema>;

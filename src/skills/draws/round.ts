@@ -1,3 +1,4 @@
+import { differenceInCalendarDays, parseISO } from "date-fns";
 import { ago, formatDate, roundName } from "../../core/format.js";
 import { makeReply } from "../../core/reply.js";
 import type { Draw } from "../../kb/schema.js";
@@ -9,13 +10,15 @@ import { aboutRounds, conflictNotes, drawFields, drawFigures, drawsInPeriod, dur
 /** Which round is asked for. */
 export type RoundParams =
   | { mode: "number"; round: string; aspect: Aspect }
-  | { mode: "date"; date: string; alternative?: string; dayFirst?: boolean; aspect: Aspect }
+  | { mode: "date"; date: string; alternative?: string; dayFirst?: boolean; aspect: Aspect; yesNo?: boolean }
   | { mode: "latest" | "first"; types: string[]; period?: Period; aspect: Aspect; yesNo?: boolean };
 
 /** What of the round the question is after. */
-type Aspect = "all" | "crs" | "invitations";
+type Aspect = "all" | "crs" | "invitations" | "elapsed";
 
 function aspectOf(clause: Clause): Aspect {
+  // "how many days since the last draw", "how long ago was the last round".
+  if (/\bhow (?:many days|many weeks|long)(?: has it been| is it| was it)? (?:since|ago)\b|\bdays (?:since|from)\b/.test(clause.text)) return "elapsed";
   if (has(clause, "howMany") && has(clause, "invitations")) return "invitations";
   if (has(clause, "cutoff")) return "crs";
   return "all";
@@ -29,11 +32,13 @@ function readRound(clause: Clause, context: SkillContext): Match<RoundParams> | 
   if (clause.rounds.length === 1 && !clause.roundRange && !has(clause, "compare")) {
     return { score: roundish ? 0.9 : 0.75, params: { mode: "number", round: clause.rounds[0] ?? "", aspect } };
   }
+  // "was there ever a draw for FSW?", "any researchers draw yet", "was there a draw on march 4": yes or no first.
+  const yesNo = /^(?:was there|were there|has there|have there|is there|are there|any|did they|has ircc|have they)\b/.test(clause.text) || /\b(?:ever|yet)\b/.test(clause.text) && has(clause, "yesNo");
   const date = clause.dates[0];
   if (date && clause.dates.length === 1 && !has(clause, "pool")) {
     // "05/07/2023" read either way: say which, from how the written date lines up with the one read.
     const dayFirst = date.alternative ? Number(/^\d{1,2}/.exec(date.text)?.[0]) === Number(date.iso.slice(8, 10)) : false;
-    return { score: roundish ? 0.85 : 0.6, params: { mode: "date", date: date.iso, ...(date.alternative ? { alternative: date.alternative, dayFirst } : {}), aspect } };
+    return { score: roundish ? 0.85 : 0.6, params: { mode: "date", date: date.iso, ...(date.alternative ? { alternative: date.alternative, dayFirst } : {}), aspect, ...(yesNo ? { yesNo } : {}) } };
   }
   if (has(clause, "predict")) return null;
   // "and the PNP of the day before?" after a round: a round held the day before (or after) that one.
@@ -44,14 +49,12 @@ function readRound(clause: Clause, context: SkillContext): Match<RoundParams> | 
     const found = knowledge.drawsOn(next).find((d) => types.length === 0 || types.includes(d.category ?? ""));
     if (found) return { score: 0.9, fromState: true, params: { mode: "number", round: found.round, aspect } };
   }
-  // "was there ever a draw for FSW?", "any researchers draw yet": yes or no first.
-  const yesNo = /^(?:was there|were there|has there|have there|is there|are there|any|did they|has ircc|have they)\b/.test(clause.text) || /\b(?:ever|yet)\b/.test(clause.text) && has(clause, "yesNo");
   const latest = has(clause, "latest");
   const first = has(clause, "first");
   const period = clause.periods.length === 1 ? clause.period ?? undefined : undefined;
   // "how many invitations in the latest draw?" asks one round's size, not a sum over rounds.
   const oneRound = aspect === "invitations" && (latest || first) && /\b(?:latest|last|most recent|first) (?:[a-z-]+ ){0,2}(?:draw|round)\b(?!s)/.test(clause.text);
-  const extreme = has(clause, "lowest") || has(clause, "highest") || has(clause, "average") || (has(clause, "howMany") && !oneRound);
+  const extreme = has(clause, "lowest") || has(clause, "highest") || has(clause, "average") || (has(clause, "howMany") && !oneRound && aspect !== "elapsed");
   if ((latest || first) && (roundish || (types.length > 0 && clause.phrase === "")) && !extreme && clause.periods.length <= 1 && (!has(clause, "scoreCheck") || (oneRound && !has(clause, "mine"))) && (!has(clause, "pool") || oneRound)) {
     // "last 3 months" is a period, not the latest round.
     if (latest && period?.kind === "relative" && !/\b(?:latest|most recent|newest)\b/.test(clause.text)) return null;
@@ -59,15 +62,21 @@ function readRound(clause: Clause, context: SkillContext): Match<RoundParams> | 
     const of = types.length === 0 && clause.followUp && slots.skill === "rounds" && slots.category ? [slots.category] : types;
     return { score: oneRound ? 0.88 : 0.85, ...(of !== types ? { fromState: true } : {}), params: { mode: first && !latest ? "first" : "latest", types: of, ...(period ? { period } : {}), aspect, ...(yesNo ? { yesNo } : {}) } };
   }
+  // "ok then when was the last one": with nothing else named, the one the bot is about is a round.
+  if (latest && /\b(?:last|latest|most recent|newest) one\b/.test(clause.text) && clause.phrase === "" && types.length === 0 && clause.periods.length === 0 && clause.codes.length === 0 && !extreme) {
+    return { score: 0.55, params: { mode: "latest", types: [], aspect } };
+  }
   // "what about healthcare?" after a question about the latest round.
   if (slots.skill === "round" && clause.followUp && types.length > 0 && clause.codes.length === 0) {
-    return { score: 0.8, fromState: true, params: { mode: slots.aspect === "first" ? "first" : "latest", types, aspect } };
+    return { score: 0.8, fromState: true, params: { mode: slots.aspect?.startsWith("first") ? "first" : "latest", types, aspect } };
   }
   // "and the one before?", "the next one?" after a round: its neighbour.
   if (slots.round && /\b(?:the one|the round|the draw|one|round|draw) (?:before|after)\b|\b(?:previous|prior|next) (?:one|round|draw)\b/.test(clause.text) && clause.rounds.length === 0 && !has(clause, "predict")) {
     const here = knowledge.draw(slots.round);
     const after = /\b(?:after|next)\b/.test(clause.text);
-    const pool = knowledge.drawsOf(types.length > 0 ? types : []);
+    // After "the last CEC draw", the one before is the CEC round before it: the program asked for is kept.
+    const kept = types.length > 0 ? types : slots.skill === "round" && slots.aspect?.endsWith("-of-type") && slots.category ? [slots.category] : [];
+    const pool = knowledge.drawsOf(kept);
     const near = here ? (after ? pool.find((d) => d.order > here.order) : pool.filter((d) => d.order < here.order).at(-1)) : undefined;
     if (near) return { score: 0.9, fromState: true, params: { mode: "number", round: near.round, aspect } };
   }
@@ -109,7 +118,7 @@ function describe(context: SkillContext, d: Draw, lead: string, extra: string[])
       text: [lead, ...extra, ...conflictNotes(knowledge, d), fresh].filter((x) => x !== "").join(" "),
       fields: drawFields(knowledge, d),
       asOf: d.date,
-      sources: d.sources,
+      sources: [...d.sources, ...[knowledge.drawNameSource(d)].filter((s): s is string => s !== null)],
       suggestions: [m.suggestTieBreakOf(d.round), d.crs !== null ? m.suggestWouldHave(d.crs + 10) : m.suggestPool],
     }),
     slots: { skill: "round", round: d.round, ...(d.category ? { category: d.category } : {}) },
@@ -120,6 +129,7 @@ function lead(context: SkillContext, d: Draw, which: string, aspect: Aspect): st
   const { knowledge, now } = context;
   const m = drawMessages();
   const when = d.date ? `, ${ago(d.date, now)}` : "";
+  if (aspect === "elapsed" && d.date) return m.leadElapsed(differenceInCalendarDays(now, parseISO(d.date)), roundName(knowledge, d), which, drawFigures(d));
   if (aspect === "crs" && d.crs !== null) return m.leadCutoff(d.crs, roundName(knowledge, d), which, when, d.invitations);
   if (aspect === "invitations" && d.invitations !== null) return m.leadInvitations(d.invitations, roundName(knowledge, d), which, when, d.crs);
   return m.leadAll(which, roundName(knowledge, d), when, drawFigures(d));
@@ -143,7 +153,8 @@ export const roundSkill: Skill<RoundParams> = {
       const which = latest?.round === d.round ? m.whichLatestOverall : m.whichOfType(label);
       const prev = knowledge.previousOfType(d);
       const change = prev && prev.crs !== null && d.crs !== null ? [m.previousOfType(label, roundName(knowledge, prev), prev.crs)] : [];
-      return describe(context, d, lead(context, d, which, params.aspect), [d.name ? m.ircName(d.name) : "", ...change]);
+      const name = context.knowledge.drawName(d);
+      return describe(context, d, lead(context, d, which, params.aspect), [name ? m.ircName(name) : "", ...change]);
     }
     if (params.mode === "date") {
       const found = knowledge.drawsOn(params.date);
@@ -155,7 +166,8 @@ export const roundSkill: Skill<RoundParams> = {
       }
       const [d, ...others] = found as [Draw, ...Draw[]];
       const more = others.map((o) => m.sameDay(roundName(knowledge, o, false), drawFigures(o)));
-      return describe(context, d, lead(context, d, m.whichHeldOn(formatDate(params.date)), params.aspect), [...more, reading]);
+      const opening = lead(context, d, m.whichHeldOn(formatDate(params.date)), params.aspect);
+      return describe(context, d, params.yesNo ? m.yesLead(opening) : opening, [...more, reading]);
     }
     const pool = params.period ? drawsInPeriod(knowledge, params.period, params.types) : knowledge.drawsOf(params.types);
     const d = params.mode === "first" ? pool[0] : pool.at(-1);
@@ -164,12 +176,23 @@ export const roundSkill: Skill<RoundParams> = {
     if (!d) {
       return notFound(context, m.noRoundOfKind(params.yesNo === true, kind, span));
     }
+    // "last pnp and cec cutoffs?": each type's own latest round, not the latest of either.
+    if (params.types.length >= 2 && !params.period) {
+      const each = params.types.map((t) => (params.mode === "first" ? knowledge.drawsOf([t])[0] : knowledge.latestDraw([t]))).filter((x): x is Draw => x !== undefined);
+      const [head, ...rest] = each;
+      if (head && rest.length > 0) {
+        const leads = each.map((x) => lead(context, x, m.whichFirstOrLatest(params.mode === "first", typePhrase(knowledge, [x.category ?? ""]), ""), params.aspect));
+        const answer = describe(context, head, leads[0] ?? "", leads.slice(1));
+        return { ...answer, slots: { ...answer.slots, aspect: params.mode } };
+      }
+    }
     const which = m.whichFirstOrLatest(params.mode === "first", kind, span);
     const overall = knowledge.latestDraw();
     const extra = params.mode === "latest" && overall && overall.round !== d.round && !params.period ? [m.latestOverall(roundName(knowledge, overall))] : [];
     const opening = lead(context, d, which, params.aspect);
     const answer = describe(context, d, params.yesNo ? m.yesLead(opening) : opening, extra);
-    return { ...answer, slots: { ...answer.slots, aspect: params.mode } };
+    // "-of-type" remembers that one type was asked for, so "and the one before?" stays within it.
+    return { ...answer, slots: { ...answer.slots, aspect: params.types.length === 1 ? `${params.mode}-of-type` : params.mode } };
   },
   examples(knowledge) {
     const last = knowledge.latestDraw();
