@@ -2,7 +2,7 @@
 // subscriptions (through a sender that posts nowhere, and through the Discord sender against the local fake Discord),
 // and the bot's memory with Discord configured and the store open. `tsx bench/store.ts [n]` prints them as JSON.
 import { execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -18,6 +18,14 @@ import { FAKE, FakeDiscord } from "../test/fakes/discord.js";
 const SELF = fileURLToPath(import.meta.url);
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const MB = 1024 * 1024;
+
+/** `npm start`'s command line, as package.json gives it: Node's flags and the entry, so the bench runs what users run. */
+export function startCommand(): { flags: string[]; entry: string } {
+  const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: { start: string } };
+  const words = pkg.scripts.start.split(/\s+/).filter((w) => w !== "");
+  if (words[0] !== "node" || words.length < 2) throw new Error(`unexpected start script: ${pkg.scripts.start}`);
+  return { flags: words.slice(1, -1), entry: join(ROOT, words.at(-1) ?? "") };
+}
 
 /** Time to open an existing embedded store (and, as firstMs, to create and migrate one) and resident memory then, in a fresh process. */
 export function measureStoreOpen(): { ms: number; rssMb: number; firstMs: number } {
@@ -111,8 +119,9 @@ export async function measureBotWithPlatform(): Promise<{ storeOpenMs: number | 
   const fake = await new FakeDiscord().start();
   const dir = mkdtempSync(join(tmpdir(), "ee-bench-bot-"));
   try {
-    // As `npm start` runs it: the compiled bot (npm install builds dist/), with its small young generation.
-    const child = spawn(process.execPath, ["--max-semi-space-size=1", "--import", join(ROOT, "bench/report-rss.mjs"), join(ROOT, "dist/main.js")], {
+    // As `npm start` runs it: the bundled bot (npm install builds dist/), with the same flags.
+    const { flags, entry } = startCommand();
+    const child = spawn(process.execPath, [...flags, "--import", join(ROOT, "bench/report-rss.mjs"), entry], {
       cwd: ROOT,
       env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", DISCORD_TOKEN: FAKE.token, DISCORD_API_BASE: fake.api, DATA_DIR: join(dir, "data"), FEED_POLL_MINUTES: "0" },
       stdio: ["ignore", "ignore", "pipe"],

@@ -1,7 +1,9 @@
 import { watch, type FSWatcher } from "node:fs";
 import { basename, dirname } from "node:path";
 import { Knowledge } from "./core/knowledge.js";
-import { MESSAGES } from "./core/messages.js";
+import { coreMessages } from "./core/messages.js";
+import { adapterMessages } from "./messages/adapters.js";
+import { inLanguage, langOfLocale, type Lang } from "./messages/lang.js";
 import { RateLimiter, type RateLimits, type UserRateLimit } from "./core/rate-limit.js";
 import { makeReply } from "./core/reply.js";
 import { conversationKey, EMPTY_CONVERSATION, MemoryConversations, Robot, type ContextLimits, type ConversationState, type ConversationStore } from "./skills/robot.js";
@@ -119,15 +121,16 @@ export class Runtime {
     return this.closing;
   }
 
-  // One rate limit for messages and commands alike: undefined means drop quietly, a reply means "slow down".
-  private async admit(platform: Message["platform"], user: string): Promise<Reply | undefined | "go"> {
+  // One rate limit for messages and commands alike: undefined means drop quietly, a reply means "slow down", written
+  // in the language the message would have been answered in (worked out only when the notice is sent).
+  private async admit(platform: Message["platform"], user: string, language: () => Lang): Promise<Reply | undefined | "go"> {
     if (this.closing) return undefined;
     if (platform === "cli") return "go";
     const decision = await this.limiter.decide(`${platform}:${user}`);
     if (decision === "drop") return undefined;
     if (decision === "notify") {
       this.logger.info({ platform, intent: "rate-limited" }, "rate limited");
-      return makeReply(this.current, "fallback", { title: "Slow down", text: MESSAGES.rateLimited, userError: true });
+      return inLanguage(language(), () => makeReply(this.current, "fallback", { title: adapterMessages().slowDown, text: coreMessages().rateLimited, userError: true }));
     }
     return "go";
   }
@@ -155,7 +158,7 @@ export class Runtime {
    * notice, or shutting down). Logs one line per answered message, never its text.
    */
   async answer(message: Message): Promise<Reply | undefined> {
-    const admitted = await this.admit(message.platform, message.user);
+    const admitted = await this.admit(message.platform, message.user, () => this.robot.languageOf(message, {}).reply);
     if (admitted !== "go") return admitted;
     const started = performance.now();
     const key = conversationKey(message);
@@ -167,7 +170,7 @@ export class Runtime {
 
   /** Runs a skill's slash command with structured options, under the same rate limit as messages. */
   async command(name: string, values: OptionValues, message: Omit<Message, "text">): Promise<Reply | undefined> {
-    const admitted = await this.admit(message.platform, message.user);
+    const admitted = await this.admit(message.platform, message.user, () => message.lang ?? langOfLocale(message.locale) ?? "en");
     if (admitted !== "go") return admitted;
     const started = performance.now();
     const key = conversationKey(message);

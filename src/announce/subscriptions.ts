@@ -3,7 +3,8 @@ import { makeReply } from "../core/reply.js";
 import type { Reply } from "../core/types.js";
 import type { Logger } from "../log.js";
 import type { Platform, Store, Subscription } from "../store/schema.js";
-import { ANNOUNCE_MESSAGES, readRoundType, subscribedReply, subscriptionsReply, unsubscribedReply } from "./messages.js";
+import { announceMessages } from "../messages/announce.js";
+import { readRoundType, subscribedReply, subscriptionsReply, unsubscribedReply } from "./messages.js";
 
 /** The channel a subscription command came from, and who ran it. */
 export interface ChannelRef {
@@ -20,7 +21,7 @@ export function readSubscribeWords(text: string): { type?: string; maxCrs?: numb
   const out: { type?: string; maxCrs?: number } = {};
   const rest: string[] = [];
   for (const w of words) {
-    const pair = /^(type|max_crs|max-crs|max|crs):(.+)$/i.exec(w);
+    const pair = /^(type|max_crs|max-crs|max|crs|scg_max|scg):(.+)$/i.exec(w);
     if (pair?.[1] && pair[2]) {
       if (pair[1].toLowerCase() === "type") out.type = pair[2];
       else if (/^\d+$/.test(pair[2])) out.maxCrs = Number(pair[2]);
@@ -31,7 +32,7 @@ export function readSubscribeWords(text: string): { type?: string; maxCrs?: numb
   return out;
 }
 
-/** Subscribing channels to round announcements, platform-neutral: each call returns the reply to show. */
+/** Subscribing channels to round announcements, platform-neutral: each call returns the reply to show, in the language being written in. */
 export class Subscriptions {
   constructor(
     private readonly store: Store,
@@ -43,9 +44,9 @@ export class Subscriptions {
   async subscribe(where: ChannelRef, type: string | undefined, maxCrs: number | undefined): Promise<Reply> {
     const knowledge = this.knowledge();
     const filter = readRoundType(knowledge, type);
-    if (!filter.ok) return makeReply(knowledge, "subscribe", { title: "Round announcements", text: filter.error, userError: true });
+    if (!filter.ok) return makeReply(knowledge, "subscribe", { title: announceMessages().title, text: filter.error, userError: true });
     if (maxCrs !== undefined && (!Number.isInteger(maxCrs) || maxCrs < 0)) {
-      return makeReply(knowledge, "subscribe", { title: "Round announcements", text: `"${maxCrs}" is not a CRS score: give a whole number such as 480.`, userError: true });
+      return makeReply(knowledge, "subscribe", { title: announceMessages().title, text: announceMessages().notAScore(String(maxCrs)), userError: true });
     }
     return this.guard(knowledge, "subscribe", async () => {
       const outcome = await this.store.addSubscription({
@@ -73,7 +74,7 @@ export class Subscriptions {
     let roundType: string | undefined;
     if (type !== undefined && type.trim() !== "") {
       const filter = readRoundType(knowledge, type);
-      if (!filter.ok) return makeReply(knowledge, "unsubscribe", { title: "Round announcements", text: filter.error, userError: true });
+      if (!filter.ok) return makeReply(knowledge, "unsubscribe", { title: announceMessages().title, text: filter.error, userError: true });
       roundType = filter.value;
     }
     return this.guard(knowledge, "unsubscribe", async () => {
@@ -109,7 +110,7 @@ export class Subscriptions {
       return await work();
     } catch (err) {
       this.log.error({ err, intent }, "subscription change failed");
-      return makeReply(knowledge, intent, { title: "Round announcements", text: ANNOUNCE_MESSAGES.storeFailed, userError: true });
+      return makeReply(knowledge, intent, { title: announceMessages().title, text: announceMessages().storeFailed, userError: true });
     }
   }
 }

@@ -1,4 +1,5 @@
 import type { Reply } from "../core/types.js";
+import { inLanguage } from "../messages/lang.js";
 
 /** The reply with its chart drawn and attached as a PNG; the chart library is loaded only when a reply has a chart. */
 export async function withImages(reply: Reply): Promise<Reply> {
@@ -6,7 +7,8 @@ export async function withImages(reply: Reply): Promise<Reply> {
   if (!chart) return reply;
   const { renderCutoffChart, renderPoolChart } = await import("./render.js");
   const base = { title: chart.title, sourceLine: chart.sourceLine, ...(chart.subtitle ? { subtitle: chart.subtitle } : {}), ...(chart.mark !== undefined ? { mark: chart.mark } : {}) };
-  const rendered = chart.kind === "cutoffs" ? await renderCutoffChart(chart.series, base) : await renderPoolChart(chart.bars, base);
+  // The axes, labels and alternative text are written in the reply's language, like its title and source line.
+  const rendered = await inLanguage(reply.lang, () => (chart.kind === "cutoffs" ? renderCutoffChart(chart.series, base) : renderPoolChart(chart.bars, base)));
   // A refusal never reaches here (the skill checks the data first); if it does, the text answer stands alone.
   if (!rendered.ok) return reply;
   const { png, width, height, alt } = rendered.value;

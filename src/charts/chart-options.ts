@@ -1,5 +1,6 @@
 import type { EChartsOption, LineSeriesOption } from "echarts";
 import * as z from "zod";
+import { metaMessages } from "../messages/meta.js";
 import { summarise } from "./series.js";
 import type { CutoffSeries, Measure, PoolBar } from "./series.js";
 
@@ -58,19 +59,31 @@ export type PoolChartOptions = z.input<typeof PoolChartOptionsSchema>;
 /** Options of a pool chart with defaults filled in. */
 export type PoolChartSettings = z.output<typeof PoolChartOptionsSchema>;
 
-const MEASURE_AXIS: Record<Measure, string> = {
-  crs: "CRS score of the lowest-ranked candidate invited",
-  invitations: "Invitations issued",
-};
+// The texts and formats drawn on a chart are those of the language being written in (the reply's: see attach.ts).
+const axisName = (measure: Measure): string => (measure === "crs" ? metaMessages().image.axisCrs : metaMessages().image.axisInvitations);
 
-const MEASURE_NOUN: Record<Measure, string> = { crs: "CRS cut-off", invitations: "invitations" };
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const numberFormats = new Map<string, Intl.NumberFormat>();
 
-const DATE_FORMAT = new Intl.DateTimeFormat("en-CA", { timeZone: "UTC", year: "numeric", month: "short", day: "numeric" });
-const NUMBER_FORMAT = new Intl.NumberFormat("en-CA");
+function dateFormat(): Intl.DateTimeFormat {
+  const locale = metaMessages().image.locale;
+  let f = dateFormats.get(locale);
+  if (!f) dateFormats.set(locale, (f = new Intl.DateTimeFormat(locale, { timeZone: "UTC", year: "numeric", month: "short", day: "numeric" })));
+  return f;
+}
 
-/** "Jul 23, 2026" for 2026-07-23. */
+function numberFormat(): Intl.NumberFormat {
+  const locale = metaMessages().image.locale;
+  let f = numberFormats.get(locale);
+  if (!f) numberFormats.set(locale, (f = new Intl.NumberFormat(locale)));
+  return f;
+}
+
+const formatCount = (n: number): string => numberFormat().format(n);
+
+/** "Jul 23, 2026" for 2026-07-23 ("23 juill. 2026" in French). */
 export function formatChartDate(iso: string): string {
-  return DATE_FORMAT.format(new Date(`${iso}T00:00:00Z`));
+  return dateFormat().format(new Date(`${iso}T00:00:00Z`));
 }
 
 /** Milliseconds since the epoch at UTC midnight of an ISO date: the x value of a point. */
@@ -141,6 +154,7 @@ const END_LABELS_UP_TO = 4;
 
 /** The ECharts option of a cut-off chart: one line per series, dates on the x axis, the measure on the y axis. */
 export function cutoffChartOption(series: readonly CutoffSeries[], settings: CutoffChartSettings): EChartsOption {
+  const t = metaMessages().image;
   const measure = series[0]?.measure ?? "crs";
   const names = series.map((s) => capitalise(s.label));
   const legend = series.length > 1;
@@ -163,7 +177,7 @@ export function cutoffChartOption(series: readonly CutoffSeries[], settings: Cut
       fontFamily: CHART_FONT_FAMILY,
       fontSize: 13,
       color: TEXT,
-      formatter: NUMBER_FORMAT.format(s.points[s.points.length - 1]?.value ?? 0),
+      formatter: formatCount(s.points[s.points.length - 1]?.value ?? 0),
     },
     animation: false,
   }));
@@ -174,7 +188,7 @@ export function cutoffChartOption(series: readonly CutoffSeries[], settings: Cut
       symbol: "none",
       lineStyle: { color: MARK_COLOUR, type: [6, 4], width: 1.5 },
       label: {
-        formatter: settings.markLabel ?? `Score ${settings.mark}`,
+        formatter: settings.markLabel ?? t.score(settings.mark),
         position: "insideStartTop",
         fontFamily: CHART_FONT_FAMILY,
         fontSize: 13,
@@ -205,7 +219,7 @@ export function cutoffChartOption(series: readonly CutoffSeries[], settings: Cut
     grid: { top, left: 84, right: 64, bottom: 78 },
     xAxis: {
       type: "time",
-      name: "Date of round",
+      name: t.axisDate,
       nameLocation: "middle",
       nameGap: 30,
       nameTextStyle: { fontFamily: CHART_FONT_FAMILY, fontSize: 13, color: MUTED },
@@ -214,13 +228,13 @@ export function cutoffChartOption(series: readonly CutoffSeries[], settings: Cut
         fontSize: 12,
         color: TEXT,
         hideOverlap: true,
-        formatter: { year: "{yyyy}", month: "{MMM}", day: "{MMM} {d}" },
+        formatter: { ...t.axisFormat },
       },
       splitLine: { show: false },
     },
     yAxis: {
       type: "value",
-      name: MEASURE_AXIS[measure],
+      name: axisName(measure),
       nameLocation: "middle",
       nameGap: 58,
       nameTextStyle: { fontFamily: CHART_FONT_FAMILY, fontSize: 13, color: MUTED },
@@ -234,7 +248,8 @@ export function cutoffChartOption(series: readonly CutoffSeries[], settings: Cut
 
 /** The ECharts option of a pool chart: one horizontal bar per score range, highest range on top, the marked range highlighted and labelled. */
 export function poolChartOption(bars: readonly PoolBar[], settings: PoolChartSettings): EChartsOption {
-  const markText = settings.mark === undefined ? null : (settings.markLabel ?? `Score ${settings.mark}`);
+  const t = metaMessages().image;
+  const markText = settings.mark === undefined ? null : (settings.markLabel ?? t.score(settings.mark));
   return {
     animation: false,
     backgroundColor: "#ffffff",
@@ -243,17 +258,17 @@ export function poolChartOption(bars: readonly PoolBar[], settings: PoolChartSet
     grid: { top: 64 + (settings.subtitle === undefined ? 0 : 22), left: 96, right: 150, bottom: 78 },
     xAxis: {
       type: "value",
-      name: "Candidates in the pool",
+      name: t.axisCandidates,
       nameLocation: "middle",
       nameGap: 30,
       nameTextStyle: { fontFamily: CHART_FONT_FAMILY, fontSize: 13, color: MUTED },
-      axisLabel: { fontFamily: CHART_FONT_FAMILY, fontSize: 12, color: TEXT, formatter: (v: number) => NUMBER_FORMAT.format(v) },
+      axisLabel: { fontFamily: CHART_FONT_FAMILY, fontSize: 12, color: TEXT, formatter: (v: number) => formatCount(v) },
       splitLine: { lineStyle: { color: GRID_LINE } },
     },
     yAxis: {
       type: "category",
       inverse: true,
-      name: "CRS score range",
+      name: t.axisRange,
       nameLocation: "middle",
       nameGap: 80,
       nameTextStyle: { fontFamily: CHART_FONT_FAMILY, fontSize: 13, color: MUTED },
@@ -267,7 +282,7 @@ export function poolChartOption(bars: readonly PoolBar[], settings: PoolChartSet
     series: [
       {
         type: "bar",
-        name: "Candidates",
+        name: t.candidates,
         barCategoryGap: "25%",
         data: bars.map((b) => ({
           name: b.label,
@@ -282,7 +297,7 @@ export function poolChartOption(bars: readonly PoolBar[], settings: PoolChartSet
             fontSize: 12,
             fontWeight: b.marked ? "bold" : "normal",
             color: TEXT,
-            formatter: b.marked && markText !== null ? `${NUMBER_FORMAT.format(b.count)}  ◀ ${markText}` : NUMBER_FORMAT.format(b.count),
+            formatter: b.marked && markText !== null ? `${formatCount(b.count)}  ◀ ${markText}` : formatCount(b.count),
           },
         })),
         animation: false,
@@ -311,31 +326,39 @@ function clip(head: string, middle: readonly string[], tail: string): string {
 
 /** Alternative text of a cut-off chart: what it plots and, per series, its first, latest, lowest and highest rounds and trend. */
 export function cutoffChartAlt(series: readonly CutoffSeries[], settings: CutoffChartSettings): string {
+  const t = metaMessages().image;
   const measure = series[0]?.measure ?? "crs";
   const parts: string[] = [];
   for (const s of series) {
     const sum = summarise(s);
     if (!sum.ok) continue;
     const v = sum.value;
-    const rounds = v.count === 1 ? "1 round" : `${v.count} rounds`;
-    const trend = v.trend === null ? "" : `, ${v.trend}`;
     parts.push(
-      `${capitalise(s.label)}: ${rounds} from ${formatChartDate(v.first.date)} (${NUMBER_FORMAT.format(v.first.value)}) ` +
-        `to ${formatChartDate(v.latest.date)} (${NUMBER_FORMAT.format(v.latest.value)}); ` +
-        `lowest ${NUMBER_FORMAT.format(v.min.value)}, highest ${NUMBER_FORMAT.format(v.max.value)}${trend}.`,
+      t.seriesAlt({
+        label: capitalise(s.label),
+        count: v.count,
+        first: formatChartDate(v.first.date),
+        firstValue: formatCount(v.first.value),
+        latest: formatChartDate(v.latest.date),
+        latestValue: formatCount(v.latest.value),
+        min: formatCount(v.min.value),
+        max: formatCount(v.max.value),
+        trend: v.trend,
+      }),
     );
   }
-  if (settings.mark !== undefined) parts.unshift(`A line marks ${settings.markLabel ?? `score ${settings.mark}`}.`);
-  return clip(`${settings.title}. Line chart of ${MEASURE_NOUN[measure]} by date of round.`, parts, settings.sourceLine);
+  if (settings.mark !== undefined) parts.unshift(t.markAlt(settings.markLabel ?? t.score(settings.mark).toLowerCase()));
+  return clip(t.lineChart(settings.title, measure), parts, settings.sourceLine);
 }
 
 /** Alternative text of a pool chart: every range with its count, and the marked one. */
 export function poolChartAlt(bars: readonly PoolBar[], settings: PoolChartSettings): string {
+  const t = metaMessages().image;
   const marked = bars.find((b) => b.marked);
   const mark =
     marked === undefined || settings.mark === undefined
       ? []
-      : [`${capitalise(settings.markLabel ?? `score ${settings.mark}`)} falls in ${marked.label} (${NUMBER_FORMAT.format(marked.count)} candidates).`];
-  const ranges = bars.map((b, i) => `${b.label}: ${NUMBER_FORMAT.format(b.count)}${i === bars.length - 1 ? "." : ";"}`);
-  return clip(`${settings.title}. Bar chart of candidates in the pool by CRS score range.`, [...mark, ...ranges], settings.sourceLine);
+      : [t.markFalls(settings.markLabel ?? t.score(settings.mark).toLowerCase(), marked.label, formatCount(marked.count))];
+  const ranges = bars.map((b, i) => t.rangeAlt(b.label, formatCount(b.count), i === bars.length - 1));
+  return clip(t.barChart(settings.title), [...mark, ...ranges], settings.sourceLine);
 }

@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import type { EChartsOption } from "echarts";
 import { EeBotError, ErrorCode } from "../errors.js";
+import { lang } from "../messages/lang.js";
 import {
   CHART_FONT_FAMILY,
   CutoffChartOptionsSchema,
@@ -43,12 +44,24 @@ type ECharts = typeof import("echarts/dist/echarts.esm");
 
 let echartsLoaded: Promise<ECharts> | undefined;
 
+// ECharts' French texts, with month abbreviations as fr-CA writes them ("juill.", "déc."), for the time axis.
+function registerFrench(echarts: ECharts): ECharts {
+  const require = createRequire(import.meta.url);
+  const fr = require("echarts/i18n/langFR-obj.js") as Parameters<ECharts["registerLocale"]>[1];
+  const short = new Intl.DateTimeFormat("fr-CA", { month: "short", timeZone: "UTC" });
+  const monthAbbr = Array.from({ length: 12 }, (_, m) => short.format(Date.UTC(2026, m, 15)));
+  echarts.registerLocale(FRENCH, { ...fr, time: { ...fr.time, monthAbbr } });
+  return echarts;
+}
+
+const FRENCH = "FR";
+
 /**
  * Loads ECharts once, on the first render. The single-file build is used because loading the modular build
  * ("echarts/core" and its hundreds of files) takes over a second; this one loads in about a tenth of that.
  */
 function loadECharts(): Promise<ECharts> {
-  echartsLoaded ??= import("echarts/dist/echarts.esm");
+  echartsLoaded ??= import("echarts/dist/echarts.esm").then(registerFrench);
   // A failed load is not cached, so a later call can try again.
   echartsLoaded.catch(() => {
     echartsLoaded = undefined;
@@ -60,7 +73,7 @@ function loadECharts(): Promise<ECharts> {
 async function draw(option: EChartsOption, width: number, height: number): Promise<Buffer> {
   try {
     const echarts = await loadECharts();
-    const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width, height, locale: "EN" });
+    const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width, height, locale: lang() === "fr" ? FRENCH : "EN" });
     let svg: string;
     try {
       chart.setOption(option);

@@ -1,11 +1,15 @@
 import { createHash } from "node:crypto";
 import { categoriesOfCode, listInForce, listsOf } from "../kb/lists/query.js";
 import { loadKnowledgeBase, loadNocReference } from "../kb/load.js";
+import { loadNocFrench } from "../kb/noc-french.js";
 import { DEFAULT_PATHS } from "../kb/paths.js";
 import type { CategoryList, Draw, Fact, FactKind, KnowledgeBase, NocReference, Occupation, Source, Term } from "../kb/schema.js";
 import { loadVocabulary, VOCABULARY_FILE, type RoundTypeEntry, type Vocabulary } from "../kb/vocabulary.js";
 import { normalizeCrsGrid, type CrsGrid } from "../crs/grid.js";
 import { Lexicon } from "../nlu/lexicon.js";
+import { normalise } from "../nlu/parse.js";
+import { lang } from "../messages/lang.js";
+import type { Lang } from "../messages/lang.js";
 import { SearchIndexes } from "../search/indexes.js";
 import { DEFAULT_TUNING, type SearchTuning } from "../search/tuning.js";
 
@@ -37,18 +41,25 @@ export class Knowledge {
   private readonly drawsByRound: ReadonlyMap<string, Draw>;
   private readonly types: ReadonlyMap<string, RoundTypeInfo>;
   private crsGridValue: CrsGrid | undefined;
+  private frenchTitlesValue: ReadonlyMap<string, string> | undefined;
 
   constructor(
     readonly kb: KnowledgeBase,
     readonly noc: NocReference,
     readonly vocabulary: Vocabulary = loadVocabulary(),
     tuning: SearchTuning = DEFAULT_TUNING,
+    /** The official French NOC titles (CNP 2021), read on the first French question. */
+    private readonly nocFrFile: string = DEFAULT_PATHS.nocFr,
   ) {
     this.occupations = new Map(noc.unitGroups.map((u) => [u.code, u]));
     this.sources = new Map(kb.sources.map((s) => [s.id, s]));
     this.draws = [...kb.draws].sort((a, b) => a.order - b.order);
     this.drawsByRound = new Map(this.draws.map((d) => [d.round, d]));
-    this.search = new SearchIndexes(kb, noc, tuning);
+    this.search = new SearchIndexes(kb, noc, tuning, () => ({
+      titles: [...this.frenchTitles].map(([code, title]) => ({ code, title })),
+      read: (text) => this.readFrench(text),
+      stopwords: this.frenchTitleStopwords(),
+    }));
     this.lexicon = new Lexicon(vocabulary);
     const types = new Map<string, RoundTypeInfo>();
     for (const v of vocabulary.roundTypes) types.set(v.id, { id: v.id, kind: v.kind, label: v.label, name: v.name, seenNames: [] });
@@ -58,12 +69,45 @@ export class Knowledge {
   }
 
   /** Loads kb.json, the NOC reference and the vocabulary from disk, validating each. */
-  static load(paths: { kb: string; noc: string; vocabulary?: string } = DEFAULT_PATHS): Knowledge {
+  static load(paths: { kb: string; noc: string; vocabulary?: string; nocFr?: string } = DEFAULT_PATHS): Knowledge {
     const kb = loadKnowledgeBase(paths.kb);
     if (!kb.ok) throw kb.error;
     const noc = loadNocReference(paths.noc);
     if (!noc.ok) throw noc.error;
-    return new Knowledge(kb.value, noc.value, loadVocabulary(paths.vocabulary ?? VOCABULARY_FILE));
+    return new Knowledge(kb.value, noc.value, loadVocabulary(paths.vocabulary ?? VOCABULARY_FILE), DEFAULT_TUNING, paths.nocFr ?? DEFAULT_PATHS.nocFr);
+  }
+
+  // Read on first use: an English-only process never loads the French titles. A broken shipped file is a bug, not
+  // an answer: it is thrown as the typed error naming the file and field.
+  private get frenchTitles(): ReadonlyMap<string, string> {
+    if (!this.frenchTitlesValue) {
+      const loaded = loadNocFrench(this.nocFrFile);
+      if (!loaded.ok) throw loaded.error;
+      this.frenchTitlesValue = new Map(loaded.value.unitGroups.map((u) => [u.code, u.title]));
+    }
+    return this.frenchTitlesValue;
+  }
+
+  /** The official French title of a NOC unit group (CNP 2021), as Statistics Canada publishes it. */
+  frenchTitle(code: string): string | undefined {
+    return this.frenchTitles.get(code);
+  }
+
+  /** An occupation's title in a language (the one being written in by default): the official French title in French, when there is one. */
+  occupationTitle(o: { readonly code: string; readonly title: string }, language: Lang = lang()): string {
+    return language === "fr" ? (this.frenchTitle(o.code) ?? o.title) : o.title;
+  }
+
+  // A round type's one-word names ("transport", "sante") are taken out of a question before its occupation phrase
+  // is read, so a French title is searched without them too; so are the parser's stop and cue words.
+  private frenchTitleStopwords(): ReadonlySet<string> {
+    const names = this.vocabulary.roundTypes.flatMap((r) => [...r.words, ...r.wordsFr].map((w) => this.readFrench(w))).filter((w) => /^[a-z]+$/.test(w));
+    return new Set([...this.lexicon.stopwords, ...names]);
+  }
+
+  /** A French text as the parser reads it: lower case, without accents, in the words of knowledge/french.json. */
+  readFrench(text: string): string {
+    return this.lexicon.french.toEnglish(normalise(text));
   }
 
   /** Short hash of kb.json's content, to tell versions apart (computed on first use: a one-question run never needs it). */
@@ -98,9 +142,21 @@ export class Knowledge {
     return this.vocabulary.roundTypes.find((r) => r.id === id);
   }
 
+  /** A round's name as IRCC writes it in the language being written in: the French feed's in French, when there is one. */
+  drawName(d: Draw): string | null {
+    return lang() === "fr" ? (this.kb.roundNamesFr.names[d.round] ?? d.name) : d.name;
+  }
+
+  /** The French feed's source id when a French round name is used, for the answer's sources. */
+  drawNameSource(d: Draw): string | null {
+    return lang() === "fr" && this.kb.roundNamesFr.names[d.round] !== undefined ? this.kb.roundNamesFr.source : null;
+  }
+
   /** Short name of a round type for sentences ("CEC", "STEM"); the id when unknown. */
   label(id: string | null | undefined): string {
-    if (!id) return "unknown type";
+    const fr = lang() === "fr";
+    if (!id) return fr ? "type inconnu" : "unknown type";
+    if (fr) return this.entry(id)?.labelFr ?? this.types.get(id)?.label ?? id;
     return this.types.get(id)?.label ?? id;
   }
 

@@ -1,6 +1,7 @@
 import { refs } from "./format.js";
 import type { Knowledge } from "./knowledge.js";
-import { MESSAGES } from "./messages.js";
+import { lang } from "../messages/lang.js";
+import { coreMessages } from "./messages.js";
 import type { ChartSpec, Field, Image, Intent, Reply } from "./types.js";
 
 /** The parts of a reply an answer function fills in. */
@@ -31,6 +32,7 @@ export function makeReply(knowledge: Knowledge, intent: Intent, parts: ReplyPart
     userError: parts.userError ?? false,
     images: parts.images ?? [],
     chart: parts.chart ?? null,
+    lang: lang(),
   };
 }
 
@@ -38,8 +40,8 @@ export function makeReply(knowledge: Knowledge, intent: Intent, parts: ReplyPart
 export function errorReply(): Reply {
   return {
     intent: "fallback",
-    text: MESSAGES.internalError,
-    title: "Sorry",
+    text: coreMessages().internalError,
+    title: coreMessages().sorry,
     fields: [],
     list: [],
     asOf: null,
@@ -48,5 +50,6 @@ export function errorReply(): Reply {
     userError: false,
     images: [],
     chart: null,
+    lang: lang(),
   };
 }

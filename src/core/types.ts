@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { LangSchema } from "../messages/lang.js";
 
 /** Platforms ee-bot speaks on. */
 export const PlatformSchema = z.enum(["cli", "discord", "slack"]);
@@ -11,6 +12,10 @@ export const MessageSchema = z.object({
   user: z.string().min(1),
   conversation: z.string().min(1),
   platform: PlatformSchema,
+  /** The language the user chose for this message (`--lang fr`, `langue: fr`); wins over detection. */
+  lang: LangSchema.optional(),
+  /** The platform's locale for the user ("fr", "en-US"): used when the text itself does not tell the language. */
+  locale: z.string().optional(),
 });
 /** A platform-neutral incoming message. */
 export type Message = z.infer<typeof MessageSchema>;
@@ -92,6 +97,8 @@ export const ReplySchema = z.object({
   images: z.array(ImageSchema).default([]),
   /** A chart to draw and attach as an image (see src/charts/attach.ts); the text carries its numbers. */
   chart: ChartSpecSchema.nullable().default(null),
+  /** The language the reply is written in; renderers write their own words (headings, "Sources") in it too. */
+  lang: LangSchema.default("en"),
 });
 /** A platform-neutral reply. */
 export type Reply = z.infer<typeof ReplySchema>;

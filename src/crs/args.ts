@@ -1,4 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from "node:util";
+import { CRS_MESSAGES, type CrsMessages } from "../messages/crs.js";
+import { pick } from "../messages/lang.js";
 import { ABILITIES, TEST_LANGUAGE, TestNameSchema, defaultCrsGrid, type CrsGrid, type TestName } from "./grid.js";
 import { isIsoDate } from "./calculate.js";
 import { missingFields } from "./missing.js";
@@ -38,23 +40,31 @@ const OPTIONS = {
 } as const satisfies ParseArgsConfig["options"];
 
 // Flag of each required profile field, for "missing" errors.
-const FLAG_OF: Readonly<Record<string, string>> = {
-  age: "--age",
-  maritalStatus: "--marital",
-  spouseAccompanying: "--spouse-coming",
-  education: "--education",
-  firstLanguage: "--clb (or --ielts, --celpip, --pte, --tcf)",
-};
+function flagOf(field: string): string {
+  const flags: Readonly<Record<string, string>> = {
+    age: "--age",
+    maritalStatus: "--marital",
+    spouseAccompanying: "--spouse-coming",
+    education: "--education",
+    firstLanguage: texts().flags.firstLanguage,
+  };
+  return flags[field] ?? field;
+}
+
+// The argument errors in the language being written in.
+function texts(): CrsMessages["args"] {
+  return pick(CRS_MESSAGES).args;
+}
 
 class ArgError extends Error {}
 
 function wholeNumber(flag: string, text: string): number {
-  if (!/^-?\d+$/.test(text.trim())) throw new ArgError(`--${flag} must be a whole number, not "${text}"`);
+  if (!/^-?\d+$/.test(text.trim())) throw new ArgError(texts().wholeNumber(flag, text));
   return Number(text);
 }
 
 function yearsValue(flag: string, text: string): number {
-  if (!/^-?\d+(?:\.\d+)?$/.test(text.trim())) throw new ArgError(`--${flag} must be a number of years, not "${text}"`);
+  if (!/^-?\d+(?:\.\d+)?$/.test(text.trim())) throw new ArgError(texts().years(flag, text));
   return Number(text);
 }
 
@@ -63,14 +73,14 @@ function fourValues(flag: string, text: string): AbilityValues {
   const parts = text.split(",").map((p) => p.trim()).filter((p) => p !== "");
   const number = (p: string): number => {
     const v = p.toUpperCase() === "M" ? 0 : Number(p);
-    if (!Number.isFinite(v)) throw new ArgError(`--${flag}: "${p}" is not a number`);
+    if (!Number.isFinite(v)) throw new ArgError(texts().notNumber(flag, p));
     return v;
   };
   if (parts.length === 1 && parts[0] !== undefined && /^[\d.]+$/.test(parts[0])) {
     const v = number(parts[0]);
     return { reading: v, writing: v, listening: v, speaking: v };
   }
-  if (parts.length !== 4) throw new ArgError(`--${flag} needs one value or four, as listening,reading,writing,speaking (or l8,r7,w7,s7)`);
+  if (parts.length !== 4) throw new ArgError(texts().oneOrFour(flag));
   const prefixed = parts.every((p) => /^[rwls]/i.test(p));
   if (!prefixed) {
     // The order test reports print them in, the one the chat reads too.
@@ -80,7 +90,7 @@ function fourValues(flag: string, text: string): AbilityValues {
   const out: Partial<Record<(typeof ABILITIES)[number], number>> = {};
   for (const p of parts) {
     const ability = ABILITIES.find((a) => a[0] === p[0]?.toLowerCase());
-    if (!ability || out[ability] !== undefined) throw new ArgError(`--${flag}: each of r, w, l and s must appear once`);
+    if (!ability || out[ability] !== undefined) throw new ArgError(texts().eachOnce(flag));
     out[ability] = number(p.slice(1));
   }
   return out as AbilityValues;
@@ -92,8 +102,8 @@ function resolveEducation(grid: CrsGrid, flag: string, text: string): string {
   if (keys.includes(wanted)) return wanted;
   const matches = keys.filter((k) => k.startsWith(wanted) || k.replace(/s_/g, "_").startsWith(wanted));
   if (matches.length === 1 && matches[0]) return matches[0];
-  const hint = matches.length > 1 ? `"${text}" could be ${matches.join(" or ")}` : `unknown level "${text}"`;
-  throw new ArgError(`--${flag}: ${hint}; use one of ${keys.join(", ")}`);
+  const hint = matches.length > 1 ? texts().educationAmbiguous(text, matches) : texts().educationUnknown(text);
+  throw new ArgError(texts().educationHint(flag, hint, keys));
 }
 
 function other(language: OfficialLanguage): OfficialLanguage {
@@ -103,11 +113,11 @@ function other(language: OfficialLanguage): OfficialLanguage {
 function languageResult(values: Record<string, unknown>, prefix: string, language: OfficialLanguage, levelsFlag: string): LanguageResult | undefined {
   const given = TESTS.filter((t) => typeof values[`${prefix}${t}`] === "string");
   const levels = values[levelsFlag];
-  if (given.length + (typeof levels === "string" ? 1 : 0) > 1) throw new ArgError(`give only one of --${levelsFlag}, ${TESTS.map((t) => `--${prefix}${t}`).join(", ")}`);
+  if (given.length + (typeof levels === "string" ? 1 : 0) > 1) throw new ArgError(texts().onlyOne([`--${levelsFlag}`, ...TESTS.map((t) => `--${prefix}${t}`)]));
   const test = given[0];
   if (test) {
     const testLanguage = TEST_LANGUAGE[test as TestName];
-    if (prefix === "second-" && testLanguage !== language) throw new ArgError(`--second-${test} is a ${testLanguage} test, but the second language must be ${language}`);
+    if (prefix === "second-" && testLanguage !== language) throw new ArgError(texts().secondTestLanguage(test, testLanguage, language));
     return { test, scores: fourValues(`${prefix}${test}`, String(values[`${prefix}${test}`])) };
   }
   if (typeof levels === "string") return { language, levels: fourValues(levelsFlag, levels) };
@@ -117,9 +127,9 @@ function languageResult(values: Record<string, unknown>, prefix: string, languag
 function explain(e: unknown): string {
   const err = e as { code?: string; message?: string };
   const name = /'(-[^' ]+)/.exec(err.message ?? "")?.[1];
-  if (err.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return `unknown option ${name ?? ""}; known options: ${Object.keys(OPTIONS).map((o) => `--${o}`).join(" ")}`;
-  if (err.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") return `${name ?? "an option"} needs a value`;
-  if (err.code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") return `unexpected argument: ${/'([^']+)'/.exec(err.message ?? "")?.[1] ?? ""}`.trim();
+  if (err.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return texts().unknownOption(name ?? "", Object.keys(OPTIONS).map((o) => `--${o}`));
+  if (err.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE") return texts().needsValue(name);
+  if (err.code === "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL") return texts().unexpected(/'([^']+)'/.exec(err.message ?? "")?.[1] ?? "");
   return err.message ?? String(e);
 }
 
@@ -142,22 +152,22 @@ export function parseCrsArgs(argv: readonly string[], options: { readonly grid?:
     if (marital !== undefined) {
       if (marital === "single") profile.maritalStatus = "single";
       else if (["married", "common-law", "commonlaw", "partner"].includes(marital)) profile.maritalStatus = "married-or-common-law";
-      else throw new ArgError(`--marital must be single, married or common-law, not "${marital}"`);
+      else throw new ArgError(texts().marital(marital));
     }
     const education = str("education");
     if (education !== undefined) profile.education = resolveEducation(grid, "education", education);
 
     const langText = str("language")?.toLowerCase();
-    if (langText !== undefined && langText !== "english" && langText !== "french") throw new ArgError(`--language must be english or french, not "${langText}"`);
-    if (str("clb") !== undefined && str("nclc") !== undefined) throw new ArgError("give --clb or --nclc, not both");
+    if (langText !== undefined && langText !== "english" && langText !== "french") throw new ArgError(texts().languageValue(langText));
+    if (str("clb") !== undefined && str("nclc") !== undefined) throw new ArgError(texts().clbOrNclc);
     const levelsFlag = str("nclc") !== undefined ? "nclc" : "clb";
     const testGiven = TESTS.find((t) => str(t) !== undefined);
     const language: OfficialLanguage = testGiven ? TEST_LANGUAGE[testGiven] : levelsFlag === "nclc" ? "french" : ((langText as OfficialLanguage | undefined) ?? "english");
     let first = languageResult(values, "", language, levelsFlag);
     const overrides = ABILITIES.filter((a) => str(a) !== undefined);
     if (overrides.length > 0) {
-      if (first && "test" in first) throw new ArgError(`--${overrides[0]} sets a ${levelsFlag.toUpperCase()} level; it cannot be combined with --${first.test}`);
-      if (!first && overrides.length < ABILITIES.length) throw new ArgError(`give --${levelsFlag} or all of --reading, --writing, --listening and --speaking`);
+      if (first && "test" in first) throw new ArgError(texts().overrideWithTest(overrides[0] ?? "", levelsFlag.toUpperCase(), first.test));
+      if (!first && overrides.length < ABILITIES.length) throw new ArgError(texts().allAbilities(levelsFlag));
       const base: AbilityValues = first && "levels" in first ? first.levels : { reading: 0, writing: 0, listening: 0, speaking: 0 };
       const levels = { ...base };
       for (const a of overrides) levels[a] = wholeNumber(a, str(a) ?? "");
@@ -187,24 +197,24 @@ export function parseCrsArgs(argv: readonly string[], options: { readonly grid?:
       }
     } else {
       const spouseFlag = ["spouse-coming", "spouse-canadian", "spouse-education", "spouse-clb", "spouse-canadian-years"].find((k) => values[k] !== undefined);
-      if (spouseFlag) throw new ArgError(`--${spouseFlag} needs --marital married or --marital common-law`);
+      if (spouseFlag) throw new ArgError(texts().spouseNeedsMarried(spouseFlag));
     }
 
     profile.provincialNomination = values.pnp === true;
     profile.siblingInCanada = values.sibling === true;
     profile.certificateOfQualification = values.certificate === true;
-    if (values["job-offer"] === true && values["job-offer-senior"] === true) throw new ArgError("give --job-offer or --job-offer-senior, not both");
+    if (values["job-offer"] === true && values["job-offer-senior"] === true) throw new ArgError(texts().jobOfferBoth);
     profile.arrangedEmployment = values["job-offer-senior"] === true ? "senior-management" : values["job-offer"] === true ? "skilled" : "none";
     const cdnEdu = str("canadian-education");
     if (cdnEdu !== undefined) {
-      if (cdnEdu !== "1-2" && cdnEdu !== "3+" && cdnEdu !== "none") throw new ArgError(`--canadian-education must be 1-2, 3+ or none, not "${cdnEdu}"`);
+      if (cdnEdu !== "1-2" && cdnEdu !== "3+" && cdnEdu !== "none") throw new ArgError(texts().canadianEducation(cdnEdu));
       profile.canadianEducation = cdnEdu;
     }
     const date = str("date");
-    if (date !== undefined && !isIsoDate(date)) throw new ArgError(`--date must be a date written YYYY-MM-DD, not "${date}"`);
+    if (date !== undefined && !isIsoDate(date)) throw new ArgError(texts().date(date));
 
     const required = missingFields(profile, { grid }).fields.filter((f) => f.required);
-    if (required.length > 0) return { ok: false, error: `missing ${required.map((f) => FLAG_OF[f.field] ?? f.field).join(", ")}` };
+    if (required.length > 0) return { ok: false, error: texts().missing(required.map((f) => flagOf(f.field))) };
     return { ok: true, profile, date, json: values.json === true };
   } catch (e) {
     if (e instanceof ArgError) return { ok: false, error: e.message };

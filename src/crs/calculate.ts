@@ -1,3 +1,5 @@
+import { CRS_MESSAGES, type CrsMessages } from "../messages/crs.js";
+import { pick } from "../messages/lang.js";
 import { ABILITIES, CRS_SOURCE_ID, defaultCrsGrid, type AdditionalId, type CrsGrid } from "./grid.js";
 import { levelsOf, type Converted } from "./language.js";
 import type { ProfileLimits } from "./limits.js";
@@ -120,7 +122,12 @@ function capped(name: string, sum: number, limit: number, caps: CapApplied[]): n
 function subtotal(name: string, parts: readonly Factor[], limit: number, caps: CapApplied[]): Factor {
   const sum = parts.reduce((s, p) => s + p.points, 0);
   const points = capped(name, sum, limit, caps);
-  return f(points, points < sum ? `${sum} capped at ${limit}` : `${points}`);
+  return f(points, points < sum ? texts().cappedSum(sum, limit) : `${points}`);
+}
+
+// The calculator's sentences in the language being written in (English outside a conversation).
+function texts(): CrsMessages["calc"] {
+  return pick(CRS_MESSAGES).calc;
 }
 
 function minLevel(levels: AbilityValues): number {
@@ -129,8 +136,8 @@ function minLevel(levels: AbilityValues): number {
 
 function levelText(levels: AbilityValues, scale: string): string {
   const values = ABILITIES.map((a) => levels[a]);
-  if (values.every((v) => v === values[0])) return `${scale} ${values[0]} in all four`;
-  return ABILITIES.map((a) => `${a} ${levels[a]}`).join(", ").replace(/^/, `${scale} `);
+  if (values.every((v) => v === values[0])) return texts().allFour(scale, values[0] ?? 0);
+  return texts().perAbility(scale, ABILITIES.map((a) => [a, levels[a]] as const));
 }
 
 /** The head of a grid education label: "Two-year program at a university, ..." gives "Two-year program". */
@@ -139,7 +146,7 @@ export function shortLabel(label: string): string {
 }
 
 function years(n: number): string {
-  return `${n} year${n === 1 ? "" : "s"}`;
+  return texts().years(n);
 }
 
 interface Languages {
@@ -176,14 +183,15 @@ function additionalFactor(grid: CrsGrid, id: AdditionalId, date: string, what: s
   const period = periodAt(it, date);
   const points = period?.points ?? 0;
   const first = it.periods[0];
-  if (!period && first && date < first.from) return zero(`${what}: 0 (these points start on ${first.from})`);
+  const m = texts();
+  if (!period && first && date < first.from) return zero(m.notYet(what, first.from));
   for (const d of it.disputedStarts) {
     const later = it.periods.find((p) => p.from > d);
     if (later && d <= date && date < later.from) {
-      notes.push(`${it.factor}: one source says the ${later.points}-point value applies from ${d}, not ${later.from}; ${points} used here`);
+      notes.push(m.disputed(pick(CRS_MESSAGES).labels.factor(it), later.points, d, later.from, points));
     }
   }
-  return f(points, `${what}: ${points}`);
+  return f(points, m.factorPoints(what, points));
 }
 
 function frenchFactor(grid: CrsGrid, langs: Languages, date: string, notes: string[], assumptions: string[]): Factor {
@@ -192,22 +200,24 @@ function frenchFactor(grid: CrsGrid, langs: Languages, date: string, notes: stri
   const english = all.find((l) => l.language === "english");
   const weak = item(grid, "french-weak-english");
   const strong = item(grid, "french-strong-english");
-  if (!french) return zero("no French results");
+  const m = texts();
+  if (!french) return zero(m.noFrench);
   const frenchMin = strong.frenchMin ?? weak.frenchMin ?? 0;
-  if (minLevel(french.levels) < frenchMin) return zero(`French below NCLC ${frenchMin} in some ability: 0`);
+  if (minLevel(french.levels) < frenchMin) return zero(m.frenchBelow(frenchMin));
   const englishMin = strong.englishMin ?? 0;
   const englishLowest = english ? minLevel(english.levels) : null;
   const id: AdditionalId = englishLowest !== null && englishLowest >= englishMin ? "french-strong-english" : "french-weak-english";
   if (id === "french-weak-english" && english && weak.englishMax !== null && Math.max(...ABILITIES.map((a) => english.levels[a])) > weak.englishMax) {
-    assumptions.push(`English above CLB ${weak.englishMax} in some abilities but not CLB ${englishMin} in all four: scored as French with weak English`);
+    assumptions.push(m.frenchWeakAssumed(weak.englishMax, englishMin));
   }
   const base = additionalFactor(grid, id, date, "", notes);
-  const englishText = english ? `English lowest CLB ${englishLowest}` : "no English results";
-  return f(base.points, `French NCLC ${frenchMin}+ in all four, ${englishText}: ${base.points}`);
+  const englishText = english ? m.englishLowest(englishLowest ?? 0) : m.noEnglish;
+  return f(base.points, m.french(frenchMin, englishText, base.points));
 }
 
 function arrangedFactor(grid: CrsGrid, profile: CrsProfile, date: string, notes: string[]): Factor {
-  if (profile.arrangedEmployment === "none") return zero("no job offer");
+  const m = texts();
+  if (profile.arrangedEmployment === "none") return zero(m.noJobOffer);
   const id: AdditionalId = profile.arrangedEmployment === "senior-management" ? "arranged-employment-senior" : "arranged-employment-other";
   const it = item(grid, id);
   let period = periodAt(it, date);
@@ -218,37 +228,40 @@ function arrangedFactor(grid: CrsGrid, profile: CrsProfile, date: string, notes:
   }
   const points = period?.points ?? 0;
   if (it.removed && date >= it.removed) {
-    notes.push(`arranged employment gives no points since ${it.removed}${it.announced ? ` (announced ${it.announced})` : ""}`);
-    return zero(`job offer: 0 (no points since ${it.removed})`);
+    notes.push(m.offerRemovedNote(it.removed, it.announced));
+    return zero(m.offerRemoved(it.removed));
   }
-  if (it.removed) notes.push(`arranged employment points were removed on ${it.removed}; on ${date} this job offer still gave ${points}`);
-  return f(points, `job offer (${profile.arrangedEmployment === "senior-management" ? "senior management" : "skilled"}): ${points}${period?.note ? ` (${period.note})` : ""}`);
+  if (it.removed) notes.push(m.offerStillGave(it.removed, date, points));
+  return f(points, m.offer(profile.arrangedEmployment === "senior-management", points, period?.note ?? null));
 }
 
 function compute(profile: CrsProfile, langs: Languages, grid: CrsGrid, date: string, assumptions: string[]): CrsBreakdown {
+  const m = texts();
+  const labels = pick(CRS_MESSAGES).labels;
+  const cap = m.caps;
   const caps: CapApplied[] = [];
   const notes: string[] = [];
   const withSpouse = profile.maritalStatus === "married-or-common-law" && profile.spouseAccompanying && !profile.spouseCanadian;
-  const column = withSpouse ? "with spouse" : profile.maritalStatus === "single" ? "single" : "scored as single";
+  const column = withSpouse ? m.column.withSpouse : profile.maritalStatus === "single" ? m.column.single : m.column.scoredSingle;
   if (profile.maritalStatus === "married-or-common-law" && !withSpouse) {
-    notes.push(profile.spouseAccompanying ? "your partner is a Canadian citizen or permanent resident, so you are scored as single" : "your partner is not coming with you, so you are scored as single");
+    notes.push(profile.spouseCanadian ? m.partnerCanadian : m.partnerNotComing);
   }
 
   for (const [field, value] of [
-    ["Canadian work experience", profile.canadianExperienceYears],
-    ["foreign work experience", profile.foreignExperienceYears],
+    ["canadian", profile.canadianExperienceYears],
+    ["foreign", profile.foreignExperienceYears],
   ] as const) {
-    if (!Number.isInteger(value)) assumptions.push(`${field} of ${value} years counted as ${years(Math.floor(value))}`);
+    if (!Number.isInteger(value)) assumptions.push(m.experienceCounted(field, value, Math.floor(value)));
   }
-  for (const [name, l] of [
+  for (const [slot, l] of [
     ["first", langs.first],
     ["second", langs.second],
-    ["spouse's", langs.spouse],
+    ["spouse", langs.spouse],
   ] as const) {
     if (!l?.converted) continue;
     notes.push(l.converted.note);
     if (l.converted.below.length > 0) {
-      assumptions.push(`${name} language ${l.converted.below.join(", ")} below the table's lowest level: counted as level ${l.converted.levels[l.converted.below[0]!]} or lower`);
+      assumptions.push(m.belowTable(slot, l.converted.below, l.converted.levels[l.converted.below[0]!]));
     }
   }
 
@@ -260,29 +273,26 @@ function compute(profile: CrsProfile, langs: Languages, grid: CrsGrid, date: str
   const first = langs.first;
   const firstParts = ABILITIES.map((a) => split(firstLanguageRow(grid, first.levels[a]), withSpouse));
   const firstSum = firstParts.reduce((s, p) => s + p, 0);
-  const firstPoints = capped("first official language", firstSum, split(grid.core.firstLanguage.max, withSpouse), caps);
-  let secondFactor = zero("no second official language");
+  const firstPoints = capped(cap.firstLanguage, firstSum, split(grid.core.firstLanguage.max, withSpouse), caps);
+  let secondFactor = zero(m.noSecondLanguage);
   if (langs.second) {
     const second = langs.second;
     const parts = ABILITIES.map((a) => split(secondLanguageRow(grid, second.levels[a]), withSpouse));
     const sum = parts.reduce((s, p) => s + p, 0);
     const limit = split(grid.core.secondLanguage.max, withSpouse);
-    const points = capped("second official language", sum, limit, caps);
-    secondFactor = f(points, `${levelText(second.levels, scale(second.language))}: ${parts.join("+")}${points < sum ? ` = ${sum}, capped at ${limit}` : ` = ${points}`} (${column})`);
+    const points = capped(cap.secondLanguage, sum, limit, caps);
+    secondFactor = f(points, m.secondLanguage(levelText(second.levels, scale(second.language)), parts, sum, points, limit, column));
   }
   const canadian = canadianExperienceRow(grid, profile.canadianExperienceYears);
   const core = {
-    age: f(split(age, withSpouse), `age ${profile.age}: ${split(age, withSpouse)} (${column})`),
-    education: f(eduPoints, `${edu ? shortLabel(edu.label) : profile.education}: ${eduPoints} (${column})`),
-    firstLanguage: f(firstPoints, `${levelText(first.levels, scale(first.language))}: ${firstParts.join("+")} = ${firstPoints} (${column})`),
+    age: f(split(age, withSpouse), m.age(profile.age, split(age, withSpouse), column)),
+    education: f(eduPoints, m.education(edu ? labels.education(edu.key, shortLabel(edu.label)) : profile.education, eduPoints, column)),
+    firstLanguage: f(firstPoints, m.language(levelText(first.levels, scale(first.language)), firstParts, firstPoints, column)),
     secondLanguage: secondFactor,
-    canadianExperience: f(
-      split(canadian, withSpouse),
-      `${years(Math.floor(profile.canadianExperienceYears))} of Canadian work: ${split(canadian, withSpouse)} (${column})`,
-    ),
+    canadianExperience: f(split(canadian, withSpouse), m.canadianWork(years(Math.floor(profile.canadianExperienceYears)), split(canadian, withSpouse), column)),
   };
   const coreSubtotal = subtotal(
-    "core human capital",
+    cap.core,
     [core.age, core.education, core.firstLanguage, core.secondLanguage, core.canadianExperience],
     split(grid.core.subtotalMax, withSpouse),
     caps,
@@ -296,16 +306,16 @@ function compute(profile: CrsProfile, langs: Languages, grid: CrsGrid, date: str
     const sl = langs.spouse;
     const slParts = sl ? ABILITIES.map((a) => spouseLanguageRow(grid, sl.levels[a]).points) : [];
     const slSum = slParts.reduce((s, p) => s + p, 0);
-    const slPoints = capped("spouse language", slSum, grid.spouse.language.max, caps);
+    const slPoints = capped(cap.spouseLanguage, slSum, grid.spouse.language.max, caps);
     const sx = spouseExperienceRow(grid, sp.canadianExperienceYears).points;
     const parts = {
-      education: f(se, `partner's ${shortLabel(educationRow(grid, sp.education)?.label ?? sp.education)}: ${se}`),
-      language: sl ? f(slPoints, `partner's ${levelText(sl.levels, scale(sl.language))}: ${slParts.join("+")} = ${slPoints}`) : zero("partner has no language results"),
-      canadianExperience: f(sx, `partner's ${years(Math.floor(sp.canadianExperienceYears))} of Canadian work: ${sx}`),
+      education: f(se, m.spouseEducation(labels.education(sp.education, shortLabel(educationRow(grid, sp.education)?.label ?? sp.education)), se)),
+      language: sl ? f(slPoints, m.spouseLanguage(levelText(sl.levels, scale(sl.language)), slParts, slPoints)) : zero(m.spouseNoLanguage),
+      canadianExperience: f(sx, m.spouseCanadianWork(years(Math.floor(sp.canadianExperienceYears)), sx)),
     };
-    spouse = { ...parts, subtotal: subtotal("spouse factors", Object.values(parts), Math.min(grid.spouse.max, grid.maximums.spouse), caps) };
+    spouse = { ...parts, subtotal: subtotal(cap.spouse, Object.values(parts), Math.min(grid.spouse.max, grid.maximums.spouse), caps) };
   } else {
-    const none = zero(withSpouse ? "no partner details" : "no accompanying partner");
+    const none = zero(withSpouse ? m.noPartnerDetails : m.noAccompanyingPartner);
     spouse = { education: none, language: none, canadianExperience: none, subtotal: zero("0") };
   }
 
@@ -320,9 +330,10 @@ function compute(profile: CrsProfile, langs: Languages, grid: CrsGrid, date: str
   const ecCol = columnFor(t.education.withCanadianWork, cdnYears);
   const el = eduLangRow ? cell(eduLangRow, elCol) : 0;
   const ec = eduCdnRow ? cell(eduCdnRow, ecCol) : 0;
+  const rowName = (row: typeof eduLangRow) => (row ? labels.transferEducation(row.keys[0] ?? "", row.label) : profile.education);
   const educationT = {
-    language: f(el, `${eduLangRow?.label ?? profile.education} with lowest ${scale(first.language)} ${lowest}: ${el}`),
-    canadian: f(ec, `${eduCdnRow?.label ?? profile.education} with ${years(cdnYears)} of Canadian work: ${ec}`),
+    language: f(el, m.eduWithLanguage(rowName(eduLangRow), scale(first.language), lowest, el)),
+    canadian: f(ec, m.eduWithCanadian(rowName(eduCdnRow), years(cdnYears), ec)),
   };
   const forYears = Math.floor(profile.foreignExperienceYears);
   const frLang = foreignComboRow(t.foreignExperience.withLanguage, forYears);
@@ -330,57 +341,57 @@ function compute(profile: CrsProfile, langs: Languages, grid: CrsGrid, date: str
   const fl = cell(frLang, langCol(t.foreignExperience.withLanguage));
   const fc = cell(frCdn, columnFor(t.foreignExperience.withCanadianWork, cdnYears));
   const foreignT = {
-    language: f(fl, `${years(forYears)} of foreign work with lowest ${scale(first.language)} ${lowest}: ${fl}`),
-    canadian: f(fc, `${years(forYears)} of foreign work with ${years(cdnYears)} of Canadian work: ${fc}`),
+    language: f(fl, m.foreignWithLanguage(years(forYears), scale(first.language), lowest, fl)),
+    canadian: f(fc, m.foreignWithCanadian(years(forYears), years(cdnYears), fc)),
   };
   const cert = profile.certificateOfQualification ? certificateRow(grid, lowest) : undefined;
   const certPoints = cert ? Math.min(cert.points, t.certificate.subCap) : 0;
   const certificate = profile.certificateOfQualification
-    ? f(certPoints, `certificate of qualification with lowest ${scale(first.language)} ${lowest}: ${certPoints}`)
-    : zero("no certificate of qualification");
-  const education = { ...educationT, subtotal: subtotal("transferability: education", Object.values(educationT), t.education.subCap, caps) };
-  const foreignExperience = { ...foreignT, subtotal: subtotal("transferability: foreign work experience", Object.values(foreignT), t.foreignExperience.subCap, caps) };
+    ? f(certPoints, m.certificate(scale(first.language), lowest, certPoints))
+    : zero(m.noCertificate);
+  const education = { ...educationT, subtotal: subtotal(cap.education, Object.values(educationT), t.education.subCap, caps) };
+  const foreignExperience = { ...foreignT, subtotal: subtotal(cap.foreign, Object.values(foreignT), t.foreignExperience.subCap, caps) };
   const transferability = {
     education,
     foreignExperience,
     certificate,
-    subtotal: subtotal("skill transferability", [education.subtotal, foreignExperience.subtotal, certificate], Math.min(t.max, grid.maximums.transferability), caps),
+    subtotal: subtotal(cap.transferability, [education.subtotal, foreignExperience.subtotal, certificate], Math.min(t.max, grid.maximums.transferability), caps),
   };
 
   // Additional points, as they were on the date.
-  const nomination = profile.provincialNomination ? additionalFactor(grid, "nomination", date, "provincial nomination", notes) : zero("no provincial nomination");
-  const sibling = profile.siblingInCanada ? additionalFactor(grid, "sibling", date, "brother or sister in Canada", notes) : zero("no brother or sister in Canada");
+  const nomination = profile.provincialNomination ? additionalFactor(grid, "nomination", date, m.nomination, notes) : zero(m.noNomination);
+  const sibling = profile.siblingInCanada ? additionalFactor(grid, "sibling", date, m.sibling, notes) : zero(m.noSibling);
   const french = frenchFactor(grid, langs, date, notes, assumptions);
   const canadianEducation =
     profile.canadianEducation === "none"
-      ? zero("no Canadian post-secondary education")
+      ? zero(m.noCanadianEducation)
       : additionalFactor(
           grid,
           profile.canadianEducation === "1-2" ? "canadian-education-short" : "canadian-education-long",
           date,
-          `Canadian credential of ${profile.canadianEducation === "1-2" ? "1 or 2 years" : "3 years or more"}`,
+          m.canadianEducation(profile.canadianEducation === "1-2"),
           notes,
         );
   const arrangedEmployment = arrangedFactor(grid, profile, date, notes);
   const additionalParts = { nomination, sibling, french, canadianEducation, arrangedEmployment };
-  const additional = { ...additionalParts, subtotal: subtotal("additional points", Object.values(additionalParts), grid.additional.max, caps) };
+  const additional = { ...additionalParts, subtotal: subtotal(cap.additional, Object.values(additionalParts), grid.additional.max, caps) };
 
   const humanCapital = capped(
-    "core, spouse and transferability",
+    cap.humanCapital,
     coreSubtotal.points + spouse.subtotal.points + transferability.subtotal.points,
     grid.maximums.coreSpouseTransferability,
     caps,
   );
-  const total = capped("total", humanCapital + additional.subtotal.points, grid.maximums.total, caps);
+  const total = capped(cap.total, humanCapital + additional.subtotal.points, grid.maximums.total, caps);
 
   const rulesSince = latestChange(grid, date);
   const lastChange = latestChange(grid, "9999-12-31");
   if (lastChange && date < lastChange) {
-    notes.push(`the grid dates only its additional points; the other tables are the current ones, taken as unchanged on ${date}`);
+    notes.push(m.gridUndated(date));
   }
   const unverified = [grid.core.status, grid.spouse.status, grid.transferability.status].filter((s) => !s.verified);
-  for (const s of unverified) notes.push(`a table used is not verified (${s.text})`);
-  notes.push(`points from ${grid.source.title} (IRCC), grid as of ${grid.asOf}`);
+  for (const s of unverified) notes.push(m.unverifiedTable(s));
+  notes.push(m.pointsFrom(grid.source.title, grid.asOf));
 
   return {
     total,
@@ -404,7 +415,7 @@ function compute(profile: CrsProfile, langs: Languages, grid: CrsGrid, date: str
 export function calculateCrs(profile: PartialProfile, options: CalculateOptions = {}): Result<CrsBreakdown, readonly FieldError[]> {
   const grid = options.grid ?? defaultCrsGrid();
   const date = options.date ?? today();
-  if (!isIsoDate(date)) return { ok: false, error: [{ field: "date", message: "date must be a calendar date written YYYY-MM-DD" }] };
+  if (!isIsoDate(date)) return { ok: false, error: [{ field: "date", message: texts().badDate }] };
   const valid = validateProfile(profile, { grid, ...(options.limits ? { limits: options.limits } : {}) });
   if (!valid.ok) return valid;
   const complete = applyDefaults(profile, { grid, date });

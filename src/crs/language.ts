@@ -1,3 +1,5 @@
+import { CRS_MESSAGES } from "../messages/crs.js";
+import { pick } from "../messages/lang.js";
 import { ABILITIES, TEST_LANGUAGE, defaultCrsGrid, type Ability, type CrsGrid, type TestConversion, type TestName } from "./grid.js";
 import { defaultProfileLimits, type ProfileLimits } from "./limits.js";
 import type { AbilityValues, FieldError, LanguageResult, OfficialLanguage, Result } from "./profile.js";
@@ -30,9 +32,7 @@ function scaleName(language: OfficialLanguage): string {
 function conversionNote(conv: TestConversion): string {
   const language = TEST_LANGUAGE[conv.test];
   const detail = conv.kind === "table" ? conv.note : conv.kind === "rule" ? conv.rule : null;
-  const checked = conv.status.verified ? "checked" : "not verified";
-  const meaning = conv.status.meaning ? `: ${conv.status.meaning}` : "";
-  return `${testDisplayName(conv.test)} scores converted to ${scaleName(language)} with the grid's ${conv.kind === "rule" ? "rule" : "table"}, ${checked} (${conv.status.text}${meaning})${detail ? `; ${detail}` : ""}`;
+  return pick(CRS_MESSAGES).language.note(testDisplayName(conv.test), scaleName(language), conv.kind === "rule", conv.status.verified, conv.status.text, conv.status.meaning, detail);
 }
 
 function levelFor(conv: Exclude<TestConversion, { kind: "missing" }>, ability: Ability, score: number): { level: number; below: boolean } {
@@ -53,14 +53,7 @@ export function toClb(test: TestName, scores: AbilityValues, options: ConvertOpt
   const language = TEST_LANGUAGE[test];
   if (conv.kind === "missing") {
     const since = /\d{4}-\d{2}-\d{2}/.exec(conv.note)?.[0];
-    const which = since ? `for tests taken since ${since}` : "in use now";
-    return {
-      ok: false,
-      error: {
-        field: `${field}.scores`,
-        message: `${testDisplayName(test)} scores cannot be converted: the ${scaleName(language)} table ${which} is missing from the points grid. Please give your ${scaleName(language)} level for each ability (reading, writing, listening, speaking) instead.`,
-      },
-    };
+    return { ok: false, error: { field: `${field}.scores`, message: pick(CRS_MESSAGES).language.missing(testDisplayName(test), scaleName(language), since ?? null) } };
   }
   const bad = checkTestScores(test, scores, field, options.limits ?? defaultProfileLimits());
   if (bad[0]) return { ok: false, error: bad[0] };

@@ -1,3 +1,5 @@
+import { CRS_MESSAGES } from "../messages/crs.js";
+import { pick } from "../messages/lang.js";
 import { defaultCrsGrid, type CrsGrid } from "./grid.js";
 import { item, periodAt } from "./lookup.js";
 import type { CrsProfile, FieldError, PartialProfile, Result } from "./profile.js";
@@ -53,116 +55,117 @@ function steps(grid: CrsGrid, date: string | undefined): Step[] {
     return ids.some((id) => (periodAt(item(grid, id), date)?.points ?? 0) > 0);
   };
   const lowest = lowestSpouseEducation(grid);
+  const { questions: q, assume: a } = pick(CRS_MESSAGES).missing;
   return [
-    { field: "age", question: "How old are you?", applies: always, known: (p) => p.age !== undefined },
+    { field: "age", question: q.age, applies: always, known: (p) => p.age !== undefined },
     {
       field: "maritalStatus",
-      question: "Are you married or in a common-law partnership, and is your partner coming to Canada with you?",
+      question: q.maritalStatus,
       applies: always,
       known: (p) => p.maritalStatus !== undefined,
     },
     {
       field: "spouseAccompanying",
-      question: "Is your partner coming to Canada with you?",
-      applies: (p) => p.maritalStatus === "married-or-common-law",
+      question: q.spouseAccompanying,
+      // A partner who is a Canadian citizen or permanent resident never counts, coming or not.
+      applies: (p) => p.maritalStatus === "married-or-common-law" && p.spouseCanadian !== true,
       known: (p) => p.spouseAccompanying !== undefined,
     },
     {
       field: "spouseCanadian",
-      question: "Is your partner a Canadian citizen or permanent resident?",
+      question: q.spouseCanadian,
       applies: (p) => p.maritalStatus === "married-or-common-law" && p.spouseAccompanying === true,
       known: (p) => p.spouseCanadian !== undefined,
-      skip: { assume: "your partner is not a Canadian citizen or permanent resident", apply: (p) => ({ ...p, spouseCanadian: false }) },
+      skip: { assume: a.spouseCanadian, apply: (p) => ({ ...p, spouseCanadian: false }) },
     },
     {
       field: "education",
-      question: "What is your highest level of education?",
+      question: q.education,
       applies: always,
       known: (p) => p.education !== undefined,
     },
     {
       field: "firstLanguage",
-      question:
-        "What are your language results for reading, writing, listening and speaking (CLB or NCLC levels, or IELTS, CELPIP, PTE Core or TCF Canada scores)?",
+      question: q.firstLanguage,
       applies: always,
       known: (p) => p.firstLanguage !== undefined,
     },
     {
       field: "canadianExperienceYears",
-      question: "How many years of skilled work experience do you have in Canada?",
+      question: q.canadianExperienceYears,
       applies: always,
       known: (p) => p.canadianExperienceYears !== undefined,
-      skip: { assume: "no Canadian work experience", apply: (p) => ({ ...p, canadianExperienceYears: 0 }) },
+      skip: { assume: a.canadianExperienceYears, apply: (p) => ({ ...p, canadianExperienceYears: 0 }) },
     },
     {
       field: "foreignExperienceYears",
-      question: "How many years of skilled work experience do you have outside Canada?",
+      question: q.foreignExperienceYears,
       applies: always,
       known: (p) => p.foreignExperienceYears !== undefined,
-      skip: { assume: "no work experience outside Canada", apply: (p) => ({ ...p, foreignExperienceYears: 0 }) },
+      skip: { assume: a.foreignExperienceYears, apply: (p) => ({ ...p, foreignExperienceYears: 0 }) },
     },
     {
       field: "secondLanguage",
-      question: "Do you have test results in the other official language (French or English)? If so, what are they?",
+      question: q.secondLanguage,
       applies: always,
       known: (p) => p.secondLanguage !== undefined,
-      skip: { assume: "no second official language", apply: (p) => ({ ...p, secondLanguage: null }) },
+      skip: { assume: a.secondLanguage, apply: (p) => ({ ...p, secondLanguage: null }) },
     },
     {
       field: "canadianEducation",
-      question: "Did you earn a post-secondary diploma or degree in Canada? Was the program 1 to 2 years, or 3 years or longer?",
+      question: q.canadianEducation,
       applies: always,
       known: (p) => p.canadianEducation !== undefined,
-      skip: { assume: "no post-secondary education in Canada", apply: (p) => ({ ...p, canadianEducation: "none" }) },
+      skip: { assume: a.canadianEducation, apply: (p) => ({ ...p, canadianEducation: "none" }) },
     },
     {
       field: "spouse.education",
-      question: "What is your partner's highest level of education?",
+      question: q.spouseEducation,
       applies: spouseCounts,
       known: (p) => p.spouse?.education !== undefined,
-      skip: { assume: "your partner's education gives no points", apply: (p) => ({ ...p, spouse: { ...p.spouse, education: lowest } }) },
+      skip: { assume: a.spouseEducation, apply: (p) => ({ ...p, spouse: { ...p.spouse, education: lowest } }) },
     },
     {
       field: "spouse.language",
-      question: "What are your partner's English or French levels (CLB or NCLC for reading, writing, listening and speaking)?",
+      question: q.spouseLanguage,
       applies: spouseCounts,
       known: (p) => p.spouse?.language !== undefined,
-      skip: { assume: "your partner has no language test results", apply: (p) => ({ ...p, spouse: { ...p.spouse, language: null } }) },
+      skip: { assume: a.spouseLanguage, apply: (p) => ({ ...p, spouse: { ...p.spouse, language: null } }) },
     },
     {
       field: "spouse.canadianExperienceYears",
-      question: "How many years of skilled work experience does your partner have in Canada?",
+      question: q.spouseCanadianExperienceYears,
       applies: spouseCounts,
       known: (p) => p.spouse?.canadianExperienceYears !== undefined,
-      skip: { assume: "your partner has no Canadian work experience", apply: (p) => ({ ...p, spouse: { ...p.spouse, canadianExperienceYears: 0 } }) },
+      skip: { assume: a.spouseCanadianExperienceYears, apply: (p) => ({ ...p, spouse: { ...p.spouse, canadianExperienceYears: 0 } }) },
     },
     {
       field: "provincialNomination",
-      question: "Do you have a provincial or territorial nomination?",
+      question: q.provincialNomination,
       applies: always,
       known: (p) => p.provincialNomination !== undefined,
-      skip: { assume: "no provincial nomination", apply: (p) => ({ ...p, provincialNomination: false }) },
+      skip: { assume: a.provincialNomination, apply: (p) => ({ ...p, provincialNomination: false }) },
     },
     {
       field: "siblingInCanada",
-      question: "Do you (or your partner) have a brother or sister in Canada who is a citizen or permanent resident?",
+      question: q.siblingInCanada,
       applies: always,
       known: (p) => p.siblingInCanada !== undefined,
-      skip: { assume: "no brother or sister in Canada", apply: (p) => ({ ...p, siblingInCanada: false }) },
+      skip: { assume: a.siblingInCanada, apply: (p) => ({ ...p, siblingInCanada: false }) },
     },
     {
       field: "certificateOfQualification",
-      question: "Do you have a Canadian certificate of qualification in a trade?",
+      question: q.certificateOfQualification,
       applies: always,
       known: (p) => p.certificateOfQualification !== undefined,
-      skip: { assume: "no certificate of qualification", apply: (p) => ({ ...p, certificateOfQualification: false }) },
+      skip: { assume: a.certificateOfQualification, apply: (p) => ({ ...p, certificateOfQualification: false }) },
     },
     {
       field: "arrangedEmployment",
-      question: "Do you have a valid job offer in Canada, and is it in senior management?",
+      question: q.arrangedEmployment,
       applies: offerMatters,
       known: (p) => p.arrangedEmployment !== undefined,
-      skip: { assume: "no job offer", apply: (p) => ({ ...p, arrangedEmployment: "none" }) },
+      skip: { assume: a.arrangedEmployment, apply: (p) => ({ ...p, arrangedEmployment: "none" }) },
     },
   ];
 }
@@ -180,13 +183,19 @@ export function missingFields(partial: PartialProfile, options: MissingOptions =
   };
 }
 
+/** The profile with one skippable field set to what skipping it assumes; undefined when the field cannot be skipped. */
+export function skipField(partial: PartialProfile, field: string, options: MissingOptions = {}): PartialProfile | undefined {
+  const step = steps(options.grid ?? defaultCrsGrid(), options.date).find((s) => s.field === field);
+  return step?.skip ? step.skip.apply(partial) : undefined;
+}
+
 /** A complete profile from a partial one, with every optional unknown set to its "skip" default; errors name required fields still unknown. */
 export function applyDefaults(partial: PartialProfile, options: MissingOptions = {}): Result<{ profile: CrsProfile; assumptions: readonly string[] }, readonly FieldError[]> {
   const grid = options.grid ?? defaultCrsGrid();
   // Every step is applied whatever the date, so the profile is complete; only asking depends on the date.
   const all = steps(grid, undefined);
   const missing = all.filter((s) => !s.skip && s.applies(partial) && !s.known(partial));
-  if (missing.length > 0) return { ok: false, error: missing.map((s) => ({ field: s.field, message: `needed: ${s.question}` })) };
+  if (missing.length > 0) return { ok: false, error: missing.map((s) => ({ field: s.field, message: pick(CRS_MESSAGES).missing.needed(s.question) })) };
   let p: PartialProfile = { ...partial };
   const assumptions: string[] = [];
   for (const s of all) {
@@ -202,7 +211,7 @@ export function applyDefaults(partial: PartialProfile, options: MissingOptions =
   }
   const profile = {
     ...p,
-    spouseAccompanying: p.maritalStatus === "single" ? false : p.spouseAccompanying,
+    spouseAccompanying: p.maritalStatus === "single" ? false : (p.spouseAccompanying ?? false),
     spouseCanadian: p.spouseCanadian ?? false,
     spouse: spouseCounts(p) ? p.spouse : null,
   } as CrsProfile;

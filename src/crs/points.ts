@@ -1,4 +1,6 @@
 import * as z from "zod";
+import { CRS_MESSAGES } from "../messages/crs.js";
+import { pick } from "../messages/lang.js";
 import { AbilitySchema, dayBefore, type AdditionalId, type CrsGrid, type SplitBand } from "./grid.js";
 import { isIsoDate, shortLabel, today } from "./calculate.js";
 import {
@@ -88,7 +90,8 @@ function ageAnswer(grid: CrsGrid, ages: readonly number[] | undefined): Pick<Poi
   const from = asked[0] ?? lowest;
   const to = asked.at(-1) ?? oldest;
   const row = (age: number): SplitBand => ageRow(grid, Math.max(0, age));
-  const rows = asked.length > 0 ? asked.map((age) => splitRow(`age ${age}`, row(age))) : grid.core.age.map((b) => splitRow(`age ${b.label}`, b));
+  const m = pick(CRS_MESSAGES).points;
+  const rows = asked.length > 0 ? asked.map((age) => splitRow(m.age(age), row(age))) : grid.core.age.map((b) => splitRow(m.ageBand(b.label), b));
   const birthdays: BirthdayLoss[] = [];
   for (let age = from + 1; age <= to; age++) {
     const before = row(age - 1);
@@ -97,29 +100,28 @@ function ageAnswer(grid: CrsGrid, ages: readonly number[] | undefined): Pick<Poi
     const lostWithSpouse = before.withSpouse - after.withSpouse;
     if (lostWithoutSpouse > 0 || lostWithSpouse > 0) birthdays.push({ age, lostWithoutSpouse, lostWithSpouse });
   }
-  const listed = rows.map((r) => `${r.label}: ${r.withoutSpouse} single, ${r.withSpouse} with a spouse`).join("; ");
+  const listed = m.list(rows.map((r) => m.split(r.label, r.withoutSpouse ?? 0, r.withSpouse ?? 0)));
   const losses = birthdays;
   const lossText =
     asked.length === 2 && losses.length > 0
-      ? `: ${losses.reduce((s, b) => s + b.lostWithoutSpouse, 0)} fewer single (${losses.reduce((s, b) => s + b.lostWithSpouse, 0)} with a spouse) at ${to} than at ${from}`
+      ? m.ageLoss(losses.reduce((s, b) => s + b.lostWithoutSpouse, 0), losses.reduce((s, b) => s + b.lostWithSpouse, 0), to, from)
       : "";
   return { rows, birthdays, summary: `${listed}${lossText}` };
 }
 
 function itemRows(grid: CrsGrid, ids: readonly AdditionalId[], date: string): { rows: PointsRow[]; inForce: boolean; notes: string[] } {
+  const { points: m, labels } = pick(CRS_MESSAGES);
   const notes: string[] = [];
   let inForce = false;
   const rows = ids.map((id) => {
     const it = item(grid, id);
+    const factor = labels.factor(it);
     const p = periodAt(it, date);
     if ((p?.points ?? 0) > 0) inForce = true;
-    const history = it.periods
-      .filter((q) => q !== p)
-      .map((q) => `${q.points} from ${q.from}${q.to ? ` to ${q.to}` : ""}`)
-      .join(", ");
-    if (history) notes.push(`${it.factor}: ${history}`);
-    if (it.disputedStarts.length > 0 && p) notes.push(`${it.factor}: one source gives ${it.disputedStarts.join(", ")} instead of ${p.from} as the start`);
-    return plainRow(p ? `${it.factor} (since ${p.from})` : `${it.factor} (not in force on ${date})`, p?.points ?? 0);
+    const history = it.periods.filter((q) => q !== p).map((q) => m.history(q.points, q.from, q.to));
+    if (history.length > 0) notes.push(m.factorHistory(factor, history));
+    if (it.disputedStarts.length > 0 && p) notes.push(m.disputedStart(factor, it.disputedStarts, p.from));
+    return plainRow(p ? m.since(factor, p.from) : m.notInForce(factor, date), p?.points ?? 0);
   });
   return { rows, inForce, notes };
 }
@@ -127,7 +129,8 @@ function itemRows(grid: CrsGrid, ids: readonly AdditionalId[], date: string): { 
 /** Answers a direct points question from the grid as in force on the date; errors name a query field the grid cannot answer. */
 export function pointsFor(grid: CrsGrid, query: PointsQuery, options: PointsOptions = {}): Result<PointsAnswer, FieldError> {
   const date = options.date ?? today();
-  if (!isIsoDate(date)) return { ok: false, error: { field: "date", message: "date must be a calendar date written YYYY-MM-DD" } };
+  const { points: m, labels } = pick(CRS_MESSAGES);
+  if (!isIsoDate(date)) return { ok: false, error: { field: "date", message: m.badDate } };
   const base = { query, date, gridDate: grid.asOf, birthdays: [] as BirthdayLoss[], inForce: null as boolean | null, notes: [] as string[] };
   switch (query.kind) {
     case "age": {
@@ -136,17 +139,17 @@ export function pointsFor(grid: CrsGrid, query: PointsQuery, options: PointsOpti
     }
     case "education": {
       const row = educationRow(grid, query.level);
-      if (!row) return { ok: false, error: { field: "level", message: `level must be one of: ${grid.core.education.map((e) => e.key).join(", ")}` } };
+      if (!row) return { ok: false, error: { field: "level", message: m.badLevel(grid.core.education.map((e) => e.key)) } };
       const spouse = spouseEducationPoints(grid, query.level) ?? 0;
-      const name = shortLabel(row.label);
+      const name = labels.education(row.key, shortLabel(row.label));
       return {
         ok: true,
         value: {
           ...base,
           table: "A_core_human_capital.education",
-          rows: [splitRow(name, row), plainRow(`${name} as a spouse's education (B_spouse_factors.education)`, spouse)],
-          summary: `${name}: ${row.withoutSpouse} single, ${row.withSpouse} with a spouse`,
-          notes: ["education also gives skill transferability points combined with language or Canadian work experience"],
+          rows: [splitRow(name, row), plainRow(m.educationAsSpouse(name), spouse)],
+          summary: m.split(name, row.withoutSpouse, row.withSpouse),
+          notes: [m.educationNote],
           status: grid.core.status.text,
         },
       };
@@ -155,19 +158,19 @@ export function pointsFor(grid: CrsGrid, query: PointsQuery, options: PointsOpti
       const first = firstLanguageRow(grid, query.level);
       const second = secondLanguageRow(grid, query.level);
       const spouse = spouseLanguageRow(grid, query.level);
-      const each = query.ability ? `in ${query.ability}` : "per ability";
+      const each = query.ability ? m.inAbility(query.ability) : m.perAbility;
       return {
         ok: true,
         value: {
           ...base,
           table: "A_core_human_capital.firstOfficialLanguage",
           rows: [
-            splitRow(`first official language, ${first.label}, ${each}`, first),
-            splitRow(`second official language, ${second.label}, ${each}`, second),
-            plainRow(`spouse's language, ${spouse.label}, ${each} (B_spouse_factors)`, spouse.points),
+            splitRow(m.firstRow(first.label, each), first),
+            splitRow(m.secondRow(second.label, each), second),
+            plainRow(m.spouseRow(spouse.label, each), spouse.points),
           ],
-          summary: `CLB ${query.level} ${each}: ${first.withoutSpouse} single, ${first.withSpouse} with a spouse (first official language)`,
-          notes: [`the four abilities are scored separately, up to ${grid.core.firstLanguage.max.withoutSpouse} single or ${grid.core.firstLanguage.max.withSpouse} with a spouse in all`],
+          summary: m.languageSummary(query.level, each, first.withoutSpouse, first.withSpouse),
+          notes: [m.languageNote(grid.core.firstLanguage.max.withoutSpouse, grid.core.firstLanguage.max.withSpouse)],
           status: grid.core.status.text,
         },
       };
@@ -180,9 +183,9 @@ export function pointsFor(grid: CrsGrid, query: PointsQuery, options: PointsOpti
         value: {
           ...base,
           table: "A_core_human_capital.canadianWorkExperience",
-          rows: [splitRow(`Canadian work experience: ${row.label}`, row), plainRow(`spouse's Canadian work experience: ${spouse.label}`, spouse.points)],
-          summary: `${Math.floor(query.years)} years of Canadian work experience: ${row.withoutSpouse} single, ${row.withSpouse} with a spouse`,
-          notes: grid.core.canadianExperience.note ? [grid.core.canadianExperience.note] : [],
+          rows: [splitRow(m.canadianRow(row.label), row), plainRow(m.spouseCanadianRow(spouse.label), spouse.points)],
+          summary: m.canadianSummary(Math.floor(query.years), row.withoutSpouse, row.withSpouse),
+          notes: [grid.core.canadianExperience.note ? m.canadianNote(grid.core.canadianExperience.note) : null].filter((n) => n !== null),
           status: grid.core.status.text,
         },
       };
@@ -198,17 +201,14 @@ export function pointsFor(grid: CrsGrid, query: PointsQuery, options: PointsOpti
       const chosen = ids[query.kind];
       const { rows, inForce, notes } = itemRows(grid, chosen, date);
       const items = chosen.map((id) => item(grid, id));
-      let summary = rows.map((r) => `${r.label}: ${r.points}`).join("; ");
+      let summary = m.list(rows.map((r) => m.item(r.label, r.points ?? 0)));
       if (query.kind === "arranged-employment") {
         const removed = items.map((i) => i.removed).find((d) => d !== null) ?? null;
         const former = items.map((i) => {
           const before = removed ? periodAt(i, dayBefore(removed)) : undefined;
-          return `${before?.points ?? 0} for ${i.factor.replace(/^arranged employment - /i, "")}`;
+          return m.formerFor(before?.points ?? 0, labels.factor(i).replace(/^arranged employment - |^emploi réservé : /i, ""));
         });
-        summary =
-          removed && date >= removed
-            ? `No: a job offer (arranged employment) gives no CRS points since ${removed}; before that it gave ${former.join(" and ")}`
-            : `Yes, on ${date}: ${rows.map((r) => `${r.points} for ${r.label}`).join("; ")}${removed ? `; these points were removed on ${removed}` : ""}`;
+        summary = removed && date >= removed ? m.offerRemoved(removed, former) : m.offerInForce(date, rows.map((r) => [r.points ?? 0, r.label] as const), removed);
       }
       const status = [...new Set(items.map((i) => i.status.text))].join(", ");
       return { ok: true, value: { ...base, table: "D_additional_points", rows, summary, inForce, notes, status } };

@@ -1,3 +1,5 @@
+import { CRS_MESSAGES } from "../messages/crs.js";
+import { pick } from "../messages/lang.js";
 import { ABILITIES, TEST_LANGUAGE, defaultCrsGrid, type CrsGrid, type TestName } from "./grid.js";
 import { defaultProfileLimits, type ProfileLimits } from "./limits.js";
 import type { AbilityValues, FieldError, LanguageResult, OfficialLanguage, PartialProfile, Result } from "./profile.js";
@@ -40,13 +42,12 @@ export function checkTestScores(test: TestName, scores: AbilityValues, field: st
     const value = scores[ability];
     const where = `${field}.scores.${ability}`;
     if (!Number.isFinite(value)) {
-      errors.push({ field: where, message: `${TEST_NAMES[test]} ${ability} score must be a number` });
+      errors.push({ field: where, message: pick(CRS_MESSAGES).validate.testNotNumber(TEST_NAMES[test], ability) });
       continue;
     }
     if (!scale) continue;
     if (value < scale.min || value > scale.max || !isMultiple(value, scale.min, scale.step)) {
-      const steps = scale.step === 1 ? "a whole number" : `in steps of ${scale.step}`;
-      errors.push({ field: where, message: `${TEST_NAMES[test]} ${ability} score must be between ${scale.min} and ${scale.max}, ${steps}` });
+      errors.push({ field: where, message: pick(CRS_MESSAGES).validate.testRange(TEST_NAMES[test], ability, scale.min, scale.max, scale.step) });
     }
   }
   return errors;
@@ -57,7 +58,7 @@ function checkLevels(levels: AbilityValues, field: string, scale: string, limits
     const v = levels[ability];
     return Number.isInteger(v) && v >= limits.clb.min && v <= limits.clb.max
       ? []
-      : [{ field: `${field}.levels.${ability}`, message: `${scale} level for ${ability} must be a whole number from ${limits.clb.min} to ${limits.clb.max}` }];
+      : [{ field: `${field}.levels.${ability}`, message: pick(CRS_MESSAGES).validate.levelRange(scale, ability, limits.clb.min, limits.clb.max) }];
   });
 }
 
@@ -68,8 +69,9 @@ function checkLanguage(result: LanguageResult, field: string, limits: ProfileLim
 
 function checkYears(value: number | undefined, field: string, label: string, most: number, since: string): FieldError[] {
   if (value === undefined) return [];
-  if (!Number.isFinite(value) || value < 0) return [{ field, message: `${label} must be zero or more years` }];
-  if (value > most) return [{ field, message: `${value} years of ${label} is more than the ${most} years ${since}` }];
+  const m = pick(CRS_MESSAGES).validate;
+  if (!Number.isFinite(value) || value < 0) return [{ field, message: m.yearsNegative(label) }];
+  if (value > most) return [{ field, message: m.yearsTooMany(value, label, most, since) }];
   return [];
 }
 
@@ -77,49 +79,50 @@ function checkYears(value: number | undefined, field: string, label: string, mos
 export function validateProfile(profile: PartialProfile, options: ValidateOptions = {}): Result<PartialProfile, readonly FieldError[]> {
   const grid = options.grid ?? defaultCrsGrid();
   const limits = options.limits ?? defaultProfileLimits();
+  const m = pick(CRS_MESSAGES).validate;
   const errors: FieldError[] = [];
   const keys = grid.core.education.map((e) => e.key);
   const { age } = profile;
   let workingYears = limits.age.max - limits.workFromAge;
-  let since = `between age ${limits.workFromAge} and ${limits.age.max}`;
+  let since = m.betweenAges(limits.workFromAge, limits.age.max);
   if (age !== undefined) {
     if (!Number.isFinite(age) || age < limits.age.min || age > limits.age.max) {
-      errors.push({ field: "age", message: `age must be between ${limits.age.min} and ${limits.age.max}` });
+      errors.push({ field: "age", message: m.ageRange(limits.age.min, limits.age.max) });
     } else if (!Number.isInteger(age)) {
-      errors.push({ field: "age", message: "age must be a whole number of years" });
+      errors.push({ field: "age", message: m.ageWhole });
     } else {
       workingYears = Math.max(0, age - limits.workFromAge);
-      since = `since age ${limits.workFromAge}`;
+      since = m.sinceAge(limits.workFromAge);
     }
   }
   if (profile.education !== undefined && !keys.includes(profile.education)) {
-    errors.push({ field: "education", message: `education must be one of: ${keys.join(", ")}` });
+    errors.push({ field: "education", message: m.educationKeys(keys) });
   }
   if (profile.firstLanguage) errors.push(...checkLanguage(profile.firstLanguage, "firstLanguage", limits));
   if (profile.secondLanguage) {
     errors.push(...checkLanguage(profile.secondLanguage, "secondLanguage", limits));
     if (profile.firstLanguage && languageOf(profile.firstLanguage) === languageOf(profile.secondLanguage)) {
-      errors.push({ field: "secondLanguage", message: "the second official language must be the other one of English and French" });
+      errors.push({ field: "secondLanguage", message: m.secondSameLanguage });
     }
   }
-  const canadian = checkYears(profile.canadianExperienceYears, "canadianExperienceYears", "Canadian work experience", workingYears, since);
-  const foreign = checkYears(profile.foreignExperienceYears, "foreignExperienceYears", "foreign work experience", workingYears, since);
+  const canadian = checkYears(profile.canadianExperienceYears, "canadianExperienceYears", m.labels.canadian, workingYears, since);
+  const foreign = checkYears(profile.foreignExperienceYears, "foreignExperienceYears", m.labels.foreign, workingYears, since);
   errors.push(...canadian, ...foreign);
   const sum = (profile.canadianExperienceYears ?? 0) + (profile.foreignExperienceYears ?? 0);
   if (canadian.length === 0 && foreign.length === 0 && sum > workingYears) {
     errors.push({
       field: "foreignExperienceYears",
-      message: `Canadian and foreign work experience together (${sum} years) is more than the ${workingYears} years ${since}`,
+      message: m.experienceTogether(sum, workingYears, since),
     });
   }
   const spouse = profile.spouse;
   if (spouse) {
     if (spouse.education !== undefined && !keys.includes(spouse.education)) {
-      errors.push({ field: "spouse.education", message: `spouse's education must be one of: ${keys.join(", ")}` });
+      errors.push({ field: "spouse.education", message: m.spouseEducationKeys(keys) });
     }
     if (spouse.language) errors.push(...checkLanguage(spouse.language, "spouse.language", limits));
     errors.push(
-      ...checkYears(spouse.canadianExperienceYears, "spouse.canadianExperienceYears", "spouse's Canadian work experience", limits.age.max - limits.workFromAge, `between age ${limits.workFromAge} and ${limits.age.max}`),
+      ...checkYears(spouse.canadianExperienceYears, "spouse.canadianExperienceYears", m.labels.spouseCanadian, limits.age.max - limits.workFromAge, m.betweenAges(limits.workFromAge, limits.age.max)),
     );
   }
   return errors.length === 0 ? { ok: true, value: profile } : { ok: false, error: errors };

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import * as z from "zod";
 import { crsGridSource, parseCrsGridFile } from "../crs/grid.js";
@@ -11,6 +11,7 @@ import { extractOccupationTables, type FoundTable } from "./extract/occupations.
 import { extractSourceMeta } from "./extract/source-meta.js";
 import { extractTerms, mergeTerms, type TermClaim } from "./extract/terms.js";
 import { parseFeedFormat, type FeedFormat } from "./feed/format.js";
+import { readFrenchNames } from "./feed/french.js";
 import { latestRound, nameWithoutVersion, parseFeedText, type FeedRound } from "./feed/parse.js";
 import { readOfficialLists, readVersionMap, type DataFile } from "./lists/read.js";
 import { sourceIdOf, type KnowledgePaths } from "./paths.js";
@@ -38,6 +39,19 @@ export const GlossarySchema = z.object({
   entries: z.array(
     z.object({ term: z.string(), expansion: z.string().nullable(), aliases: z.array(z.string()), definition: z.string() }),
   ),
+  /** Terms in French, by the English term they name; a definition translates one sentence a source defines the term with. */
+  french: z
+    .array(
+      z.object({
+        term: z.string(),
+        name: z.string().min(1),
+        expansion: z.string().nullable(),
+        definition: z.string().optional(),
+        /** The English definition this one translates, exactly as the knowledge base holds it. */
+        translates: z.string().optional(),
+      }),
+    )
+    .default([]),
 });
 /** The curated glossary. */
 export type Glossary = z.infer<typeof GlossarySchema>;
@@ -59,6 +73,8 @@ export interface BuildInput {
   readonly vocabularyFile: string;
   /** IRCC's rounds feed; null builds from the articles alone. */
   readonly feed: InputFile | null;
+  /** IRCC's French feed, for the French names of rounds; absent or null without it. */
+  readonly feedFr?: InputFile | null;
   readonly feedFormat: unknown;
   readonly feedFormatFile: string;
   /** The official list files, ids like "categories/lists-2025.json". */
@@ -110,6 +126,7 @@ export function readInputs(paths: KnowledgePaths): BuildInput {
     vocabulary: readJson(paths.vocabulary),
     vocabularyFile: sourceIdOf(paths, paths.vocabulary),
     feed: { id: sourceIdOf(paths, paths.feed), bytes: readBytes(paths.feed) },
+    feedFr: existsSync(paths.feedFr) ? { id: sourceIdOf(paths, paths.feedFr), bytes: readBytes(paths.feedFr) } : null,
     feedFormat: readJson(paths.feedFormat),
     feedFormatFile: sourceIdOf(paths, paths.feedFormat),
     lists: listNames.map((n) => readText(join(paths.categories, n))),
@@ -188,6 +205,26 @@ function readFeed(file: InputFile, format: FeedFormat, vocabulary: Vocabulary): 
   return { source, claims, warnings: parsed.value.warnings };
 }
 
+// The French feed is read for its round names only; what else it says is the English feed's, which is the record.
+function readFrenchFeed(file: InputFile, format: FeedFormat): { source: Source; names: Record<string, string> } {
+  const read = readFrenchNames(new TextDecoder().decode(file.bytes));
+  if (!read.ok) throw new EeBotError(ErrorCode.KnowledgeBaseBuild, `${file.id}: ${read.error.message}`);
+  const source: Source = {
+    id: file.id,
+    title: format.french?.title ?? format.title,
+    author: null,
+    publisher: format.french?.publisher ?? format.publisher,
+    published: null,
+    updated: null,
+    asOf: null,
+    asOfBasis: "unknown",
+    kind: "official",
+    url: format.french?.url ?? null,
+    sha256: sha256(file.bytes),
+  };
+  return { source, names: read.value };
+}
+
 /** Every round type of the vocabulary and every "other:" one the draws use, with the names sources give them. */
 export function roundTypesOf(vocabulary: Vocabulary, claims: readonly DrawClaim[]): KnowledgeBase["roundTypes"] {
   const names = new Map<string, Set<string>>();
@@ -206,6 +243,23 @@ export function roundTypesOf(vocabulary: Vocabulary, claims: readonly DrawClaim[
       return { id, kind: "category" as const, label: name, name, seenNames: seen(id) };
     });
   return [...known, ...others];
+}
+
+// Each term with its French from the glossary; a French definition is kept only with the English sentence it
+// translates, so that it is cited to that sentence's source (a changed article drops it, with a warning).
+function inFrench(terms: Term[], g: Glossary, file: string, warnings: BuildWarning[]): Term[] {
+  const byTerm = new Map(g.french.map((f, i) => [f.term.toLowerCase(), { ...f, line: i + 1 }]));
+  for (const f of byTerm.values()) {
+    if (!terms.some((t) => t.term.toLowerCase() === f.term.toLowerCase())) warnings.push({ source: file, line: f.line, message: `French for "${f.term}", a term no source defines` });
+  }
+  return terms.map((t) => {
+    const f = byTerm.get(t.term.toLowerCase());
+    if (!f) return t;
+    const translated = f.translates === undefined ? undefined : t.definitions.find((d) => d.text === f.translates);
+    if (f.definition !== undefined && !translated) warnings.push({ source: file, line: f.line, message: `the French definition of "${t.term}" translates a sentence no source defines it with` });
+    const definitions = f.definition !== undefined && translated ? [{ ...translated, text: f.definition }] : [];
+    return { ...t, fr: { term: f.name, expansion: f.expansion, definitions } };
+  });
 }
 
 /** Builds the knowledge base from its inputs: extraction, reconciliation and validation; never throws on a bad article. */
@@ -278,6 +332,14 @@ export function buildKnowledgeBase(input: BuildInput): KnowledgeBase {
     warnings.push(...feed.warnings);
   }
 
+  let roundNamesFr: KnowledgeBase["roundNamesFr"] = { source: null, names: {} };
+  if (input.feedFr) {
+    const french = readFrenchFeed(input.feedFr, feedFormat);
+    hashes.push(`${input.feedFr.id} ${french.source.sha256}`);
+    sources.set(french.source.id, french.source);
+    roundNamesFr = { source: french.source.id, names: french.names };
+  }
+
   const reconciledDraws = reconcileDraws(drawClaims, sources, warnings);
   const { unattachedDraws } = reconciledDraws;
   const articleLists = sourceLists(tables, sources, drawClaims);
@@ -302,9 +364,10 @@ export function buildKnowledgeBase(input: BuildInput): KnowledgeBase {
     sourceLists: lists,
     categoryLists,
     facts: mergeFacts(facts),
-    terms: mergeTerms(termClaims, glossary.terms),
+    terms: inFrench(mergeTerms(termClaims, glossary.terms), glossaryParsed.data, input.glossaryFile, warnings),
     passages: passages.sort((a, b) => a.source.localeCompare(b.source) || a.offset - b.offset),
     crs: crsParsed.value,
+    roundNamesFr,
     warnings: warnings.sort((a, b) => a.source.localeCompare(b.source) || a.line - b.line || a.message.localeCompare(b.message)),
   };
   const checked = KnowledgeBaseSchema.safeParse(kb);

@@ -5,7 +5,7 @@ import * as z from "zod";
 import { isEeBotError } from "../errors.js";
 import { buildKnowledgeBase, readInputs, serialize } from "./build.js";
 import { loadFeedFormat } from "./feed/format.js";
-import { updateFeed } from "./feed/update.js";
+import { updateFeed, updateFrenchFeed } from "./feed/update.js";
 import { DEFAULT_PATHS, pathsFromEnv, type KnowledgePaths } from "./paths.js";
 import type { BuildWarning } from "./schema.js";
 
@@ -58,6 +58,8 @@ export function runKbCommand(command: string, paths: KnowledgePaths = DEFAULT_PA
 /** The environment `kb:update` reads. */
 export const UpdateEnvSchema = z.object({
   IRCC_FEED_URL: z.url().optional(),
+  /** IRCC's French feed: when set, kb:update fetches it too, for the French names of rounds. */
+  IRCC_FEED_FR_URL: z.url().optional(),
   IRCC_FEED_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
 });
 
@@ -83,18 +85,30 @@ export async function runKbUpdate(
     const done = result.value;
     if (done.status === "not-modified") {
       out.write("no new rounds (the feed is not modified)\n");
-      return 0;
+      return await frenchUpdate(parsedEnv.data, paths, out, err);
     }
     for (const w of done.warnings) err.write(`${describe(w, paths)}\n`);
     out.write(done.newRounds.length > 0 ? `new rounds: ${done.newRounds.join(", ")}\n` : "no new rounds\n");
     out.write(
       `${done.feedChanged ? "wrote" : "kept"} ${relative(process.cwd(), paths.feed) || paths.feed} (${done.roundCount} rounds, latest ${done.latestRound ?? "unknown"}); ${done.kbChanged ? "rebuilt" : "kept"} ${relative(process.cwd(), paths.kb) || paths.kb}\n`,
     );
-    return 0;
+    return await frenchUpdate(parsedEnv.data, paths, out, err);
   } catch (e) {
     err.write(`kb:update: ${isEeBotError(e) ? e.message : String(e)}\n`);
     return 1;
   }
+}
+
+// After the English feed, the French one when it is configured: a refusal of it exits 1 and changes none of its files.
+async function frenchUpdate(env: z.infer<typeof UpdateEnvSchema>, paths: KnowledgePaths, out: Output, err: Output): Promise<number> {
+  if (!env.IRCC_FEED_FR_URL) return 0;
+  const french = await updateFrenchFeed({ url: env.IRCC_FEED_FR_URL, paths, timeoutMs: env.IRCC_FEED_TIMEOUT_MS });
+  if (!french.ok) {
+    err.write(`kb:update: refused the French feed: ${french.error.message}\n`);
+    return 1;
+  }
+  out.write(`${french.value.feedChanged ? "wrote" : "kept"} ${relative(process.cwd(), paths.feedFr) || paths.feedFr} (French names of ${french.value.names} rounds); ${french.value.kbChanged ? "rebuilt" : "kept"} ${relative(process.cwd(), paths.kb) || paths.kb}\n`);
+  return 0;
 }
 
 /** Runs a kb command by name (build, check, update) against the knowledge folder the environment names. */

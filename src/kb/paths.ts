@@ -10,10 +10,14 @@ export interface KnowledgePaths {
   readonly root: string;
   readonly articles: string;
   readonly noc: string;
+  /** The official French titles of the NOC unit groups (CNP 2021), read on the first French question. */
+  readonly nocFr: string;
   readonly glossary: string;
   readonly vocabulary: string;
   /** IRCC's rounds feed, the snapshot kb:update replaces. */
   readonly feed: string;
+  /** IRCC's French twin of the feed, for the French names of rounds; absent until kb:update fetches it. */
+  readonly feedFr: string;
   /** How to read the feed: its address, citation and score ranges. */
   readonly feedFormat: string;
   /** Folder of the official category lists (lists-YYYY.json) and versions.json. */
@@ -29,9 +33,11 @@ export function knowledgePaths(root: string): KnowledgePaths {
     root,
     articles: join(root, "articles"),
     noc: join(root, "noc-2021.json"),
+    nocFr: join(root, "noc-2021-fr.json"),
     glossary: join(root, "glossary.json"),
     vocabulary: join(root, "vocabulary.json"),
     feed: join(root, "ircc", "ee_rounds_123_en.json"),
+    feedFr: join(root, "ircc", "ee_rounds_123_fr.json"),
     feedFormat: join(root, "ircc", "feed-format.json"),
     categories: join(root, "categories"),
     crsGrid: join(root, "crs", "crs-grid.json"),

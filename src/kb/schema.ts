@@ -260,13 +260,18 @@ export type Fact = z.infer<typeof FactSchema>;
 /** Kind of prose fact. */
 export type FactKind = Fact["kind"];
 
+/** A sentence that says what a term means, where it was read. */
+const DefinitionSchema = z.object({ text: z.string(), source: SourceIdSchema, line: z.number().int().positive() });
+
 /** A term and what it means, as sources explain it. */
 export const TermSchema = z.object({
   term: z.string().min(1),
   expansion: z.string().nullable(),
   aliases: z.array(z.string()),
-  definitions: z.array(z.object({ text: z.string(), source: SourceIdSchema, line: z.number().int().positive() })),
+  definitions: z.array(DefinitionSchema),
   sources: z.array(SourceIdSchema).min(1),
+  /** The term in French (knowledge/glossary.json): its French name and expansion, and a translation of one of its definitions, cited to that definition's source. */
+  fr: z.object({ term: z.string().min(1), expansion: z.string().nullable(), definitions: z.array(DefinitionSchema) }).optional(),
 });
 export type Term = z.infer<typeof TermSchema>;
 
@@ -320,6 +325,8 @@ export const KnowledgeBaseSchema = z.object({
   passages: z.array(PassageSchema),
   /** The CRS points grid (knowledge/crs/crs-grid.json), validated. */
   crs: CrsGridSchema,
+  /** Each round's name as IRCC's French feed writes it, with that feed's source id; empty without the French feed. */
+  roundNamesFr: z.object({ source: SourceIdSchema.nullable(), names: z.record(z.string(), z.string()) }).default({ source: null, names: {} }),
   warnings: z.array(WarningSchema),
 });
 export type KnowledgeBase = z.infer<typeof KnowledgeBaseSchema>;

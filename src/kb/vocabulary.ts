@@ -9,6 +9,8 @@ export const RoundTypeEntrySchema = z.object({
   kind: z.enum(["all", "program", "category"]),
   /** Short name for sentences: "CEC", "STEM", "healthcare". */
   label: z.string().min(1),
+  /** The same in French, as IRCC's French pages abbreviate it: "PEC", "STIM", "santé". */
+  labelFr: z.string().min(1),
   /** Full English name. */
   name: z.string().min(1),
   nameFr: z.string().min(1),

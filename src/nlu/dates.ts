@@ -90,12 +90,18 @@ function relative(now: Date, n: number, unit: string): Period {
 
 const NUMBER_WORDS: Readonly<Record<string, number>> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
 
+/** How numeric dates are read: month first (English, the default) or day first (French: "05/07/2023" is July 5). */
+export interface DateOptions {
+  readonly dayFirst?: boolean;
+}
+
 /**
  * Finds dates and periods in a normalised clause. Numeric dates are read month first ("3/5/2025" is March 5, as
- * IRCC's English pages and North American usage write them) unless the first number cannot be a month; when both
- * readings are valid the other one is kept as `alternative` so the answer can say how it was read.
+ * IRCC's English pages and North American usage write them), or day first with `dayFirst` (as French writes them),
+ * unless the first reading is impossible; when both readings are valid the other one is kept as `alternative` so the
+ * answer can say how it was read.
  */
-export function findDates(text: string, now: Date): DateFindings {
+export function findDates(text: string, now: Date, options: DateOptions = {}): DateFindings {
   const dates: DateMention[] = [];
   const periods: Period[] = [];
   const years: number[] = [];
@@ -147,8 +153,9 @@ export function findDates(text: string, now: Date): DateFindings {
     const b = Number(m[2]);
     const monthFirst = validDate(y, a - 1, b);
     const dayFirst = validDate(y, b - 1, a);
-    if (monthFirst) return addDate(monthFirst, m[0], dayFirst && a !== b ? dayFirst : undefined);
-    return dayFirst ? addDate(dayFirst, m[0]) : false;
+    const [preferred, other] = options.dayFirst ? [dayFirst, monthFirst] : [monthFirst, dayFirst];
+    if (preferred) return addDate(preferred, m[0], other && a !== b ? other : undefined);
+    return other ? addDate(other, m[0]) : false;
   });
   take(P4, (m) => {
     const y = Number(m[2]);
@@ -195,7 +202,14 @@ export function findDates(text: string, now: Date): DateFindings {
     periods.push(relative(now, n, m[2] ?? "month"));
     return true;
   });
-  take(/\b(?:in |over |during |within )?the (?:last|past) (week|month|year)\b|\bpast (week|month|year)\b/, (m) => {
+  // "the 6 last months", "since 6 months": the order French ("les 6 derniers mois", "depuis 6 mois") and many learners use.
+  take(/\b(?:in |over |during |within )?(?:the |of )?(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (?:last|latest|past|previous) (days?|weeks?|months?|years?)\b|\bsince (\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve) (days|weeks|months|years)\b/, (m) => {
+    const n = NUMBER_WORDS[m[1] ?? m[3] ?? ""] ?? Number(m[1] ?? m[3]);
+    if (!Number.isInteger(n) || n <= 0 || n > 20) return false;
+    periods.push(relative(now, n, m[2] ?? m[4] ?? "month"));
+    return true;
+  });
+  take(/\b(?:in |over |during |within )?the (?:last|past|latest) (week|month|year)\b|\bpast (week|month|year)\b/, (m) => {
     periods.push(relative(now, 1, m[1] ?? m[2] ?? "month"));
     return true;
   });

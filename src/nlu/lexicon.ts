@@ -5,6 +5,8 @@ import * as z from "zod";
 import { join } from "node:path";
 import { KNOWLEDGE_DIR } from "../kb/paths.js";
 import type { Vocabulary } from "../kb/vocabulary.js";
+import { withinEdits } from "./edits.js";
+import { French, fold } from "./language.js";
 
 /** The cue file, knowledge/cues.json. */
 export const CuesSchema = z.object({
@@ -31,28 +33,6 @@ export function loadCues(file: string = CUES_FILE): Cues {
 const PROTECTED = new Set(
   "past lost most cost best test rest post fast vast cast drew grow show store scare poll tool cool fool around sound found joint lists lasts pools rounds drama stream scores point points draws score round list last draw pool range rage rang chart charm trade trades made make nurse purse curse under order older ever even over once hire here there where while white write least lease wrote quote count court month mouth cent sent spent different profile".split(" "),
 );
-
-/** Optimal string alignment distance, stopping early once it exceeds `max`. */
-export function withinEdits(a: string, b: string, max: number): boolean {
-  if (Math.abs(a.length - b.length) > max) return false;
-  let prevPrev: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i += 1) {
-    const cur = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j += 1) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, (prevPrev[j - 2] ?? 0) + 1);
-      cur.push(v);
-      rowMin = Math.min(rowMin, v);
-    }
-    if (rowMin > max) return false;
-    prevPrev = prev;
-    prev = cur;
-  }
-  return (prev[b.length] ?? max + 1) <= max;
-}
 
 /** A round-type name found in a clause. */
 export interface CategoryHit {
@@ -83,6 +63,8 @@ export class Lexicon {
   constructor(
     readonly vocabulary: Vocabulary,
     cues: Cues = loadCues(),
+    /** French: how to tell it and how to read it. */
+    readonly french: French = French.load(),
   ) {
     this.groups = Object.entries(cues.groups).map(([name, patterns]) => ({
       name,
@@ -101,7 +83,8 @@ export class Lexicon {
       .filter(([g]) => !naming.has(g))
       .flatMap(([, ps]) => ps.filter((p) => /^[a-z'-]+$/.test(p)));
     this.stopwords = new Set([...cues.phraseStopwords, ...cueWords]);
-    const all: NameEntry[] = vocabulary.roundTypes.flatMap((r) => [...r.words, r.name.toLowerCase()].map((name) => ({ id: r.id, name })));
+    // French names too, without accents as the parser reads them ("sante", "metiers", "medecins").
+    const all: NameEntry[] = vocabulary.roundTypes.flatMap((r) => [...new Set([...r.words, r.name.toLowerCase(), ...r.wordsFr.map(fold)])].map((name) => ({ id: r.id, name })));
     // Longest names first so "federal skilled trades" is taken before "trades".
     // Every name in one pattern, longest first, so "federal skilled trades" is taken before "trades".
     const byLength = [...all].sort((a, b) => b.name.length - a.name.length);

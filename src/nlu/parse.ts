@@ -1,4 +1,6 @@
+import type { Lang } from "../messages/lang.js";
 import { findDates } from "./dates.js";
+import { fold } from "./language.js";
 import type { Lexicon } from "./lexicon.js";
 import { readProfile } from "./profile.js";
 import type { Clause, NumberKind, NumberMention, Period, Question } from "./question.js";
@@ -19,11 +21,9 @@ export function stripMarkup(text: string): string {
     .replace(/^\s*@?ee-?bot\b[:,]?/i, " ");
 }
 
-/** Lower case, one kind of quote and dash, one space; keeps the characters clause splitting needs. */
+/** Lower case without accents, one kind of quote and dash, one space; keeps the characters clause splitting needs. */
 export function normalise(text: string): string {
-  return text
-    .normalize("NFKC")
-    .toLowerCase()
+  return fold(text.normalize("NFKC"))
     .replace(/[\u2018\u2019\u02bc`]/g, "'")
     .replace(/[\u201c\u201d]/g, '"')
     .replace(/[\u2010-\u2015\u2212]/g, "-")
@@ -129,7 +129,7 @@ function profileOf(text: string, lexicon: Lexicon): Clause["profile"] {
 }
 
 /** Parses one clause: every entity and cue group, in spans that do not overlap. */
-export function parseClause(raw: string, lexicon: Lexicon, now: Date): Clause {
+export function parseClause(raw: string, lexicon: Lexicon, now: Date, lang: Lang = "en"): Clause {
   const words = normalise(raw)
     .replace(/[?!]+/g, " ")
     .split(" ")
@@ -180,7 +180,8 @@ export function parseClause(raw: string, lexicon: Lexicon, now: Date): Clause {
     return true;
   });
 
-  const dateFindings = findDates(blank(text, spans), now);
+  // French writes numeric dates day first (05/07/2023 is July 5).
+  const dateFindings = findDates(blank(text, spans), now, { dayFirst: lang === "fr" });
   for (const [start, end] of dateFindings.spans) spans.push({ start, end });
 
   const codes: string[] = [];
@@ -234,22 +235,26 @@ export function parseClause(raw: string, lexicon: Lexicon, now: Date): Clause {
   };
 }
 
-/** Parses a message into its questions; answers never read the raw text again. */
-export function parse(text: string, lexicon: Lexicon, options: { now?: Date; maxInput?: number } = {}): Question {
+/**
+ * Parses a message into its questions; answers never read the raw text again. A French message is first rewritten
+ * into the English words the cue groups read (knowledge/french.json).
+ */
+export function parse(text: string, lexicon: Lexicon, options: { now?: Date; maxInput?: number; lang?: Lang } = {}): Question {
   const max = options.maxInput ?? DEFAULT_MAX_INPUT;
   const truncated = text.length > max;
   const cleaned = stripMarkup(truncated ? text.slice(0, max) : text);
   const now = options.now ?? new Date();
   const clauses: Clause[] = [];
-  for (const part of splitClauses(normalise(cleaned)).slice(0, MAX_CLAUSES)) {
-    const clause = parseClause(part, lexicon, now);
+  const normalised = options.lang === "fr" ? lexicon.french.toEnglish(normalise(cleaned)) : normalise(cleaned);
+  for (const part of splitClauses(normalised).slice(0, MAX_CLAUSES)) {
+    const clause = parseClause(part, lexicon, now, options.lang);
     const prev = clauses.at(-1);
     // "29, PhD, CLB 9; spouse coming, master's": a profile told across ";" or lines is one profile, not two questions.
     // "crs pls. married, 2 kids, wife coming": a request for a score followed by the profile is one question.
     const request = prev !== undefined && prev.text.split(" ").length <= 4 && (prev.cues.includes("crsCalc") || /\bcrs\b|\bscore\b/.test(prev.text)) && prev.codes.length + prev.rounds.length === 0 && clause.profile.facts >= 1;
     const tail = clause.text.split(" ").length <= 4 && clause.codes.length + clause.rounds.length + clause.categories.length === 0 && (clause.cues.includes("crsCalc") || clause.cues.includes("cutoff"));
     if (prev && (request || prev.profile.facts >= 2 && (tail || clause.profile.facts >= 1 && !/^(?:what|how|is|are|can|do|does|would|will|which|when)\b/.test(clause.text)))) {
-      clauses[clauses.length - 1] = parseClause(`${prev.raw}, ${part}`, lexicon, now);
+      clauses[clauses.length - 1] = parseClause(`${prev.raw}, ${part}`, lexicon, now, options.lang);
       continue;
     }
     clauses.push(clause);

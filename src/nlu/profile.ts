@@ -1,5 +1,7 @@
 import type { AbilityValues, LanguageResult, PartialProfile } from "../crs/profile.js";
 import type { Vocabulary } from "../kb/vocabulary.js";
+import { CRS_MESSAGES } from "../messages/crs.js";
+import { pick } from "../messages/lang.js";
 
 /** What a clause says about a CRS profile, with how the bot read what could be read two ways. */
 export interface ProfileReading {
@@ -44,6 +46,17 @@ function lettered(text: string): AbilityValues | undefined {
     const ability = ABILITY[m[2] ?? ""];
     if (ability && found[ability] === undefined) found[ability] = Number(m[1]);
   }
+  // "7.5 listening and 6.5 for reading, writing, speaking": one score for a list of abilities.
+  const list = String.raw`(?:listening|reading|writing|speaking)`;
+  for (const m of text.matchAll(new RegExp(String.raw`${NUM}\s*(?:in|for|on|at)\s+(?:the\s+)?(${list}(?:\s*(?:,|and|&)\s*${list})*)`, "g"))) {
+    for (const name of (m[2] ?? "").split(/\s*(?:,|and|&)\s*/)) {
+      const ability = ABILITY[name];
+      if (ability && found[ability] === undefined) found[ability] = Number(m[1]);
+    }
+  }
+  // "8 in listening and 7 in the others": the rest of the four.
+  const rest = new RegExp(String.raw`${NUM}\s*(?:in|for|on)?\s*(?:the\s+)?(?:others?|rest|remaining|other (?:three|abilities|skills))\b`).exec(text);
+  if (rest && Object.keys(found).length > 0) for (const a of ["listening", "reading", "writing", "speaking"] as const) found[a] ??= Number(rest[1]);
   return found.listening !== undefined && found.reading !== undefined && found.writing !== undefined && found.speaking !== undefined
     ? { listening: found.listening, reading: found.reading, writing: found.writing, speaking: found.speaking }
     : undefined;
@@ -57,7 +70,7 @@ function scoresAfter(text: string, at: number, readings: string[], label: string
   const seq = new RegExp(String.raw`^\s*[:=]?\s*${NUM}(?:\s*[,/ -]\s*${NUM}\s*[,/ -]\s*${NUM}\s*[,/ -]\s*${NUM})?`).exec(tail);
   if (!seq) return undefined;
   if (seq[2] !== undefined) {
-    readings.push(`${label} ${seq.slice(1, 5).join(" ")} read as listening, reading, writing, speaking`);
+    readings.push(pick(CRS_MESSAGES).skill.readAs(label, seq.slice(1, 5) as string[]));
     return four(seq.slice(1, 5).map(Number));
   }
   const v = Number(seq[1]);
@@ -70,7 +83,10 @@ function language(text: string, readings: string[]): { first?: LanguageResult; s
     const m = new RegExp(re.source, "g").exec(text);
     if (!m) continue;
     const scores = scoresAfter(text, m.index + m[0].length, readings, test.toUpperCase());
-    if (scores) results.push({ at: m.index, result: { test, scores }, french: test === "tef" || test === "tcf" });
+    const french = test === "tef" || test === "tcf";
+    // "TCF 7 partout": the French tests score in hundreds, so a figure of 12 or less is the NCLC level they gave.
+    if (scores && french && Object.values(scores).every((v) => v <= 12)) results.push({ at: m.index, result: { language: "french", levels: scores }, french });
+    else if (scores) results.push({ at: m.index, result: { test, scores }, french });
   }
   for (const m of text.matchAll(/\b(clb|nclc)\s*/g)) {
     const scores = scoresAfter(text, m.index + m[0].length, readings, (m[1] ?? "").toUpperCase());
@@ -132,10 +148,14 @@ function education(text: string, vocabulary: Vocabulary): string | undefined {
     }));
     educationPatterns.set(vocabulary, levels);
   }
-  return levels.find((l) => l.re.test(text))?.key;
+  // "what would my score be": the verb, not a B.E. degree.
+  const words = text.replace(/\b(would|will|could|should|might|must|can|to|it|that|score|crs|points|total|i'?ll|won'?t|not)\s+be\b/g, "$1");
+  return levels.find((l) => l.re.test(words))?.key;
 }
 
 const SPOUSE = /\b(?:wife|husband|spouse|partner|common[- ]law|fianc[ée]e?)\b/;
+const NOT_COMING = /\b(?:not coming|won'?t come|isn'?t coming|staying|stays|not accompanying|without (?:my )?(?:wife|husband|spouse|partner)|doesn'?t come|not moving)\b/;
+const PARTNER_CANADIAN = /\b(?:wife|husband|spouse|partner)\b(?: (?:who|that))? (?:is|has been|she is|he is) (?:a |already )?(?:canadian|citizen|pr|permanent resident)\b/;
 const OWN_WORDS = /\b(?:i|i'm|i've|my|me|mine)\b/;
 const FACT_WORDS = /\b(?:ielts|celpip|pte|tef|tcf|clb|nclc|degree|diploma|bachelor'?s?|master'?s?|masters|phd|high school|secondary|years?|yrs?|work|worked|experience|exp)\b/;
 
@@ -168,11 +188,18 @@ function splitPartner(text: string, spouseAt: number, vocabulary: Vocabulary): {
   return { own: own.join(", "), partner: partner.join(", ") };
 }
 
+// Places named for work done outside Canada, in the words a clause has once French is read ("au Maroc" is "in the maroc").
+const ABROAD = String.raw`(?:abroad|foreign|outside(?: of)? canada|overseas|back home|in (?:the )?(?:india|nigeria|uk|us|usa|philippines|pakistan|china|iran|brazil|mexico|my country|home country|france|maroc|morocco|algerie|algeria|tunisie|tunisia|senegal|cameroun|cameroon|cote d'ivoire|ivory coast|belgique|belgium|suisse|switzerland|liban|lebanon|haiti|congo|rdc|mali|benin|togo|guinee|guinea|madagascar|burkina faso|gabon|rwanda|colombie|colombia|egypte|egypt|vietnam|bangladesh|nepal|ukraine|russie|russia|turquie|turkey|espagne|spain|italie|italy|allemagne|germany|royaume-uni|etats-unis|dubai|uae|qatar|arabie saoudite|saudi arabia))`;
+
 /** Reads what a clause says about a CRS profile: the facts a person gives about themself (and their partner). */
-export function readProfile(text: string, vocabulary: Vocabulary): ProfileReading {
+export function readProfile(raw: string, vocabulary: Vocabulary): ProfileReading {
+  // "IELTS 7,5": a decimal comma, as French writes it; a list such as "8,7,7,7" keeps its commas.
+  const text = raw.replace(/(?<![\d,.])(\d),(\d)(?![\d,])/g, "$1.$2");
   const readings: string[] = [];
   const spouseAt = SPOUSE.exec(text)?.index ?? -1;
-  const { own, partner } = splitPartner(text, spouseAt, vocabulary);
+  // A partner who stays behind, or who is Canadian, scores nothing: every fact told is the candidate's own.
+  const uncounted = NOT_COMING.test(text) || PARTNER_CANADIAN.test(text);
+  const { own, partner } = splitPartner(text, uncounted ? -1 : spouseAt, vocabulary);
   const profile: PartialProfile = {};
   let facts = 0;
   const set = <K extends keyof PartialProfile>(key: K, value: PartialProfile[K] | undefined) => {
@@ -182,15 +209,17 @@ export function readProfile(text: string, vocabulary: Vocabulary): ProfileReadin
   };
 
   const age = /\b(?:i'?m|i am|age[d:]?|me)\s*(\d{1,3})\b(?!\s*(?:points|pts|crs|years? (?:of|in|abroad|experience|exp|foreign|canadian)))|\b(\d{1,3})\s*(?:years? old|yrs? old|yo|y\/o|year-old)\b|(?:^|[:,;]\s*|\bfor\s+)(\d{2})\b(?!\s*(?:points|pts|crs|%|years?|yrs?|y\b|months?|hours?|[.,]\d|kids?|children))/.exec(own);
-  const ageValue = age ? Number(age[1] ?? age[2] ?? age[3]) : undefined;
+  // "29 ans" is read as "29 years": a person's age when it stands alone ("33 years, single") or follows "I have".
+  const aged = age ? undefined : /(?:^|[:,;]\s*|\bi have\s+|\bi am\s+|\bi'?m\s+)(\d{2}) years?\b(?=\s*(?:$|[,;.+]|and\b|single|married|old\b))/.exec(own);
+  const ageValue = age ? Number(age[1] ?? age[2] ?? age[3]) : aged && Number(aged[1]) >= 17 ? Number(aged[1]) : undefined;
   if (ageValue !== undefined && ageValue >= 0) set("age", ageValue);
 
-  if (/\b(?:single|not married|unmarried|no (?:wife|husband|spouse|partner)|divorced|widowed)\b/.test(text)) set("maritalStatus", "single");
+  if (/\b(?:single|not married|unmarried|no (?:wife|husband|spouse|partner)|divorced|widowed|separated)\b/.test(text)) set("maritalStatus", "single");
   else if (spouseAt >= 0 || /\bmarried\b/.test(text)) {
     set("maritalStatus", "married-or-common-law");
-    if (/\b(?:not coming|won'?t come|isn'?t coming|staying|stays|not accompanying|without (?:my )?(?:wife|husband|spouse|partner)|doesn'?t come|not moving)\b/.test(text)) set("spouseAccompanying", false);
+    if (NOT_COMING.test(text)) set("spouseAccompanying", false);
     else if (/\b(?:coming|comes|accompan\w*|with me|moving with|joining)\b/.test(partner) || /\bwith (?:my )?(?:wife|husband|spouse|partner)\b/.test(text) || /\b(?:wife|husband|spouse|partner)\b[^,.;]{0,25}\b(?:coming|comes|accompan\w*|joining)\b/.test(text)) set("spouseAccompanying", true);
-    if (/\b(?:is|she'?s|he'?s) (?:a )?(?:canadian|citizen|pr|permanent resident)\b/.test(partner)) set("spouseCanadian", true);
+    if (/\b(?:is|she'?s|he'?s) (?:a )?(?:canadian|citizen|pr|permanent resident)\b/.test(partner) || PARTNER_CANADIAN.test(text)) set("spouseCanadian", true);
   }
 
   set("education", education(own, vocabulary));
@@ -203,15 +232,19 @@ export function readProfile(text: string, vocabulary: Vocabulary): ProfileReadin
   const lang = language(own, readings);
   if (lang.first) set("firstLanguage", lang.first);
   if (lang.second) set("secondLanguage", lang.second);
-  else if (/\bno french\b|\bno second language\b/.test(own)) set("secondLanguage", null);
+  else if (/\bno (?:french|english)(?: test| results?)?\b|\bno second language\b/.test(own)) set("secondLanguage", null);
 
-  set("canadianExperienceYears", years(own, /(?:in canada|canadian|inside canada|cdn|canada)/) ?? (/\b(?:no|zero|0) (?:canadian|cdn)(?: work)?(?: experience| exp)?\b|\bnever worked in canada\b/.test(own) ? 0 : undefined));
-  set("foreignExperienceYears", years(own, /(?:abroad|foreign|outside(?: of)? canada|overseas|in (?:india|nigeria|the uk|the us|usa|philippines|pakistan|china|iran|brazil|mexico|my country|home country)|back home)/) ?? (/\b(?:no|zero|0) (?:foreign|overseas)(?: work)?(?: experience| exp)?\b/.test(own) ? 0 : undefined));
+  set("canadianExperienceYears", years(own, /(?:in canada|canadian|inside canada|cdn|canada)/) ?? (/\b(?:no|zero|0) (?:canadian|cdn)(?: work)?(?: experience| exp)?\b|\bnever worked in canada\b|\b(?:no|zero|none|nothing)\b(?: (?:work(?:ed)?|experience|exp|years?))* in canada\b/.test(own) ? 0 : undefined));
+  set(
+    "foreignExperienceYears",
+    years(own, new RegExp(ABROAD)) ??
+      (/\b(?:no|zero|0) (?:foreign|overseas)(?: work)?(?: experience| exp)?\b/.test(own) || new RegExp(String.raw`\b(?:no|zero|none|nothing|never worked)\b(?: (?:work(?:ed)?|experience|exp|years?))* ${ABROAD}`).test(own) ? 0 : undefined),
+  );
   if (profile.foreignExperienceYears === undefined && profile.canadianExperienceYears === undefined) {
     const plain = years(own, /(?:of )?(?:work )?(?:experience|exp)\b/);
     if (plain !== undefined) {
       set("foreignExperienceYears", plain);
-      readings.push(`${plain} years of work experience read as experience outside Canada`);
+      readings.push(pick(CRS_MESSAGES).skill.readAsForeign(plain));
     }
   }
   if (/\b(?:certificate of qualification|red seal|trade certificate|trades? certification)\b/.test(own)) set("certificateOfQualification", true);

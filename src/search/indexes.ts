@@ -2,10 +2,13 @@ import Fuse from "fuse.js";
 import type { KnowledgeBase, NocReference, Passage, Term } from "../kb/schema.js";
 import { titleKey } from "../kb/text.js";
 import { Memo } from "../memo.js";
-import { OccupationMatcher, type Hit, type TitleEntry } from "./occupations.js";
+import type { Lang } from "../messages/lang.js";
+import { frenchContentWords, frenchTitleEntries, type FrenchTitles } from "./french.js";
+import { contentWords, OccupationMatcher, type Hit, type TitleEntry } from "./occupations.js";
 import { DEFAULT_TUNING, type SearchTuning } from "./tuning.js";
 
 export type { Hit, TitleEntry } from "./occupations.js";
+export type { FrenchTitles } from "./french.js";
 
 // How far fuse.js looks; what is accepted is decided against SearchTuning.
 const TERM_THRESHOLD = 0.3;
@@ -65,12 +68,16 @@ export class SearchIndexes {
   private termMatchersValue: TermMatcher[] | undefined;
   private readonly memo = new Memo<string, Hit<TitleEntry>[]>(MEMO_LIMIT);
   private readonly termMemo = new Memo<string, Hit<Term>[]>(MEMO_LIMIT);
+  private frenchMatcherValue: OccupationMatcher | undefined;
+  private readonly frenchMemo = new Memo<string, Hit<TitleEntry>[]>(MEMO_LIMIT);
 
   constructor(
     kb: KnowledgeBase,
     noc: NocReference,
     /** The thresholds in use. */
     readonly tuning: SearchTuning = DEFAULT_TUNING,
+    /** The French titles, asked for on the first French search only. */
+    private readonly french?: () => FrenchTitles,
   ) {
     this.kbTitles = { noc, kb };
     this.kbTerms = kb.terms;
@@ -95,6 +102,15 @@ export class SearchIndexes {
   private get matcher(): OccupationMatcher {
     this.matcherValue ??= new OccupationMatcher(titleEntries(this.kbTitles.noc, this.kbTitles.kb), this.tuning);
     return this.matcherValue;
+  }
+
+  // Built on the first French search: an English-only process never reads the French titles.
+  private get frenchMatcher(): OccupationMatcher | undefined {
+    if (!this.frenchMatcherValue && this.french) {
+      const french = this.french();
+      this.frenchMatcherValue = new OccupationMatcher(frenchTitleEntries(french), this.tuning, (text) => frenchContentWords(text, french.stopwords), true);
+    }
+    return this.frenchMatcherValue;
   }
 
   // Every name of every term is its own record, so a typo in an expansion scores against that expansion alone.
@@ -131,6 +147,21 @@ export class SearchIndexes {
   occupations(phrase: string, limit = 5, prefix = false): Hit<TitleEntry>[] {
     const key = `${limit}\u0000${prefix ? "p" : ""}\u0000${phrase}`;
     return this.memo.get(key, () => (phrase.trim() === "" ? [] : this.matcher.search(phrase.slice(0, 200), limit, { prefix })));
+  }
+
+  /**
+   * Official French titles close to a phrase in the parser's words (a French question's phrase, or text read with
+   * FrenchTitles.read), best first, one hit per code; none when no French titles were given.
+   */
+  occupationsFr(phrase: string, limit = 5, prefix = false): Hit<TitleEntry>[] {
+    const key = `${limit}\u0000${prefix ? "p" : ""}\u0000${phrase}`;
+    return this.frenchMemo.get(key, () => (phrase.trim() === "" ? [] : (this.frenchMatcher?.search(phrase.slice(0, 200), limit, { prefix }) ?? [])));
+  }
+
+  /** The words a title search compares in a text: English content words, or French ones (masculine singular). */
+  titleWords(text: string, lang: Lang): string[] {
+    const matcher = lang === "fr" ? this.frenchMatcher : undefined;
+    return matcher ? matcher.wordsOf(text) : contentWords(text);
   }
 
   /** The glossary term a message names outright (the longest name wins). */

@@ -34,6 +34,8 @@ export function contentWords(text: string): string[] {
 }
 
 const LENGTH_SLACK = 2;
+// Less than a typo's cost (0.02 a word): the head noun orders close titles, it never outweighs a better match.
+const HEAD_BONUS = 0.015;
 
 interface Indexed {
   readonly entry: TitleEntry;
@@ -48,15 +50,21 @@ export class OccupationMatcher {
   private readonly byWord = new Map<string, number[]>();
   private readonly idf = new Map<string, number>();
   /** One small fuse.js index per first letter and length: a typo is searched only among words that could be it. */
-  private readonly buckets = new Map<string, Fuse<string>>();
+  private readonly buckets = new Map<string, Fuse<string> | undefined>();
+  private readonly byShape = new Map<string, string[]>();
+  private readonly lengths: ReadonlySet<number>;
   private readonly corrections = new Memo<string, string | null>(10_000);
 
   constructor(
     entries: readonly TitleEntry[],
     private readonly tuning: SearchTuning = DEFAULT_TUNING,
+    /** How a title or phrase is cut into the words compared: English content words unless told. */
+    readonly wordsOf: (text: string) => string[] = contentWords,
+    /** Titles name their head noun first (French): a title that starts with the phrase's first word is closer. */
+    private readonly headFirst = false,
   ) {
     for (const entry of entries) {
-      const words = [...new Set(contentWords(entry.title))];
+      const words = [...new Set(this.wordsOf(entry.title))];
       const key = words.join(" ");
       if (key === "") continue;
       this.exact.set(key, (this.exact.get(key) ?? new Set()).add(entry.code));
@@ -70,17 +78,19 @@ export class OccupationMatcher {
       const e = this.entries[i] as Indexed;
       this.entries[i] = { ...e, weight: this.weightOf(e.words) };
     }
-    const byShape = new Map<string, string[]>();
-    for (const w of this.byWord.keys()) byShape.set(`${w[0]}${w.length}`, [...(byShape.get(`${w[0]}${w.length}`) ?? []), w]);
-    const lengths = new Set([...this.byWord.keys()].map((w) => w.length));
-    const letters = new Set([...this.byWord.keys()].map((w) => w[0]));
-    for (const letter of letters) {
-      for (const len of lengths) {
-        const near: string[] = [];
-        for (let d = -LENGTH_SLACK; d <= LENGTH_SLACK; d += 1) near.push(...(byShape.get(`${letter}${len + d}`) ?? []));
-        if (near.length > 0) this.buckets.set(`${letter}${len}`, new Fuse(near.sort(), { includeScore: true, threshold: tuning.wordThreshold, ignoreLocation: true, isCaseSensitive: true }));
-      }
+    for (const w of this.byWord.keys()) this.byShape.set(`${w[0]}${w.length}`, [...(this.byShape.get(`${w[0]}${w.length}`) ?? []), w]);
+    this.lengths = new Set([...this.byWord.keys()].map((w) => w.length));
+  }
+
+  // Built on the first typo of that shape: most letter and length pairs are never met.
+  private bucket(word: string): Fuse<string> | undefined {
+    const key = `${word[0]}${word.length}`;
+    if (!this.buckets.has(key) && this.lengths.has(word.length)) {
+      const near: string[] = [];
+      for (let d = -LENGTH_SLACK; d <= LENGTH_SLACK; d += 1) near.push(...(this.byShape.get(`${word[0]}${word.length + d}`) ?? []));
+      this.buckets.set(key, near.length > 0 ? new Fuse(near.sort(), { includeScore: true, threshold: this.tuning.wordThreshold, ignoreLocation: true, isCaseSensitive: true }) : undefined);
     }
+    return this.buckets.get(key);
   }
 
   private weightOf(words: readonly string[]): number {
@@ -97,7 +107,7 @@ export class OccupationMatcher {
   private nearestTitleWord(word: string): string | null {
     // Typos rarely hit the first letter, and "minister" must not become "finisher"; among equally close
     // words the one more titles use wins ("enginer" is "engineer", not "engine").
-    const bucket = this.buckets.get(`${word[0]}${word.length}`);
+    const bucket = this.bucket(word);
     const hits = (bucket?.search(word, { limit: 8 }) ?? []).filter(
       (h) => (h.score ?? 1) <= this.tuning.wordThreshold && h.item[0] === word[0] && Math.abs(h.item.length - word.length) <= LENGTH_SLACK,
     );
@@ -118,7 +128,7 @@ export class OccupationMatcher {
 
   /** Occupations whose title matches a phrase, best first, one hit a code; with `prefix`, the last word may be unfinished. */
   search(phrase: string, limit = 5, options: { prefix?: boolean } = {}): Hit<TitleEntry>[] {
-    const raw = [...new Set(contentWords(phrase))];
+    const raw = [...new Set(this.wordsOf(phrase))];
     if (raw.length === 0) return [];
     const last = raw.at(-1) ?? "";
     if (options.prefix && !this.byWord.has(last) && last.length >= 2) {
@@ -152,7 +162,8 @@ export class OccupationMatcher {
       const recall = shared / queryWeight;
       if (recall < this.tuning.minRecall) continue;
       const precision = shared / e.weight;
-      scored.push({ item: e.entry, score: 1 - (0.7 * recall + 0.3 * precision) + (raw.length - words.length + unknown) * 0.02 });
+      const head = this.headFirst && e.words[0] !== undefined && e.words[0] === words[0] ? HEAD_BONUS : 0;
+      scored.push({ item: e.entry, score: 1 - (0.7 * recall + 0.3 * precision) + (raw.length - words.length + unknown) * 0.02 - head });
     }
     scored.sort((a, b) => a.score - b.score || a.item.title.length - b.item.title.length || a.item.code.localeCompare(b.item.code));
     const seen = new Set<string>();

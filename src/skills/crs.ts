@@ -1,41 +1,97 @@
 import { calculateCrs, type CrsBreakdown } from "../crs/calculate.js";
-import { CRS_SOURCE_ID, type TestName } from "../crs/grid.js";
-import { missingFields } from "../crs/missing.js";
+import { CRS_SOURCE_ID, TEST_LANGUAGE, type TestName } from "../crs/grid.js";
+import { missingFields, skipField } from "../crs/missing.js";
 import { pointsFor, type PointsQuery } from "../crs/points.js";
-import { PartialProfileSchema, type PartialProfile } from "../crs/profile.js";
+import { PartialProfileSchema, type LanguageResult, type OfficialLanguage, type PartialProfile } from "../crs/profile.js";
+import { languageOf } from "../crs/validate.js";
 import { capital, formatDate, joinAnd } from "../core/format.js";
 import type { Knowledge } from "../core/knowledge.js";
 import { makeReply } from "../core/reply.js";
-import { parseClause } from "../nlu/parse.js";
+import { CRS_MESSAGES, type CrsMessages } from "../messages/crs.js";
+import { lang, pick } from "../messages/lang.js";
+import { detectLanguage } from "../nlu/language.js";
+import { normalise, parseClause } from "../nlu/parse.js";
 import { has, type Clause } from "../nlu/question.js";
 import { landing } from "./draws/score-check.js";
 import type { Match, OptionValues, Skill, SkillAnswer, SkillContext } from "./types.js";
 
-/** What the CRS skill is asked: a score from a profile, the points of one factor, or the FSW grid (not the CRS). */
+/** What the CRS skill is asked: a score from a profile, the points of one factor, a score plus one factor, or the FSW grid (not the CRS). */
 export type CrsParams =
   | { mode: "calculate"; profile: PartialProfile; readings: string[]; date?: string; whatIf: boolean; askOptional?: boolean }
   | { mode: "points"; query: PointsQuery; date?: string; yesNo?: boolean }
+  | { mode: "add"; score: number; query: Extract<PointsQuery, { kind: "nomination" | "sibling" }>; date?: string }
   | { mode: "equivalency"; test: TestName; level: number }
   | { mode: "fsw67" };
 
 // Optional facts worth asking for: they change most totals. The rest are assumed ("no provincial nomination") and said.
 const ASKED = new Set(["age", "maritalStatus", "spouseAccompanying", "education", "firstLanguage", "canadianExperienceYears", "foreignExperienceYears", "spouse.education", "spouse.language", "spouse.canadianExperienceYears"]);
 
+// The whole answer "skip" (the suggestion the bot offers), "pass", "I don't know"; in French "passer", "je passe" and
+// "je ne sais pas" as the parser reads them.
+const SKIP = /^(?:skip|pass|next|idk|dunno|not sure|no idea|no idee|i (?:do not|don'?t) know|i sais not|passe|passer|i passe|suivant|sauter)(?: (?:please|it|this one))?$/;
+
+function texts(): CrsMessages["skill"] {
+  return pick(CRS_MESSAGES).skill;
+}
+
 function storedProfile(context: SkillContext): PartialProfile {
   const parsed = PartialProfileSchema.safeParse(context.slots.profile ?? {});
   return parsed.success ? parsed.data : {};
 }
 
-function merge(base: PartialProfile, next: PartialProfile): PartialProfile {
-  const spouse = base.spouse || next.spouse ? { ...(base.spouse ?? {}), ...(next.spouse ?? {}) } : undefined;
-  return { ...base, ...next, ...(spouse ? { spouse } : {}) };
+const lowest = (r: LanguageResult): number => Math.min(...Object.values("levels" in r ? r.levels : r.scores));
+
+/**
+ * A new language result takes the place of the stored one in the same language ("what if I get CLB 10" changes the
+ * English result, first or second); a result in the other language becomes the second one, or the first when it is
+ * the stronger of two levels, as a candidate would choose.
+ */
+function mergeLanguages(base: PartialProfile, next: PartialProfile): Pick<PartialProfile, "firstLanguage" | "secondLanguage"> {
+  const given = next.firstLanguage;
+  if (!given || next.secondLanguage !== undefined || !base.firstLanguage) {
+    return { ...(base.firstLanguage || next.firstLanguage ? { firstLanguage: next.firstLanguage ?? base.firstLanguage } : {}), ...(next.secondLanguage !== undefined || base.secondLanguage !== undefined ? { secondLanguage: next.secondLanguage !== undefined ? next.secondLanguage : base.secondLanguage } : {}) };
+  }
+  const language = languageOf(given);
+  if (languageOf(base.firstLanguage) === language) return { firstLanguage: given, ...(base.secondLanguage !== undefined ? { secondLanguage: base.secondLanguage } : {}) };
+  const first = base.firstLanguage;
+  const stronger = "levels" in given && "levels" in first && lowest(given) > lowest(first);
+  return stronger ? { firstLanguage: given, secondLanguage: first } : { firstLanguage: first, secondLanguage: given };
 }
 
-/** An answer to the question the bot asked last, read for the field it asked about. */
-function answerToPending(field: string, clause: Clause): PartialProfile | undefined {
-  const n = clause.numbers[0]?.value;
+function merge(base: PartialProfile, next: PartialProfile): PartialProfile {
+  const spouse = base.spouse || next.spouse ? { ...(base.spouse ?? {}), ...(next.spouse ?? {}) } : undefined;
+  return { ...base, ...next, ...mergeLanguages(base, next), ...(spouse ? { spouse } : {}) };
+}
+
+/** "What if I had no English test": the results in that language go, the other language's become the first. */
+function withoutLanguage(profile: PartialProfile, language: OfficialLanguage): PartialProfile {
+  const { firstLanguage: first, secondLanguage: second } = profile;
+  if (second && languageOf(second) === language) return { ...profile, secondLanguage: null };
+  if (first && languageOf(first) === language && second) return { ...profile, firstLanguage: second, secondLanguage: null };
+  return profile;
+}
+
+function dropped(clause: Clause): OfficialLanguage | undefined {
+  // "what if my wife had no English test" speaks of the partner's results.
+  if (/\b(?:wife|husband|spouse|partner)\b/.test(clause.text)) return undefined;
+  const m = /\b(?:no|without|not|never|drop|remove)\b[^,;.]{0,20}?\b(english|french)\b|\b(english|french) (?:test )?(?:at all )?(?:removed|dropped)\b/.exec(clause.text);
+  const which = m?.[1] ?? m?.[2];
+  return which === "english" || which === "french" ? which : undefined;
+}
+
+/** An answer to the question the bot asked last, read for the field it asked about: "skip" or "none" takes what skipping assumes. */
+function answerToPending(field: string, clause: Clause, base: PartialProfile, date: string): PartialProfile | undefined {
+  if (SKIP.test(clause.text)) return skipField(base, field, { date }) ?? base;
+  const read = readAnswer(field, clause);
+  if (read) return read;
+  return /^(?:no|none|nothing|n\/a|na)$/.test(clause.text) ? skipField(base, field, { date }) : undefined;
+}
+
+function readAnswer(field: string, clause: Clause): PartialProfile | undefined {
+  // "married with 2 kids" answers no number question (children do not count), nor does "CLB 6".
+  const n = clause.numbers.find((x) => ["plain", "age", "years"].includes(x.kind) && !new RegExp(String.raw`\b${x.value}\s+(?:kids?|children|child)\b`).test(clause.text))?.value;
   const yes = /^(?:yes|yeah|yep|y|sure|correct|she is|he is|they are|it is|of course)\b/.test(clause.text);
-  const no = /^(?:no|nope|n|none|nah|not really|never|zero|0)\b/.test(clause.text) || /\bno\b/.test(clause.text) && clause.text.split(" ").length <= 3;
+  const no = /^(?:no|nope|n|none|nah|not really|never|zero|0|nothing)\b/.test(clause.text) || /\bno\b/.test(clause.text) && clause.text.split(" ").length <= 3;
   switch (field) {
     case "age":
       return n !== undefined ? { age: n } : undefined;
@@ -69,7 +125,9 @@ function pointsQuery(clause: Clause, profile: PartialProfile): PointsQuery | und
   if (/\b(?:sibling|brother|sister)\b/.test(t)) return { kind: "sibling" };
   if (/\bfrench\b|\bnclc\b|\btef\b|\btcf\b/.test(t) || clause.categories.includes("french")) return { kind: "french" };
   if (/\bcanadian (?:education|degree|diploma|study|credential)|studied in canada\b/.test(t)) return { kind: "canadian-education" };
-  const ages = clause.numbers.filter((n) => n.kind === "age" || (n.kind === "plain" && n.value >= 17 && n.value <= 50 && /\b(?:age|old|turn|birthday|at \d)/.test(t))).map((n) => n.value);
+  // "at 30", "turning 31"; "à 30 ans" reads "a 30 years".
+  const ageWords = /\b(?:age|old|turn|turning|birthday|at \d|a \d\d years?\b|will have \d\d years?\b)/.test(t);
+  const ages = clause.numbers.filter((n) => n.kind === "age" || ((n.kind === "plain" || n.kind === "years" && ageWords) && n.value >= 17 && n.value <= 50 && ageWords)).map((n) => n.value);
   if (ages.length > 0 || /\bage\b|\bbirthday\b|\bolder\b/.test(t)) {
     const [a] = ages;
     return { kind: "age", ...(a !== undefined ? { ages: has(clause, "lose") && ages.length === 1 ? [a - 1, a] : ages } : {}) };
@@ -85,19 +143,34 @@ function pointsQuery(clause: Clause, profile: PartialProfile): PointsQuery | und
   return undefined;
 }
 
+// "I have 450, with a provincial nomination how much would it be?": a score given plus one factor's points, asked as an amount.
+function addedFactor(clause: Clause): Extract<CrsParams, { mode: "add" }>["query"] | undefined {
+  const t = clause.text;
+  if (!(has(clause, "howMany") || /\b(?:goes up|go up|become|becomes|new score|total|would (?:it|that|my (?:score|crs|total|points)) be|do i get to)\b/.test(t))) return undefined;
+  if (/\b(?:invited|enough|chances?|ita|qualify|luck|cut-?offs?|draws?|rounds?)\b/.test(t)) return undefined;
+  if (/\b(?:pnp|provincial nomination|nomination|nominated)\b/.test(t)) return { kind: "nomination" };
+  if (/\b(?:sibling|brother|sister)\b/.test(t)) return { kind: "sibling" };
+  return undefined;
+}
+
 function readCrs(clause: Clause, context: SkillContext): Match<CrsParams> | null {
   const { slots } = context;
   // Validated only when the clause holds profile facts: most clauses hold none.
   const read = clause.profile.facts > 0 ? PartialProfileSchema.safeParse(clause.profile.profile) : undefined;
   const fromClause: PartialProfile = read?.success ? read.data : {};
-  const date = clause.dates[0]?.iso ?? (clause.period?.kind === "year" ? clause.period.to : /\bbefore (?:march|mar) 2025\b/.test(clause.text) ? "2025-03-24" : undefined);
+  // "DEC 3 ans" (a Quebec college diploma of three years) reads like "Dec 3": a date followed by years is a length.
+  const when = clause.dates.find((d) => !new RegExp(String.raw`${d.text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}\s*(?:years?|yrs?)\b`).test(clause.text));
+  const date = when?.iso ?? (clause.period?.kind === "year" ? clause.period.to : /\bbefore (?:march|mar) 2025\b/.test(clause.text) ? "2025-03-24" : undefined);
   const dated = date ? { date } : {};
   if (has(clause, "fsw67")) return { score: 0.92, params: { mode: "fsw67" } };
   const inCrs = slots.skill === "crs" && slots.profile !== undefined;
   // The reply to the question asked last ("How old are you?" → "29").
   if (inCrs && slots.pending) {
-    const answer = answerToPending(slots.pending, clause) ?? (clause.profile.facts > 0 ? fromClause : undefined);
-    if (answer) return { score: 0.93, fromState: true, params: { mode: "calculate", profile: merge(merge(storedProfile(context), fromClause), answer), readings: clause.profile.readings, ...dated, whatIf: false, askOptional: true } };
+    const stored = storedProfile(context);
+    // An answer about the partner ("CLB 7") is the partner's, not a change of the candidate's own facts.
+    const own = slots.pending.startsWith("spouse.") ? stored : merge(stored, fromClause);
+    const answer = answerToPending(slots.pending, clause, own, date ?? context.now.toISOString().slice(0, 10)) ?? (clause.profile.facts > 0 ? fromClause : undefined);
+    if (answer) return { score: 0.93, fromState: true, params: { mode: "calculate", profile: merge(own, answer), readings: clause.profile.readings, ...dated, whatIf: false, askOptional: true } };
   }
   // "IELTS scores for CLB 10?": the test's scores for a level, from the grid's equivalency table.
   const test = /\b(ielts|celpip|pte|tcf|tef)\b/.exec(clause.text)?.[1] as TestName | undefined;
@@ -105,18 +178,22 @@ function readCrs(clause: Clause, context: SkillContext): Match<CrsParams> | null
   if (test && level !== undefined && clause.profile.facts <= 1 && /\b(?:for|equal|equivalent|need|needed|required|get|mean|means|is)\b/.test(clause.text)) {
     return { score: 0.9, params: { mode: "equivalency", test, level } };
   }
+  // "what if my score was 545": a score given is a score to check, not a profile to compute.
+  const givenScore = clause.numbers.find((n) => n.kind === "crs");
+  const added = givenScore ? addedFactor(clause) : undefined;
+  if (givenScore && added) return { score: 0.93, params: { mode: "add", score: givenScore.value, query: added, ...dated } };
   const factor = /\b(?:job offers?|lmia|arranged employment|sibling|brother|sister|pnp|nomination|french|canadian (?:education|degree|diploma))\b/.test(clause.text);
   const askingPoints = ((has(clause, "points") || has(clause, "lose")) && (has(clause, "howMany") || /\b(?:give|get|worth|still|count|lose|for)\b/.test(clause.text) || clause.text.split(" ").length <= 5))
-    || (factor && /\b(?:worth|give|gives|count|counts|points?)\b/.test(clause.text));
-  if (askingPoints && !/\bmy (?:crs|score|points)\b/.test(clause.text) && clause.profile.facts < 3 && !clause.numbers.some((n) => n.kind === "crs") && clause.rounds.length === 0) {
+    || (factor && /\b(?:worth|give|gives|count|counts|points?|bonus)\b/.test(clause.text));
+  if (askingPoints && !/\bmy (?:crs|score|points)\b/.test(clause.text) && clause.profile.facts < 3 && !givenScore && clause.rounds.length === 0) {
     const query = pointsQuery(clause, fromClause);
     if (query) return { score: 0.92, params: { mode: "points", query, ...dated, yesNo: has(clause, "yesNo") } };
   }
-  // "what if my score was 545": a score given is a score to check, not a profile to compute.
-  const givenScore = clause.numbers.some((n) => n.kind === "crs");
   const calc = !givenScore && (has(clause, "crsCalc") || (/\bmy (?:crs|score|points)\b/.test(clause.text) && !has(clause, "scoreCheck")));
-  if (slots.profile !== undefined && (has(clause, "whatIf") || clause.followUp && inCrs) && clause.profile.facts > 0) {
-    return { score: 0.92, fromState: true, params: { mode: "calculate", profile: merge(storedProfile(context), fromClause), readings: clause.profile.readings, ...dated, whatIf: true } };
+  const without = slots.profile !== undefined ? dropped(clause) : undefined;
+  if (slots.profile !== undefined && (has(clause, "whatIf") || clause.followUp && inCrs) && (clause.profile.facts > 0 || without)) {
+    const changed = merge(storedProfile(context), fromClause);
+    return { score: 0.92, fromState: true, params: { mode: "calculate", profile: without ? withoutLanguage(changed, without) : changed, readings: clause.profile.readings, ...dated, whatIf: true } };
   }
   const named = !givenScore && /\b(?:crs|score)\b/.test(clause.text) && clause.profile.facts >= 1 && !has(clause, "draw");
   if (calc || named || clause.profile.facts >= 3) {
@@ -126,34 +203,39 @@ function readCrs(clause: Clause, context: SkillContext): Match<CrsParams> | null
 }
 
 function breakdownLines(b: CrsBreakdown): string[] {
-  const line = (name: string, f: { points: number; explanation: string }) => `${name}: ${f.points} (${f.explanation})`;
+  const m = texts();
+  const line = (name: string, f: { points: number; explanation: string }) => m.line(name, f.points, f.explanation);
   const lines = [
-    line("Age", b.core.age),
-    line("Education", b.core.education),
-    line("First official language", b.core.firstLanguage),
-    line("Second official language", b.core.secondLanguage),
-    line("Canadian work experience", b.core.canadianExperience),
+    line(m.rows.age, b.core.age),
+    line(m.rows.education, b.core.education),
+    line(m.rows.firstLanguage, b.core.firstLanguage),
+    line(m.rows.secondLanguage, b.core.secondLanguage),
+    line(m.rows.canadianExperience, b.core.canadianExperience),
   ];
-  if (b.withSpouse) lines.push(`Spouse or partner: ${b.spouse.subtotal.points}`);
-  lines.push(`Skill transferability: ${b.transferability.subtotal.points}`);
-  lines.push(`Additional points: ${b.additional.subtotal.points}`);
+  if (b.withSpouse) lines.push(m.subtotalLine(m.rows.spouse, b.spouse.subtotal.points));
+  lines.push(m.subtotalLine(m.rows.transferability, b.transferability.subtotal.points));
+  lines.push(m.subtotalLine(m.rows.additional, b.additional.subtotal.points));
   return lines;
 }
 
 function calculate(params: Extract<CrsParams, { mode: "calculate" }>, context: SkillContext): SkillAnswer {
   const { knowledge, now } = context;
+  const m = texts();
   const grid = knowledge.crsGrid;
   const date = params.date ?? now.toISOString().slice(0, 10);
   const profile = params.profile;
   const remember = { skill: "crs", profile: { ...profile } as Record<string, unknown> };
-  const ask = missingFields(profile, { grid, date }).fields.find((f) => f.required || (params.askOptional === true && ASKED.has(f.field)));
+  const missing = missingFields(profile, { grid, date });
+  const ask = missing.fields.find((f) => f.required || (params.askOptional === true && ASKED.has(f.field)));
   const result = calculateCrs(profile, { grid, date });
-  const invalid = result.ok ? [] : result.error.filter((e) => !e.message.startsWith("needed"));
+  // Errors are either impossible values or the required fields still unknown; only the first are the user's to correct.
+  const unknown = new Set(missing.fields.filter((f) => f.required).map((f) => f.field));
+  const invalid = result.ok ? [] : result.error.filter((e) => !unknown.has(e.field));
   if (invalid.length > 0) {
     return {
       reply: makeReply(knowledge, "crs", {
-        title: "Check these values",
-        text: `I can't compute a score with these values: ${invalid.map((e) => `${e.message}${given(profile, e.field)}`).join("; ")}. Correct them and ask again.`,
+        title: m.checkTitle,
+        text: m.cannotCompute(invalid.map((e) => `${e.message}${given(profile, e.field)}`)),
         userError: true,
       }),
       slots: remember,
@@ -163,31 +245,35 @@ function calculate(params: Extract<CrsParams, { mode: "calculate" }>, context: S
     const known = Object.keys(profile).length;
     return {
       reply: makeReply(knowledge, "crs", {
-        title: "Your CRS score",
-        text: `${known === 0 ? "I can work out your CRS score from the official grid. " : ""}${ask.question}${ask.assumeOnSkip ? ` (say "skip" and I'll assume ${ask.assumeOnSkip})` : ""}`,
-        suggestions: ["skip"],
+        title: m.scoreTitle,
+        text: `${known === 0 ? m.intro : ""}${ask.question}${ask.assumeOnSkip ? m.skipHint(ask.assumeOnSkip) : ""}`,
+        suggestions: [m.skip],
       }),
       slots: { ...remember, pending: ask.field },
     };
   }
   if (!result.ok) {
-    return { reply: makeReply(knowledge, "crs", { title: "Your CRS score", text: `I still need: ${result.error.map((e) => e.field).join(", ")}.`, userError: true }), slots: remember };
+    return { reply: makeReply(knowledge, "crs", { title: m.scoreTitle, text: m.stillNeed(result.error.map((e) => e.field)), userError: true }), slots: remember };
   }
   const b = result.value;
   const land = landing(knowledge, b.total, now);
-  const sentence = (t: string) => `${capital(t)}${/[.!?)]$/.test(t) ? "" : "."}`;
-  const notes = [...params.readings.map(sentence), ...(b.assumptions.length > 0 ? [`Assumed: ${joinAnd([...b.assumptions])}.`] : []), ...b.notes.map(sentence)];
-  const caps = b.capsApplied.map((c) => `${c.cap} capped at ${c.limit} (from ${c.before})`);
+  const notes = [...params.readings.map(m.sentence), ...(b.assumptions.length > 0 ? [m.assumed(joinAnd([...b.assumptions]))] : []), ...b.notes.map(m.sentence)];
+  const caps = b.capsApplied.map((c) => m.cap(c.cap, c.limit, c.before));
   caps[0] &&= capital(caps[0]);
   return {
     reply: makeReply(knowledge, "crs", {
-      title: `CRS score: ${b.total}`,
-      text: [`${b.total}: your CRS score on the grid in force on ${formatDate(date)}${params.whatIf ? " with that change" : ""}.`, ...(caps.length > 0 ? [`${caps.join("; ")}.`] : []), ...notes, land.text].join(" "),
+      title: m.totalTitle(b.total),
+      text: [m.lead(b.total, formatDate(date), params.whatIf), ...(caps.length > 0 ? [m.caps(caps)] : []), ...notes, land.text].join(" "),
       list: breakdownLines(b),
-      fields: [{ name: "Total", value: String(b.total) }, { name: "Core", value: String(b.core.subtotal.points) }, { name: "Transferability", value: String(b.transferability.subtotal.points) }, { name: "Additional", value: String(b.additional.subtotal.points) }],
+      fields: [
+        { name: m.fields.total, value: m.figure(b.total) },
+        { name: m.fields.core, value: m.figure(b.core.subtotal.points) },
+        { name: m.fields.transferability, value: m.figure(b.transferability.subtotal.points) },
+        { name: m.fields.additional, value: m.figure(b.additional.subtotal.points) },
+      ],
       asOf: date,
       sources: [CRS_SOURCE_ID, ...land.sources],
-      suggestions: ["what if I get CLB 10?", "what if my partner comes with me?"],
+      suggestions: [...m.whatIfSuggestions],
     }),
     slots: { ...remember, score: b.total },
     clear: ["pending"],
@@ -196,18 +282,19 @@ function calculate(params: Extract<CrsParams, { mode: "calculate" }>, context: S
 
 function points(params: Extract<CrsParams, { mode: "points" }>, context: SkillContext): SkillAnswer {
   const { knowledge, now } = context;
+  const m = texts();
   const date = params.date ?? now.toISOString().slice(0, 10);
   const r = pointsFor(knowledge.crsGrid, params.query, { date });
-  if (!r.ok) return { reply: makeReply(knowledge, "crs", { title: "CRS points", text: `I can't answer that from the grid: ${r.error.message}`, userError: true }) };
+  if (!r.ok) return { reply: makeReply(knowledge, "crs", { title: m.pointsTitle, text: m.cannotAnswer(r.error.message), userError: true }) };
   const a = r.value;
   const loses = a.birthdays.some((b) => b.lostWithoutSpouse > 0 || b.lostWithSpouse > 0);
-  const lead = a.inForce === false ? "No" : a.inForce === true && (params.yesNo || params.query.kind === "arranged-employment") ? "Yes" : params.yesNo && params.query.kind === "age" ? (loses ? "Yes" : "No") : "";
+  const lead = a.inForce === false ? m.no : a.inForce === true && (params.yesNo || params.query.kind === "arranged-employment") ? m.yes : params.yesNo && params.query.kind === "age" ? (loses ? m.yes : m.no) : "";
   const summary = words(a.summary);
-  const rows = a.rows.map((row) => `${row.label}: ${row.points !== null ? row.points : `${row.withoutSpouse} single, ${row.withSpouse} with a partner`}`);
+  const rows = a.rows.map((row) => (row.points !== null ? m.pointsRow(row.label, row.points) : m.pointsSplit(row.label, row.withoutSpouse ?? 0, row.withSpouse ?? 0)));
   return {
     reply: makeReply(knowledge, "crs", {
-      title: "CRS points",
-      text: `${lead && !/^(?:yes|no)\b/i.test(summary) ? `${lead}. ` : ""}${summary}${a.notes.length > 0 ? ` ${a.notes.map(words).join(" ")}` : ""} (CRS grid in force on ${formatDate(date)}${a.status !== "verified-2src" ? `; this table: ${a.status}` : ""}.)`,
+      title: m.pointsTitle,
+      text: m.pointsText(lead && !/^(?:yes|no|oui|non)\b/i.test(summary) ? lead : "", summary, a.notes.map(words), formatDate(date), a.status !== "verified-2src" ? a.status : null),
       list: rows.length > 1 ? rows.slice(0, 30) : [],
       asOf: date,
       sources: [CRS_SOURCE_ID],
@@ -216,22 +303,45 @@ function points(params: Extract<CrsParams, { mode: "points" }>, context: SkillCo
   };
 }
 
+function add(params: Extract<CrsParams, { mode: "add" }>, context: SkillContext): SkillAnswer {
+  const { knowledge, now } = context;
+  const m = texts();
+  const grid = knowledge.crsGrid;
+  const date = params.date ?? now.toISOString().slice(0, 10);
+  const r = pointsFor(grid, params.query, { date });
+  if (!r.ok) return { reply: makeReply(knowledge, "crs", { title: m.pointsTitle, text: m.cannotAnswer(r.error.message), userError: true }) };
+  const worth = r.value.rows[0]?.points ?? 0;
+  const max = grid.maximums.total;
+  const total = Math.min(max, params.score + worth);
+  return {
+    reply: makeReply(knowledge, "crs", {
+      title: m.totalTitle(total),
+      text: m.pointsText("", m.added(params.score, m.addWhat[params.query.kind], worth, total, max, params.score + worth > max), [], formatDate(date), null),
+      asOf: date,
+      sources: [CRS_SOURCE_ID],
+    }),
+    slots: { skill: "crs-points", score: total },
+  };
+}
+
 function equivalency(params: Extract<CrsParams, { mode: "equivalency" }>, context: SkillContext): SkillAnswer {
   const { knowledge } = context;
+  const m = texts();
   const conversion = knowledge.crsGrid.tests[params.test];
   const name = params.test.toUpperCase();
+  const scale = TEST_LANGUAGE[params.test] === "french" ? "NCLC" : "CLB";
   if (conversion.kind !== "table") {
-    return { reply: makeReply(knowledge, "crs", { title: `${name} and CLB`, text: `I can't convert ${name} scores: ${"reason" in conversion ? String(conversion.reason) : "the grid has no table for it"}. Give your CLB or NCLC levels instead.`, sources: [CRS_SOURCE_ID] }) };
+    return { reply: makeReply(knowledge, "crs", { title: m.equivalencyAndTitle(name), text: m.cannotConvert(name, "reason" in conversion ? String(conversion.reason) : m.noTable), sources: [CRS_SOURCE_ID] }) };
   }
   const rows = (["listening", "reading", "writing", "speaking"] as const).map((a) => {
     const row = conversion.abilities[a].find((r) => r.clb === params.level);
-    return row ? `${a}: ${row.min}${row.max !== null && row.max !== row.min ? ` to ${row.max}` : ""}` : `${a}: no row for CLB ${params.level}`;
+    return row ? m.range(a, row.min, row.max) : m.noRow(a, params.level);
   });
-  const status = conversion.status.verified ? "" : ` This table is marked ${conversion.status.text}.`;
+  const status = conversion.status.verified ? "" : m.marked(conversion.status.text);
   return {
     reply: makeReply(knowledge, "crs", {
-      title: `${name} for CLB ${params.level}`,
-      text: `CLB ${params.level} takes these ${name} scores: ${rows.join("; ")}.${status}`,
+      title: m.equivalencyTitle(name, params.level, scale),
+      text: m.equivalencyText(params.level, name, rows, status, scale),
       list: rows,
       sources: [CRS_SOURCE_ID],
     }),
@@ -246,7 +356,7 @@ function words(text: string): string {
 // "firstLanguage.scores.reading" → the value the user gave there, to say it back.
 function given(profile: PartialProfile, field: string): string {
   const value = field.split(".").reduce<unknown>((v, k) => (v && typeof v === "object" ? (v as Record<string, unknown>)[k] : undefined), profile);
-  return typeof value === "number" || typeof value === "string" ? ` (you gave ${value})` : "";
+  return typeof value === "number" || typeof value === "string" ? texts().youGave(value) : "";
 }
 
 function fsw(context: SkillContext): SkillAnswer {
@@ -254,53 +364,79 @@ function fsw(context: SkillContext): SkillAnswer {
   const term = knowledge.term("FSW") ?? knowledge.term("Federal Skilled Worker Program");
   return {
     reply: makeReply(knowledge, "crs", {
-      title: "FSW 67-point grid",
-      text: `The 67-point grid is not the CRS: it is the Federal Skilled Worker Program's own eligibility test (selection factors scored out of 100, with 67 needed to be eligible for that program), and it is not in my data, so I can't score it. The CRS ranks every Express Entry candidate out of 1,200; I can compute that one ("what's my CRS?").`,
+      title: texts().fswTitle,
+      text: texts().fswText,
       sources: term ? term.sources.slice(0, 1) : [],
     }),
   };
 }
 
+type OptionName = keyof CrsMessages["command"]["options"];
+
+// An option's name and description in English and in French, from the catalog.
+function option(name: OptionName): { name: string; description: string; fr: { name: string; description: string } } {
+  return { ...CRS_MESSAGES.en.command.options[name], fr: CRS_MESSAGES.fr.command.options[name] };
+}
+
+// The partner option's values, in either language.
+function partnerWords(value: unknown): string {
+  const v = typeof value === "string" ? normalise(value) : "";
+  if (/^(?:coming|vient|oui|yes|avec)$/.test(v)) return "married, partner coming with me";
+  if (/^(?:not-coming|ne-vient-pas|ne vient pas|non|no|sans)$/.test(v)) return "married, partner not coming";
+  if (/^(?:none|aucun|aucune|single|celibataire)$/.test(v)) return "single";
+  return "";
+}
+
 /** CRS points: a score computed from a profile in the conversation, with what it would have cleared, and points of one factor. */
 export const crsSkill: Skill<CrsParams> = {
   id: "crs",
-  summary: "your CRS score from your profile, explained factor by factor, and the points of one factor",
+  get summary() {
+    return texts().summary;
+  },
   requires: [],
   optional: ["profile facts", "date"],
   match: readCrs,
   answer(params, context) {
     if (params.mode === "fsw67") return fsw(context);
     if (params.mode === "equivalency") return equivalency(params, context);
+    if (params.mode === "add") return add(params, context);
     return params.mode === "points" ? points(params, context) : calculate(params, context);
   },
-  examples: () => ["what's my CRS?", "I'm 29, single, master's, IELTS 8 7 7 7, 3 years abroad: my CRS?", "how many points for a master's?"],
+  examples: () => [...texts().examples],
   command: {
-    name: "crs",
-    description: "Work out a CRS score from the main factors",
+    name: CRS_MESSAGES.en.command.name,
+    description: CRS_MESSAGES.en.command.description,
+    fr: { name: CRS_MESSAGES.fr.command.name, description: CRS_MESSAGES.fr.command.description },
     options: [
-      { name: "age", description: "Your age", type: "integer", min: 17, max: 100 },
-      { name: "education", description: "Highest education, e.g. masters, bachelors, two-year diploma", type: "string" },
-      { name: "clb", description: "English CLB level, same in all four abilities (or use ielts)", type: "integer", min: 1, max: 12 },
-      { name: "ielts", description: "IELTS scores: listening reading writing speaking, e.g. 8 7 7 7", type: "string" },
-      { name: "partner", description: "Married or common-law: partner coming, not-coming, or none", type: "string" },
-      { name: "canadian-years", description: "Years of skilled work in Canada", type: "integer", min: 0, max: 20 },
-      { name: "foreign-years", description: "Years of skilled work outside Canada", type: "integer", min: 0, max: 40 },
-      { name: "nomination", description: "A provincial nomination", type: "boolean" },
-      { name: "details", description: "Anything else in your words, e.g. sibling in Canada, French NCLC 7", type: "string" },
+      { ...option("age"), type: "integer", min: 17, max: 100 },
+      { ...option("education"), type: "string" },
+      { ...option("clb"), type: "integer", min: 1, max: 12 },
+      { ...option("ielts"), type: "string" },
+      { ...option("partner"), type: "string" },
+      { ...option("canadian-years"), type: "integer", min: 0, max: 20 },
+      { ...option("foreign-years"), type: "integer", min: 0, max: 40 },
+      { ...option("nomination"), type: "boolean" },
+      { ...option("details"), type: "string" },
     ],
     toParams(values: OptionValues, context) {
+      const { lexicon } = context.knowledge;
+      // Words typed in French ("maîtrise", "frère au Canada") are read into the parser's English words first.
+      const own = (value: unknown): string => {
+        const text = String(value);
+        return lang() === "fr" || detectLanguage(text, lexicon.french) === "fr" ? lexicon.french.toEnglish(normalise(text)) : text;
+      };
       // The options are written out as the words a person would use, and read by the same parser as a message.
       const words = [
         values.age !== undefined ? `age ${values.age}` : "",
-        values.education !== undefined ? String(values.education) : "",
+        values.education !== undefined ? own(values.education) : "",
         values.clb !== undefined ? `clb ${values.clb}` : "",
         values.ielts !== undefined ? `ielts ${values.ielts}` : "",
         values["canadian-years"] !== undefined ? `${values["canadian-years"]} years in canada` : "",
         values["foreign-years"] !== undefined ? `${values["foreign-years"]} years abroad` : "",
         values.nomination === true ? "provincial nomination" : "",
-        values.details !== undefined ? String(values.details) : "",
+        values.details !== undefined ? own(values.details) : "",
         // Last: what follows a mention of a partner is read as the partner's own facts.
-        values.partner === "coming" ? "married, partner coming with me" : values.partner === "not-coming" ? "married, partner not coming" : values.partner === "none" ? "single" : "",
+        partnerWords(values.partner),
       ].filter(Boolean);
       const text = words.join(", ").toLowerCase();
       const clause = parseFor(text, context.knowledge, context.now);

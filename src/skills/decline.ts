@@ -1,6 +1,8 @@
 import { roundName } from "../core/format.js";
-import { MESSAGES } from "../core/messages.js";
+import { coreMessages } from "../core/messages.js";
 import { makeReply } from "../core/reply.js";
+import { lang } from "../messages/lang.js";
+import { metaMessages } from "../messages/meta.js";
 import { has } from "../nlu/question.js";
 import type { Match, Skill } from "./types.js";
 
@@ -19,12 +21,13 @@ export const declineSkill: Skill<DeclineParams> = {
   optional: [],
   match(clause): Match<DeclineParams> | null {
     const entities = clause.codes.length + clause.rounds.length + clause.numbers.length;
-    // Said back as the user wrote it ("LMIA", not "lmia") when it can be found in their words.
+    // Said back as the user wrote it ("LMIA", not "lmia") when it can be found in their words. A French clause is
+    // read in the English words it was rewritten into ("frais" as "fees"), so its words are not said back.
     const asWritten = (w: string) => {
       const at = clause.raw.toLowerCase().indexOf(w);
       return at >= 0 ? clause.raw.slice(at, at + w.length) : w;
     };
-    const named = (group: string) => (clause.cueWords[group] ? { named: asWritten(clause.cueWords[group] ?? "") } : {});
+    const named = (group: string) => (clause.cueWords[group] && lang() === "en" ? { named: asWritten(clause.cueWords[group] ?? "") } : {});
     if (has(clause, "processingTime")) return { score: 0.92, params: { topic: "processing", ...named("processingTime") } };
     if (has(clause, "predict") && (has(clause, "cutoff") || has(clause, "draw") || has(clause, "invitations"))) return { score: 0.92, params: { topic: "prediction" } };
     if (has(clause, "pnpStream") && !has(clause, "draw") && !has(clause, "cutoff") && entities === 0) return { score: 0.9, params: { topic: "pnp-stream", ...named("pnpStream") } };
@@ -35,16 +38,17 @@ export const declineSkill: Skill<DeclineParams> = {
   answer(params, context) {
     const { knowledge } = context;
     const latest = knowledge.latestDraw();
-    const offer = latest ? ` I can tell you about past rounds: the latest I know of is ${roundName(knowledge, latest)}.` : "";
-    const about = params.named ? MESSAGES.declineAbout(params.named) : "";
+    const m = metaMessages().decline;
+    const offer = latest ? m.offer(roundName(knowledge, latest)) : "";
+    const about = params.named ? coreMessages().declineAbout(params.named) : "";
     const text = {
-      processing: `${MESSAGES.declineProcessing}${offer}`,
-      "pnp-stream": `${about}${MESSAGES.declinePnpStream}${offer}`,
-      visa: `${about}${MESSAGES.declineVisa}`,
-      prediction: `${MESSAGES.declinePrediction} ${MESSAGES.pastNotFuture}${offer}`,
-      "off-topic": MESSAGES.declineOffTopic,
+      processing: `${coreMessages().declineProcessing}${offer}`,
+      "pnp-stream": `${about}${coreMessages().declinePnpStream}${offer}`,
+      visa: `${about}${coreMessages().declineVisa}`,
+      prediction: `${coreMessages().declinePrediction} ${coreMessages().pastNotFuture}${offer}`,
+      "off-topic": coreMessages().declineOffTopic,
     }[params.topic];
-    return { reply: makeReply(knowledge, "decline", { title: "Not something I can answer", text, sources: params.topic === "prediction" || params.topic === "processing" || params.topic === "pnp-stream" ? latest?.sources ?? [] : [], suggestions: ["help", "last CEC draw"] }) };
+    return { reply: makeReply(knowledge, "decline", { title: m.title, text, sources: params.topic === "prediction" || params.topic === "processing" || params.topic === "pnp-stream" ? latest?.sources ?? [] : [], suggestions: [...m.suggestions] }) };
   },
   examples: () => [],
 };

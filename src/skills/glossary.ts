@@ -1,6 +1,8 @@
 import type { Knowledge } from "../core/knowledge.js";
 import { makeReply } from "../core/reply.js";
 import type { Term } from "../kb/schema.js";
+import { lang } from "../messages/lang.js";
+import { metaMessages } from "../messages/meta.js";
 import { has, type Clause } from "../nlu/question.js";
 import type { Match, Skill } from "./types.js";
 
@@ -36,9 +38,13 @@ function bestDefinition(term: Term): Term["definitions"][number] | undefined {
 }
 
 function define(term: Term): { text: string; sources: string[] } {
-  const def = bestDefinition(term);
-  const lead = term.expansion ? `${term.term} stands for ${term.expansion}.` : `${term.term}:`;
-  return { text: [lead, def?.text ?? ""].filter(Boolean).join(" "), sources: def ? [def.source] : term.sources.slice(0, 1) };
+  const m = metaMessages().glossary;
+  // In French, the term's French name and definition (a translation of one of its sources' sentences); a term the
+  // glossary has no French for is named in English and its definition quoted as the source words it.
+  const fr = lang() === "fr" ? (term.fr ?? null) : null;
+  const def = fr ? fr.definitions[0] : bestDefinition(term);
+  const text = fr || lang() === "en" ? def?.text : def ? m.quoted(def.text) : undefined;
+  return { text: [m.lead(term, fr), text ?? ""].filter(Boolean).join(" "), sources: def ? [def.source] : term.sources.slice(0, 1) };
 }
 
 /** Terms of Express Entry: what they stand for and mean, and how two differ. */
@@ -49,8 +55,11 @@ export const glossarySkill: Skill<GlossaryParams> = {
   optional: [],
   match(clause, context): Match<GlossaryParams> | null {
     const asking = has(clause, "define") || has(clause, "difference");
-    // "ITA?" alone asks what it is.
-    const bareTerm = clause.text.split(" ").length <= 3 && clause.numbers.length === 0 && clause.cues.every((c) => c === "cutoff" || c === "invitations" || c === "draw" || c === "categoryWord");
+    // "ITA?" alone asks what it is; so does "NOC?" or "TEER?", when nothing else (an occupation's title) is named.
+    const bareTerm =
+      clause.text.split(" ").length <= 3 &&
+      clause.numbers.length === 0 &&
+      clause.cues.every((c) => c === "cutoff" || c === "invitations" || c === "draw" || c === "categoryWord" || ((c === "occupationWord" || c === "teer") && clause.phrase === ""));
     if (!(asking || bareTerm) || clause.codes.length > 0 || clause.rounds.length > 0 || clause.period) return null;
     const terms = termsOf(clause, context.knowledge);
     if (terms.length === 0) return null;
@@ -63,16 +72,22 @@ export const glossarySkill: Skill<GlossaryParams> = {
   answer(params, context) {
     const { knowledge } = context;
     const terms = params.terms.map((t) => knowledge.term(t)).filter((t): t is Term => t !== undefined);
+    const m = metaMessages().glossary;
     const parts = terms.map(define);
-    const both = terms.length >= 2 ? "They are different things: " : "";
+    const both = terms.length >= 2 ? m.different : "";
+    const name = (t: Term) => (lang() === "fr" ? (t.fr?.term ?? t.term) : t.term);
     return {
       reply: makeReply(knowledge, "glossary", {
-        title: terms.map((t) => t.term).join(" vs "),
+        title: terms.map(name).join(m.titleJoin),
         text: `${both}${parts.map((p) => p.text).join(" ")}`,
         sources: parts.flatMap((p) => p.sources),
-        suggestions: ["what is TEER?", "what is the tie-breaking rule?"],
+        suggestions: [...m.suggestions],
       }),
     };
   },
-  examples: (knowledge) => (knowledge.kb.terms.length > 0 ? ["what is CRS?", "what does ITA mean?"] : []),
+  examples(knowledge) {
+    if (knowledge.kb.terms.length === 0) return [];
+    const named = knowledge.kb.terms.filter((t) => t.fr !== undefined && t.fr.term !== t.term).sort((a, b) => b.sources.length - a.sources.length);
+    return [...metaMessages().glossary.examples(named.map((t) => t.fr?.term ?? t.term))];
+  },
 };

@@ -1,5 +1,7 @@
-import { cite, joinAnd, plural, roundName } from "../core/format.js";
+import { cite, roundName } from "../core/format.js";
 import { makeReply } from "../core/reply.js";
+import { lang } from "../messages/lang.js";
+import { metaMessages } from "../messages/meta.js";
 import { has } from "../nlu/question.js";
 import type { Match, Skill, SkillAnswer, SkillContext } from "./types.js";
 
@@ -10,8 +12,8 @@ export interface ProcessParams {
   readonly query?: string;
 }
 
-function unknown(context: SkillContext, what: string): SkillAnswer {
-  return { reply: makeReply(context.knowledge, "process", { title: "Not in my sources", text: `I don't know ${what}: none of my sources states it.` }) };
+function unknown(context: SkillContext, text: string): SkillAnswer {
+  return { reply: makeReply(context.knowledge, "process", { title: metaMessages().process.unknownTitle, text }) };
 }
 
 /** How Express Entry works, as the articles state it: applying, the schedule, kinds of rounds, programs; else the closest passage. */
@@ -32,28 +34,31 @@ export const processSkill: Skill<ProcessParams> = {
   },
   answer(params, context) {
     const { knowledge } = context;
+    const m = metaMessages().process;
+    // A round type's name in the answer's language: IRCC's French name in French.
+    const named = (t: { id: string; name: string }) => (lang() === "fr" ? (knowledge.entry(t.id)?.nameFr ?? t.name) : t.name);
     switch (params.topic) {
       case "apply": {
         const f = knowledge.facts("application-process")[0];
-        if (!f) return unknown(context, "how to apply");
-        return { reply: makeReply(knowledge, "process", { title: "How to apply", text: `Applying through Express Entry takes ${plural(f.steps.length, "step")}:`, list: f.steps.map((s, i) => `Step ${i + 1}: ${s}`), asOf: f.asOf, sources: f.sources }) };
+        if (!f) return unknown(context, m.unknownApply);
+        return { reply: makeReply(knowledge, "process", { title: m.applyTitle, text: m.applySteps(f.steps.length), list: f.steps.map((s, i) => m.step(i + 1, s)), asOf: f.asOf, sources: f.sources }) };
       }
       case "schedule": {
         const f = knowledge.facts("schedule")[0];
         const latest = knowledge.latestDraw();
-        if (!f) return unknown(context, "the draw schedule");
-        const text = `${f.fixed ? "Yes" : "No"}: ${f.quotes[0]?.text ?? ""} ${latest ? `The latest round I know of is ${roundName(knowledge, latest)}.` : ""}`.trim();
-        return { reply: makeReply(knowledge, "process", { title: "Draw schedule", text, asOf: f.asOf, sources: [...f.sources, ...(latest?.sources ?? [])] }) };
+        if (!f) return unknown(context, m.unknownSchedule);
+        const text = m.schedule(f.fixed, f.quotes[0]?.text ?? "", latest ? roundName(knowledge, latest) : null);
+        return { reply: makeReply(knowledge, "process", { title: m.scheduleTitle, text, asOf: f.asOf, sources: [...f.sources, ...(latest?.sources ?? [])] }) };
       }
       case "round-kinds": {
         const kinds = knowledge.roundTypes().filter((t) => knowledge.drawsOf([t.id]).length > 0);
-        const byKind = (k: string) => kinds.filter((t) => t.kind === k).map((t) => `${t.name} (${plural(knowledge.drawsOf([t.id]).length, "round")})`);
+        const byKind = (k: string) => kinds.filter((t) => t.kind === k).map((t) => m.kindCount(named(t), knowledge.drawsOf([t.id]).length));
         const feed = knowledge.draws.flatMap((d) => d.sources).filter((s) => knowledge.sources.get(s)?.kind === "official");
         return {
           reply: makeReply(knowledge, "process", {
-            title: "Kinds of rounds",
-            text: "Rounds of invitations are of three kinds: all-program rounds, open to every program; program rounds, for one program; and category rounds, for candidates in a category (occupations or French).",
-            list: [`All programs: ${joinAnd(byKind("all"))}`, `Programs: ${joinAnd(byKind("program"))}`, `Categories: ${joinAnd(byKind("category"))}`],
+            title: m.kindsTitle,
+            text: m.kinds,
+            list: [m.allPrograms(byKind("all")), m.programRounds(byKind("program")), m.categoryRounds(byKind("category"))],
             sources: [...new Set(feed)].slice(0, 1),
           }),
         };
@@ -63,19 +68,19 @@ export const processSkill: Skill<ProcessParams> = {
         const f = knowledge.facts("programs").sort((a, b) => b.sources.length - a.sources.length)[0];
         return {
           reply: makeReply(knowledge, "process", {
-            title: "Express Entry programs",
-            text: `Express Entry manages ${plural(programs.length, "program")}; a candidate must be eligible for one of them:`,
-            list: programs.map((p) => `${p.name} (${p.label})`),
+            title: m.programsTitle,
+            text: m.programs(programs.length),
+            list: programs.map((p) => m.program({ label: knowledge.label(p.id), name: named(p) })),
             sources: f?.sources ?? [],
           }),
         };
       }
       case "passage": {
         const hit = knowledge.search.passagesLike(params.query ?? "", 1)[0];
-        if (!hit) return unknown(context, "that");
-        return { reply: makeReply(knowledge, "process", { title: "From the articles", text: `I have no direct answer to that, but ${cite(knowledge, hit.item.source)} says: "${hit.item.text}"`, sources: [hit.item.source] }) };
+        if (!hit) return unknown(context, m.unknownThat);
+        return { reply: makeReply(knowledge, "process", { title: m.passageTitle, text: m.passage(cite(knowledge, hit.item.source), hit.item.text), sources: [hit.item.source] }) };
       }
     }
   },
-  examples: (knowledge) => (knowledge.facts("application-process").length > 0 ? ["how do I apply?", "what kinds of rounds are there?"] : ["what kinds of rounds are there?"]),
+  examples: (knowledge) => [...(knowledge.facts("application-process").length > 0 ? metaMessages().process.examplesWithApply : metaMessages().process.examples)],
 };

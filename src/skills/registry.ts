@@ -4,6 +4,7 @@ import { chartSkill } from "./chart.js";
 import { crsSkill } from "./crs.js";
 import { declineSkill } from "./decline.js";
 import { glossarySkill } from "./glossary.js";
+import { languageSkill } from "./language.js";
 import { helpSkill, sourcesSkill } from "./meta.js";
 import { occupationSkill } from "./occupations/occupation.js";
 import { poolSkill } from "./draws/pool.js";
@@ -67,6 +68,7 @@ export class SkillRegistry {
 export function defaultRegistry(extra: readonly AnySkill[] = []): SkillRegistry {
   let registry: SkillRegistry | undefined;
   registry = new SkillRegistry([
+    languageSkill,
     sourcesSkill,
     chartSkill,
     tieBreakSkill,

@@ -1,9 +1,11 @@
 import { LRUCache } from "lru-cache";
 import type { Knowledge } from "../core/knowledge.js";
-import { MESSAGES } from "../core/messages.js";
+import { coreMessages } from "../core/messages.js";
 import { errorReply, makeReply } from "../core/reply.js";
 import * as z from "zod";
 import { ReplySchema, type Message, type Reply, type SourceRef } from "../core/types.js";
+import { inLanguage, lang as currentLang, langOfLocale, type Lang } from "../messages/lang.js";
+import { detectLanguage } from "../nlu/language.js";
 import { DEFAULT_MAX_INPUT, parse } from "../nlu/parse.js";
 import type { Clause, Question } from "../nlu/question.js";
 import { defaultRegistry, MIN_SCORE, type SkillRegistry } from "./registry.js";
@@ -126,9 +128,22 @@ export class Robot {
     return this.conversations.size;
   }
 
-  /** Parses a message as the robot would. */
-  parse(text: string): Question {
-    return parse(text, this.knowledge().lexicon, { now: this.now(), maxInput: this.maxInput });
+  /** Parses a message as the robot would, in the language given (else the one its text is written in). */
+  parse(text: string, lang?: Lang): Question {
+    const lexicon = this.knowledge().lexicon;
+    return parse(text, lexicon, { now: this.now(), maxInput: this.maxInput, lang: lang ?? detectLanguage(text, lexicon.french) ?? "en" });
+  }
+
+  /**
+   * The language of a message: the user's explicit choice (the message's own, then the conversation's), else the
+   * language its text is written in, else the platform's locale, else the conversation's last language, else English.
+   * Short messages such as "21231 ?" tell nothing and follow the conversation.
+   */
+  languageOf(message: Message, slots: Slots): { reply: Lang; text: Lang } {
+    const detected = detectLanguage(message.text, this.knowledge().lexicon.french);
+    const fallback = langOfLocale(message.locale) ?? slots.lang ?? "en";
+    const reply = message.lang ?? slots.langChoice ?? detected ?? fallback;
+    return { reply, text: detected ?? reply };
   }
 
   /** Answers a message; every question of it in order. */
@@ -147,8 +162,13 @@ export class Robot {
   /** Answers a message from the state given; every question of it in order. Nothing is remembered: the caller keeps the state. */
   turn(message: Message, before: ConversationState): Turn {
     const knowledge = this.knowledge();
-    const question = this.parse(message.text);
-    let state = before;
+    const language = this.languageOf(message, before.slots);
+    return inLanguage(language.reply, () => this.turnIn(knowledge, message, before, language.text));
+  }
+
+  private turnIn(knowledge: Knowledge, message: Message, before: ConversationState, textLang: Lang): Turn {
+    const question = this.parse(message.text, textLang);
+    let state: ConversationState = { ...before, slots: { ...before.slots, lang: currentLang() } };
     const replies: Reply[] = [];
     const understood: Understanding[] = [];
     for (const clause of question.clauses) {
@@ -171,7 +191,12 @@ export class Robot {
       replies.push(answer.reply);
     }
     const reply = combine(knowledge, replies);
-    return { reply: question.truncated ? { ...reply, text: `${reply.text}\n${MESSAGES.truncated(this.maxInput)}` } : reply, state, understood };
+    return { reply: question.truncated ? { ...reply, text: `${reply.text}\n${coreMessages().truncated(this.maxInput)}` } : reply, state, understood };
+  }
+
+  // A slash command has no text to read the language from: the user's choice, the platform's locale, the conversation's.
+  private commandLanguage(message: Omit<Message, "text">, slots: Slots): Lang {
+    return message.lang ?? slots.langChoice ?? langOfLocale(message.locale) ?? slots.lang ?? "en";
   }
 
   /** Runs a skill's slash command with the option values a platform hands over, remembering the conversation in this process. */
@@ -183,11 +208,16 @@ export class Robot {
   }
 
   /** Runs a skill's slash command from the state given; the caller keeps the state after it. */
-  commandTurn(name: string, values: OptionValues, message: Omit<Message, "text">, state: ConversationState): Omit<Turn, "understood"> {
+  commandTurn(name: string, values: OptionValues, message: Omit<Message, "text">, stored: ConversationState): Omit<Turn, "understood"> {
+    return inLanguage(this.commandLanguage(message, stored.slots), () => this.commandIn(name, values, message, stored));
+  }
+
+  private commandIn(name: string, values: OptionValues, message: Omit<Message, "text">, stored: ConversationState): Omit<Turn, "understood"> {
     const knowledge = this.knowledge();
+    const state: ConversationState = { ...stored, slots: { ...stored.slots, lang: currentLang() } };
     const context = this.context(knowledge, state);
     const skill = this.registry.skills.find((s) => s.command?.name === name);
-    if (!skill?.command) return { reply: makeReply(knowledge, "fallback", { title: "Unknown command", text: `I have no command called ${name}.`, userError: true }), state };
+    if (!skill?.command) return { reply: makeReply(knowledge, "fallback", { title: coreMessages().unknownCommandTitle, text: coreMessages().unknownCommand(name), userError: true }), state };
     let params: { ok: true; params: unknown } | { ok: false; message: string };
     try {
       params = skill.command.toParams(values, context);
@@ -195,7 +225,7 @@ export class Robot {
       this.options.onError?.(error, { skill: skill.id, platform: message.platform });
       return { reply: errorReply(), state };
     }
-    if (!params.ok) return { reply: makeReply(knowledge, skill.id, { title: "Check the options", text: params.message, userError: true }), state };
+    if (!params.ok) return { reply: makeReply(knowledge, skill.id, { title: coreMessages().checkOptions, text: params.message, userError: true }), state };
     const answer = this.run(skill, params.params, context, message.platform);
     return { reply: answer.reply, state: this.advance(state, answer) };
   }
@@ -204,12 +234,15 @@ export class Robot {
   answerWith(skillId: string, params: unknown, message: Omit<Message, "text">): Reply {
     const knowledge = this.knowledge();
     const key = conversationKey(message);
-    const state = this.conversations.read(key) ?? EMPTY_CONVERSATION;
-    const skill = this.registry.get(skillId);
-    if (!skill) return errorReply();
-    const answer = this.run(skill, params, this.context(knowledge, state), message.platform);
-    this.conversations.write(key, this.advance(state, answer));
-    return answer.reply;
+    const stored = this.conversations.read(key) ?? EMPTY_CONVERSATION;
+    return inLanguage(this.commandLanguage(message, stored.slots), () => {
+      const state: ConversationState = { ...stored, slots: { ...stored.slots, lang: currentLang() } };
+      const skill = this.registry.get(skillId);
+      if (!skill) return errorReply();
+      const answer = this.run(skill, params, this.context(knowledge, state), message.platform);
+      this.conversations.write(key, this.advance(state, answer));
+      return answer.reply;
+    });
   }
 
   private context(knowledge: Knowledge, state: ConversationState): SkillContext {
@@ -254,8 +287,8 @@ export class Robot {
     const suggestions = [...new Set([...close, ...examples])].slice(0, 3);
     void context;
     return makeReply(knowledge, "fallback", {
-      title: "I can't answer that",
-      text: `${MESSAGES.fallback} ${MESSAGES.fallbackOffer} You could ask: ${suggestions.map((s) => `"${s}"`).join(", ")}.`,
+      title: coreMessages().cantAnswerTitle,
+      text: `${coreMessages().fallback} ${coreMessages().fallbackOffer} ${coreMessages().youCouldAsk(suggestions)}`,
       suggestions,
     });
   }
@@ -274,7 +307,7 @@ function combine(knowledge: Knowledge, replies: readonly Reply[]): Reply {
   void knowledge;
   return {
     intent: "multiple",
-    title: `${replies.length} answers`,
+    title: coreMessages().answers(replies.length),
     text: replies.map((r, i) => `${i + 1}. ${r.text}${r.list.length > 0 ? `\n${r.list.map((l) => `   - ${l}`).join("\n")}` : ""}`).join("\n"),
     fields: replies.flatMap((r) => r.fields).slice(0, 25),
     list: [],
@@ -284,5 +317,6 @@ function combine(knowledge: Knowledge, replies: readonly Reply[]): Reply {
     userError: replies.every((r) => r.userError),
     images: replies.flatMap((r) => r.images),
     chart: replies.find((r) => r.chart !== null)?.chart ?? null,
+    lang: currentLang(),
   };
 }

@@ -1,6 +1,7 @@
 import * as z from "zod";
 import type { Knowledge } from "../core/knowledge.js";
 import type { Reply } from "../core/types.js";
+import { LangSchema } from "../messages/lang.js";
 import { PeriodSchema, type Clause } from "../nlu/question.js";
 
 /** What a conversation remembers between messages: typed subjects, never text. */
@@ -19,6 +20,10 @@ export const SlotsSchema = z.object({
   profile: z.record(z.string(), z.unknown()).optional(),
   /** The profile field the bot asked for last. */
   pending: z.string().optional(),
+  /** The language the conversation was last answered in. */
+  lang: LangSchema.optional(),
+  /** The language the user asked for ("réponds en français"); wins over detection until changed. */
+  langChoice: LangSchema.optional(),
 });
 /** Typed conversation state. */
 export type Slots = z.infer<typeof SlotsSchema>;
@@ -55,6 +60,8 @@ export interface SkillAnswer {
 export interface OptionSpec {
   readonly name: string;
   readonly description: string;
+  /** The option's name and description in French, as Discord shows them to French-speaking users. */
+  readonly fr?: { readonly name: string; readonly description: string };
   readonly type: "string" | "integer" | "boolean";
   readonly required?: boolean;
   /** Choices from the knowledge base: every round type, only categories, only programs and all-program. */
@@ -72,6 +79,8 @@ export type OptionValues = Readonly<Record<string, string | number | boolean | u
 export interface CommandSpec<P> {
   readonly name: string;
   readonly description: string;
+  /** The command's name and description in French (Discord's localizations; Slack accepts the French name too). */
+  readonly fr?: { readonly name: string; readonly description: string };
   readonly options: readonly OptionSpec[];
   /** The skill's parameters from option values, or a message naming the bad option. */
   toParams(values: OptionValues, context: SkillContext): { ok: true; params: P } | { ok: false; message: string };

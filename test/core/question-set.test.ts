@@ -1,15 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { Knowledge } from "../../src/core/knowledge.js";
+import type { Lang } from "../../src/messages/lang.js";
 import { readQuestionSet, runQuestionSet, type Outcome } from "./question-set.js";
 
 // The question sets were written in users' voices before any tuning, against the shipped knowledge base as of this
 // date; the held-out set is never used to choose a threshold or a cue (thresholds and cues are tuned on the tuning set).
 const ASKED_ON = new Date("2026-12-01T12:00:00Z");
 
-// The shares measured when the sets were last run; a drop below them is a regression and fails. The target for the
-// held-out share is 95%: it is not reached yet, and the closing notes say so.
-const TUNING_FLOOR = 0.9;
-const HELD_OUT_FLOOR = 0.785;
+// The shares measured when the sets were last run; a drop below them is a regression and fails. The targets are 95%
+// for the English held-out set and 90% for the French one; where a share is below its target the closing notes say so.
+const FLOORS = { tuning: 0.9, "tuning-2": 0.9, "tuning-3": 0.68, "held-out": 0.81, "fr-tuning": 0.94, "fr-held-out": 0.81 } as const;
+const LANGUAGES: Record<keyof typeof FLOORS, Lang> = { tuning: "en", "tuning-2": "en", "tuning-3": "en", "held-out": "en", "fr-tuning": "fr", "fr-held-out": "fr" };
 
 const knowledge = Knowledge.load();
 
@@ -24,23 +25,17 @@ function report(name: string, outcomes: readonly Outcome[]): number {
     bySkill.set(o.question.skill, v);
   }
   const detail = [...bySkill.entries()].sort().map(([s, [a, b]]) => `${s} ${a}/${b}`).join(", ");
-  process.stdout.write(`question set ${name}: ${right}/${outcomes.length} right (${(share * 100).toFixed(1)}%): ${detail}\n`);
+  const inLanguage = outcomes.filter((o) => !o.problems.some((p) => p.startsWith("answered in "))).length;
+  process.stdout.write(`question set ${name}: ${right}/${outcomes.length} right (${(share * 100).toFixed(1)}%), ${inLanguage}/${outcomes.length} answered in ${LANGUAGES[name as keyof typeof FLOORS]}: ${detail}\n`);
   return share;
 }
 
 describe("the question sets on the shipped knowledge base", () => {
-  it("answers the tuning set at least as well as when it was last measured", () => {
-    const share = report("tuning", runQuestionSet(knowledge, readQuestionSet("tuning"), ASKED_ON));
-    expect(share).toBeGreaterThanOrEqual(TUNING_FLOOR);
-  });
-
-  it("answers the second tuning set at least as well as when it was last measured", () => {
-    const share = report("tuning-2", runQuestionSet(knowledge, readQuestionSet("tuning-2"), ASKED_ON));
-    expect(share).toBeGreaterThanOrEqual(TUNING_FLOOR);
-  });
-
-  it("answers the held-out set at least as well as when it was last measured", () => {
-    const share = report("held-out", runQuestionSet(knowledge, readQuestionSet("held-out"), ASKED_ON));
-    expect(share).toBeGreaterThanOrEqual(HELD_OUT_FLOOR);
-  });
+  for (const [name, floor] of Object.entries(FLOORS) as [keyof typeof FLOORS, number][]) {
+    const kind = name.includes("held-out") ? "held-out" : "tuning";
+    it(`answers the ${LANGUAGES[name] === "fr" ? "French" : "English"} ${kind} set ${name} in its language at least as well as when it was last measured`, () => {
+      const share = report(name, runQuestionSet(knowledge, readQuestionSet(name), ASKED_ON, LANGUAGES[name]));
+      expect(share).toBeGreaterThanOrEqual(floor);
+    });
+  }
 });

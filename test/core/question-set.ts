@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import * as z from "zod";
 import type { Knowledge } from "../../src/core/knowledge.js";
 import { renderPlain } from "../../src/core/format.js";
+import type { Lang } from "../../src/messages/lang.js";
 import { Robot } from "../../src/skills/robot.js";
 
 /** One question of a question set, as written in users' voices with what a right answer holds. */
@@ -11,7 +12,7 @@ export const SetQuestionSchema = z.object({
   skill: z.string(),
   contains: z.array(z.string()).default([]),
   excludes: z.array(z.string()).default([]),
-  first: z.enum(["Yes", "No"]).optional(),
+  first: z.enum(["Yes", "No", "Oui", "Non"]).optional(),
   asks: z.boolean().optional(),
   thread: z.string().optional(),
   note: z.string().optional(),
@@ -41,14 +42,15 @@ export interface Outcome {
 
 const norm = (s: string) => s.toLowerCase().replace(/\s+/g, " ");
 
-/** Runs a question set through a robot, threads in one conversation each, and checks every answer. */
-export function runQuestionSet(knowledge: Knowledge, questions: readonly SetQuestion[], now: Date): Outcome[] {
+/** Runs a question set through a robot, threads in one conversation each, and checks every answer, written in the set's language. */
+export function runQuestionSet(knowledge: Knowledge, questions: readonly SetQuestion[], now: Date, lang: Lang = "en"): Outcome[] {
   const robot = new Robot(() => knowledge, { now: () => now });
   return questions.map((question) => {
     const conversation = question.thread ?? `solo-${question.id}`;
     const { reply, understood } = robot.handleWithUnderstanding({ text: question.q, user: "u", conversation, platform: "cli" });
     const text = renderPlain(reply);
     const problems: string[] = [];
+    if (reply.lang !== lang) problems.push(`answered in ${reply.lang} (expected ${lang})`);
     const expected = SKILLS[question.skill] ?? [question.skill];
     const skills = understood.map((u) => u.skill);
     if (!skills.some((s) => expected.includes(s))) problems.push(`skill ${skills.join("+")} (expected ${question.skill})`);

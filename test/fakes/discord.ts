@@ -107,6 +107,8 @@ export class FakeDiscord {
   private delays: { method: string; path: RegExp; ms: number; remaining: number }[] = [];
   private failing = new Map<string, number>();
   private byNonce = new Map<string, unknown>();
+  /** The server's preferred locale, as GUILD_CREATE and GET /guilds/:id give it (Discord's default until an owner chooses). */
+  guildLocale = "en-US";
   port = 0;
 
   /** Base URL of the REST API, for the client's `rest.api` option. */
@@ -206,28 +208,37 @@ export class FakeDiscord {
     return id;
   }
 
-  /** A slash command /ee <sub> with options; returns the interaction id and token. `permissions` are the member's (a bit field, default none). */
-  command(sub: string, options: { name: string; type: number; value: string | number | boolean }[] = [], dm = false, permissions = "0"): { id: string; token: string } {
-    return this.interaction(2, { id: "1", name: "ee", type: 1, options: [{ name: sub, type: 1, options }] }, dm, permissions);
+  /**
+   * A slash command /ee <sub> with options; returns the interaction id and token. `permissions` are the member's (a bit
+   * field, default none); `locale` is the user's Discord language, which Discord sends with every interaction.
+   */
+  command(sub: string, options: { name: string; type: number; value: string | number | boolean }[] = [], dm = false, permissions = "0", locale = "en-US"): { id: string; token: string } {
+    return this.interaction(2, { id: "1", name: "ee", type: 1, options: [{ name: sub, type: 1, options }] }, dm, permissions, locale);
   }
 
   /** An autocomplete request for an option of an /ee subcommand (by default /ee noc occupation) with the focused value. */
-  autocomplete(value: string, sub = "noc", option = "occupation"): { id: string; token: string } {
-    return this.interaction(4, {
-      id: "1",
-      name: "ee",
-      type: 1,
-      options: [{ name: sub, type: 1, options: [{ name: option, type: 3, value, focused: true }] }],
-    });
+  autocomplete(value: string, sub = "noc", option = "occupation", locale = "en-US"): { id: string; token: string } {
+    return this.interaction(
+      4,
+      {
+        id: "1",
+        name: "ee",
+        type: 1,
+        options: [{ name: sub, type: 1, options: [{ name: option, type: 3, value, focused: true }] }],
+      },
+      false,
+      "0",
+      locale,
+    );
   }
 
   /** A modal submit (interaction type 5) of a modal with text inputs, by custom id, as Discord sends one whose inputs sit in labels. */
-  modalSubmit(customId: string, fields: Record<string, string>, dm = false): { id: string; token: string } {
+  modalSubmit(customId: string, fields: Record<string, string>, dm = false, locale = "en-US"): { id: string; token: string } {
     const components = Object.entries(fields).map(([id, value], i) => ({ type: 18, id: 2 * i + 1, component: { type: 4, id: 2 * i + 2, custom_id: id, value } }));
-    return this.interaction(5, { custom_id: customId, components }, dm);
+    return this.interaction(5, { custom_id: customId, components }, dm, "0", locale);
   }
 
-  private interaction(type: number, data: unknown, dm = false, permissions = "0"): { id: string; token: string } {
+  private interaction(type: number, data: unknown, dm = false, permissions = "0", locale = "en-US"): { id: string; token: string } {
     const id = nextId();
     const token = `aW50ZXJhY3Rpb246${id}fake-interaction-token-value`;
     const asker = user(FAKE.userId, "asker");
@@ -238,7 +249,8 @@ export class FakeDiscord {
       data,
       token,
       version: 1,
-      locale: "en-US",
+      locale,
+      ...(dm ? {} : { guild_locale: this.guildLocale }),
       app_permissions: "0",
       entitlements: [],
       authorizing_integration_owners: {},
@@ -313,7 +325,7 @@ export class FakeDiscord {
       stage_instances: [],
       guild_scheduled_events: [],
       premium_tier: 0,
-      preferred_locale: "en-US",
+      preferred_locale: this.guildLocale,
       nsfw_level: 0,
       verification_level: 0,
       default_message_notifications: 0,
@@ -382,6 +394,11 @@ export class FakeDiscord {
     }
     if (method === "GET" && path === "/gateway/bot") {
       send(200, { url: `ws://127.0.0.1:${this.port}`, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } });
+      return;
+    }
+    if (method === "GET" && path === `/guilds/${FAKE.guildId}`) {
+      const { channels: _channels, members: _members, ...guild } = this.guild();
+      send(200, guild);
       return;
     }
     if (method === "GET" && path === "/applications/@me") {

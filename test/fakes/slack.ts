@@ -74,7 +74,7 @@ export class FakeSlack {
   private sockets = new Set<WebSocket>();
   private pinger: NodeJS.Timeout | undefined;
   private envelope = 0;
-  private users = new Map<string, { is_admin?: boolean; is_owner?: boolean }>();
+  private users = new Map<string, { is_admin?: boolean; is_owner?: boolean; locale?: string }>();
   private channels = new Map<string, { creator?: string; is_member?: boolean }>();
   private failing = new Map<string, string>();
   private limits: { method: string; remaining: number; retryAfter: number }[] = [];
@@ -149,8 +149,8 @@ export class FakeSlack {
     }
   }
 
-  /** What users.info says of a user (default: a member who is neither admin nor owner). */
-  setUser(id: string, flags: { is_admin?: boolean; is_owner?: boolean }): void {
+  /** What users.info says of a user (default: a member who is neither admin nor owner); `locale` is sent only when asked for with include_locale. */
+  setUser(id: string, flags: { is_admin?: boolean; is_owner?: boolean; locale?: string }): void {
     this.users.set(id, flags);
   }
 
@@ -288,7 +288,9 @@ export class FakeSlack {
       }
       case "users.info": {
         const id = String(params.user);
-        send({ ok: true, user: { id, team_id: team.teamId, name: id.toLowerCase(), is_admin: false, is_owner: false, is_primary_owner: false, ...this.users.get(id) } });
+        const { locale, ...flags } = this.users.get(id) ?? {};
+        const withLocale = String(params.include_locale) === "true" ? { locale: locale ?? "en-US" } : {};
+        send({ ok: true, user: { id, team_id: team.teamId, name: id.toLowerCase(), is_admin: false, is_owner: false, is_primary_owner: false, ...flags, ...withLocale } });
         return;
       }
       case "conversations.info": {

@@ -1,5 +1,5 @@
 import { execFile, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 
 const ROOT = new URL("../../", import.meta.url).pathname;
@@ -9,10 +9,36 @@ const ROOT = new URL("../../", import.meta.url).pathname;
  * unless the test names a feed URL (a local fake): tests never reach an address outside this machine.
  */
 export function startMain(env: Record<string, string>): { child: ChildProcess; out: () => string; err: () => string } {
-  const child = execFile("node", [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "src/main.ts")], {
-    cwd: ROOT,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...(env.IRCC_FEED_URL ? {} : { FEED_POLL_MINUTES: "0" }), ...env },
-  });
+  return collect(execFile("node", [join(ROOT, "node_modules/tsx/dist/cli.mjs"), join(ROOT, "src/main.ts")], { cwd: ROOT, env: childEnv(env) }));
+}
+
+/** Newest modification time of the files under a folder. */
+function newest(dir: string): number {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (e.isFile()) t = Math.max(t, statSync(join(e.parentPath, e.name)).mtimeMs);
+  }
+  return t;
+}
+
+/**
+ * `npm start` as users run it: package.json's start command (Node's flags and the bundled bot that `npm install`
+ * builds), with only the given environment. Refuses a bundle older than the sources, which would test stale code.
+ */
+export function startBuilt(env: Record<string, string>): { child: ChildProcess; out: () => string; err: () => string } {
+  const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: { start: string } };
+  const [node, ...rest] = pkg.scripts.start.split(/\s+/).filter((w) => w !== "");
+  const entry = join(ROOT, rest.pop() ?? "");
+  if (node !== "node" || !existsSync(entry)) throw new Error(`npm start's entry ${entry} is missing: run npm run build`);
+  if (statSync(entry).mtimeMs < newest(join(ROOT, "src"))) throw new Error("dist/ is older than src/: run npm run build");
+  return collect(execFile(process.execPath, [...rest, entry], { cwd: ROOT, env: childEnv(env) }));
+}
+
+function childEnv(env: Record<string, string>): Record<string, string> {
+  return { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...(env.IRCC_FEED_URL ? {} : { FEED_POLL_MINUTES: "0" }), ...env };
+}
+
+function collect(child: ChildProcess): { child: ChildProcess; out: () => string; err: () => string } {
   let out = "";
   let err = "";
   child.stdout?.on("data", (d: Buffer) => (out += d.toString()));

@@ -14,13 +14,15 @@ import {
   type ModalSubmitInteraction,
 } from "discord.js";
 import type { Knowledge } from "../../core/knowledge.js";
-import { MESSAGES } from "../../core/messages.js";
+import { coreMessages } from "../../core/messages.js";
 import { EeBotError, ErrorCode } from "../../errors.js";
 import type { Logger } from "../../log.js";
 import { Handling, type AnswerFn, type CommandFn } from "../handling.js";
 import { withImages } from "../../charts/attach.js";
 import { renderDiscord } from "./render.js";
-import { ANNOUNCE_MESSAGES } from "../../announce/messages.js";
+import { announceMessages } from "../../messages/announce.js";
+import { adapterMessages } from "../../messages/adapters.js";
+import { inLanguage, langOfLocale, type Lang } from "../../messages/lang.js";
 import type { Subscriptions } from "../../announce/subscriptions.js";
 import { makeReply } from "../../core/reply.js";
 import { roundTypeChoices, SUBSCRIPTION_SUBCOMMANDS } from "./commands.js";
@@ -50,10 +52,10 @@ export type AdapterState = "idle" | "connecting" | "ready" | "down" | "stopped";
 const AUTOCOMPLETE_LIMIT = 25;
 const CHOICE_NAME = 100;
 
-/** Autocomplete choices for an occupation: codes that start with what was typed, else titles close to it. */
+/** Autocomplete choices for an occupation: codes that start with what was typed, else titles close to it; titles in the language being written in. */
 export function occupationChoices(knowledge: Knowledge, typed: string): { name: string; value: string }[] {
   const q = typed.trim().slice(0, 100);
-  const choice = (code: string, title: string) => ({ name: `${code} ${title}`.slice(0, CHOICE_NAME), value: code });
+  const choice = (code: string, title: string) => ({ name: `${code} ${knowledge.occupationTitle({ code, title })}`.slice(0, CHOICE_NAME), value: code });
   if (q === "") {
     const list = knowledge.listAt("stem") ?? knowledge.kb.categoryLists.find((l) => l.members.length > 0);
     return (list?.members ?? []).slice(0, AUTOCOMPLETE_LIMIT).map((m) => choice(m.code, m.title));
@@ -71,7 +73,7 @@ export function occupationChoices(knowledge: Knowledge, typed: string): { name: 
     .map((o) => choice(o.code, o.title));
 }
 
-/** Autocomplete choices for a round number: the latest rounds whose number starts with what was typed. */
+/** Autocomplete choices for a round number: the latest rounds whose number starts with what was typed, types named in the language being written in. */
 export function roundChoices(knowledge: Knowledge, typed: string): { name: string; value: string }[] {
   const q = typed.trim().replace(/^#/, "").toLowerCase().slice(0, 10);
   return [...knowledge.draws]
@@ -80,6 +82,14 @@ export function roundChoices(knowledge: Knowledge, typed: string): { name: strin
     .slice(0, AUTOCOMPLETE_LIMIT)
     .map((d) => ({ name: `#${d.round} ${d.date ?? ""} ${knowledge.label(d.category)}${d.crs !== null ? ` (${d.crs})` : ""}`.slice(0, CHOICE_NAME), value: d.round }));
 }
+
+/** The language of an interaction's own words (forms, refusals, choices): the user's Discord locale, else English. */
+export function interactionLang(locale: string | null | undefined): Lang {
+  return langOfLocale(locale) ?? "en";
+}
+
+// Discord gives every server "en-US" until someone chooses its language: only a chosen one tells anything.
+const DEFAULT_GUILD_LOCALE = "en-US";
 
 /** The Discord adapter: slash commands, mentions and DMs, answered through the core router. */
 export class DiscordAdapter {
@@ -146,11 +156,14 @@ export class DiscordAdapter {
     // Only a direct mention counts: not @everyone, @here or a role the bot holds.
     if (!isDm && !message.mentions.has(me, { ignoreEveryone: true, ignoreRoles: true, ignoreRepliedUser: true })) return;
     const started = performance.now();
+    // A message carries no user locale: its text tells the language, else the server's chosen one.
+    const guildLocale = message.guild?.preferredLocale;
     const reply = await this.handling.answer({
       text: message.content,
       user: message.author.id,
       conversation: `${message.channelId}:${message.author.id}`,
       platform: "discord",
+      ...(guildLocale && guildLocale !== DEFAULT_GUILD_LOCALE ? { locale: guildLocale } : {}),
     });
     if (!reply) return;
     const [first, ...rest] = renderDiscord(await withImages(reply));
@@ -172,9 +185,11 @@ export class DiscordAdapter {
     const focused = interaction.options.getFocused(true);
     const knowledge = this.deps.knowledge();
     const sub = interaction.options.getSubcommand(false);
-    const choices = focused.name === "type" && (sub === "subscribe" || sub === "unsubscribe")
-      ? roundTypeChoices(knowledge, String(focused.value))
-      : focused.name === "occupation" ? occupationChoices(knowledge, String(focused.value)) : focused.name === "round" ? roundChoices(knowledge, String(focused.value)) : [];
+    const choices = inLanguage(interactionLang(interaction.locale), () =>
+      focused.name === "type" && (sub === "subscribe" || sub === "unsubscribe")
+        ? roundTypeChoices(knowledge, String(focused.value))
+        : focused.name === "occupation" ? occupationChoices(knowledge, String(focused.value)) : focused.name === "round" ? roundChoices(knowledge, String(focused.value)) : [],
+    );
     await interaction.respond(choices);
   }
 
@@ -182,21 +197,22 @@ export class DiscordAdapter {
     const started = performance.now();
     const sub = interaction.options.getSubcommand(false) ?? "help";
     if ((SUBSCRIPTION_SUBCOMMANDS as readonly string[]).includes(sub)) return this.onSubscription(interaction, sub, started);
-    const who = { user: interaction.user.id, conversation: `${interaction.channelId ?? `dm-${interaction.user.id}`}:${interaction.user.id}`, platform: "discord" as const };
+    const lang = interactionLang(interaction.locale);
+    const who = { user: interaction.user.id, conversation: `${interaction.channelId ?? `dm-${interaction.user.id}`}:${interaction.user.id}`, platform: "discord" as const, locale: interaction.locale };
     const values: Record<string, string | number | boolean> = {};
     for (const o of interaction.options.data.flatMap((d) => d.options ?? [])) if (o.value !== undefined) values[o.name] = o.value;
     // "/ee crs" without options opens the CRS form; its submission is answered in onCrsModal.
     if (sub === CRS_COMMAND && Object.keys(values).length === 0) {
-      await interaction.showModal(crsModal(this.deps.knowledge()));
+      await interaction.showModal(inLanguage(lang, () => crsModal(this.deps.knowledge())));
       this.deps.logger.debug({ platform: "discord", via: "slash:crs", ms: Math.round((performance.now() - started) * 100) / 100 }, "CRS form opened");
       return;
     }
     const reply =
       sub === "ask" || sub === "help"
-        ? await this.handling.answer({ ...who, text: sub === "ask" ? String(values.question ?? "") : "help" })
+        ? await this.handling.answer({ ...who, text: sub === "ask" ? String(values.question ?? "") : inLanguage(lang, () => adapterMessages().helpQuestion) })
         : await this.handling.command(sub, values, who);
     if (!reply) {
-      await interaction.reply({ content: MESSAGES.rateLimited, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+      await interaction.reply({ content: inLanguage(lang, () => coreMessages().rateLimited), flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
       return;
     }
     // Answers are computed in well under a millisecond; a chart takes longer to draw, so its reply is deferred first.
@@ -221,13 +237,17 @@ export class DiscordAdapter {
         return "";
       }
     };
-    const read = readCrsModal(value);
-    const who = { user: interaction.user.id, conversation: `${interaction.channelId ?? `dm-${interaction.user.id}`}:${interaction.user.id}`, platform: "discord" as const };
+    const lang = interactionLang(interaction.locale);
+    const read = inLanguage(lang, () => readCrsModal(value));
+    const who = { user: interaction.user.id, conversation: `${interaction.channelId ?? `dm-${interaction.user.id}`}:${interaction.user.id}`, platform: "discord" as const, locale: interaction.locale };
     const reply = read.ok
       ? await this.handling.command(CRS_COMMAND, read.value, who)
-      : makeReply(knowledge, CRS_COMMAND, { title: "Check the form", text: read.error.map((e) => `${inputLabel(e)}: ${e.message}`).join(" "), userError: true });
+      : inLanguage(lang, () => {
+          const t = adapterMessages();
+          return makeReply(knowledge, CRS_COMMAND, { title: t.checkForm, text: read.error.map((e) => t.inputProblem(inputLabel(e), e.message)).join(" "), userError: true });
+        });
     if (!reply) {
-      await interaction.reply({ content: MESSAGES.rateLimited, flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
+      await interaction.reply({ content: inLanguage(lang, () => coreMessages().rateLimited), flags: MessageFlags.Ephemeral, allowedMentions: { parse: [] } });
       return;
     }
     const [first, ...rest] = renderDiscord(reply);
@@ -238,21 +258,27 @@ export class DiscordAdapter {
   }
 
   // Subscriptions belong to a server channel; changing them needs Manage Channels or Manage Server, checked here on
-  // every call: the command's default member permissions would apply to all of /ee, questions included.
-  private async onSubscription(interaction: ChatInputCommandInteraction, sub: string, started: number): Promise<void> {
+  // every call: the command's default member permissions would apply to all of /ee, questions included. The replies
+  // are in the language of the person who asked.
+  private onSubscription(interaction: ChatInputCommandInteraction, sub: string, started: number): Promise<void> {
+    return inLanguage(interactionLang(interaction.locale), () => this.changeSubscription(interaction, sub, started));
+  }
+
+  private async changeSubscription(interaction: ChatInputCommandInteraction, sub: string, started: number): Promise<void> {
     const knowledge = this.deps.knowledge();
+    const t = announceMessages();
     const refuse = async (text: string): Promise<void> => {
-      const [payload] = renderDiscord(makeReply(knowledge, sub, { title: "Round announcements", text, userError: true }));
+      const [payload] = renderDiscord(makeReply(knowledge, sub, { title: t.title, text, userError: true }));
       if (payload) await interaction.reply({ ...payload, flags: MessageFlags.Ephemeral });
     };
     const service = this.deps.subscriptions;
-    if (!service) return refuse(ANNOUNCE_MESSAGES.unavailable);
+    if (!service) return refuse(t.unavailable);
     const guildId = interaction.guildId;
-    if (!interaction.inGuild() || guildId === null) return refuse(ANNOUNCE_MESSAGES.notInServer);
+    if (!interaction.inGuild() || guildId === null) return refuse(t.notInServer);
     const where = { platform: "discord" as const, workspaceId: guildId, channelId: interaction.channelId, userId: interaction.user.id };
     if (sub !== "subscriptions" && !interaction.memberPermissions?.any([PermissionFlagsBits.ManageChannels, PermissionFlagsBits.ManageGuild])) {
       this.deps.logger.info({ platform: "discord", command: sub, guild: guildId }, "subscription change refused: missing permission");
-      return refuse(ANNOUNCE_MESSAGES.noPermission);
+      return refuse(t.noPermission);
     }
     const type = interaction.options.getString("type") ?? undefined;
     const reply =

@@ -3,8 +3,14 @@ import { DiscordAPIError, HTTPError, RateLimitError, RESTJSONErrorCodes, Routes,
 import { announcementReply } from "../../announce/messages.js";
 import type { AnnounceRound, Sender, SendResult } from "../../announce/schema.js";
 import type { Knowledge } from "../../core/knowledge.js";
+import { inLanguage, langOfLocale, type Lang } from "../../messages/lang.js";
+import { Memo } from "../../memo.js";
 import type { Subscription } from "../../store/schema.js";
 import { renderDiscord } from "./render.js";
+
+// A server's language changes rarely: asked once an hour at most, for as many servers as a bot is in.
+const GUILD_LANG_TTL_MS = 60 * 60 * 1000;
+const GUILD_LANG_LIMIT = 10_000;
 
 // Discord's answers that mean the bot will never be able to post in the channel again as things stand.
 const PERMANENT: ReadonlyMap<number, string> = new Map([
@@ -31,16 +37,35 @@ export function discordFailure(error: unknown): SendResult {
   return { ok: false, kind: "transient", error: error instanceof Error ? `${error.name}: ${error.message}` : String(error) };
 }
 
-/** Posts announcements to Discord channels through a discord.js REST client (which waits out 429s and keeps to the rate limits). */
+/**
+ * Posts announcements to Discord channels through a discord.js REST client (which waits out 429s and keeps to the
+ * rate limits), each in its server's language: French for a server whose owner chose French, English otherwise.
+ */
 export class DiscordSender implements Sender {
+  private readonly langs = new Memo<string, Promise<Lang>>(GUILD_LANG_LIMIT, GUILD_LANG_TTL_MS);
+
   constructor(
     private readonly rest: REST,
     private readonly knowledge: () => Knowledge,
   ) {}
 
+  /** The language a server chose (its preferred locale); English when it chose none ee-bot speaks or cannot be read. */
+  guildLang(guildId: string): Promise<Lang> {
+    return this.langs.get(guildId, async () => {
+      try {
+        const guild = (await this.rest.get(Routes.guild(guildId))) as { preferred_locale?: string };
+        return langOfLocale(guild.preferred_locale) ?? "en";
+      } catch {
+        // Not knowing the server's language is no reason to miss the round: it is announced in English.
+        return "en";
+      }
+    });
+  }
+
   /** Posts one round's announcement as an embed, mentions never parsed. */
   async send(subscription: Subscription, round: AnnounceRound): Promise<SendResult> {
-    const [payload] = renderDiscord(announcementReply(this.knowledge(), round));
+    const lang = await this.guildLang(subscription.workspaceId);
+    const [payload] = renderDiscord(inLanguage(lang, () => announcementReply(this.knowledge(), round)));
     if (!payload) return { ok: false, kind: "transient", error: "empty announcement" };
     try {
       const message = (await this.rest.post(Routes.channelMessages(subscription.channelId), {

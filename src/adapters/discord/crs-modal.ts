@@ -1,6 +1,7 @@
 import { LabelBuilder, ModalBuilder, TextInputBuilder, TextInputStyle } from "discord.js";
 import type { Knowledge } from "../../core/knowledge.js";
-import { CRS_FORM_TEXT, educationChoices, readCrsForm, splitYears, type CrsFormError, type CrsFormField, type CrsFormResult } from "../slack/crs-form.js";
+import { adapterMessages } from "../../messages/adapters.js";
+import { crsFormText, educationChoices, readCrsForm, splitYears, type CrsFormError, type CrsFormField, type CrsFormResult } from "../slack/crs-form.js";
 
 /** The custom id of the CRS modal, for its submit interaction. */
 export const CRS_MODAL_ID = "ee-crs";
@@ -15,47 +16,46 @@ const TITLE = 45;
 const LABEL = 45;
 const HINT = 100;
 
-const LABELS: Readonly<Record<CrsModalInput, string>> = {
-  age: CRS_FORM_TEXT.age,
-  education: CRS_FORM_TEXT.education,
-  language: "Language: CLB level or IELTS scores",
-  years: CRS_FORM_TEXT.years,
-  details: CRS_FORM_TEXT.details,
-};
+// The inputs' labels and descriptions in the language being written in.
+function labels(): Readonly<Record<CrsModalInput, string>> {
+  const form = crsFormText();
+  return { age: form.age, education: form.education, language: adapterMessages().crsModal.language, years: form.years, details: form.details };
+}
 
-const DESCRIPTIONS: Readonly<Record<CrsModalInput, string>> = {
-  age: "Your age in years",
-  education: "Your highest completed education",
-  language: CRS_FORM_TEXT.languageHint,
-  years: "Years of skilled work in Canada, then outside Canada",
-  details: "Say single, or whether your partner comes to Canada; PNP, sibling, French...",
-};
+function descriptions(): Readonly<Record<CrsModalInput, string>> {
+  const t = adapterMessages().crsModal;
+  return { age: t.ageDescription, education: t.educationDescription, language: crsFormText().languageHint, years: t.yearsDescription, details: t.detailsDescription };
+}
 
 const cut = (text: string, max: number): string => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
 // The placeholder lists the education words the command reads, from the highest level down, as far as they fit.
 function educationHint(knowledge: Knowledge): string {
   const words = [...educationChoices(knowledge)].reverse().map((c) => c.words);
+  const eg = adapterMessages().crsModal.forExample;
   let hint = "";
   for (const w of words) {
-    const next = hint === "" ? `e.g. ${w}` : `${hint}, ${w}`;
+    const next = hint === "" ? `${eg} ${w}` : `${hint}, ${w}`;
     if (next.length > HINT) break;
     hint = next;
   }
   return hint;
 }
 
-/** The CRS modal: five text inputs for age, education, language, years of work and anything else. */
+/** The CRS modal: five text inputs for age, education, language, years of work and anything else; in the language being written in. */
 export function crsModal(knowledge: Knowledge): ModalBuilder {
+  const form = crsFormText();
+  const names = labels();
+  const hints = descriptions();
   const placeholders: Readonly<Record<CrsModalInput, string>> = {
     age: "29",
     education: educationHint(knowledge),
     language: "8 7 7 7",
-    years: CRS_FORM_TEXT.yearsHint,
-    details: CRS_FORM_TEXT.detailsHint,
+    years: form.yearsHint,
+    details: form.detailsHint,
   };
   const required: ReadonlySet<CrsModalInput> = new Set(["age", "education", "language"]);
-  const labels = CRS_MODAL_INPUTS.map((id) => {
+  const inputs = CRS_MODAL_INPUTS.map((id) => {
     const input = new TextInputBuilder()
       .setCustomId(id)
       .setStyle(id === "details" ? TextInputStyle.Paragraph : TextInputStyle.Short)
@@ -63,9 +63,9 @@ export function crsModal(knowledge: Knowledge): ModalBuilder {
       .setMaxLength(id === "details" ? 500 : 100);
     const placeholder = cut(placeholders[id], HINT);
     if (placeholder !== "") input.setPlaceholder(placeholder);
-    return new LabelBuilder().setLabel(cut(LABELS[id], LABEL)).setDescription(cut(DESCRIPTIONS[id], HINT)).setTextInputComponent(input);
+    return new LabelBuilder().setLabel(cut(names[id], LABEL)).setDescription(cut(hints[id], HINT)).setTextInputComponent(input);
   });
-  return new ModalBuilder().setCustomId(CRS_MODAL_ID).setTitle(cut(CRS_FORM_TEXT.title, TITLE)).addLabelComponents(labels);
+  return new ModalBuilder().setCustomId(CRS_MODAL_ID).setTitle(cut(form.title, TITLE)).addLabelComponents(inputs);
 }
 
 // Which input a form field was typed in.
@@ -79,9 +79,9 @@ const INPUT_OF: Readonly<Record<CrsFormField, CrsModalInput>> = {
   details: "details",
 };
 
-/** The label of the input a form error belongs to, for the reply that names it. */
+/** The label of the input a form error belongs to, for the reply that names it (in the language being written in). */
 export function inputLabel(error: CrsFormError): string {
-  return cut(LABELS[INPUT_OF[error.field]], LABEL);
+  return cut(labels()[INPUT_OF[error.field]], LABEL);
 }
 
 /** Reads a submitted CRS modal (its text inputs by custom id) into the crs command's options, or the inputs to correct. */

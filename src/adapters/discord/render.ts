@@ -1,6 +1,8 @@
 import { escapeMarkdown, type APIEmbed } from "discord.js";
 import { describeRef, formatDate } from "../../core/format.js";
 import type { Reply } from "../../core/types.js";
+import { adapterMessages } from "../../messages/adapters.js";
+import { inLanguage } from "../../messages/lang.js";
 import { splitText } from "../split.js";
 
 /** Discord's message limits (https://discord.com/developers/docs/resources/message, .../channel#embed-limits). */
@@ -45,14 +47,22 @@ function embedSize(e: APIEmbed): number {
 }
 
 function footerOf(reply: Reply): string | undefined {
+  const t = adapterMessages();
   const parts: string[] = [];
-  if (reply.asOf) parts.push(`As of ${formatDate(reply.asOf)}`);
-  if (reply.sources.length > 0 && reply.intent !== "sources") parts.push(`Sources: ${reply.sources.map(describeRef).join("; ")}`);
+  if (reply.asOf) parts.push(t.asOf(formatDate(reply.asOf)));
+  if (reply.sources.length > 0 && reply.intent !== "sources") parts.push(t.sources(reply.sources.map(describeRef).join("; ")));
   return parts.length > 0 ? cut(parts.join(" · "), DISCORD_LIMITS.footer) : undefined;
 }
 
-/** Renders a reply as Discord messages: an embed with the answer, figures as fields, sources and date in the footer; long answers split within every limit. */
+/**
+ * Renders a reply as Discord messages: an embed with the answer, figures as fields, sources and date in the footer;
+ * long answers split within every limit. The footer's words and dates are written in the reply's language.
+ */
 export function renderDiscord(reply: Reply): DiscordPayload[] {
+  return inLanguage(reply.lang, () => render(reply));
+}
+
+function render(reply: Reply): DiscordPayload[] {
   const body = [plain(reply.text), ...reply.list.map((l) => `• ${plain(l)}`)].join("\n");
   const chunks = splitText(body, DISCORD_LIMITS.description);
   const fields = reply.fields.slice(0, DISCORD_LIMITS.fields).map((f) => ({

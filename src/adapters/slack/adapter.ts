@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import { App, HTTPReceiver, LogLevel, type Logger as SlackLogger, type types } from "@slack/bolt";
 import { formatDate, roundName } from "../../core/format.js";
 import type { Knowledge } from "../../core/knowledge.js";
-import { MESSAGES } from "../../core/messages.js";
+import { coreMessages } from "../../core/messages.js";
 import type { Reply } from "../../core/types.js";
 import { EeBotError, ErrorCode } from "../../errors.js";
 import type { Logger } from "../../log.js";
@@ -13,11 +13,16 @@ import type { AdapterState } from "../discord/adapter.js";
 import type { SkillRegistry } from "../../skills/registry.js";
 import type { OptionValues } from "../../skills/types.js";
 import { withImages } from "../../charts/attach.js";
-import { optionsFromText } from "./commands.js";
+import { commandNamed, optionsFromText } from "./commands.js";
+import { readLanguagePrefix } from "./language.js";
 import { CRS_COMMAND } from "./crs-form.js";
 import { CRS_MODAL_CALLBACK, CrsModalMetaSchema, crsModal, readCrsModal, type CrsModalMeta } from "./crs-modal.js";
 import { escapeMrkdwn, renderSlack, type SlackPayload } from "./render.js";
-import { ANNOUNCE_MESSAGES, filterPhrase } from "../../announce/messages.js";
+import { filterPhrase } from "../../announce/messages.js";
+import { announceMessages } from "../../messages/announce.js";
+import { ADAPTER_MESSAGES, adapterMessages } from "../../messages/adapters.js";
+import { inLanguage, lang as currentLang, langOfLocale, LANGS, type Lang } from "../../messages/lang.js";
+import { fold } from "../../nlu/language.js";
 import { readSubscribeWords, type Subscriptions } from "../../announce/subscriptions.js";
 import { errorReply, makeReply } from "../../core/reply.js";
 import type { Subscription } from "../../store/schema.js";
@@ -77,8 +82,10 @@ export interface SlackDeps {
   readonly claims?: EventClaims;
 }
 
-/** The /ee words that manage a channel's round announcements. */
-const SUBSCRIPTION_WORDS: ReadonlySet<string> = new Set(["subscribe", "unsubscribe", "subscriptions"]);
+/** The /ee words that manage a channel's round announcements, English and French ("abonner"), and the language of each. */
+const SUBSCRIPTION_WORDS: ReadonlyMap<string, { sub: "subscribe" | "unsubscribe" | "subscriptions"; lang: Lang }> = new Map(
+  LANGS.flatMap((lang) => (["subscribe", "unsubscribe", "subscriptions"] as const).map((sub) => [fold(ADAPTER_MESSAGES[lang].command[sub].name), { sub, lang }] as const)),
+);
 
 /**
  * Who may change a Slack channel's subscriptions: workspace admins and owners, and the channel's creator (Slack has
@@ -93,11 +100,22 @@ export async function mayManageChannel(client: App["client"], user: string, chan
   return { allowed, botInChannel: c !== undefined && c.channel?.is_member !== false };
 }
 
-/** The App Home section listing the workspace's round announcements. */
+/** The App Home section listing the workspace's round announcements, in the language being written in. */
 export function subscriptionsSection(knowledge: Knowledge, subscriptions: readonly Subscription[]): types.KnownBlock {
-  const lines = subscriptions.map((s) => `• <#${s.channelId}>: ${escapeMrkdwn(filterPhrase(knowledge, s.roundType, s.maxCrs))}${s.disabledAt ? ` (stopped: ${escapeMrkdwn(s.disabledReason ?? "refused")})` : ""}`);
-  const text = lines.length > 0 ? lines.join("\n") : escapeMrkdwn(ANNOUNCE_MESSAGES.noneInWorkspace);
-  return { type: "section", text: { type: "mrkdwn", text: `*Round announcements in this workspace*\n${text}`.slice(0, 3000) } };
+  const t = adapterMessages().home;
+  const lines = subscriptions.map((s) => `• <#${s.channelId}>: ${escapeMrkdwn(filterPhrase(knowledge, s.roundType, s.maxCrs))}${s.disabledAt ? escapeMrkdwn(t.stopped(s.disabledReason)) : ""}`);
+  const text = lines.length > 0 ? lines.join("\n") : escapeMrkdwn(announceMessages().noneInWorkspace);
+  return { type: "section", text: { type: "mrkdwn", text: `${t.subscriptionsHeading}\n${text}`.slice(0, 3000) } };
+}
+
+// The language a CRS form was shown in, from its private_metadata; English when it says none.
+function formLang(metadata: string): Lang {
+  try {
+    const parsed = CrsModalMetaSchema.safeParse(JSON.parse(metadata));
+    return parsed.success ? (parsed.data.lang ?? "en") : "en";
+  } catch {
+    return "en";
+  }
 }
 
 /** Slack refuses requests whose timestamp is more than five minutes away from now, in either direction. */
@@ -139,27 +157,34 @@ function boltLogger(logger: Logger): SlackLogger {
   };
 }
 
-/** The App Home tab: what the bot answers, the latest round it knows, example questions made from the knowledge base. */
+/**
+ * The App Home tab: what the bot answers, the latest round it knows, example questions made from the knowledge base;
+ * in the language being written in (commands by their French names in French).
+ */
 export function homeView(knowledge: Knowledge, registry: SkillRegistry, subscriptions?: readonly Subscription[]): types.HomeView {
+  const t = adapterMessages().home;
+  const french = currentLang() === "fr";
   const examples = registry.skills.filter((s) => s.id !== "help").flatMap((s) => s.examples(knowledge).slice(0, 1)).slice(0, 8);
-  const commands = registry.skills.flatMap((s) => (s.command ? [`/ee ${s.command.name}: ${s.command.description}`] : []));
+  const commands = registry.skills.flatMap((s) => {
+    if (!s.command) return [];
+    const words = french && s.command.fr ? s.command.fr : s.command;
+    return [t.commandLine(words.name, words.description)];
+  });
   const latest = knowledge.latestDraw();
   const blocks: types.KnownBlock[] = [
-    { type: "header", text: { type: "plain_text", text: "ee-bot: Express Entry answers" } },
-    { type: "section", text: { type: "mrkdwn", text: escapeMrkdwn(MESSAGES.help) } },
+    { type: "header", text: { type: "plain_text", text: t.header } },
+    { type: "section", text: { type: "mrkdwn", text: escapeMrkdwn(coreMessages().help) } },
     {
       type: "section",
       text: {
         type: "mrkdwn",
-        text: latest
-          ? `*Latest round I know of*\n${escapeMrkdwn(`${roundName(knowledge, latest)}: cut-off ${latest.crs ?? "unknown"}, ${latest.invitations ?? "unknown"} invitations.`)}`
-          : "*Latest round I know of*\nnone yet",
+        text: latest ? `${t.latestHeading}\n${escapeMrkdwn(t.latestLine(roundName(knowledge, latest), latest.crs, latest.invitations))}` : `${t.latestHeading}\n${t.noneYet}`,
       },
     },
-    { type: "section", text: { type: "mrkdwn", text: `*Ask me, for example*\n${examples.map((q) => `• ${escapeMrkdwn(q)}`).join("\n")}` } },
-    { type: "section", text: { type: "mrkdwn", text: `*Commands*\n${commands.map((c) => `• ${escapeMrkdwn(c)}`).join("\n")}` } },
+    { type: "section", text: { type: "mrkdwn", text: `${t.examplesHeading}\n${examples.map((q) => `• ${escapeMrkdwn(q)}`).join("\n")}` } },
+    { type: "section", text: { type: "mrkdwn", text: `${t.commandsHeading}\n${commands.map((c) => `• ${escapeMrkdwn(c)}`).join("\n")}` } },
     ...(subscriptions ? [subscriptionsSection(knowledge, subscriptions)] : []),
-    { type: "context", elements: [{ type: "mrkdwn", text: escapeMrkdwn(`Message me here, mention me in a channel, or use /ee. Knowledge base ${knowledge.version}${latest?.date ? `, up to ${formatDate(latest.date)}` : ""}.`) }] },
+    { type: "context", elements: [{ type: "mrkdwn", text: escapeMrkdwn(t.footer(knowledge.version, latest?.date ? formatDate(latest.date) : null)) }] },
   ];
   return { type: "home", blocks };
 }
@@ -236,7 +261,8 @@ export class SlackAdapter {
     this.app.event("app_mention", async ({ event, client }) => {
       await this.handling.guard(async () => {
         const thread = event.thread_ts ?? event.ts;
-        const reply = await this.handling.answer({ text: event.text, user: event.user ?? "unknown", conversation: `${event.channel}:${event.user}`, platform: "slack" });
+        const asked = readLanguagePrefix(event.text);
+        const reply = await this.handling.answer({ text: asked.text, user: event.user ?? "unknown", conversation: `${event.channel}:${event.user}`, platform: "slack", ...(asked.lang ? { lang: asked.lang } : {}) });
         if (reply) await this.post(client, event.channel, reply, thread, "mention");
       });
     });
@@ -244,7 +270,8 @@ export class SlackAdapter {
       // Only a person's direct message: no subtype (edits, joins, bot messages), no bot id.
       if (message.channel_type !== "im" || message.subtype !== undefined || "bot_id" in message) return;
       await this.handling.guard(async () => {
-        const reply = await this.handling.answer({ text: message.text ?? "", user: message.user, conversation: `${message.channel}:${message.user}`, platform: "slack" });
+        const asked = readLanguagePrefix(message.text ?? "");
+        const reply = await this.handling.answer({ text: asked.text, user: message.user, conversation: `${message.channel}:${message.user}`, platform: "slack", ...(asked.lang ? { lang: asked.lang } : {}) });
         if (reply) await this.post(client, message.channel, reply, undefined, "dm");
       });
     });
@@ -252,33 +279,42 @@ export class SlackAdapter {
       await ack();
       await this.handling.guard(async () => {
         const started = performance.now();
-        const [word = ""] = command.text.trim().split(/\s+/);
-        if (SUBSCRIPTION_WORDS.has(word.toLowerCase())) {
-          const reply = await this.onSubscription(client, command, word.toLowerCase());
+        // "/ee langue: fr ..." chooses the language of this command's answer.
+        const asked = readLanguagePrefix(command.text);
+        const [word = ""] = asked.text.trim().split(/\s+/);
+        const subscription = SUBSCRIPTION_WORDS.get(fold(word));
+        if (subscription) {
+          const lang = asked.lang ?? subscription.lang;
+          const reply = await inLanguage(lang, () => this.onSubscription(client, { ...command, text: asked.text }, subscription.sub));
           for (const payload of renderSlack(reply)) await respond({ response_type: reply.userError ? "ephemeral" : "in_channel", replace_original: false, text: payload.text, blocks: payload.blocks });
-          this.handling.sent(reply, started, `slash:${word.toLowerCase()}`);
+          this.handling.sent(reply, started, `slash:${subscription.sub}`);
           return;
         }
-        const share = /^\s*(?:share|public)\b/i.test(command.text);
-        const text = command.text.replace(/^\s*(?:share|public)\b\s*/i, "").trim();
-        const who = { user: command.user_id, conversation: `${command.channel_id}:${command.user_id}`, platform: "slack" as const };
+        const share = /^\s*(?:share|public|partager)\b/i.test(asked.text);
+        const text = asked.text.replace(/^\s*(?:share|public|partager)\b\s*/i, "").trim();
         // "/ee draw 254" runs the skill's command with structured options; anything else is a question.
         const [first = "", ...words] = text.split(/\s+/);
-        const skill = deps.registry.skills.find((s) => s.command?.name === first.toLowerCase());
+        const named = commandNamed(deps.registry, first);
+        const skill = named?.skill;
+        // A command called by its French name ("/ee tirage 254") hints at French when nothing else says.
+        const hint = named?.french ? "fr" : undefined;
+        const who = { user: command.user_id, conversation: `${command.channel_id}:${command.user_id}`, platform: "slack" as const, ...(asked.lang ? { lang: asked.lang } : {}), ...(hint ? { locale: hint } : {}) };
+        const lang: Lang = asked.lang ?? hint ?? "en";
         // "/ee crs" alone opens the CRS form; with options it is answered at once.
         if (skill?.command?.name === CRS_COMMAND && words.every((w) => w === "")) {
           const ranges = Object.fromEntries(skill.command.options.map((o) => [o.name, { ...(o.min !== undefined ? { min: o.min } : {}), ...(o.max !== undefined ? { max: o.max } : {}) }]));
           const place = command.channel_name ?? "";
           const dm = place === "directmessage" || place.startsWith("mpdm-") || command.channel_id.startsWith("D");
-          await client.views.open({ trigger_id: command.trigger_id, view: crsModal(deps.knowledge(), { channel: command.channel_id, user: command.user_id, dm }, ranges) });
+          const meta = { channel: command.channel_id, user: command.user_id, dm, ...(lang !== "en" ? { lang } : {}) };
+          await client.views.open({ trigger_id: command.trigger_id, view: inLanguage(lang, () => crsModal(deps.knowledge(), meta, ranges)) });
           deps.logger.debug({ platform: "slack", via: "slash:crs", ms: Math.round((performance.now() - started) * 100) / 100 }, "CRS form opened");
           return;
         }
         const reply = skill?.command
           ? await this.handling.command(skill.command.name, optionsFromText(skill.command, words.join(" "), deps.knowledge()), who)
-          : await this.handling.answer({ ...who, text: text === "" ? "help" : text });
+          : await this.handling.answer({ ...who, text: text === "" ? inLanguage(lang, () => adapterMessages().helpQuestion) : text });
         if (!reply) {
-          await respond({ response_type: "ephemeral", text: MESSAGES.rateLimited });
+          await respond({ response_type: "ephemeral", text: inLanguage(lang, () => coreMessages().rateLimited) });
           return;
         }
         const visible = share && !reply.userError ? "in_channel" : "ephemeral";
@@ -291,7 +327,7 @@ export class SlackAdapter {
       });
     });
     this.app.view(CRS_MODAL_CALLBACK, async ({ ack, body, view, client }) => {
-      const read = readCrsModal(deps.knowledge(), view.state.values);
+      const read = inLanguage(formLang(view.private_metadata), () => readCrsModal(deps.knowledge(), view.state.values));
       if (!read.ok) {
         await ack({ response_action: "errors", errors: read.error });
         return;
@@ -311,7 +347,8 @@ export class SlackAdapter {
             deps.logger.error({ platform: "slack", err }, "cannot list subscriptions for the App Home");
           }
         }
-        await client.views.publish({ user_id: event.user, view: homeView(deps.knowledge(), deps.registry, subscriptions) });
+        const lang = await this.userLang(client, event.user);
+        await client.views.publish({ user_id: event.user, view: inLanguage(lang, () => homeView(deps.knowledge(), deps.registry, subscriptions)) });
       });
     });
     this.app.error(async (error) => {
@@ -397,14 +434,24 @@ export class SlackAdapter {
     await receiver.requestListener(req, res);
   }
 
+  // The App Home has no message to read a language from: the user's Slack locale (users:read), else English.
+  private async userLang(client: App["client"], user: string): Promise<Lang> {
+    try {
+      return langOfLocale((await client.users.info({ user, include_locale: true })).user?.locale) ?? "en";
+    } catch {
+      return "en";
+    }
+  }
+
   private async onSubscription(client: App["client"], command: { text: string; team_id: string; channel_id: string; channel_name: string; user_id: string }, word: string): Promise<Reply> {
     const knowledge = this.deps.knowledge();
-    const refuse = (text: string): Reply => makeReply(knowledge, word, { title: "Round announcements", text, userError: true });
+    const t = announceMessages();
+    const refuse = (text: string): Reply => makeReply(knowledge, word, { title: t.title, text, userError: true });
     const service = this.deps.subscriptions;
-    if (!service) return refuse(ANNOUNCE_MESSAGES.unavailable);
+    if (!service) return refuse(t.unavailable);
     const dm = command.channel_name === "directmessage" || command.channel_name.startsWith("mpdm-") || command.channel_id.startsWith("D");
-    if (word === "subscriptions") return service.list({ platform: "slack", workspaceId: command.team_id, channelId: dm ? null : command.channel_id, userId: command.user_id }, (id) => `channel ${id}`);
-    if (dm) return refuse(ANNOUNCE_MESSAGES.notInChannel);
+    if (word === "subscriptions") return service.list({ platform: "slack", workspaceId: command.team_id, channelId: dm ? null : command.channel_id, userId: command.user_id }, (id) => adapterMessages().slackChannel(id));
+    if (dm) return refuse(t.notInChannel);
     const where = { platform: "slack" as const, workspaceId: command.team_id, channelId: command.channel_id, userId: command.user_id };
     let check: { allowed: boolean; botInChannel: boolean };
     try {
@@ -415,11 +462,11 @@ export class SlackAdapter {
     }
     if (!check.allowed) {
       this.deps.logger.info({ platform: "slack", command: word, team: command.team_id }, "subscription change refused: missing permission");
-      return refuse(ANNOUNCE_MESSAGES.noPermission);
+      return refuse(t.noPermission);
     }
     const rest = command.text.trim().split(/\s+/).slice(1).join(" ");
     if (word === "unsubscribe") return service.unsubscribe(where, rest === "" ? undefined : readSubscribeWords(rest).type);
-    if (!check.botInChannel) return refuse(ANNOUNCE_MESSAGES.botNotInChannel);
+    if (!check.botInChannel) return refuse(t.botNotInChannel);
     const asked = readSubscribeWords(rest);
     return service.subscribe(where, asked.type, asked.maxCrs);
   }
@@ -436,8 +483,11 @@ export class SlackAdapter {
     }
     if (!parsed?.success) this.deps.logger.warn({ platform: "slack" }, "CRS form without readable metadata: answered in the DM");
     const meta: CrsModalMeta = parsed?.success ? parsed.data : { channel: user, user, dm: true };
-    const who = { user, conversation: `${meta.channel}:${user}`, platform: "slack" as const };
-    const reply = await this.handling.command(CRS_COMMAND, values, who) ?? makeReply(this.deps.knowledge(), CRS_COMMAND, { title: "Slow down", text: MESSAGES.rateLimited, userError: true });
+    // The form was shown in a language: the answer follows it unless the conversation chose another.
+    const who = { user, conversation: `${meta.channel}:${user}`, platform: "slack" as const, ...(meta.lang ? { locale: meta.lang } : {}) };
+    const reply =
+      (await this.handling.command(CRS_COMMAND, values, who)) ??
+      inLanguage(meta.lang ?? "en", () => makeReply(this.deps.knowledge(), CRS_COMMAND, { title: adapterMessages().slowDown, text: coreMessages().rateLimited, userError: true }));
     let dm = meta.dm;
     for (const payload of renderSlack(reply)) {
       if (!dm) {

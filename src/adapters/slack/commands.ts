@@ -1,5 +1,17 @@
 import type { Knowledge } from "../../core/knowledge.js";
-import type { CommandSpec, OptionValues } from "../../skills/types.js";
+import { fold } from "../../nlu/language.js";
+import type { SkillRegistry } from "../../skills/registry.js";
+import type { AnySkill, CommandSpec, OptionValues } from "../../skills/types.js";
+
+/** The skill whose command a word names, in English or in French ("tirage" as well as "draw"), and whether it was the French name. */
+export function commandNamed(registry: SkillRegistry, word: string): { skill: AnySkill; french: boolean } | undefined {
+  const typed = word.toLowerCase();
+  const english = registry.skills.find((s) => s.command?.name === typed);
+  if (english) return { skill: english, french: false };
+  const folded = fold(typed);
+  const french = folded === "" ? undefined : registry.skills.find((s) => s.command?.fr && fold(s.command.fr.name) === folded);
+  return french ? { skill: french, french: true } : undefined;
+}
 
 /**
  * Reads a Slack slash command's text as a skill command's options: `name:value` pairs first, then from the remaining
@@ -7,12 +19,16 @@ import type { CommandSpec, OptionValues } from "../../skills/types.js";
  */
 export function optionsFromText(spec: CommandSpec<unknown>, text: string, knowledge: Knowledge): OptionValues {
   const values: Record<string, string | number | boolean> = {};
-  const names = new Set(spec.options.map((o) => o.name));
+  // An option by its English or its French name ("round:254", "tirage:254").
+  const names = new Map<string, string>();
+  for (const o of spec.options) if (o.fr) names.set(fold(o.fr.name), o.name);
+  for (const o of spec.options) names.set(o.name, o.name);
   const rest: string[] = [];
-  // Option names may hold hyphens ("canadian-years:1").
-  for (const m of text.matchAll(/(\w[\w-]*)[:=]("([^"]*)"|\S+)|(\S+)/g)) {
+  // Option names may hold hyphens ("canadian-years:1") and accents.
+  for (const m of text.matchAll(/([\p{L}\p{N}_][\p{L}\p{N}_-]*)[:=]("([^"]*)"|\S+)|(\S+)/gu)) {
     const [, key, raw, quoted, word] = m;
-    if (key && names.has(key.toLowerCase())) values[key.toLowerCase()] = quoted ?? raw ?? "";
+    const name = key ? (names.get(key.toLowerCase()) ?? names.get(fold(key))) : undefined;
+    if (name) values[name] = quoted ?? raw ?? "";
     else rest.push(word ?? m[0]);
   }
   // Options read from their shape go first, so that a free-text option listed before them ("occupation" before
@@ -22,7 +38,7 @@ export function optionsFromText(spec: CommandSpec<unknown>, text: string, knowle
   for (const option of ordered) {
     if (values[option.name] !== undefined || rest.length === 0) continue;
     if (option.type === "boolean") {
-      const i = rest.findIndex((w) => w.toLowerCase() === option.name);
+      const i = rest.findIndex((w) => w.toLowerCase() === option.name || (option.fr !== undefined && fold(w) === fold(option.fr.name)));
       if (i >= 0) values[option.name] = Boolean(rest.splice(i, 1));
     } else if (option.autocomplete === "round") {
       const i = rest.findIndex((w) => /^#?\d{1,4}[ab]?$/i.test(w));

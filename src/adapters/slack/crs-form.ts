@@ -2,6 +2,7 @@ import * as z from "zod";
 import type { Knowledge } from "../../core/knowledge.js";
 import { parseClause } from "../../nlu/parse.js";
 import type { OptionValues } from "../../skills/types.js";
+import { adapterMessages, type CrsFormWords } from "../../messages/adapters.js";
 
 /** The skill command the CRS forms of Slack and Discord run. */
 export const CRS_COMMAND = "crs";
@@ -36,29 +37,10 @@ export const EducationChoiceSchema = z.object({ key: z.string().min(1), label: z
 /** An education level of a form. */
 export type EducationChoice = z.infer<typeof EducationChoiceSchema>;
 
-/** The words of a form's messages; no fact in them. */
-export const CRS_FORM_TEXT = {
-  title: "Your CRS score",
-  submit: "Calculate",
-  cancel: "Cancel",
-  age: "Age",
-  partner: "Marital status",
-  single: "Single",
-  partnerComing: "Married or common-law, partner coming to Canada",
-  partnerNotComing: "Married or common-law, partner not coming",
-  education: "Highest education",
-  language: "First official language: CLB level or IELTS scores",
-  languageHint: "8 7 7 7 (IELTS listening, reading, writing, speaking) or CLB 9",
-  canadianYears: "Years of skilled work in Canada",
-  foreignYears: "Years of skilled work outside Canada",
-  years: "Years of skilled work: in Canada / abroad",
-  yearsHint: "1 / 3",
-  details: "Anything else",
-  detailsHint: "sibling in Canada, provincial nomination, French NCLC 7, partner's education...",
-  wholeNumber: "Enter a whole number, e.g. 29.",
-  twoNumbers: "Enter the years in Canada, then abroad, e.g. 1 / 3.",
-  required: "Fill this in.",
-} as const;
+/** The words of a form's messages in the language being written in; no fact in them. */
+export function crsFormText(): CrsFormWords {
+  return adapterMessages().crsForm;
+}
 
 const WHOLE = /^\s*(\d{1,3})\s*$/;
 const LEVEL = /^\s*(?:clb\s*)?(\d{1,2})\s*$/i;
@@ -108,12 +90,13 @@ export function readCrsForm(form: CrsForm, required: readonly CrsFormField[] = [
   const errors: CrsFormError[] = [];
   const values: Record<string, string | number> = {};
   const words: string[] = [];
-  for (const field of required) if (blank(form[field])) errors.push({ field, message: CRS_FORM_TEXT.required });
+  const t = crsFormText();
+  for (const field of required) if (blank(form[field])) errors.push({ field, message: t.required });
   const whole = (field: "age" | "canadianYears" | "foreignYears", option: string): void => {
     const text = form[field];
     if (blank(text)) return;
     const m = WHOLE.exec(text ?? "");
-    if (m?.[1] === undefined) errors.push({ field, message: CRS_FORM_TEXT.wholeNumber });
+    if (m?.[1] === undefined) errors.push({ field, message: t.wholeNumber });
     else values[option] = Number(m[1]);
   };
   whole("age", "age");
@@ -138,5 +121,5 @@ export function splitYears(text: string): { ok: true; value: Pick<CrsForm, "cana
   if (both?.[1] !== undefined && both[2] !== undefined) return { ok: true, value: { canadianYears: both[1], foreignYears: both[2] } };
   const one = WHOLE.exec(text);
   if (one?.[1] !== undefined) return { ok: true, value: { canadianYears: one[1] } };
-  return { ok: false, error: CRS_FORM_TEXT.twoNumbers };
+  return { ok: false, error: crsFormText().twoNumbers };
 }

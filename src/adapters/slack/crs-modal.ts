@@ -1,14 +1,15 @@
 import type { types, ViewStateValue } from "@slack/bolt";
 import * as z from "zod";
 import type { Knowledge } from "../../core/knowledge.js";
-import { CRS_FORM_TEXT, educationChoices, readCrsForm, type CrsForm, type CrsFormField } from "./crs-form.js";
+import { crsFormText, educationChoices, readCrsForm, type CrsForm, type CrsFormField } from "./crs-form.js";
 import type { OptionValues } from "../../skills/types.js";
+import { LangSchema } from "../../messages/lang.js";
 
 /** The callback id of the CRS modal, for the view_submission handler. */
 export const CRS_MODAL_CALLBACK = "ee-crs";
 
-/** Where the answer to a submitted CRS modal goes: the conversation /ee came from and who asked. */
-export const CrsModalMetaSchema = z.object({ channel: z.string().min(1), user: z.string().min(1), dm: z.boolean() });
+/** Where the answer to a submitted CRS modal goes: the conversation /ee came from, who asked, and the language the form was shown in. */
+export const CrsModalMetaSchema = z.object({ channel: z.string().min(1), user: z.string().min(1), dm: z.boolean(), lang: LangSchema.optional() });
 /** The CRS modal's private_metadata. */
 export type CrsModalMeta = z.infer<typeof CrsModalMetaSchema>;
 
@@ -43,43 +44,44 @@ function numberInput(field: CrsFormField, label: string, optional: boolean, rang
 /** The limits the crs command sets on an option, for the number inputs. */
 export type OptionRanges = Readonly<Record<string, { min?: number; max?: number }>>;
 
-/** The CRS modal: age, marital status, education (the grid's levels), language, years of work and anything else. */
+/** The CRS modal: age, marital status, education (the grid's levels), language, years of work and anything else; in the language being written in. */
 export function crsModal(knowledge: Knowledge, meta: CrsModalMeta, ranges: OptionRanges = {}): types.ModalView {
+  const t = crsFormText();
   const education = educationChoices(knowledge).map((c) => option(c.key, c.label));
   return {
     type: "modal",
     callback_id: CRS_MODAL_CALLBACK,
     private_metadata: JSON.stringify(meta),
-    title: plain(CRS_FORM_TEXT.title, 24),
-    submit: plain(CRS_FORM_TEXT.submit, 24),
-    close: plain(CRS_FORM_TEXT.cancel, 24),
+    title: plain(t.title, 24),
+    submit: plain(t.submit, 24),
+    close: plain(t.cancel, 24),
     blocks: [
-      numberInput("age", CRS_FORM_TEXT.age, false, ranges.age),
+      numberInput("age", t.age, false, ranges.age),
       {
         type: "input",
         block_id: "partner",
-        label: plain(CRS_FORM_TEXT.partner),
+        label: plain(t.partner),
         element: {
           type: "static_select",
           action_id: ACTION,
-          options: [option("none", CRS_FORM_TEXT.single), option("coming", CRS_FORM_TEXT.partnerComing), option("not-coming", CRS_FORM_TEXT.partnerNotComing)],
+          options: [option("none", t.single), option("coming", t.partnerComing), option("not-coming", t.partnerNotComing)],
         },
       },
-      { type: "input", block_id: "education", label: plain(CRS_FORM_TEXT.education), element: { type: "static_select", action_id: ACTION, options: education } },
+      { type: "input", block_id: "education", label: plain(t.education), element: { type: "static_select", action_id: ACTION, options: education } },
       {
         type: "input",
         block_id: "language",
-        label: plain(CRS_FORM_TEXT.language),
-        element: { type: "plain_text_input", action_id: ACTION, placeholder: plain(CRS_FORM_TEXT.languageHint, PLACEHOLDER) },
+        label: plain(t.language),
+        element: { type: "plain_text_input", action_id: ACTION, placeholder: plain(t.languageHint, PLACEHOLDER) },
       },
-      numberInput("canadianYears", CRS_FORM_TEXT.canadianYears, true, ranges["canadian-years"]),
-      numberInput("foreignYears", CRS_FORM_TEXT.foreignYears, true, ranges["foreign-years"]),
+      numberInput("canadianYears", t.canadianYears, true, ranges["canadian-years"]),
+      numberInput("foreignYears", t.foreignYears, true, ranges["foreign-years"]),
       {
         type: "input",
         block_id: "details",
         optional: true,
-        label: plain(CRS_FORM_TEXT.details),
-        element: { type: "plain_text_input", action_id: ACTION, multiline: true, placeholder: plain(CRS_FORM_TEXT.detailsHint, PLACEHOLDER) },
+        label: plain(t.details),
+        element: { type: "plain_text_input", action_id: ACTION, multiline: true, placeholder: plain(t.detailsHint, PLACEHOLDER) },
       },
     ],
   };

@@ -1,6 +1,8 @@
 import type { types } from "@slack/bolt";
 import { describeRef, formatDate } from "../../core/format.js";
 import type { Reply } from "../../core/types.js";
+import { adapterMessages } from "../../messages/adapters.js";
+import { inLanguage } from "../../messages/lang.js";
 import { splitText, surrogateSafe } from "../split.js";
 
 type KnownBlock = types.KnownBlock;
@@ -47,8 +49,16 @@ function section(text: string): KnownBlock {
   return { type: "section", text: { type: "mrkdwn", text } };
 }
 
-/** Renders a reply as Block Kit messages: answer, figures, list, then date and sources in a context block; escaped first, then split. */
+/**
+ * Renders a reply as Block Kit messages: answer, figures, list, then date and sources in a context block; escaped
+ * first, then split. The context block's words and dates are written in the reply's language.
+ */
 export function renderSlack(reply: Reply): SlackPayload[] {
+  return inLanguage(reply.lang, () => render(reply));
+}
+
+function render(reply: Reply): SlackPayload[] {
+  const t = adapterMessages();
   const blocks: KnownBlock[] = [];
   blocks.push({ type: "header", text: { type: "plain_text", text: cut(reply.title, SLACK_LIMITS.headerText), emoji: false } });
   for (const piece of splitEscaped(escapeMrkdwn(reply.text), SLACK_LIMITS.sectionText)) blocks.push(section(piece));
@@ -66,15 +76,15 @@ export function renderSlack(reply: Reply): SlackPayload[] {
     for (const piece of splitEscaped(bullets, SLACK_LIMITS.sectionText)) blocks.push(section(piece));
   }
   const context: string[] = [];
-  if (reply.asOf) context.push(`As of ${formatDate(reply.asOf)}`);
-  if (reply.sources.length > 0 && reply.intent !== "sources") context.push(`Sources: ${reply.sources.map(describeRef).join("; ")}`);
+  if (reply.asOf) context.push(t.asOf(formatDate(reply.asOf)));
+  if (reply.sources.length > 0 && reply.intent !== "sources") context.push(t.sources(reply.sources.map(describeRef).join("; ")));
   if (context.length > 0) {
     blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: cut(escapeMrkdwn(context.join(" · ")), SLACK_LIMITS.contextText) }] });
   }
   const fallback = cut(escapeMrkdwn(reply.text), SLACK_LIMITS.fallbackText);
   const messages: SlackPayload[] = [];
   for (let i = 0; i < blocks.length; i += SLACK_LIMITS.blocksPerMessage) {
-    messages.push({ text: i === 0 ? fallback : `${cut(escapeMrkdwn(reply.title), 100)} (continued)`, blocks: blocks.slice(i, i + SLACK_LIMITS.blocksPerMessage) });
+    messages.push({ text: i === 0 ? fallback : t.continued(cut(escapeMrkdwn(reply.title), 100)), blocks: blocks.slice(i, i + SLACK_LIMITS.blocksPerMessage) });
   }
   return messages;
 }

@@ -8,6 +8,8 @@ export const FeedFormatSchema = z.object({
   url: z.url(),
   title: z.string().min(1),
   publisher: z.string().min(1),
+  /** The French twin: its address and how to cite it. */
+  french: z.object({ url: z.url(), title: z.string().min(1), publisher: z.string().min(1) }).optional(),
   distribution: z.object({
     asOf: z.string().min(1),
     total: z.string().min(1),

@@ -7,6 +7,7 @@ import { buildKnowledgeBase, readInputs, serialize, sourceIdOf } from "../build.
 import type { KnowledgePaths } from "../paths.js";
 import type { BuildWarning, RoundId } from "../schema.js";
 import { loadVocabulary } from "../vocabulary.js";
+import { readFrenchNames } from "./french.js";
 import { loadFeedFormat } from "./format.js";
 import { latestRound, parseFeedText, type FeedRound } from "./parse.js";
 import { readSnapshot } from "./snapshot.js";
@@ -82,7 +83,7 @@ function newer(a: FeedRound, b: FeedRound): number {
   return (a.date ?? "").localeCompare(b.date ?? "") || compareRounds(a.round, b.round);
 }
 
-async function download(options: UpdateFeedOptions): Promise<{ ok: true; response: Response; bytes: Uint8Array } | { ok: false; result: FeedUpdateResult }> {
+async function download(options: Pick<UpdateFeedOptions, "url" | "fetch" | "timeoutMs" | "etag" | "lastModified" | "signal">): Promise<{ ok: true; response: Response; bytes: Uint8Array } | { ok: false; result: FeedUpdateResult }> {
   const fetchImpl = options.fetch ?? fetch;
   const headers: Record<string, string> = { accept: "application/json" };
   if (options.etag) headers["if-none-match"] = options.etag;
@@ -170,4 +171,42 @@ export async function updateFeed(options: UpdateFeedOptions): Promise<FeedUpdate
       lastModified: response.headers.get("last-modified"),
     },
   };
+}
+
+/** What an accepted French feed did: how many round names it gave, and whether files changed. */
+export interface FrenchFeedUpdated {
+  readonly names: number;
+  readonly feedChanged: boolean;
+  readonly kbChanged: boolean;
+}
+
+/**
+ * Downloads IRCC's French feed and, when it is the feed, writes it and a rebuilt kb.json atomically; only its round
+ * names are used. A refusal changes no file.
+ */
+export async function updateFrenchFeed(options: Pick<UpdateFeedOptions, "url" | "paths" | "fetch" | "timeoutMs">): Promise<{ ok: true; value: FrenchFeedUpdated } | { ok: false; error: FeedRefusal }> {
+  const got = await download(options);
+  if (!got.ok) return got.result.ok ? { ok: false, error: { reason: "failed", message: "no answer" } } : { ok: false, error: got.result.error };
+  const { response, bytes } = got;
+  if (response.status !== 200) return { ok: false, error: { reason: "http", message: `${options.url} answered HTTP ${response.status}` } };
+  const names = readFrenchNames(new TextDecoder().decode(bytes));
+  if (!names.ok) return { ok: false, error: { reason: names.error.reason, message: `the French feed from ${options.url}: ${names.error.message}` } };
+  const { paths } = options;
+  let kbText: string;
+  try {
+    kbText = serialize(buildKnowledgeBase({ ...readInputs(paths), feedFr: { id: sourceIdOf(paths, paths.feedFr), bytes } }));
+  } catch (e) {
+    if (!isEeBotError(e)) throw e;
+    return { ok: false, error: { reason: "unbuildable", message: `the French feed from ${options.url}: the knowledge base cannot be built with it: ${e.message.split("\n")[0] ?? ""}` } };
+  }
+  const oldBytes = existsSync(paths.feedFr) ? readFileSync(paths.feedFr) : null;
+  const feedChanged = oldBytes === null || !Buffer.from(bytes).equals(oldBytes);
+  const kbChanged = !existsSync(paths.kb) || readFileSync(paths.kb, "utf8") !== kbText;
+  try {
+    if (feedChanged) writeFileAtomic.sync(paths.feedFr, Buffer.from(bytes));
+    if (kbChanged) writeFileAtomic.sync(paths.kb, kbText);
+  } catch (cause) {
+    throw new EeBotError(ErrorCode.FeedWrite, `cannot write the French feed or kb.json: ${(cause as Error).message}`, { cause });
+  }
+  return { ok: true, value: { names: Object.keys(names.value).length, feedChanged, kbChanged } };
 }

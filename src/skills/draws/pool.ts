@@ -1,8 +1,9 @@
 import { formatDate, formatNumber, roundName } from "../../core/format.js";
 import { makeReply } from "../../core/reply.js";
 import type { Distribution, ScoreRange } from "../../kb/schema.js";
-import { has, type Clause } from "../../nlu/question.js";
-import { during } from "./shared.js";
+import { commandWords, drawMessages, optionWords } from "../../messages/draws.js";
+import { has, type Clause, type Period } from "../../nlu/question.js";
+import { during, periodLabel } from "./shared.js";
 import type { Match, Skill, SkillContext } from "../types.js";
 
 /** A question about the pool of candidates: the whole distribution, a score range of it, or its change. */
@@ -12,39 +13,54 @@ export interface PoolParams {
   readonly max?: number;
   /** The distribution published on or before this date (the latest when absent). */
   readonly date?: string;
+  /** The distribution published with this round ("the pool at round 355"). */
+  readonly round?: string;
   /** Compare with the distribution published before (or on `since`). */
   readonly change: boolean;
   /** For a change: the earlier date to compare with. */
   readonly since?: string;
   /** The smallest or largest pool over a period. */
-  readonly extreme?: { which: "lowest" | "highest"; from: string; to: string; label: string };
+  readonly extreme?: { which: "lowest" | "highest"; from: string; to: string; label: string; period?: Period };
 }
 
 function readPool(clause: Clause, context: SkillContext): Match<PoolParams> | null {
   const scoresOnly = clause.numbers.filter((n) => (n.kind === "crs" || n.kind === "plain") && n.value <= 1200);
   // "451-460 count", "how many ppl 501-600": a score range is a question about the pool.
   const range = /\b\d{1,4}\s*(?:-|to)\s*\d{1,4}\b/.test(clause.text) && scoresOnly.length >= 2 && !has(clause, "draw") && !has(clause, "invitations");
-  const pool = has(clause, "pool") || range || (has(clause, "above") || has(clause, "below")) && has(clause, "howMany") && scoresOnly.length === 1 && !has(clause, "draw");
+  // "how many between 401 and 450?": two scores and a count, no round word, are a span of the pool too.
+  const between = has(clause, "between") && has(clause, "howMany") && scoresOnly.length === 2 && !has(clause, "draw") && !has(clause, "invitations") && clause.rounds.length === 0;
+  const pool = has(clause, "pool") || range || between || (has(clause, "above") || has(clause, "below")) && has(clause, "howMany") && scoresOnly.length === 1 && !has(clause, "draw");
   const follow = context.slots.skill === "pool" && clause.followUp && scoresOnly.length > 0;
+  // "and now?" after a pool question: the same span, in the latest distribution.
+  const again = context.slots.skill === "pool" && clause.followUp && scoresOnly.length === 0 && clause.dates.length === 0 && !clause.period && /\b(?:now|today|currently|latest|current)\b/.test(clause.text);
+  if (again) {
+    const span = /^(\d+)-(\d+)$/.exec(context.slots.aspect ?? "");
+    return { score: 0.9, fromState: true, params: { change: false, ...(span ? { min: Number(span[1]), max: Number(span[2]) } : {}) } };
+  }
   if (!(pool || follow) || clause.codes.length > 0 || has(clause, "apply")) return null;
   // "and above 600?" after a pool question.
   // "how many people were invited" is about rounds, not the pool.
   if (has(clause, "invitations") && !/\bpool\b/.test(clause.text)) return null;
+  // "the pool at round 355": the distribution IRCC published with that round.
+  const named = clause.rounds.length === 1 && /\b(?:pool|distribution|profiles|candidates)\b/.test(clause.text) ? context.knowledge.draw(clause.rounds[0] ?? "") : undefined;
+  if (named?.distribution) return { score: 0.95, params: { change: false, round: named.round } };
   const scores = clause.numbers.filter((n) => (n.kind === "crs" || n.kind === "plain") && n.value >= 0 && n.value <= 1200).map((n) => n.value);
   // A month ("in jan 2026 vs now") counts as its last day.
   const dates = [...clause.dates.map((d) => d.iso), ...(clause.dates.length === 0 && clause.period && clause.period.kind !== "relative" ? [clause.period.to] : [])].sort();
   const twoDates = dates.length >= 2 || (dates.length === 1 && /\b(?:now|today|latest|current)\b/.test(clause.text));
   const change = has(clause, "changed") || has(clause, "compare") || (twoDates && /\b(?:from|since|between|vs|versus|to)\b/.test(clause.text));
   // With two dates, the change is from the first to the second; with one and "now", from it to the latest.
-  const date = twoDates ? (dates.length >= 2 ? dates.at(-1) : undefined) : (dates[0] ?? (clause.period ? clause.period.to : undefined));
+  // "and between 451 and 500 at that date?": the distribution just shown.
+  const shown = follow && dates.length === 0 && /\b(?:that|this|the same) (?:date|day|time)\b|\bthen\b/.test(clause.text) && context.slots.round ? context.knowledge.draw(context.slots.round)?.distribution?.asOf : undefined;
+  const date = twoDates ? (dates.length >= 2 ? dates.at(-1) : undefined) : (dates[0] ?? shown ?? (clause.period ? clause.period.to : undefined));
   const since = twoDates ? dates[0] : undefined;
   const base = { change, ...(date ? { date } : {}), ...(since && change ? { since } : {}) };
   if ((has(clause, "lowest") || has(clause, "highest")) && !has(clause, "cutoff")) {
     const p = clause.period;
-    return { score: 0.9, params: { change: false, extreme: { which: has(clause, "lowest") ? "lowest" : "highest", from: p?.from ?? "2015-01-01", to: p?.to ?? "9999-12-31", label: p?.label ?? "all the distributions I know of" } } };
+    return { score: 0.9, params: { change: false, extreme: { which: has(clause, "lowest") ? "lowest" : "highest", from: p?.from ?? "2015-01-01", to: p?.to ?? "9999-12-31", label: p?.label ?? "all the distributions I know of", ...(p ? { period: p } : {}) } } };
   }
   const counting = has(clause, "howMany") && (has(clause, "above") || has(clause, "below")) && !has(clause, "draw") && !has(clause, "cutoff");
-  const strong = /\bpool\b|\bdistribution\b|\bprofiles\b/.test(clause.text) || range || follow || counting ? 0.9 : has(clause, "scoreCheck") ? 0.5 : 0.65;
+  const strong = /\bpool\b|\bdistribution\b|\bprofiles\b/.test(clause.text) || range || between || follow || counting ? 0.9 : has(clause, "scoreCheck") ? 0.5 : 0.65;
   if ((has(clause, "between") || range) && scores.length >= 2) {
     const [a, b] = [Math.min(scores[0] ?? 0, scores[1] ?? 0), Math.max(scores[0] ?? 0, scores[1] ?? 0)];
     return { score: strong, params: { ...base, min: a, max: b } };
@@ -71,7 +87,7 @@ export function countBetween(dist: Distribution, min: number, max: number): { co
 }
 
 function rangeLabel(min: number, max: number): string {
-  return max >= 1200 ? `${min} or more` : min <= 0 ? `${max} or less` : `${min} to ${max}`;
+  return drawMessages().range(min, max);
 }
 
 /** The pool of candidates by CRS score, as IRCC publishes it with its rounds. */
@@ -83,14 +99,15 @@ export const poolSkill: Skill<PoolParams> = {
   match: readPool,
   answer(params, context) {
     const { knowledge } = context;
-    const d = knowledge.distributionAt(params.date);
+    const m = drawMessages();
+    const d = params.round ? knowledge.draw(params.round) : knowledge.distributionAt(params.date);
     const dist = d?.distribution;
     if (!d || !dist) {
-      return { reply: makeReply(knowledge, "pool", { title: "Pool distribution", text: `I have no pool distribution published${params.date ? ` on or before ${formatDate(params.date)}` : ""}.` }) };
+      return { reply: makeReply(knowledge, "pool", { title: m.poolDistTitle, text: m.noDistribution(params.date ? formatDate(params.date) : null) }) };
     }
-    const header = `As of ${formatDate(dist.asOf)} (published with ${roundName(knowledge, d)})`;
+    const header = m.poolHeader(formatDate(dist.asOf), roundName(knowledge, d));
     const fine = finestRanges(dist);
-    const list = fine.map((r) => `${rangeLabel(r.min, r.max)}: ${formatNumber(r.count)}`);
+    const list = fine.map((r) => m.rangeLine(rangeLabel(r.min, r.max), r.count, null));
     const sources = [...(d.provenance.distribution ?? d.sources)];
     let text: string;
     if (params.min !== undefined && params.max !== undefined && params.since) {
@@ -99,24 +116,23 @@ export const poolSkill: Skill<PoolParams> = {
       const c = countBetween(dist, params.min, params.max);
       const p = before?.distribution ? countBetween(before.distribution, params.min, params.max) : undefined;
       text = p && before?.distribution
-        ? `${formatNumber(c.count)} candidates had ${rangeLabel(c.min, c.max)} as of ${formatDate(dist.asOf)}, against ${formatNumber(p.count)} as of ${formatDate(before.distribution.asOf)}: ${c.count >= p.count ? "up" : "down"} ${formatNumber(Math.abs(c.count - p.count))}.`
-        : `${formatNumber(c.count)} candidates had ${rangeLabel(c.min, c.max)} as of ${formatDate(dist.asOf)}; I have no distribution for ${formatDate(params.since)} to compare with.`;
+        ? m.poolRangeChange(c.count, rangeLabel(c.min, c.max), formatDate(dist.asOf), p.count, formatDate(before.distribution.asOf))
+        : m.poolRangeNoBefore(c.count, rangeLabel(c.min, c.max), formatDate(dist.asOf), formatDate(params.since));
       if (before) sources.push(...(before.provenance.distribution ?? before.sources));
     } else if (params.min !== undefined && params.max !== undefined) {
       const c = countBetween(dist, params.min, params.max);
       const asked = rangeLabel(params.min, params.max);
       const got = rangeLabel(c.min, c.max);
-      text = c.exact
-        ? `${formatNumber(c.count)} candidates had a CRS score of ${asked}. ${header}, of ${formatNumber(dist.total)} in the pool.`
-        : `IRCC publishes the pool in ranges, so I can't count ${asked} exactly; the closest published span is ${got}: ${formatNumber(c.count)} candidates. ${header}, of ${formatNumber(dist.total)} in the pool.`;
+      text = c.exact ? m.poolRange(c.count, asked, header, dist.total) : m.poolRangeInexact(asked, got, c.count, header, dist.total);
     } else if (params.extreme) {
       const e = params.extreme;
       const all = knowledge.draws.filter((x) => x.distribution !== null && (x.distribution?.asOf ?? "") >= e.from && (x.distribution?.asOf ?? "") <= e.to);
       const pick = [...all].sort((a, b) => ((a.distribution?.total ?? 0) - (b.distribution?.total ?? 0)) * (e.which === "lowest" ? 1 : -1))[0];
+      const span = e.period ? during(periodLabel(e.period)) : m.allDistributions ? during(m.allDistributions) : "";
       if (!pick?.distribution) {
-        text = `I have no pool distribution ${during(e.label)}.`;
+        text = m.noDistributionDuring(span);
       } else {
-        text = `${formatNumber(pick.distribution.total)}: the ${e.which === "lowest" ? "smallest" : "largest"} pool of the ${all.length} distributions I have ${during(e.label)}, as of ${formatDate(pick.distribution.asOf)} (published with ${roundName(knowledge, pick)}). The latest, as of ${formatDate(dist.asOf)}, is ${formatNumber(dist.total)}.`;
+        text = m.poolExtreme(pick.distribution.total, e.which === "lowest", all.length, span, formatDate(pick.distribution.asOf), roundName(knowledge, pick), formatDate(dist.asOf), dist.total);
         sources.push(...(pick.provenance.distribution ?? pick.sources));
       }
     } else if (params.change) {
@@ -125,33 +141,34 @@ export const poolSkill: Skill<PoolParams> = {
         : knowledge.draws.filter((x) => x.distribution !== null && (x.distribution?.asOf ?? "") < dist.asOf).at(-1);
       const prev = before?.distribution;
       if (!before || !prev) {
-        text = `${header}, ${formatNumber(dist.total)} candidates were in the pool; I have no earlier distribution to compare with.`;
+        text = m.poolNoEarlier(header, dist.total);
       } else {
         const diff = dist.total - prev.total;
-        text = `${diff >= 0 ? "Up" : "Down"} ${formatNumber(Math.abs(diff))}: ${formatNumber(dist.total)} candidates in the pool as of ${formatDate(dist.asOf)}, against ${formatNumber(prev.total)} as of ${formatDate(prev.asOf)}.`;
+        text = m.poolChange(diff, dist.total, formatDate(dist.asOf), prev.total, formatDate(prev.asOf));
         const prevFine = finestRanges(prev);
         list.splice(0, list.length, ...fine.map((r) => {
           const p = prevFine.find((x) => x.min === r.min && x.max === r.max);
           const delta = p ? r.count - p.count : null;
-          return `${rangeLabel(r.min, r.max)}: ${formatNumber(r.count)}${delta !== null ? ` (${delta >= 0 ? "+" : "-"}${formatNumber(Math.abs(delta))})` : ""}`;
+          return m.rangeLine(rangeLabel(r.min, r.max), r.count, delta);
         }));
         sources.push(...(before.provenance.distribution ?? before.sources));
       }
     } else {
-      text = `${formatNumber(dist.total)} candidates were in the Express Entry pool. ${header}. By CRS score:`;
+      text = m.poolTotal(dist.total, header);
     }
     return {
-      reply: makeReply(knowledge, "pool", { title: "Express Entry pool", text, list, asOf: dist.asOf, sources, fields: [{ name: "Total", value: formatNumber(dist.total) }, { name: "As of", value: formatDate(dist.asOf) }], suggestions: ["how many people above 500?", "where is 480 in the pool?"] }),
-      slots: { skill: "pool", round: d.round },
+      reply: makeReply(knowledge, "pool", { title: m.poolTitle, text, list, asOf: dist.asOf, sources, fields: [{ name: m.fieldTotal, value: formatNumber(dist.total) }, { name: m.fieldAsOf, value: formatDate(dist.asOf) }], suggestions: [...m.poolSuggestions] }),
+      // The span asked, so "and now?" asks it again of the latest distribution.
+      slots: { skill: "pool", round: d.round, ...(params.min !== undefined && params.max !== undefined ? { aspect: `${params.min}-${params.max}` } : {}) },
+      ...(params.min !== undefined && params.max !== undefined ? {} : { clear: ["aspect"] as const }),
     };
   },
-  examples: (knowledge) => (knowledge.distributionAt() ? ["pool distribution", "how many people above 500 in the pool?"] : []),
+  examples: (knowledge) => (knowledge.distributionAt() ? [...drawMessages().poolExamples] : []),
   command: {
-    name: "pool",
-    description: "The pool of candidates by CRS score",
+    ...commandWords("pool"),
     options: [
-      { name: "above", description: "Count candidates above this score", type: "integer", min: 0, max: 1200 },
-      { name: "below", description: "Count candidates below this score", type: "integer", min: 0, max: 1200 },
+      { ...optionWords("pool", "above"), type: "integer", min: 0, max: 1200 },
+      { ...optionWords("pool", "below"), type: "integer", min: 0, max: 1200 },
     ],
     toParams(values) {
       const above = values.above === undefined ? undefined : Number(values.above);

@@ -1,6 +1,8 @@
-import { ago, capital, formatDate, formatNumber, roundName } from "../../core/format.js";
+import { differenceInCalendarDays, parseISO } from "date-fns";
+import { ago, formatDate, roundName } from "../../core/format.js";
 import { makeReply } from "../../core/reply.js";
 import type { Draw } from "../../kb/schema.js";
+import { commandWords, drawMessages, optionWords } from "../../messages/draws.js";
 import { has, type Clause, type Period } from "../../nlu/question.js";
 import type { Match, Skill, SkillAnswer, SkillContext } from "../types.js";
 import { aboutRounds, conflictNotes, drawFields, drawFigures, drawsInPeriod, during, freshnessNote, typeOption, typePhrase, typesIn } from "./shared.js";
@@ -8,13 +10,15 @@ import { aboutRounds, conflictNotes, drawFields, drawFigures, drawsInPeriod, dur
 /** Which round is asked for. */
 export type RoundParams =
   | { mode: "number"; round: string; aspect: Aspect }
-  | { mode: "date"; date: string; alternative?: string; aspect: Aspect }
+  | { mode: "date"; date: string; alternative?: string; dayFirst?: boolean; aspect: Aspect; yesNo?: boolean }
   | { mode: "latest" | "first"; types: string[]; period?: Period; aspect: Aspect; yesNo?: boolean };
 
 /** What of the round the question is after. */
-type Aspect = "all" | "crs" | "invitations";
+type Aspect = "all" | "crs" | "invitations" | "elapsed";
 
 function aspectOf(clause: Clause): Aspect {
+  // "how many days since the last draw", "how long ago was the last round".
+  if (/\bhow (?:many days|many weeks|long)(?: has it been| is it| was it)? (?:since|ago)\b|\bdays (?:since|from)\b/.test(clause.text)) return "elapsed";
   if (has(clause, "howMany") && has(clause, "invitations")) return "invitations";
   if (has(clause, "cutoff")) return "crs";
   return "all";
@@ -28,31 +32,51 @@ function readRound(clause: Clause, context: SkillContext): Match<RoundParams> | 
   if (clause.rounds.length === 1 && !clause.roundRange && !has(clause, "compare")) {
     return { score: roundish ? 0.9 : 0.75, params: { mode: "number", round: clause.rounds[0] ?? "", aspect } };
   }
+  // "was there ever a draw for FSW?", "any researchers draw yet", "was there a draw on march 4": yes or no first.
+  const yesNo = /^(?:was there|were there|has there|have there|is there|are there|any|did they|has ircc|have they)\b/.test(clause.text) || /\b(?:ever|yet)\b/.test(clause.text) && has(clause, "yesNo");
   const date = clause.dates[0];
   if (date && clause.dates.length === 1 && !has(clause, "pool")) {
-    return { score: roundish ? 0.85 : 0.6, params: { mode: "date", date: date.iso, ...(date.alternative ? { alternative: date.alternative } : {}), aspect } };
+    // "05/07/2023" read either way: say which, from how the written date lines up with the one read.
+    const dayFirst = date.alternative ? Number(/^\d{1,2}/.exec(date.text)?.[0]) === Number(date.iso.slice(8, 10)) : false;
+    return { score: roundish ? 0.85 : 0.6, params: { mode: "date", date: date.iso, ...(date.alternative ? { alternative: date.alternative, dayFirst } : {}), aspect, ...(yesNo ? { yesNo } : {}) } };
   }
   if (has(clause, "predict")) return null;
-  // "was there ever a draw for FSW?", "any researchers draw yet": yes or no first.
-  const yesNo = /^(?:was there|were there|has there|have there|is there|are there|any|did they|has ircc|have they)\b/.test(clause.text) || /\b(?:ever|yet)\b/.test(clause.text) && has(clause, "yesNo");
+  // "and the PNP of the day before?" after a round: a round held the day before (or after) that one.
+  const day = /\bthe day (before|after)\b/.exec(clause.text);
+  const here = slots.round ? knowledge.draw(slots.round) : undefined;
+  if (day && here?.date && clause.rounds.length === 0) {
+    const next = new Date(Date.parse(`${here.date}T00:00:00Z`) + (day[1] === "after" ? 86_400_000 : -86_400_000)).toISOString().slice(0, 10);
+    const found = knowledge.drawsOn(next).find((d) => types.length === 0 || types.includes(d.category ?? ""));
+    if (found) return { score: 0.9, fromState: true, params: { mode: "number", round: found.round, aspect } };
+  }
   const latest = has(clause, "latest");
   const first = has(clause, "first");
   const period = clause.periods.length === 1 ? clause.period ?? undefined : undefined;
-  const extreme = has(clause, "lowest") || has(clause, "highest") || has(clause, "average") || has(clause, "howMany");
-  if ((latest || first) && (roundish || (types.length > 0 && clause.phrase === "")) && !extreme && clause.periods.length <= 1 && !has(clause, "scoreCheck") && !has(clause, "pool")) {
+  // "how many invitations in the latest draw?" asks one round's size, not a sum over rounds.
+  const oneRound = aspect === "invitations" && (latest || first) && /\b(?:latest|last|most recent|first) (?:[a-z-]+ ){0,2}(?:draw|round)\b(?!s)/.test(clause.text);
+  const extreme = has(clause, "lowest") || has(clause, "highest") || has(clause, "average") || (has(clause, "howMany") && !oneRound && aspect !== "elapsed");
+  if ((latest || first) && (roundish || (types.length > 0 && clause.phrase === "")) && !extreme && clause.periods.length <= 1 && (!has(clause, "scoreCheck") || (oneRound && !has(clause, "mine"))) && (!has(clause, "pool") || oneRound)) {
     // "last 3 months" is a period, not the latest round.
     if (latest && period?.kind === "relative" && !/\b(?:latest|most recent|newest)\b/.test(clause.text)) return null;
-    return { score: 0.85, params: { mode: first && !latest ? "first" : "latest", types, ...(period ? { period } : {}), aspect, ...(yesNo ? { yesNo } : {}) } };
+    // "and the cut-off of the latest?" right after rounds of one type: the latest of those.
+    const of = types.length === 0 && clause.followUp && slots.skill === "rounds" && slots.category ? [slots.category] : types;
+    return { score: oneRound ? 0.88 : 0.85, ...(of !== types ? { fromState: true } : {}), params: { mode: first && !latest ? "first" : "latest", types: of, ...(period ? { period } : {}), aspect, ...(yesNo ? { yesNo } : {}) } };
+  }
+  // "ok then when was the last one": with nothing else named, the one the bot is about is a round.
+  if (latest && /\b(?:last|latest|most recent|newest) one\b/.test(clause.text) && clause.phrase === "" && types.length === 0 && clause.periods.length === 0 && clause.codes.length === 0 && !extreme) {
+    return { score: 0.55, params: { mode: "latest", types: [], aspect } };
   }
   // "what about healthcare?" after a question about the latest round.
   if (slots.skill === "round" && clause.followUp && types.length > 0 && clause.codes.length === 0) {
-    return { score: 0.8, fromState: true, params: { mode: slots.aspect === "first" ? "first" : "latest", types, aspect } };
+    return { score: 0.8, fromState: true, params: { mode: slots.aspect?.startsWith("first") ? "first" : "latest", types, aspect } };
   }
   // "and the one before?", "the next one?" after a round: its neighbour.
   if (slots.round && /\b(?:the one|the round|the draw|one|round|draw) (?:before|after)\b|\b(?:previous|prior|next) (?:one|round|draw)\b/.test(clause.text) && clause.rounds.length === 0 && !has(clause, "predict")) {
     const here = knowledge.draw(slots.round);
     const after = /\b(?:after|next)\b/.test(clause.text);
-    const pool = knowledge.drawsOf(types.length > 0 ? types : []);
+    // After "the last CEC draw", the one before is the CEC round before it: the program asked for is kept.
+    const kept = types.length > 0 ? types : slots.skill === "round" && slots.aspect?.endsWith("-of-type") && slots.category ? [slots.category] : [];
+    const pool = knowledge.drawsOf(kept);
     const near = here ? (after ? pool.find((d) => d.order > here.order) : pool.filter((d) => d.order < here.order).at(-1)) : undefined;
     if (near) return { score: 0.9, fromState: true, params: { mode: "number", round: near.round, aspect } };
   }
@@ -73,27 +97,29 @@ function readRound(clause: Clause, context: SkillContext): Match<RoundParams> | 
 
 function notFound(context: SkillContext, text: string): SkillAnswer {
   const { knowledge } = context;
+  const m = drawMessages();
   const last = knowledge.latestDraw();
   return {
     reply: makeReply(knowledge, "round", {
-      title: "No such round",
-      text: `${text}${last ? ` The rounds I know run from round ${knowledge.firstDraw()?.round ?? "?"} (${formatDate(knowledge.firstDraw()?.date)}) to round ${last.round} (${formatDate(last.date)}).` : ""}`,
-      suggestions: last ? [`round ${last.round}`, "last CEC draw"] : [],
+      title: m.noSuchRound,
+      text: `${text}${last ? m.roundsRun(knowledge.firstDraw()?.round ?? "?", formatDate(knowledge.firstDraw()?.date), last.round, formatDate(last.date)) : ""}`,
+      suggestions: last ? [m.roundSuggestion(last.round), m.suggestLastCec] : [],
     }),
   };
 }
 
 function describe(context: SkillContext, d: Draw, lead: string, extra: string[]): SkillAnswer {
   const { knowledge, now } = context;
+  const m = drawMessages();
   const fresh = freshnessNote(knowledge, now);
   return {
     reply: makeReply(knowledge, "round", {
-      title: `Express Entry round ${d.round}`,
+      title: m.roundTitle(d.round),
       text: [lead, ...extra, ...conflictNotes(knowledge, d), fresh].filter((x) => x !== "").join(" "),
       fields: drawFields(knowledge, d),
       asOf: d.date,
-      sources: d.sources,
-      suggestions: [`tie-break of round ${d.round}`, d.crs !== null ? `I have ${d.crs + 10}, would I have been invited?` : "pool distribution"],
+      sources: [...d.sources, ...[knowledge.drawNameSource(d)].filter((s): s is string => s !== null)],
+      suggestions: [m.suggestTieBreakOf(d.round), d.crs !== null ? m.suggestWouldHave(d.crs + 10) : m.suggestPool],
     }),
     slots: { skill: "round", round: d.round, ...(d.category ? { category: d.category } : {}) },
   };
@@ -101,10 +127,12 @@ function describe(context: SkillContext, d: Draw, lead: string, extra: string[])
 
 function lead(context: SkillContext, d: Draw, which: string, aspect: Aspect): string {
   const { knowledge, now } = context;
+  const m = drawMessages();
   const when = d.date ? `, ${ago(d.date, now)}` : "";
-  if (aspect === "crs" && d.crs !== null) return `${d.crs}: the lowest CRS score invited in ${roundName(knowledge, d)}, ${which}${when}. ${d.invitations !== null ? `${formatNumber(d.invitations)} invitations were issued.` : ""}`.trim();
-  if (aspect === "invitations" && d.invitations !== null) return `${formatNumber(d.invitations)} invitations were issued in ${roundName(knowledge, d)}, ${which}${when}.${d.crs !== null ? ` The lowest CRS score invited was ${d.crs}.` : ""}`;
-  return `${capital(which)} is ${roundName(knowledge, d)}${when}: ${drawFigures(d)}`;
+  if (aspect === "elapsed" && d.date) return m.leadElapsed(differenceInCalendarDays(now, parseISO(d.date)), roundName(knowledge, d), which, drawFigures(d));
+  if (aspect === "crs" && d.crs !== null) return m.leadCutoff(d.crs, roundName(knowledge, d), which, when, d.invitations);
+  if (aspect === "invitations" && d.invitations !== null) return m.leadInvitations(d.invitations, roundName(knowledge, d), which, when, d.crs);
+  return m.leadAll(which, roundName(knowledge, d), when, drawFigures(d));
 }
 
 /** One round: by number or date, the latest or the first of any type, with its figures and sources. */
@@ -116,58 +144,72 @@ export const roundSkill: Skill<RoundParams> = {
   match: readRound,
   answer(params, context) {
     const { knowledge } = context;
+    const m = drawMessages();
     if (params.mode === "number") {
       const d = knowledge.draw(params.round);
-      if (!d) return notFound(context, `I don't know of a round ${params.round}.`);
+      if (!d) return notFound(context, m.unknownRound(params.round));
       const latest = knowledge.latestDraw();
       const label = knowledge.label(d.category);
-      const which = latest?.round === d.round ? "the latest round I know of" : `${/^[aeiou]/i.test(label) ? "an" : "a"} ${label} round`;
+      const which = latest?.round === d.round ? m.whichLatestOverall : m.whichOfType(label);
       const prev = knowledge.previousOfType(d);
-      const change = prev && prev.crs !== null && d.crs !== null ? [`The previous ${knowledge.label(d.category)} round, ${roundName(knowledge, prev)}, had a cut-off of ${prev.crs}.`] : [];
-      return describe(context, d, lead(context, d, which, params.aspect), [d.name ? `IRCC names it "${d.name}".` : "", ...change]);
+      const change = prev && prev.crs !== null && d.crs !== null ? [m.previousOfType(label, roundName(knowledge, prev), prev.crs)] : [];
+      const name = context.knowledge.drawName(d);
+      return describe(context, d, lead(context, d, which, params.aspect), [name ? m.ircName(name) : "", ...change]);
     }
     if (params.mode === "date") {
       const found = knowledge.drawsOn(params.date);
-      const reading = params.alternative ? `I read the date as ${formatDate(params.date)} (month first); for ${formatDate(params.alternative)}, write it as ${params.alternative}.` : "";
+      const reading = params.alternative ? m.readDate(formatDate(params.date), params.dayFirst === true, formatDate(params.alternative), params.alternative) : "";
       if (found.length === 0) {
         const before = knowledge.draws.filter((d) => d.date !== null && d.date < params.date).at(-1);
         const after = knowledge.draws.find((d) => d.date !== null && d.date > params.date);
-        const near = [before ? `the round before was ${roundName(knowledge, before)}` : "", after ? `the next was ${roundName(knowledge, after)}` : ""].filter(Boolean).join("; ");
-        return notFound(context, `No: I know of no round on ${formatDate(params.date)}${near ? `; ${near}` : ""}. ${reading}`.trim());
+        return notFound(context, m.noRoundOn(formatDate(params.date), before ? roundName(knowledge, before) : null, after ? roundName(knowledge, after) : null, reading));
       }
       const [d, ...others] = found as [Draw, ...Draw[]];
-      const more = others.map((o) => `The same day: ${roundName(knowledge, o, false)}: ${drawFigures(o)}`);
-      return describe(context, d, lead(context, d, `held on ${formatDate(params.date)}`, params.aspect), [...more, reading]);
+      const more = others.map((o) => m.sameDay(roundName(knowledge, o, false), drawFigures(o)));
+      const opening = lead(context, d, m.whichHeldOn(formatDate(params.date)), params.aspect);
+      return describe(context, d, params.yesNo ? m.yesLead(opening) : opening, [...more, reading]);
     }
     const pool = params.period ? drawsInPeriod(knowledge, params.period, params.types) : knowledge.drawsOf(params.types);
     const d = params.mode === "first" ? pool[0] : pool.at(-1);
     const kind = typePhrase(knowledge, params.types);
+    const span = params.period ? during(params.period.label) : "";
     if (!d) {
-      return notFound(context, `${params.yesNo ? "No: " : ""}I know of no ${kind}round${params.period ? ` ${during(params.period.label)}` : ""}.`);
+      return notFound(context, m.noRoundOfKind(params.yesNo === true, kind, span));
     }
-    const which = `the ${params.mode === "first" ? "first" : "latest"} ${kind}round I know of${params.period ? ` ${during(params.period.label)}` : ""}`;
+    // "last pnp and cec cutoffs?": each type's own latest round, not the latest of either.
+    if (params.types.length >= 2 && !params.period) {
+      const each = params.types.map((t) => (params.mode === "first" ? knowledge.drawsOf([t])[0] : knowledge.latestDraw([t]))).filter((x): x is Draw => x !== undefined);
+      const [head, ...rest] = each;
+      if (head && rest.length > 0) {
+        const leads = each.map((x) => lead(context, x, m.whichFirstOrLatest(params.mode === "first", typePhrase(knowledge, [x.category ?? ""]), ""), params.aspect));
+        const answer = describe(context, head, leads[0] ?? "", leads.slice(1));
+        return { ...answer, slots: { ...answer.slots, aspect: params.mode } };
+      }
+    }
+    const which = m.whichFirstOrLatest(params.mode === "first", kind, span);
     const overall = knowledge.latestDraw();
-    const extra = params.mode === "latest" && overall && overall.round !== d.round && !params.period ? [`The latest round of any type I know of is ${roundName(knowledge, overall)}.`] : [];
-    const yes = params.yesNo ? "Yes: " : "";
-    const answer = describe(context, d, `${yes}${lead(context, d, which, params.aspect)}`, extra);
-    return { ...answer, slots: { ...answer.slots, aspect: params.mode } };
+    const extra = params.mode === "latest" && overall && overall.round !== d.round && !params.period ? [m.latestOverall(roundName(knowledge, overall))] : [];
+    const opening = lead(context, d, which, params.aspect);
+    const answer = describe(context, d, params.yesNo ? m.yesLead(opening) : opening, extra);
+    // "-of-type" remembers that one type was asked for, so "and the one before?" stays within it.
+    return { ...answer, slots: { ...answer.slots, aspect: params.types.length === 1 ? `${params.mode}-of-type` : params.mode } };
   },
   examples(knowledge) {
     const last = knowledge.latestDraw();
     const cec = knowledge.latestDraw(["cec"]);
-    return [last ? "what was the last cut-off?" : "", cec ? "last CEC draw" : "", last ? `round ${last.round}` : ""].filter(Boolean);
+    const x = drawMessages().roundExamples;
+    return [last ? x.lastCutoff : "", cec ? x.lastCec : "", last ? x.round(last.round) : ""].filter(Boolean);
   },
   command: {
-    name: "draw",
-    description: "A round of invitations: by number, or the latest of a type",
+    ...commandWords("draw"),
     options: [
-      { name: "round", description: "Round number, e.g. 254 or 91b", type: "string", autocomplete: "round" },
-      { name: "type", description: "Program or category (latest round of it)", type: "string", choices: "round-types" },
+      { ...optionWords("draw", "round"), type: "string", autocomplete: "round" },
+      { ...optionWords("draw", "type"), type: "string", choices: "round-types" },
     ],
     toParams(values, context) {
       const round = values.round === undefined ? "" : String(values.round).trim().replace(/^#/, "").toLowerCase();
       if (round !== "") {
-        if (!/^\d{1,4}[ab]?$/.test(round)) return { ok: false, message: `"${round}" is not a round number (e.g. 254 or 91b).` };
+        if (!/^\d{1,4}[ab]?$/.test(round)) return { ok: false, message: drawMessages().notRoundNumber(round) };
         return { ok: true, params: { mode: "number", round, aspect: "all" } };
       }
       const t = typeOption(values, "type", context);

@@ -1,11 +1,12 @@
-import { formatDate, formatNumber, plural, roundName } from "../../core/format.js";
+import { formatDate, roundName } from "../../core/format.js";
 import type { Knowledge } from "../../core/knowledge.js";
 import { makeReply } from "../../core/reply.js";
 import type { Draw } from "../../kb/schema.js";
+import { commandWords, drawMessages, optionWords } from "../../messages/draws.js";
 import { yearPeriod } from "../../nlu/dates.js";
 import { has, type Clause, type Period } from "../../nlu/question.js";
 import type { Match, Skill, SkillAnswer, SkillContext } from "../types.js";
-import { aboutRounds, drawsInPeriod, during, freshnessNote, typeOption, typePhrase, typesIn } from "./shared.js";
+import { aboutRounds, drawsInPeriod, during, freshnessNote, periodLabel, typeOption, typePhrase, typesIn } from "./shared.js";
 
 /** What is asked of a set of rounds. */
 export type Stat = "summary" | "lowest" | "highest" | "average" | "total" | "count";
@@ -57,9 +58,11 @@ function readRounds(clause: Clause, context: SkillContext): Match<RoundsParams> 
     return { score: 0.88, params: { stat: "summary", measure: "crs", types, crsFilter, ...(clause.period ? { period: clause.period } : {}), ...(yesNo ? { yesNo } : {}) } };
   }
   // "the last 2 CEC draws", "compare the last three PNP rounds".
-  const lastN = /\b(?:last|latest|past|previous) (\d{1,2}|two|three|four|five|six|seven|eight|nine|ten) (?:[a-z-]+ ){0,2}(?:draws|rounds)\b/.exec(clause.text);
+  // Also in French order: "les 2 derniers tirages PEC" reads "the 2 latest draws pec".
+  const lastN = /\b(?:last|latest|past|previous) (\d{1,2}|two|three|four|five|six|seven|eight|nine|ten) (?:[a-z-]+ ){0,2}(?:draws|rounds)\b|\b(\d{1,2}|two|three|four|five|six|seven|eight|nine|ten) (?:last|latest|previous) (?:[a-z-]+ ){0,2}(?:draws|rounds)\b/.exec(clause.text);
   if (lastN) {
-    const n = COUNT_WORDS[lastN[1] ?? ""] ?? Number(lastN[1]);
+    const count = lastN[1] ?? lastN[2] ?? "";
+    const n = COUNT_WORDS[count] ?? Number(count);
     if (n >= 2 && n <= 50) return { score: 0.88, params: { stat: "summary", measure: "crs", types, lastN: n } };
   }
   // "difference between the last CEC and the last PNP cut-off".
@@ -69,6 +72,12 @@ function readRounds(clause: Clause, context: SkillContext): Match<RoundsParams> 
   // A score in the question makes it a score check ("490, any CEC draw since 2025?").
   if (clause.numbers.some((n) => String(n.value) !== clause.period?.sinceRound && (n.kind === "crs" || (n.kind === "plain" && Number.isInteger(n.value) && n.value >= 100 && n.value <= 1200)))) return null;
   const base = { stat: stat ?? "summary", measure, types } as const;
+  // "the lowest cut-off among them?", "how many draws for them?": the rounds or the category just talked about.
+  if (/\b(?:among|for|of) (?:them|those|these)\b/.test(clause.text) && (stat || has(clause, "draw")) && clause.rounds.length === 0 && (slots.category || slots.period)) {
+    const period = clause.period ?? (slots.skill === "rounds" ? slots.period : undefined);
+    // Naming rounds ("how many draws for them") is about the category's rounds, not its list.
+    return { score: has(clause, "draw") ? 0.9 : 0.88, fromState: true, params: { ...base, stat: stat ?? "summary", types: types.length > 0 ? types : slots.category ? [slots.category] : [], ...(period ? { period } : {}) } };
+  }
   if (clause.roundRange) return { score: 0.9, params: { ...base, range: clause.roundRange } };
   if (clause.rounds.length >= 2 && (stat || has(clause, "compare") || has(clause, "howMany"))) {
     return { score: 0.85, params: { ...base, rounds: clause.rounds, ...(has(clause, "compare") && !stat ? { stat: "summary" } : {}) } };
@@ -105,13 +114,14 @@ function valueOf(d: Draw, measure: RoundsParams["measure"]): number | null {
 }
 
 function spanLabel(params: RoundsParams): string {
-  const filter = params.crsFilter ? ` with a cut-off ${params.crsFilter.below !== undefined ? `below ${params.crsFilter.below}` : `above ${params.crsFilter.above}`}` : "";
-  if (params.lastN) return `the last ${params.lastN}${filter}`;
-  if (filter) return `${params.period ? params.period.label : "all the rounds I know of"}${filter}`;
-  if (params.period) return params.period.label;
-  if (params.range) return `rounds ${params.range.from} to ${params.range.to}`;
-  if (params.rounds) return `rounds ${params.rounds.join(", ")}`;
-  return "all the rounds I know of";
+  const m = drawMessages();
+  const filter = params.crsFilter ? m.cutoffFilter(params.crsFilter.below, params.crsFilter.above) : "";
+  if (params.lastN) return m.lastN(params.lastN, filter);
+  if (filter) return m.withFilter(params.period ? periodLabel(params.period) : null, filter);
+  if (params.period) return periodLabel(params.period);
+  if (params.range) return m.roundRange(params.range.from, params.range.to);
+  if (params.rounds) return m.roundList(params.rounds);
+  return m.allRounds;
 }
 
 function selected(knowledge: Knowledge, params: RoundsParams, period = params.period, types = params.types): Draw[] {
@@ -162,8 +172,7 @@ function byType(knowledge: Knowledge, draws: readonly Draw[]): string[] {
     .sort((a, b) => b[1].length - a[1].length)
     .map(([type, ds]) => {
       const s = summarise(ds, "crs");
-      const range = s.lowest && s.highest ? (s.lowest.crs === s.highest.crs ? `cut-off ${s.lowest.crs}` : `cut-offs ${s.lowest.crs} to ${s.highest.crs}`) : "no cut-offs";
-      return `${knowledge.label(type)}: ${plural(ds.length, "round")}, ${formatNumber(s.invitations)} invitations, ${range}`;
+      return drawMessages().byTypeLine(knowledge.label(type), ds.length, s.invitations, s.lowest && s.highest ? s.lowest.crs : null, s.lowest && s.highest ? s.highest.crs : null);
     });
 }
 
@@ -172,44 +181,48 @@ function sources(draws: readonly Draw[]): string[] {
 }
 
 function summaryText(knowledge: Knowledge, params: RoundsParams, draws: readonly Draw[], label: string): string {
+  const m = drawMessages();
   const kind = typePhrase(knowledge, params.types);
   const s = summarise(draws, params.measure);
-  const m = params.measure === "crs" ? "cut-off" : "round size";
-  const fmt = (d: Draw | undefined) => (d ? `${formatNumber(valueOf(d, params.measure) ?? 0)} in ${roundName(knowledge, d)}` : "none");
+  const rounds = m.rounds(s.count, kind);
+  const span = during(label);
+  const fmt = (d: Draw | undefined) => (d ? m.valueIn(valueOf(d, params.measure) ?? 0, roundName(knowledge, d)) : m.none);
+  const extreme = (d: Draw | undefined, which: "lowest" | "highest") => m.statExtreme(which, params.measure, d ? (valueOf(d, params.measure) ?? 0) : null, s.count, rounds, span, d ? roundName(knowledge, d) : null);
   switch (params.stat) {
     case "total":
-      return `${formatNumber(s.invitations)} invitations were issued in ${plural(s.count, `${kind}round`)} ${during(label)}.`;
+      return m.statTotal(s.invitations, rounds, span);
     case "count":
-      return `I know of ${plural(s.count, `${kind}round`)} ${during(label)}, with ${formatNumber(s.invitations)} invitations in all.`;
+      return m.statCount(rounds, span, s.invitations);
     case "lowest":
-      return `${s.lowest ? formatNumber(valueOf(s.lowest, params.measure) ?? 0) : "None"}: the lowest ${m} of the ${plural(s.count, `${kind}round`)} ${during(label)}, in ${s.lowest ? roundName(knowledge, s.lowest) : "no round"}.`;
+      return extreme(s.lowest, "lowest");
     case "highest":
-      return `${s.highest ? formatNumber(valueOf(s.highest, params.measure) ?? 0) : "None"}: the highest ${m} of the ${plural(s.count, `${kind}round`)} ${during(label)}, in ${s.highest ? roundName(knowledge, s.highest) : "no round"}.`;
+      return extreme(s.highest, "highest");
     case "average":
-      return `${s.average !== null ? formatNumber(s.average) : "None"}: the average ${m} of the ${plural(s.count, `${kind}round`)} ${during(label)} (lowest ${fmt(s.lowest)}, highest ${fmt(s.highest)}).`;
+      return m.statAverage(params.measure, s.average, s.count, rounds, span, fmt(s.lowest), fmt(s.highest));
     case "summary":
-      return `I know of ${plural(s.count, `${kind}round`)} ${during(label)}: ${formatNumber(s.invitations)} invitations, ${params.measure === "crs" ? "cut-offs" : "round sizes"} from ${fmt(s.lowest)} to ${fmt(s.highest)}${s.average !== null ? `, average ${formatNumber(s.average)}` : ""}.`;
+      return m.statSummary(rounds, span, s.invitations, params.measure, fmt(s.lowest), fmt(s.highest), s.average);
   }
 }
 
 function answerRounds(params: RoundsParams, context: SkillContext): SkillAnswer {
   const { knowledge, now } = context;
+  const m = drawMessages();
   const fresh = freshnessNote(knowledge, now);
   const slots = { skill: "rounds", aspect: params.stat, ...(params.period ? { period: params.period } : {}), ...(params.types[0] ? { category: params.types[0] } : {}) };
   if (params.compare) {
     const sides = params.compare.periods
-      ? params.compare.periods.map((p) => ({ label: p.label, draws: selected(knowledge, params, p) }))
-      : (params.compare.types ?? []).map((t) => ({ label: `${knowledge.label(t)}${params.period ? ` ${during(params.period.label)}` : ""}`, draws: selected(knowledge, params, params.period, [t]) }));
+      ? params.compare.periods.map((p) => ({ label: periodLabel(p), draws: selected(knowledge, params, p) }))
+      : (params.compare.types ?? []).map((t) => ({ label: m.compareSide(knowledge.label(t), params.period ? during(periodLabel(params.period)) : ""), draws: selected(knowledge, params, params.period, [t]) }));
     const lines = sides.map((side) => {
       const s = summarise(side.draws, "crs");
-      return `${side.label}: ${plural(s.count, "round")}, ${formatNumber(s.invitations)} invitations${s.average !== null ? `, average cut-off ${formatNumber(s.average)} (lowest ${s.lowest?.crs}, highest ${s.highest?.crs})` : ""}`;
+      return m.compareLine(side.label, s.count, s.invitations, s.average, s.lowest?.crs, s.highest?.crs);
     });
     const [a, b] = sides.map((side) => summarise(side.draws, "crs"));
-    const diff = a?.average != null && b?.average != null ? ` The average cut-off was ${formatNumber(Math.abs(a.average - b.average))} points ${a.average < b.average ? "lower" : "higher"} in ${sides[0]?.label} than in ${sides[1]?.label}.` : "";
+    const diff = a?.average != null && b?.average != null ? m.compareDiff(Math.abs(a.average - b.average), a.average < b.average, sides[0]?.label ?? "", sides[1]?.label ?? "") : "";
     const all = sides.flatMap((s) => s.draws);
     return {
       reply: makeReply(knowledge, "rounds", {
-        title: "Comparison of rounds",
+        title: m.compareTitle,
         text: `${lines.join(". ")}.${diff}${fresh ? ` ${fresh}` : ""}`,
         list: lines,
         asOf: all.map((d) => d.date ?? "").sort().at(-1) ?? null,
@@ -225,8 +238,8 @@ function answerRounds(params: RoundsParams, context: SkillContext): SkillAnswer 
     const kind = typePhrase(knowledge, params.types);
     return {
       reply: makeReply(knowledge, "rounds", {
-        title: "No rounds",
-        text: `${params.yesNo ? "No" : "None"}: I know of no ${kind}rounds ${during(label)}.${last ? ` The latest ${kind}round I know of is ${roundName(knowledge, last)}.` : ""}${fresh ? ` ${fresh}` : ""}`,
+        title: m.noRoundsTitle,
+        text: `${m.noRounds(params.yesNo === true, kind, during(label), last ? roundName(knowledge, last) : null)}${fresh ? ` ${fresh}` : ""}`,
         asOf: last?.date ?? null,
         sources: last?.sources ?? [],
       }),
@@ -235,20 +248,20 @@ function answerRounds(params: RoundsParams, context: SkillContext): SkillAnswer 
   }
   // Every round when they are few, else the last dozen of one type, else a line a type.
   const each = params.types.length === 1 || draws.length <= 15;
-  const detail = each ? draws.slice(-12).map((d) => `${roundName(knowledge, d)}: ${d.crs ?? "?"} cut-off, ${formatNumber(d.invitations ?? 0)} invitations`) : byType(knowledge, draws);
-  const more = each && draws.length > 12 ? ` The list shows the last 12 of ${draws.length}.` : "";
+  const detail = each ? draws.slice(-12).map((d) => m.roundLine(roundName(knowledge, d), d.crs, d.invitations ?? 0)) : byType(knowledge, draws);
+  const more = each && draws.length > 12 ? m.listShows(draws.length) : "";
   const [a, b] = params.lastN === 2 ? draws : [];
-  const change = a && b && a.crs !== null && b.crs !== null ? ` From ${roundName(knowledge, a)} to ${roundName(knowledge, b)} the cut-off went ${b.crs === a.crs ? "unchanged" : `${b.crs > a.crs ? "up" : "down"} ${Math.abs(b.crs - a.crs)} points`}, from ${a.crs} to ${b.crs}.` : "";
+  const change = a && b && a.crs !== null && b.crs !== null ? m.change(roundName(knowledge, a), roundName(knowledge, b), a.crs, b.crs) : "";
   const first = draws[0];
   const last = draws.at(-1);
   return {
     reply: makeReply(knowledge, "rounds", {
-      title: `Rounds ${during(label)}`,
-      text: `${params.yesNo ? "Yes. " : ""}${summaryText(knowledge, params, draws, label)} They run from ${formatDate(first?.date)} to ${formatDate(last?.date)}.${change}${more}${fresh ? ` ${fresh}` : ""}`,
+      title: m.roundsTitle(during(label)),
+      text: `${m.roundsText(params.yesNo === true, summaryText(knowledge, params, draws, label), formatDate(first?.date), formatDate(last?.date))}${change}${more}${fresh ? ` ${fresh}` : ""}`,
       list: detail,
       asOf: last?.date ?? null,
       sources: sources(draws),
-      suggestions: ["lowest CEC cut-off this year", "how many ITAs in 2025?"],
+      suggestions: m.roundsSuggestions(Number((knowledge.latestDraw()?.date ?? context.now.toISOString()).slice(0, 4)) - 1),
     }),
     slots,
   };
@@ -265,21 +278,22 @@ export const roundsSkill: Skill<RoundsParams> = {
   examples(knowledge) {
     const last = knowledge.latestDraw();
     const year = last?.date?.slice(0, 4);
-    return year ? [`how many ITAs in ${year}?`, "lowest cut-off ever", `CEC draws in ${year}`] : [];
+    return year ? drawMessages().roundsExamples(year) : [];
   },
   command: {
-    name: "rounds",
-    description: "Rounds in a year or all time: counts, invitations, cut-offs",
+    ...commandWords("rounds"),
     options: [
-      { name: "type", description: "Program or category", type: "string", choices: "round-types" },
-      { name: "year", description: "Calendar year, e.g. 2025", type: "integer", min: 2015, max: 2100 },
-      { name: "stat", description: "summary, lowest, highest, average, total or count", type: "string" },
+      { ...optionWords("rounds", "type"), type: "string", choices: "round-types" },
+      { ...optionWords("rounds", "year"), type: "integer", min: 2015, max: 2100 },
+      { ...optionWords("rounds", "stat"), type: "string" },
     ],
     toParams(values, context) {
       const t = typeOption(values, "type", context);
       if (!t.ok) return t;
-      const stat = (values.stat === undefined ? "summary" : String(values.stat)) as Stat;
-      if (!["summary", "lowest", "highest", "average", "total", "count"].includes(stat)) return { ok: false, message: `"${stat}" is not one of summary, lowest, highest, average, total, count.` };
+      const m = drawMessages();
+      const raw = values.stat === undefined ? "summary" : String(values.stat);
+      const stat = (m.statWords[raw.trim().toLowerCase()] ?? raw) as Stat;
+      if (!["summary", "lowest", "highest", "average", "total", "count"].includes(stat)) return { ok: false, message: m.badStat(raw) };
       const year = values.year === undefined ? undefined : Number(values.year);
       const period: Period | undefined = year ? yearPeriod(year) : undefined;
       return { ok: true, params: { stat, measure: stat === "total" ? "invitations" : "crs", types: t.types, ...(period ? { period } : {}) } };

@@ -1,12 +1,13 @@
 import { subMonths } from "date-fns";
-import { capital, formatDate, formatNumber, joinAnd, plural, roundName } from "../../core/format.js";
+import { formatDate, joinAnd, roundName } from "../../core/format.js";
 import type { Knowledge } from "../../core/knowledge.js";
-import { MESSAGES } from "../../core/messages.js";
+import { coreMessages } from "../../core/messages.js";
 import { makeReply } from "../../core/reply.js";
 import type { Draw } from "../../kb/schema.js";
+import { commandWords, drawMessages, optionWords } from "../../messages/draws.js";
 import { has, type Clause, type Period } from "../../nlu/question.js";
 import type { Match, Skill, SkillAnswer, SkillContext } from "../types.js";
-import { drawsInPeriod, during, freshnessNote, tieBreakText, typeOption, typePhrase, typesIn } from "./shared.js";
+import { drawsInPeriod, during, freshnessNote, periodLabel, tieBreakText, typeOption, typePhrase, typesIn } from "./shared.js";
 
 /** A score held against past rounds. */
 export interface ScoreCheckParams {
@@ -18,6 +19,8 @@ export interface ScoreCheckParams {
   readonly round?: string;
   /** "ever": the direct answer is whether any round of the period would have done. */
   readonly ever?: boolean;
+  /** No score was given: ask for it, naming the round asked about. */
+  readonly ask?: boolean;
 }
 
 function scoreOf(clause: Clause): number | undefined {
@@ -40,12 +43,24 @@ function readScoreCheck(clause: Clause, context: SkillContext): Match<ScoreCheck
   const date = clause.dates[0]?.iso;
   const aboutPool = /\b(?:pool|distribution|profiles)\b/.test(clause.text);
   if (has(clause, "howMany") && !has(clause, "mine") && !has(clause, "scoreCheck") && (has(clause, "above") || has(clause, "below"))) return null;
+  // "I have 520" right after being asked for a score: the round asked about.
+  if (score !== undefined && context.slots.skill === "score-check" && context.slots.aspect === "ask" && context.slots.round && clause.codes.length === 0) {
+    return { score: 0.9, fromState: true, params: { score, types: [], round: context.slots.round } };
+  }
   if (score !== undefined && !aboutPool && !(has(clause, "crsCalc") && !clause.numbers.some((n) => n.kind === "crs")) && !has(clause, "tieBreak")) {
     const rest = { score, types, ...(period ? { period } : {}), ...(date ? { date } : {}), ...(clause.rounds[0] ? { round: clause.rounds[0] } : {}), ...ever };
     if (asks) return { score: 0.9, params: rest };
     // "490, any cec draw since 2025?": a score next to rounds of a type or period is a score check.
     if ((types.length > 0 || period || date) && clause.codes.length === 0) return { score: 0.86, params: rest };
     if (clause.numbers.some((n) => n.kind === "crs") && clause.codes.length === 0) return { score: 0.6, params: rest };
+  }
+  // "would I have been invited in round 428?" without a score: the one known in the conversation, else ask for it.
+  const asked = clause.rounds.length === 1 ? context.knowledge.draw(clause.rounds[0] ?? "") : date ? context.knowledge.drawsOn(date)[0] : undefined;
+  const wants = /\b(?:invited|enough|qualif\w*|make it|made it|made the cut|passed|clear(?:ed)?|get an? ita)\b/.test(clause.text);
+  if (score === undefined && asked && wants && has(clause, "mine") && has(clause, "scoreCheck") && clause.codes.length === 0 && !has(clause, "tieBreak") && !has(clause, "crsCalc")) {
+    // The subject, the round, is the clause's own; only the score comes from the conversation.
+    if (context.slots.score !== undefined) return { score: 0.92, params: { score: context.slots.score, types, round: asked.round } };
+    return { score: 0.92, params: { score: 0, types, round: asked.round, ask: true } };
   }
   // "and for CEC?", "what about the last 6 months?" after a score check; or a new score for the same question;
   // "would that have been enough?" after a CRS score was worked out.
@@ -57,27 +72,37 @@ function readScoreCheck(clause: Clause, context: SkillContext): Match<ScoreCheck
 }
 
 function line(knowledge: Knowledge, d: Draw, score: number): string {
-  const ok = (d.crs ?? Infinity) <= score;
-  return `${ok ? "enough" : "not enough"} for ${roundName(knowledge, d)}, cut-off ${d.crs}`;
+  return drawMessages().clearLine({ ok: (d.crs ?? Infinity) <= score, round: roundName(knowledge, d), crs: d.crs });
 }
 
 /** Answers "would 480 have been enough?": against the latest round of each type, and every round of a period; never a prediction. */
 function answer(params: ScoreCheckParams, context: SkillContext): SkillAnswer {
   const { knowledge, now } = context;
+  const m = drawMessages();
   const { score } = params;
   const last = knowledge.latestDraw();
-  if (!last?.date) return { reply: makeReply(knowledge, "score-check", { text: "I don't know of any rounds to compare with." }) };
+  if (!last?.date) return { reply: makeReply(knowledge, "score-check", { text: m.noRoundsToCompare }) };
+  const round = params.ask && params.round ? knowledge.draw(params.round) : undefined;
+  if (round) {
+    return {
+      reply: makeReply(knowledge, "score-check", { title: m.askScoreTitle, text: m.askScore(roundName(knowledge, round), round.crs), asOf: round.date, sources: round.sources }),
+      slots: { skill: "score-check", aspect: "ask", round: round.round },
+      clear: ["score"],
+    };
+  }
   const period: Period = { ...(params.period ?? (params.ever ? { from: "2015-01-01", to: last.date, label: "all the rounds I know of", kind: "range" } : {
     from: subMonths(new Date(`${last.date}T00:00:00Z`), 12).toISOString().slice(0, 10),
     to: last.date,
     label: `the 12 months to ${formatDate(last.date)}`,
     kind: "relative",
   })) };
+  // The period as this answer says it: the question's own, all the rounds, or the 12 months of data before the latest.
+  let span = params.period ? periodLabel(params.period) : params.ever ? m.allRounds : m.monthsTo(12, formatDate(last.date));
   let inPeriod = drawsInPeriod(knowledge, period, params.types).filter((d) => d.crs !== null);
   // A category with few recent rounds is judged on all of them: two rounds say little.
   if (!params.period && params.types.length > 0 && inPeriod.length < 3) {
     inPeriod = knowledge.drawsOf(params.types).filter((d) => d.crs !== null);
-    period.label = "all the rounds I know of";
+    span = m.allRounds;
   }
   const kind = typePhrase(knowledge, params.types);
   const enough = inPeriod.filter((d) => (d.crs ?? Infinity) <= score);
@@ -85,48 +110,51 @@ function answer(params: ScoreCheckParams, context: SkillContext): SkillAnswer {
   // named), else the latest all-program round, the one anyone in the pool could be invited in.
   const asked = params.round ? knowledge.draw(params.round) : params.date ? knowledge.drawsOn(params.date).find((d) => params.types.length === 0 || params.types.includes(d.category ?? "")) : undefined;
   const reference = asked ?? (params.period && params.types.length > 0 ? inPeriod.at(-1) : params.types.length > 0 ? knowledge.latestDraw(params.types) : knowledge.latestDraw(["general"]));
-  const which = asked ? "" : params.period && params.types.length > 0 ? `the latest ${kind}round of ${period.label}` : `the latest ${params.types.length > 0 ? kind : "all-program "}round I know of`;
+  const which = asked ? "" : params.period && params.types.length > 0 ? m.whichLatestOfSpan(kind, span) : m.whichLatestKnown(params.types.length > 0 ? kind : "");
   const lead = params.ever || (params.period && params.types.length === 0)
-    ? `${enough.length > 0 ? "Yes" : "No"}: ${score} would have been enough in ${enough.length} of ${plural(inPeriod.length, `${kind}round`)} ${during(period.label)}.`
+    ? m.checkPeriodLead(enough.length > 0, score, enough.length, inPeriod.length, kind, during(span))
     : reference && reference.crs !== null
-      ? `${reference.crs <= score ? "Yes" : "No"}${which ? `, ${reference.crs <= score ? "" : "not "}in ${which}` : ""}: ${score} is ${reference.crs <= score ? "at or above" : "below"} the cut-off of ${reference.crs} in ${roundName(knowledge, reference)}.`
-      : `I know of no ${kind}round to compare ${score} with.`;
+      ? m.checkRoundLead(reference.crs <= score, which, score, reference.crs, roundName(knowledge, reference))
+      : m.checkNoReference(kind, score);
   const lowest = [...inPeriod].sort((a, b) => (a.crs ?? 0) - (b.crs ?? 0))[0];
   const highest = [...inPeriod].sort((a, b) => (b.crs ?? 0) - (a.crs ?? 0))[0];
-  const named = enough.length > 0 && enough.length <= 8 ? `: ${enough.map((d) => `${roundName(knowledge, d)}, cut-off ${d.crs}`).join("; ")}` : enough.length > 0 && enough.length < inPeriod.length ? ` (${byTypeCounts(knowledge, enough)})` : "";
+  const items = enough.length > 0 && enough.length <= 8 ? enough.map((d) => m.enoughItem(roundName(knowledge, d), d.crs)) : [];
+  const counts = items.length === 0 && enough.length > 0 && enough.length < inPeriod.length ? byTypeCounts(knowledge, enough) : null;
+  const named = items.length > 0 ? m.namedList(items) : counts ? m.namedCounts(counts) : "";
   const leadIsPeriod = params.ever || (params.period !== undefined && params.types.length === 0);
   const periodText = inPeriod.length > 0
-    ? `${leadIsPeriod ? (named ? `They were${named.replace(/^:/, "")}.` : "") : `${capital(during(period.label))}, ${score} would have been enough in ${enough.length} of ${plural(inPeriod.length, `${kind}round`)}${named}.`}${enough.length === 0 && lowest ? ` The lowest cut-off then was ${lowest.crs}, in ${roundName(knowledge, lowest)}.` : ""}${enough.length > 0 && lowest && highest && lowest !== highest ? ` Cut-offs then ran from ${lowest.crs} to ${highest.crs} (${roundName(knowledge, highest)}).` : ""}`
-    : `I know of no ${kind}rounds ${during(period.label)}.`;
+    ? `${leadIsPeriod ? (items.length > 0 ? m.theyWere(items) : counts ? m.theyWereCounts(counts) : "") : m.checkSpan(during(span), score, enough.length, inPeriod.length, kind, named)}${enough.length === 0 && lowest ? m.lowestThen(lowest.crs, roundName(knowledge, lowest)) : ""}${enough.length > 0 && lowest && highest && lowest !== highest ? m.rangeThen(lowest.crs, highest.crs, roundName(knowledge, highest)) : ""}`
+    : m.noRoundsDuring(kind, during(span));
   const latestByType = params.types.length > 0 ? [] : knowledge.roundTypes()
     .map((t) => inPeriod.filter((d) => d.category === t.id).at(-1))
     .filter((d): d is Draw => d !== undefined)
     .sort((a, b) => b.order - a.order);
   // At exactly the cut-off, the tie-breaking rule decided.
-  const tie = reference && reference.crs === score && reference.tieBreak ? ` At exactly the cut-off, only profiles submitted before ${tieBreakText(reference.tieBreak)} were invited (the tie-breaking rule).` : "";
-  const category = enough.some((d) => knowledge.roundType(d.category ?? "")?.kind === "category") ? " Category rounds also require being eligible for the category." : "";
-  const list = latestByType.map((d) => `latest ${knowledge.label(d.category)} round: ${line(knowledge, d, score)}`);
+  const tie = reference && reference.crs === score && reference.tieBreak ? m.atCutoff(tieBreakText(reference.tieBreak) ?? "") : "";
+  const category = enough.some((d) => knowledge.roundType(d.category ?? "")?.kind === "category") ? m.categoryEligible : "";
+  const list = latestByType.map((d) => m.latestOfTypeLine(knowledge.label(d.category), line(knowledge, d, score)));
   const fresh = freshnessNote(knowledge, now);
-  const text = [lead + tie, periodText, category.trim(), MESSAGES.pastNotFuture, fresh].filter((x) => x !== "").join(" ");
+  const text = [lead + tie, periodText, category.trim(), coreMessages().pastNotFuture, fresh].filter((x) => x !== "").join(" ");
   const used = [...(reference ? [reference] : []), ...inPeriod];
   return {
     reply: makeReply(knowledge, "score-check", {
-      title: `CRS ${score} against past rounds`,
+      title: m.checkTitle(score),
       text,
       list,
       asOf: last.date,
       sources: [...new Set(used.flatMap((d) => d.sources))],
-      fields: [{ name: "Score", value: String(score) }, { name: "Rounds cleared", value: `${enough.length} of ${inPeriod.length}` }],
-      suggestions: ["where is that in the pool?", "what's my CRS?"],
+      fields: [{ name: m.fieldScore, value: String(score) }, { name: m.fieldCleared, value: m.cleared(enough.length, inPeriod.length) }],
+      suggestions: [...m.checkSuggestions],
     }),
     slots: { skill: "score-check", score, ...(params.period ? { period: params.period } : {}), ...(params.types[0] ? { category: params.types[0] } : {}) },
+    clear: ["aspect"],
   };
 }
 
 function byTypeCounts(knowledge: Knowledge, draws: readonly Draw[]): string {
   const counts = new Map<string, number>();
   for (const d of draws) counts.set(knowledge.label(d.category), (counts.get(knowledge.label(d.category)) ?? 0) + 1);
-  return joinAnd([...counts.entries()].map(([t, n]) => `${formatNumber(n)} ${t}`));
+  return joinAnd([...counts.entries()].map(([t, n]) => drawMessages().typeCount(t, n)));
 }
 
 /** "Would my score have been enough?": a score against past rounds, by type, dated, never a prediction. */
@@ -139,18 +167,17 @@ export const scoreCheckSkill: Skill<ScoreCheckParams> = {
   answer,
   examples: (knowledge) => {
     const d = knowledge.latestDraw(["general"]) ?? knowledge.latestDraw();
-    return d?.crs ? [`I have ${d.crs}, would I have been invited?`] : [];
+    return d?.crs ? [drawMessages().checkExample(d.crs)] : [];
   },
   command: {
-    name: "check",
-    description: "Would a CRS score have been enough in past rounds?",
+    ...commandWords("check"),
     options: [
-      { name: "score", description: "Your CRS score", type: "integer", required: true, min: 0, max: 1200 },
-      { name: "type", description: "Program or category", type: "string", choices: "round-types" },
+      { ...optionWords("check", "score"), type: "integer", required: true, min: 0, max: 1200 },
+      { ...optionWords("check", "type"), type: "string", choices: "round-types" },
     ],
     toParams(values, context) {
       const score = Number(values.score);
-      if (!Number.isInteger(score) || score < 0 || score > 1200) return { ok: false, message: "A CRS score is a whole number from 0 to 1,200." };
+      if (!Number.isInteger(score) || score < 0 || score > 1200) return { ok: false, message: drawMessages().badScore() };
       const t = typeOption(values, "type", context);
       return t.ok ? { ok: true, params: { score, types: t.types } } : t;
     },
@@ -168,8 +195,9 @@ export function landing(knowledge: Knowledge, score: number, now: Date): { text:
   const cec = knowledge.latestDraw(["cec"]);
   const against = [cec, general].filter((d): d is Draw => d !== undefined && d.crs !== null).map((d) => `${line(knowledge, d, score)}`);
   const fresh = freshnessNote(knowledge, now);
+  const counts = enough.length > 0 && enough.length < rounds.length ? byTypeCounts(knowledge, enough) : null;
   return {
-    text: `In the 12 months to ${formatDate(last.date)}, ${score} would have been enough in ${enough.length} of ${plural(rounds.length, "round")}${enough.length > 0 && enough.length < rounds.length ? ` (${byTypeCounts(knowledge, enough)})` : ""}${against.length > 0 ? `; it is ${against.join("; ")}` : ""}. ${MESSAGES.pastNotFuture}${fresh ? ` ${fresh}` : ""}`,
+    text: `${drawMessages().landing(formatDate(last.date), score, enough.length, rounds.length, counts, against)} ${coreMessages().pastNotFuture}${fresh ? ` ${fresh}` : ""}`,
     sources: [...new Set([...rounds, ...(general ? [general] : [])].flatMap((d) => d.sources))].slice(0, 3),
   };
 }

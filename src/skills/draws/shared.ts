@@ -2,6 +2,7 @@ import type { Knowledge } from "../../core/knowledge.js";
 import { cite, formatDate, formatNumber, joinAnd, roundName } from "../../core/format.js";
 import type { Field } from "../../core/types.js";
 import type { Draw, TieBreak } from "../../kb/schema.js";
+import { drawMessages } from "../../messages/draws.js";
 import { has, type Clause, type Period } from "../../nlu/question.js";
 import type { OptionValues, SkillContext } from "../types.js";
 
@@ -20,29 +21,32 @@ export function typePhrase(knowledge: Knowledge, types: readonly string[]): stri
 /** A tie-breaking moment as words: "June 2, 2026 at 20:11:26 UTC". */
 export function tieBreakText(t: TieBreak | null): string | null {
   if (!t) return null;
-  return `${formatDate(t.date)}${t.time ? ` at ${t.time} UTC` : ""}`;
+  return drawMessages().tieBreakMoment(formatDate(t.date), t.time ?? null);
 }
 
 /** The figures of a round as fields. */
 export function drawFields(knowledge: Knowledge, d: Draw): Field[] {
-  const fields: Field[] = [{ name: "Round", value: `#${d.round}` }];
-  fields.push({ name: "Date", value: `${formatDate(d.date)}${d.time ? `, ${d.time} UTC` : ""}` });
-  fields.push({ name: "Type", value: d.name ?? knowledge.label(d.category) });
-  if (d.invitations !== null) fields.push({ name: "Invitations", value: formatNumber(d.invitations) });
-  if (d.crs !== null) fields.push({ name: "CRS cut-off", value: String(d.crs) });
+  const m = drawMessages();
+  const fields: Field[] = [{ name: m.fieldRound, value: `#${d.round}` }];
+  fields.push({ name: m.fieldDate, value: m.dateTime(formatDate(d.date), d.time ?? null) });
+  fields.push({ name: m.fieldType, value: d.name ?? knowledge.label(d.category) });
+  if (d.invitations !== null) fields.push({ name: m.fieldInvitations, value: formatNumber(d.invitations) });
+  if (d.crs !== null) fields.push({ name: m.fieldCutoff, value: String(d.crs) });
   const tie = tieBreakText(d.tieBreak);
-  if (tie) fields.push({ name: "Tie-breaking rule", value: tie });
+  if (tie) fields.push({ name: m.fieldTieBreak, value: tie });
   return fields;
 }
 
 /** One sentence with a round's figures. */
 export function drawFigures(d: Draw): string {
+  const m = drawMessages();
+  const tie = tieBreakText(d.tieBreak);
   const figures = [
-    d.invitations !== null ? `${formatNumber(d.invitations)} invitations` : null,
-    d.crs !== null ? `lowest CRS score invited ${d.crs}` : null,
-    d.tieBreak ? `tie-breaking rule ${tieBreakText(d.tieBreak)}` : null,
+    d.invitations !== null ? m.figureInvitations(d.invitations) : null,
+    d.crs !== null ? m.figureCutoff(d.crs) : null,
+    tie ? m.figureTieBreak(tie) : null,
   ].filter((x): x is string => x !== null);
-  return figures.length > 0 ? `${figures.join("; ")}.` : "I have no figures for it.";
+  return figures.length > 0 ? m.figures(figures) : m.noFigures;
 }
 
 function conflictValue(v: string | number | TieBreak): string {
@@ -51,20 +55,19 @@ function conflictValue(v: string | number | TieBreak): string {
 
 /** Sentences naming every disagreement between sources about a round. */
 export function conflictNotes(knowledge: Knowledge, d: Draw): string[] {
-  return d.conflicts.map(
-    (c) =>
-      `Sources disagree on the ${c.field === "crs" ? "cut-off" : c.field} of round ${d.round}: ${c.claims
-        .map((x) => `${conflictValue(x.value)} per ${joinAnd(x.sources.map((id) => cite(knowledge, id)))}`)
-        .join("; ")}; I use ${conflictValue(c.chosen)}${d.sources.some((s) => knowledge.sources.get(s)?.kind === "official") ? ", IRCC's own record" : ""}.`,
+  const m = drawMessages();
+  const official = d.sources.some((s) => knowledge.sources.get(s)?.kind === "official");
+  return d.conflicts.map((c) =>
+    m.conflict(m.conflictField(c.field), d.round, c.claims.map((x) => m.conflictClaim(conflictValue(x.value), x.sources.map((id) => cite(knowledge, id)))), conflictValue(c.chosen), official),
   );
 }
 
 /** "The latest round I know of is 430 (July 23, 2026); newer ones may have been held since." when the data is not fresh. */
 export function freshnessNote(knowledge: Knowledge, now: Date): string {
   const last = knowledge.latestDraw();
-  if (!last?.date) return "I don't know of any rounds yet.";
+  if (!last?.date) return drawMessages().noRoundsYet;
   const days = (now.getTime() - Date.parse(`${last.date}T00:00:00Z`)) / 86_400_000;
-  return days > 14 ? `My records end with ${roundName(knowledge, last)}; newer rounds may have been held since.` : "";
+  return days > 14 ? drawMessages().recordsEnd(roundName(knowledge, last)) : "";
 }
 
 
@@ -85,7 +88,7 @@ export function typeOption(values: OptionValues, name: string, context: SkillCon
   const id = String(raw);
   if (context.knowledge.roundType(id)) return { ok: true, types: [id] };
   const found = context.knowledge.lexicon.categoriesIn(id.toLowerCase())[0];
-  return found ? { ok: true, types: [found.id] } : { ok: false, message: `I don't know the round type "${id}".` };
+  return found ? { ok: true, types: [found.id] } : { ok: false, message: drawMessages().unknownRoundType(id) };
 }
 
 /** True when a clause is about rounds at all: a round, draw, cut-off or invitation word, or a round type. */
@@ -95,5 +98,10 @@ export function aboutRounds(clause: Clause): boolean {
 
 /** A period's label after a verb: "in March 2025", "in the last 6 months", but "since 2023" and "this year (2026)" as they are. */
 export function during(label: string): string {
-  return /^(?:since|this|last|from|between|all|before)\b/.test(label) ? label : /^\w+ \d{1,2}, \d{4} to/.test(label) ? `from ${label}` : `in ${label}`;
+  return drawMessages().during(label);
+}
+
+/** A period's label in the language being written in ("the last 6 months", "les 6 derniers mois"). */
+export function periodLabel(period: Period): string {
+  return drawMessages().period(period);
 }

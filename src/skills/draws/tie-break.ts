@@ -1,7 +1,9 @@
 import { formatDate, roundName } from "../../core/format.js";
 import { makeReply } from "../../core/reply.js";
+import { commandWords, drawMessages, optionWords } from "../../messages/draws.js";
 import { has, type Clause } from "../../nlu/question.js";
-import type { Match, Skill, SkillContext } from "../types.js";
+import type { Draw } from "../../kb/schema.js";
+import type { Match, Skill, SkillAnswer, SkillContext } from "../types.js";
 import { tieBreakText, typeOption, typePhrase, typesIn } from "./shared.js";
 
 /** Which round's tie-breaking rule is asked for. */
@@ -10,12 +12,24 @@ export interface TieBreakParams {
   readonly round?: string;
   readonly date?: string;
   readonly types: string[];
+  /** A score and the day its profile was submitted: was that profile invited in the round? */
+  readonly profile?: { readonly score: number; readonly submitted: string };
 }
 
 function readTieBreak(clause: Clause, context: SkillContext): Match<TieBreakParams> | null {
-  if (!has(clause, "tieBreak")) return null;
   const types = typesIn(clause, context.knowledge);
-  const round = clause.rounds[0];
+  // "509 in CEC, profile created March 20, 2026, was I in round 407?": at the cut-off, the profile's date decides.
+  const submitted = /\bprofiles?\b/.test(clause.text) ? clause.dates[0]?.iso : undefined;
+  const score = clause.numbers.find((n) => n.kind === "crs" || (n.kind === "plain" && Number.isInteger(n.value) && n.value >= 100 && n.value <= 1200 && String(n.value) !== clause.rounds[0]))?.value;
+  if (submitted && score !== undefined && (clause.rounds.length === 1 || types.length > 0)) {
+    // A second date is the round's ("profile submitted April 20, did I make the June 23 draw?").
+    const held = clause.dates[1]?.iso;
+    return { score: 0.93, params: { types, profile: { score, submitted }, ...(clause.rounds[0] ? { round: clause.rounds[0] } : held ? { date: held } : {}) } };
+  }
+  if (!has(clause, "tieBreak")) return null;
+  // "tie break of 385", "le tie-break du 400": a bare number after "of" names a round when there is one by that number.
+  const bare = clause.rounds.length === 0 ? /\b(?<!(?:score|crs|points?|pts) )(?:of|for|in)(?: the)? #?(\d{1,3}[ab]?)\b/.exec(clause.text)?.[1] : undefined;
+  const round = clause.rounds[0] ?? (bare && context.knowledge.draw(bare) ? bare : undefined);
   if (round) return { score: 0.95, params: { round, types } };
   const date = clause.dates[0]?.iso;
   if (date) return { score: 0.9, params: { date, types } };
@@ -25,6 +39,39 @@ function readTieBreak(clause: Clause, context: SkillContext): Match<TieBreakPara
     return { score: 0.96, fromState: true, params: { round: context.slots.round, types } };
   }
   return { score: 0.9, params: { types } };
+}
+
+/** Whether a profile with a score, submitted on a day, was invited in a round: the cut-off first, then the tie-breaking rule. */
+function profileAnswer(context: SkillContext, d: Draw, profile: { score: number; submitted: string }): SkillAnswer {
+  const { knowledge } = context;
+  const m = drawMessages();
+  const name = roundName(knowledge, d);
+  const submitted = formatDate(profile.submitted);
+  const moment = tieBreakText(d.tieBreak);
+  const verdict =
+    d.date !== null && profile.submitted > d.date
+      ? m.profileAfterRound(name, submitted)
+      : d.crs === null
+        ? m.profileNoCutoff(name)
+        : profile.score > d.crs
+          ? m.profileAbove(profile.score, d.crs, name)
+          : profile.score < d.crs
+            ? m.profileBelow(profile.score, d.crs, name)
+            : !d.tieBreak || !moment
+              ? m.profileNoTie(profile.score, name, submitted)
+              : profile.submitted === d.tieBreak.date
+                ? m.profileSameDay(profile.score, name, moment)
+                : m.profileAtCutoff(profile.submitted < d.tieBreak.date, profile.score, name, moment, submitted);
+  return {
+    reply: makeReply(knowledge, "tie-break", {
+      title: m.tieTitleOf(d.round),
+      text: `${verdict}${m.eligibleToo} ${m.tieRule}`,
+      fields: [{ name: m.tieCutoffField, value: String(d.crs ?? "?") }, ...(moment ? [{ name: m.fieldTieBreak, value: moment }] : [])],
+      asOf: d.date,
+      sources: [...new Set([...(d.provenance.crs ?? []), ...(d.provenance.tieBreak ?? d.sources)])],
+    }),
+    slots: { skill: "tie-break", round: d.round, score: profile.score, ...(d.category ? { category: d.category } : {}) },
+  };
 }
 
 /** The tie-breaking rule: what it is, and the moment of any round. */
@@ -39,24 +86,26 @@ export const tieBreakSkill: Skill<TieBreakParams> = {
     const d = params.round
       ? knowledge.draw(params.round)
       : params.date
-        ? knowledge.drawsOn(params.date)[0]
+        ? knowledge.drawsOn(params.date).find((x) => params.types.length === 0 || params.types.includes(x.category ?? "")) ?? knowledge.drawsOn(params.date)[0]
         : params.first
           ? knowledge.drawsOf(params.types)[0]
-          : knowledge.drawsOf(params.types).filter((x) => x.tieBreak !== null).at(-1);
-    const rule = "When several candidates have the cut-off score, IRCC invites those who submitted their profile first: the tie-breaking rule is that moment.";
+          : params.profile
+            ? knowledge.drawsOf(params.types).filter((x) => x.date !== null && x.date >= (params.profile?.submitted ?? "")).at(-1) ?? knowledge.latestDraw(params.types)
+            : knowledge.drawsOf(params.types).filter((x) => x.tieBreak !== null).at(-1);
+    const m = drawMessages();
+    const rule = m.tieRule;
+    if (d && params.profile) return profileAnswer(context, d, params.profile);
     if (!d) {
-      const what = params.round ? `round ${params.round}` : params.date ? `a round on ${formatDate(params.date)}` : `a ${typePhrase(knowledge, params.types)}round`;
-      return { reply: makeReply(knowledge, "tie-break", { title: "Tie-breaking rule", text: `I don't know of ${what}. ${rule}`, suggestions: ["tie-break of the last draw"] }) };
+      const what = { ...(params.round ? { round: params.round } : params.date ? { date: formatDate(params.date) } : {}), kind: typePhrase(knowledge, params.types) };
+      return { reply: makeReply(knowledge, "tie-break", { title: m.tieTitle, text: `${m.tieUnknown(what)} ${rule}`, suggestions: [m.tieSuggestLast] }) };
     }
     const moment = tieBreakText(d.tieBreak);
-    const text = moment
-      ? `${moment}: in ${roundName(knowledge, d)}, candidates with the cut-off score of ${d.crs ?? "?"} were invited if they submitted their profile before then. ${rule}`
-      : `IRCC published no tie-breaking rule for ${roundName(knowledge, d)}. ${rule}`;
+    const text = moment ? `${m.tieMoment(moment, roundName(knowledge, d), d.crs)} ${rule}` : `${m.tieNone(roundName(knowledge, d))} ${rule}`;
     return {
       reply: makeReply(knowledge, "tie-break", {
-        title: `Tie-breaking rule, round ${d.round}`,
+        title: m.tieTitleOf(d.round),
         text,
-        fields: moment ? [{ name: "Tie-breaking rule", value: moment }, { name: "Cut-off", value: String(d.crs ?? "?") }] : [],
+        fields: moment ? [{ name: m.fieldTieBreak, value: moment }, { name: m.tieCutoffField, value: String(d.crs ?? "?") }] : [],
         asOf: d.date,
         sources: d.provenance.tieBreak ?? d.sources,
       }),
@@ -65,14 +114,13 @@ export const tieBreakSkill: Skill<TieBreakParams> = {
   },
   examples(knowledge) {
     const last = knowledge.latestDraw();
-    return last ? [`tie-break of round ${last.round}`] : [];
+    return last ? [drawMessages().suggestTieBreakOf(last.round)] : [];
   },
   command: {
-    name: "tiebreak",
-    description: "The tie-breaking rule of a round",
+    ...commandWords("tiebreak"),
     options: [
-      { name: "round", description: "Round number (default: the latest)", type: "string", autocomplete: "round" },
-      { name: "type", description: "Program or category", type: "string", choices: "round-types" },
+      { ...optionWords("tiebreak", "round"), type: "string", autocomplete: "round" },
+      { ...optionWords("tiebreak", "type"), type: "string", choices: "round-types" },
     ],
     toParams(values, context) {
       const t = typeOption(values, "type", context);

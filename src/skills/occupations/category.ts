@@ -1,14 +1,21 @@
-import { capital, formatDate, joinAnd, plural } from "../../core/format.js";
+import { suggest } from "./examples.js";
+import { roundName } from "../../core/format.js";
 import type { Knowledge } from "../../core/knowledge.js";
 import { makeReply } from "../../core/reply.js";
 import type { CategoryList } from "../../kb/schema.js";
+import { OCCUPATIONS_MESSAGES, occupationsMessages } from "../../messages/occupations.js";
 import { has, type Clause } from "../../nlu/question.js";
 import type { Match, Skill, SkillAnswer, SkillContext } from "../types.js";
-import { resolveOccupation } from "./resolve.js";
+import { resolveOccupation, typeNameOf } from "./resolve.js";
+
+const EN = OCCUPATIONS_MESSAGES.en;
+const FR = OCCUPATIONS_MESSAGES.fr;
 
 /** A question about a category's list, or about which categories exist. */
 export interface CategoryParams {
-  readonly aspect: "list" | "count" | "exists" | "changed" | "conditions" | "which" | "since" | "status";
+  readonly aspect: "list" | "count" | "exists" | "changed" | "conditions" | "which" | "since" | "status" | "version";
+  /** The list version a round name gives ("2026-Version 2"), as the question writes it. */
+  readonly version?: string;
   /** A second year to compare with ("trades count 2023 vs 2025"). */
   readonly otherYear?: number;
   /** For "is the list bigger in 2025 than 2023?": whether the first year's list is asked to be the bigger one. */
@@ -32,6 +39,9 @@ function readCategory(clause: Clause, context: SkillContext): Match<CategoryPara
   const base = { ...(category ? { category } : {}), ...(year ? { year } : {}), ...(clause.teer !== null ? { teer: clause.teer } : {}), ...(yesNo ? { yesNo } : {}), ...(removal ? { removal } : {}) };
   const roundish = (has(clause, "draw") || has(clause, "cutoff") || has(clause, "invitations")) && !has(clause, "categoryWord");
   const nouns = has(clause, "occupationsNoun");
+  // "what does 2026-Version 2 mean": the name IRCC's round names give a list.
+  const version = versionIn(clause.text);
+  if (version && listsOfVersion(knowledge, version, category).length > 0) return { score: 0.9, params: { ...base, aspect: "version", version } };
   // "which jobs are on it" after a category answer: the same category.
   if (!category && slots.category && slots.skill === "category" && /\b(?:it|them|that list|this list|that one)\b/.test(clause.text) && (nouns || has(clause, "list") || has(clause, "howMany"))) {
     return { score: 0.88, fromState: true, params: { aspect: has(clause, "howMany") ? "count" : "list", category: slots.category, ...(slots.year ? { year: slots.year } : {}) } };
@@ -53,7 +63,11 @@ function readCategory(clause: Clause, context: SkillContext): Match<CategoryPara
   // "is nursing in the healthcare list": a yes/no about an occupation, not a request for the list.
   const aboutOccupation = clause.phrase.split(" ").filter(Boolean).length > 0 && resolveOccupation(knowledge, undefined, clause.phrase).kind === "found";
   if (category && (has(clause, "list") || nouns && /\b(?:which|what|all)\b/.test(clause.text)) && !roundish) return { score: aboutOccupation ? 0.6 : 0.9, params: { ...base, aspect: "list" } };
-  if (category && (has(clause, "exists") || removal || (has(clause, "categoryWord") && yesNo)) && !roundish) return { score: aboutOccupation ? 0.6 : 0.86, params: { ...base, aspect: "exists" } };
+  if (category && (has(clause, "exists") || removal || (has(clause, "categoryWord") && yesNo)) && !roundish && !/\bsince when\b/.test(clause.text)) return { score: aboutOccupation ? 0.6 : 0.86, params: { ...base, aspect: "exists" } };
+  // "codes of the researchers category", "what is the physicians category": the category's list.
+  if (category && !roundish && !aboutOccupation && !yesNo && (nouns || has(clause, "define") && has(clause, "categoryWord")) && clause.phrase.split(" ").filter(Boolean).length <= 1) {
+    return { score: 0.8, params: { ...base, aspect: "list" } };
+  }
   // "physicians category when created", "since when is education a category".
   if (category && /\b(?:when (?:was|were|did)|since when|created|introduced|start(?:ed)?|launched|added|new)\b/.test(clause.text) && !roundish && clause.phrase.split(" ").filter(Boolean).length <= 2) {
     return { score: 0.84, params: { ...base, aspect: "since" } };
@@ -74,38 +88,72 @@ function readCategory(clause: Clause, context: SkillContext): Match<CategoryPara
   return null;
 }
 
-function pick(knowledge: Knowledge, category: string, year: number | undefined, today: string): CategoryList | undefined {
+/** "2026-Version 2" or "Version 1" in a clause, as IRCC's round names write it. */
+function versionIn(text: string): string | undefined {
+  const m = /\b(?:(\d{4})\s*-\s*)?version\s*(\d+)\b/.exec(text);
+  return m ? `${m[1] ? `${m[1]}-` : ""}Version ${m[2] ?? ""}` : undefined;
+}
+
+/** The lists whose round names carry a version, of one category when given. */
+function listsOfVersion(knowledge: Knowledge, version: string, category: string | undefined): CategoryList[] {
+  return knowledge.kb.categoryLists.filter((l) => (!category || l.category === category) && l.versions.some((v) => v.toLowerCase() === version.toLowerCase()));
+}
+
+function pickList(knowledge: Knowledge, category: string, year: number | undefined, today: string): CategoryList | undefined {
   return year !== undefined ? knowledge.listIn(category, year) : knowledge.listAt(category, today);
 }
 
 function listLabel(knowledge: Knowledge, l: CategoryList): string {
-  return `the ${l.year} ${knowledge.label(l.category)} list (${l.name}, in force from ${l.effective ? formatDate(l.effective) : l.year})`;
+  return occupationsMessages().listLabel(knowledge.label(l.category), typeNameOf(knowledge, l.category, l.name), l);
 }
 
 function statusLine(l: CategoryList): string {
   if (l.status === "verified") return "";
-  return ` This list is marked ${l.status}${l.statusNote ? `: ${l.statusNote}` : ""}.`;
+  return occupationsMessages().statusLine(l.status, l.statusNote);
+}
+
+function memberLine(knowledge: Knowledge, m: { code: string; title: string; teer: number }): string {
+  return occupationsMessages().named(m.code, knowledge.occupationTitle(m), m.teer);
 }
 
 function answerCategory(params: CategoryParams, context: SkillContext): SkillAnswer {
   const { knowledge, now } = context;
+  const m = occupationsMessages();
   const today = now.toISOString().slice(0, 10);
   const slots = { skill: "category", aspect: params.aspect, ...(params.category ? { category: params.category } : {}), ...(params.year ? { year: params.year } : {}) };
   const reply = (text: string, sources: string[], extra: { list?: string[]; asOf?: string | null; title?: string } = {}): SkillAnswer => ({
-    reply: makeReply(knowledge, "category", { title: extra.title ?? "Category-based selection", text, sources, list: extra.list ?? [], asOf: extra.asOf ?? null, suggestions: ["which categories exist in 2026?", "is 21231 STEM?"] }),
+    reply: makeReply(knowledge, "category", { title: extra.title ?? m.categoryTitle, text, sources, list: extra.list ?? [], asOf: extra.asOf ?? null, suggestions: suggest(knowledge, m.categorySuggestions) }),
     slots,
   });
+  const nameOf = (l: CategoryList) => typeNameOf(knowledge, l.category, l.name);
   if (params.aspect === "since" && !params.category && params.year !== undefined) {
     const lists = knowledge.listsInYear(params.year).filter((l) => l.active);
     const first = lists.map((l) => l.effective).filter((d): d is string => d !== null).sort()[0];
-    return reply(first ? `${formatDate(first)}: the ${params.year} category lists took effect then${lists.some((l) => l.effective !== first) ? ` (some later: ${joinAnd([...new Set(lists.filter((l) => l.effective && l.effective !== first).map((l) => `${knowledge.label(l.category)} ${formatDate(l.effective)}`))])})` : ""}.` : `I have no ${params.year} lists with a date.`, lists.flatMap((l) => l.basis.slice(0, 1)), { asOf: first ?? null });
+    const later = lists.filter((l) => l.effective && l.effective !== first).map((l) => ({ label: knowledge.label(l.category), date: l.effective ?? "" }));
+    return reply(first ? m.listsTookEffect(first, params.year, later) : m.noDatedLists(params.year), lists.flatMap((l) => l.basis.slice(0, 1)), { asOf: first ?? null });
+  }
+  if (params.aspect === "version" && params.version) {
+    const lists = listsOfVersion(knowledge, params.version, params.category);
+    const version = lists.flatMap((l) => l.versions).find((v) => v.toLowerCase() === params.version?.toLowerCase()) ?? params.version;
+    const named = lists.map((l) => {
+      const rounds = l.rounds.map((r) => knowledge.draw(r)).filter((d) => d !== undefined);
+      const first = rounds[0];
+      const last = rounds.at(-1);
+      return { listLabel: listLabel(knowledge, l), rounds: rounds.length, first: first ? roundName(knowledge, first) : null, last: last ? roundName(knowledge, last) : null, conditions: l.conditions, note: l.note };
+    });
+    const sources = lists.flatMap((l) => l.basis.slice(0, 1));
+    if (lists.length > 1) {
+      const years = [...new Set(lists.map((l) => l.year))].sort((a, b) => a - b);
+      return reply(m.versionLists(version, years.map((y) => ({ year: y, labels: lists.filter((l) => l.year === y).map((l) => knowledge.label(l.category)) }))), sources, { asOf: lists.at(-1)?.effective ?? null });
+    }
+    return reply(m.versionNames(version, named), sources, { asOf: lists.at(-1)?.effective ?? null });
   }
   if (params.aspect === "which" || !params.category) {
     const years = knowledge.listYears();
     const year = params.year ?? knowledge.listAt("stem", today)?.year ?? years.at(-1);
-    if (year === undefined) return reply("I have no category lists.", []);
+    if (year === undefined) return reply(m.noLists, []);
     const lists = knowledge.listsInYear(year);
-    if (lists.length === 0) return reply(`I have no category lists for ${year}; mine cover ${joinAnd(years.map(String))}.`, []);
+    if (lists.length === 0) return reply(m.noListsFor(year, years), []);
     if (params.aspect === "changed") return changedAll(knowledge, year, reply);
     if (params.aspect === "conditions") {
       const rules = (y: number) => [...new Set(knowledge.listsInYear(y).filter((l) => l.active && l.hasOccupations && l.conditions).map((l) => l.conditions ?? ""))];
@@ -113,110 +161,110 @@ function answerCategory(params: CategoryParams, context: SkillContext): SkillAns
       const before = rules(year - 1);
       const changed = before.length > 0 && now.join("|") !== before.join("|");
       const withRule = lists.filter((l) => l.active && l.conditions);
-      return reply(
-        `${changed ? `The work-experience rule changed in ${year}. ` : ""}In ${year}: ${now.join("; ")}.${changed ? ` In ${year - 1}: ${before.join("; ")}.` : ""} French-language proficiency: ${lists.find((l) => !l.hasOccupations)?.conditions ?? "no rule stated"}.`,
-        withRule.flatMap((l) => l.basis.slice(0, 1)),
-        { asOf: `${year}-12-31` },
-      );
+      return reply(m.conditionsOfYear(year, now, changed ? before : null, lists.find((l) => !l.hasOccupations)?.conditions ?? null), withRule.flatMap((l) => l.basis.slice(0, 1)), { asOf: `${year}-12-31` });
     }
     const active = lists.filter((l) => l.active);
     const gone = lists.filter((l) => !l.active);
     return reply(
-      `${active.length} categories in ${year}: ${joinAnd(active.map((l) => l.name))}.${gone.length > 0 ? ` Not a category that year: ${joinAnd(gone.map((l) => knowledge.label(l.category)))}.` : ""}`,
+      m.categoriesIn(year, active.map(nameOf), gone.map((l) => knowledge.label(l.category))),
       lists.flatMap((l) => l.basis.slice(0, 1)),
-      { list: active.map((l) => `${l.name}${l.hasOccupations ? `: ${plural(l.members.length, "occupation")}` : " (a language rule, no list)"}, from ${l.effective ? formatDate(l.effective) : l.year}`), asOf: `${year}-12-31` },
+      { list: active.map((l) => m.whichLine(nameOf(l), l.hasOccupations ? l.members.length : null, l)), asOf: `${year}-12-31` },
     );
   }
   const category = params.category;
   const label = knowledge.label(category);
   const all = knowledge.listsOf(category);
-  const list = pick(knowledge, category, params.year, today);
-  if (!list) {
-    return reply(`I have no ${label} list ${params.year !== undefined ? `for ${params.year}` : "in force today"}; my ${label} lists are for ${joinAnd(all.map((l) => String(l.year))) || "no year"}.`, []);
-  }
+  const list = pickList(knowledge, category, params.year, today);
+  if (!list) return reply(m.noListToday(label, params.year, all.map((l) => l.year)), []);
   const sources = list.basis;
   switch (params.aspect) {
     case "exists": {
       const current = params.year !== undefined ? list : knowledge.listAt(category, today);
-      const history = all.map((l) => `${l.year}: ${l.active ? (l.hasOccupations ? plural(l.members.length, "occupation") : "a language rule") : "not a category"}`);
+      const history = all.map((l) => m.yearHistory(l.year, l.active, l.hasOccupations ? l.members.length : null));
       const active = current?.active ?? false;
       const yes = params.removal ? !active : active;
-      const when = params.year !== undefined ? `in ${params.year}` : "in the lists in force today";
       const back = !active ? all.find((l) => l.active && current !== undefined && l.year > current.year) : undefined;
       return reply(
-        `${yes ? "Yes" : "No"}: ${label} ${active ? "is" : "is not"} a category ${when} (${current ? `${current.year} list${current.effective ? `, from ${formatDate(current.effective)}` : ""}` : "none"}).${current?.note ? ` ${current.note}.` : ""}${back ? ` It came back in ${back.year}${back.effective ? ` (from ${formatDate(back.effective)})` : ""} with ${plural(back.members.length, "occupation")}.` : ""} By year: ${history.join("; ")}.`,
+        m.exists({ yes, label, active, year: params.year, current, note: current?.note ?? null, back: back ? { year: back.year, effective: back.effective, occupations: back.members.length } : undefined, history }),
         all.flatMap((l) => l.basis.slice(0, 1)),
         { asOf: current?.effective ?? today },
       );
     }
     case "status": {
-      return reply(`${list.status === "verified" ? "Yes" : "Not fully"}: ${listLabel(knowledge, list)} is marked ${list.status}${list.statusNote ? ` (${list.statusNote})` : ""}.${list.status === "unverified" ? " No source could be read to check it: treat it with care." : ""}`, sources, { asOf: list.effective });
+      return reply(m.statusAnswer(list.status === "verified", listLabel(knowledge, list), list.status, list.statusNote, list.status === "unverified"), sources, { asOf: list.effective });
     }
     case "since": {
       const first = all.find((l) => l.active);
-      return reply(first ? `${first.effective ? formatDate(first.effective) : first.year}: the first ${label} list I have took effect then (${first.year}, ${first.name}).` : `${capital(label)} has had no active list.`, first ? first.basis.slice(0, 1) : [], { asOf: first?.effective ?? null });
+      return reply(first ? m.firstList(label, first, nameOf(first)) : m.noActiveList(label), first ? first.basis.slice(0, 1) : [], { asOf: first?.effective ?? null });
     }
     case "conditions": {
       const other = all.filter((l) => l.year < list.year && l.conditions && l.conditions !== list.conditions).at(-1) ?? all.filter((l) => l !== list && l.conditions && l.conditions !== list.conditions).at(-1);
+      const withOccupations = list.hasOccupations && list.active;
       return reply(
-        `${list.conditions ? `${capital(list.conditions)}` : "My data states no conditions"}: ${listLabel(knowledge, list)}.${other ? ` Before, in ${other.year}: ${other.conditions}.` : ""}${statusLine(list)}${list.hasOccupations && list.active ? ` The occupations:` : ""}`,
+        m.conditions(list.conditions, listLabel(knowledge, list), other ? { year: other.year, conditions: other.conditions ?? "" } : undefined, statusLine(list), withOccupations),
         sources,
-        { asOf: list.effective, list: list.hasOccupations && list.active ? list.members.map((m) => `${m.code} ${m.title} (TEER ${m.teer})`) : [] },
+        { asOf: list.effective, list: withOccupations ? list.members.map((x) => memberLine(knowledge, x)) : [] },
       );
     }
     case "changed": {
       const prev = all.filter((l) => l.year < list.year).at(-1);
-      if (!prev) return reply(`${capital(listLabel(knowledge, list))} is the first ${label} list I have.`, sources);
-      return reply(diffText(knowledge, prev, list), [...sources, ...prev.basis.slice(0, 1)], { asOf: list.effective, list: diffList(prev, list) });
+      if (!prev) return reply(m.firstListOf(listLabel(knowledge, list), label), sources);
+      return reply(diffText(knowledge, prev, list), [...sources, ...prev.basis.slice(0, 1)], { asOf: list.effective, list: diffList(knowledge, prev, list).map((d) => d.line) });
     }
     case "count":
     case "list": {
       if (params.otherYear !== undefined) {
         const other = knowledge.listIn(category, params.otherYear);
-        const size = (l: CategoryList | undefined) => (l ? (l.active ? plural(l.members.length, "occupation") : "not a category") : "no list");
+        const size = (l: CategoryList | undefined) => m.size(l ? (l.active ? l.members.length : "inactive") : null);
         const a = list.active ? list.members.length : 0;
         const b = other?.active ? other.members.length : 0;
-        const lead = params.bigger === undefined ? "" : (params.bigger ? a > b : a < b) ? "Yes: " : "No: ";
-        return reply(`${lead}${capital(label)}: ${size(list)} in ${list.year}, ${size(other)} in ${params.otherYear}.`, [...sources, ...(other?.basis.slice(0, 1) ?? [])], { asOf: other?.effective ?? list.effective });
+        const answer = params.bigger === undefined ? undefined : params.bigger ? a > b : a < b;
+        return reply(m.compare(answer, label, size(list), list.year, size(other), params.otherYear), [...sources, ...(other?.basis.slice(0, 1) ?? [])], { asOf: other?.effective ?? list.effective });
       }
-      if (!list.active) return reply(`None: there was no ${label} category in ${list.year}.${list.note ? ` ${list.note}.` : ""}`, sources);
-      if (!list.hasOccupations) return reply(`${params.yesNo ? "No: " : ""}${list.name} has no occupation list: it selects by French-language ability${list.conditions ? ` (${list.conditions})` : ""}.`, sources);
-      const members = params.teer !== undefined ? list.members.filter((m) => m.teer === params.teer) : list.members;
-      const teerText = params.teer !== undefined ? ` of TEER ${params.teer}` : "";
-      const lines = members.map((m) => `${m.code} ${m.title} (TEER ${m.teer})`);
-      const stated = list.statedCount && list.statedCount.value !== list.members.length ? ` A source states ${list.statedCount.value}.` : "";
-      const dissent = list.dissent.length > 0 ? ` Article tables also list ${list.dissent.map((d) => d.code).join(", ")}, which IRCC's list does not include.` : "";
-      const text = params.aspect === "count"
-        ? `${members.length}: ${listLabel(knowledge, list)} has ${plural(members.length, "occupation")}${teerText}.${stated}${dissent}${statusLine(list)}`
-        : `${capital(listLabel(knowledge, list))} has ${plural(members.length, "occupation")}${teerText}:${statusLine(list)}`;
-      return reply(text, sources, { list: params.aspect === "list" ? lines : [], asOf: list.effective, title: list.name });
+      if (!list.active) return reply(m.noneThen(label, list.year, list.note), sources);
+      if (!list.hasOccupations) return reply(m.noOccupationList(params.yesNo ?? false, nameOf(list), list.conditions), sources);
+      const members = params.teer !== undefined ? list.members.filter((x) => x.teer === params.teer) : list.members;
+      const teerText = params.teer !== undefined ? m.ofTeer(params.teer) : "";
+      const lines = members.map((x) => memberLine(knowledge, x));
+      const stated = list.statedCount && list.statedCount.value !== list.members.length ? m.stated(list.statedCount.value) : "";
+      const dissent = list.dissent.length > 0 ? m.dissent(list.dissent.map((d) => d.code)) : "";
+      const text = params.aspect === "count" ? m.count(members.length, listLabel(knowledge, list), teerText, `${stated}${dissent}${statusLine(list)}`) : m.listHas(listLabel(knowledge, list), members.length, teerText, statusLine(list));
+      return reply(text, sources, { list: params.aspect === "list" ? lines : [], asOf: list.effective, title: nameOf(list) });
     }
     default:
       return reply("", sources);
   }
 }
 
-function diffList(prev: CategoryList, next: CategoryList): string[] {
-  const before = new Set(prev.members.map((m) => m.code));
-  const after = new Set(next.members.map((m) => m.code));
+interface Change {
+  readonly added: boolean;
+  readonly line: string;
+}
+
+function diffList(knowledge: Knowledge, prev: CategoryList, next: CategoryList): Change[] {
+  const m = occupationsMessages();
+  const before = new Set(prev.members.map((x) => x.code));
+  const after = new Set(next.members.map((x) => x.code));
   return [
-    ...next.members.filter((m) => !before.has(m.code)).map((m) => `added: ${m.code} ${m.title}`),
-    ...prev.members.filter((m) => !after.has(m.code)).map((m) => `removed: ${m.code} ${m.title}`),
+    ...next.members.filter((x) => !before.has(x.code)).map((x) => ({ added: true, line: m.added(x.code, knowledge.occupationTitle(x)) })),
+    ...prev.members.filter((x) => !after.has(x.code)).map((x) => ({ added: false, line: m.removed(x.code, knowledge.occupationTitle(x)) })),
   ];
 }
 
 function diffText(knowledge: Knowledge, prev: CategoryList, next: CategoryList): string {
+  const m = occupationsMessages();
   const label = knowledge.label(next.category);
-  if (prev.active !== next.active) return next.active ? `${capital(label)} came back in ${next.year} with ${plural(next.members.length, "occupation")} (from ${next.effective ? formatDate(next.effective) : next.year}).` : `${capital(label)} was not a category in ${next.year}.${next.note ? ` ${next.note}.` : ""}`;
-  const lines = diffList(prev, next);
-  const added = lines.filter((l) => l.startsWith("added")).length;
-  const removed = lines.length - added;
-  const rule = prev.conditions !== next.conditions && next.conditions ? ` The conditions changed: ${next.conditions}.` : "";
-  if (lines.length === 0) return `No occupation changed: the ${next.year} ${label} list (from ${next.effective ? formatDate(next.effective) : next.year}) has the same ${plural(next.members.length, "occupation")} as ${prev.year}.${rule}`;
-  return `${plural(added, "occupation")} added and ${removed} removed: the ${next.year} ${label} list (from ${next.effective ? formatDate(next.effective) : next.year}) has ${next.members.length}, the ${prev.year} list had ${prev.members.length}.${rule}`;
+  if (prev.active !== next.active) return next.active ? m.cameBack(label, next, next.members.length) : m.notCategoryIn(label, next.year, next.note);
+  const changes = diffList(knowledge, prev, next);
+  const added = changes.filter((c) => c.added).length;
+  const removed = changes.length - added;
+  const rule = prev.conditions !== next.conditions && next.conditions ? m.conditionsChanged(next.conditions) : "";
+  if (changes.length === 0) return m.noChange(label, next, next.members.length, prev.year, rule);
+  return m.changedCounts({ added, removed, label, list: next, occupations: next.members.length, previousYear: prev.year, previous: prev.members.length, rule });
 }
 
 function changedAll(knowledge: Knowledge, year: number, reply: (t: string, s: string[], e?: { list?: string[] }) => SkillAnswer): SkillAnswer {
+  const m = occupationsMessages();
   const lists = knowledge.listsInYear(year);
   const lines: string[] = [];
   const sources: string[] = [];
@@ -224,19 +272,19 @@ function changedAll(knowledge: Knowledge, year: number, reply: (t: string, s: st
     const prev = knowledge.listsOf(l.category).filter((p) => p.year < year).at(-1);
     sources.push(...l.basis.slice(0, 1));
     if (!prev) {
-      if (l.active) lines.push(`${l.name}: new in ${year}${l.hasOccupations ? `, ${plural(l.members.length, "occupation")}` : ""}`);
+      if (l.active) lines.push(m.newIn(typeNameOf(knowledge, l.category, l.name), year, l.hasOccupations ? l.members.length : null));
       continue;
     }
-    if (prev.active && !l.active) lines.push(`${knowledge.label(l.category)}: no longer a category${l.note ? ` (${l.note})` : ""}`);
-    else if (!prev.active && l.active) lines.push(`${knowledge.label(l.category)}: back, ${plural(l.members.length, "occupation")}`);
+    if (prev.active && !l.active) lines.push(m.noLonger(knowledge.label(l.category), l.note));
+    else if (!prev.active && l.active) lines.push(m.backWith(knowledge.label(l.category), l.members.length));
     else {
-      const d = diffList(prev, l);
-      const rule = prev.conditions !== l.conditions ? "; conditions changed" : "";
-      if (d.length > 0 || rule) lines.push(`${knowledge.label(l.category)}: ${d.length > 0 ? d.join(", ") : "same occupations"}${rule}`);
+      const d = diffList(knowledge, prev, l).map((c) => c.line);
+      const rule = prev.conditions !== l.conditions;
+      if (d.length > 0 || rule) lines.push(m.changedLine(knowledge.label(l.category), d, rule));
     }
   }
   const first = lists.map((l) => l.effective).filter((x): x is string => x !== null).sort()[0];
-  return reply(lines.length > 0 ? `${plural(lines.length, "category", "categories")} changed in ${year}${first ? ` (lists from ${formatDate(first)})` : ""}:` : `Nothing changed in the category lists in ${year}.`, sources, { list: lines });
+  return reply(lines.length > 0 ? m.changedAll(lines.length, year, first) : m.nothingChanged(year), sources, { list: lines });
 }
 
 
@@ -249,19 +297,18 @@ export const categorySkill: Skill<CategoryParams> = {
   match: readCategory,
   answer: answerCategory,
   examples(knowledge) {
-    const year = knowledge.listYears().at(-1);
-    return year ? [`which categories exist in ${year}?`, "list the STEM occupations", `what changed in ${year}?`] : [];
+    return suggest(knowledge, occupationsMessages().categoryExamples);
   },
   command: {
-    name: "category",
-    description: "A category's occupation list, or the categories of a year",
+    ...EN.categoryCommand,
+    fr: FR.categoryCommand,
     options: [
-      { name: "category", description: "Category (none: every category of the year)", type: "string", choices: "categories" },
-      { name: "year", description: "Year of the list (default: in force today)", type: "integer", min: 2023, max: 2100 },
+      { ...EN.categoryCategory, fr: FR.categoryCategory, type: "string", choices: "categories" },
+      { ...EN.categoryYear, fr: FR.categoryYear, type: "integer", min: 2023, max: 2100 },
     ],
     toParams(values, context) {
       const category = values.category === undefined ? undefined : String(values.category);
-      if (category && context.knowledge.roundType(category)?.kind !== "category") return { ok: false, message: `"${category}" is not a category I know.` };
+      if (category && context.knowledge.roundType(category)?.kind !== "category") return { ok: false, message: occupationsMessages().unknownCategory(category) };
       const year = values.year === undefined ? undefined : Number(values.year);
       return { ok: true, params: { aspect: category ? "list" : "which", ...(category ? { category } : {}), ...(year ? { year } : {}) } };
     },

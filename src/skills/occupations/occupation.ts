@@ -1,10 +1,16 @@
-import { capital, cite, formatDate, joinAnd } from "../../core/format.js";
+import { suggest } from "./examples.js";
+import { capital, cite } from "../../core/format.js";
 import type { Knowledge } from "../../core/knowledge.js";
 import { makeReply } from "../../core/reply.js";
 import type { CategoryList, Occupation } from "../../kb/schema.js";
+import { lang } from "../../messages/lang.js";
+import { OCCUPATIONS_MESSAGES, occupationsMessages } from "../../messages/occupations.js";
 import { has, type Clause } from "../../nlu/question.js";
 import type { Match, Skill, SkillAnswer, SkillContext } from "../types.js";
-import { named, resolveOccupation } from "./resolve.js";
+import { named, resolveOccupation, typeNameOf } from "./resolve.js";
+
+const EN = OCCUPATIONS_MESSAGES.en;
+const FR = OCCUPATIONS_MESSAGES.fr;
 
 /** A question about one occupation. */
 export interface OccupationParams {
@@ -91,18 +97,10 @@ function usedSince(knowledge: Knowledge, list: CategoryList): CategoryList {
   return first;
 }
 
-function listDate(l: CategoryList): string {
-  return l.effective ? formatDate(l.effective) : `${l.year}`;
-}
-
-function yearsText(years: readonly number[]): string {
-  return joinAnd(years.map(String));
-}
-
-function statusNote(l: CategoryList): string {
+function statusNote(knowledge: Knowledge, l: CategoryList): string {
   if (l.status === "verified") return "";
-  const why = l.statusNote ? `: ${l.statusNote}` : "";
-  return l.status === "unverified" ? `The ${l.year} ${l.name} list could not be checked against any source${why}.` : l.status === "inferred" ? `The ${l.year} list is inferred, not read from IRCC${why}.` : `Most of the ${l.year} list was checked; not every code${why}.`;
+  const m = occupationsMessages();
+  return l.status === "unverified" ? m.statusUnverified(l.year, typeNameOf(knowledge, l.category, l.name), l.statusNote) : l.status === "inferred" ? m.statusInferred(l.year, l.statusNote) : m.statusMostly(l.year, l.statusNote);
 }
 
 interface Part {
@@ -112,110 +110,104 @@ interface Part {
 }
 
 function membership(knowledge: Knowledge, o: Occupation, category: string, params: OccupationParams, today: string): Part {
+  const m = occupationsMessages();
   const label = knowledge.label(category);
   const type = knowledge.roundType(category);
   const list = params.year !== undefined ? knowledge.listIn(category, params.year) : knowledge.listAt(category, params.date ?? today);
   if (type?.kind === "program" || type?.kind === "all") {
-    return { lead: "I can't say", text: `${type.name} is a program, not an occupation category: it has no occupation list, so an occupation is not "in" it.`, sources: [] };
+    return { lead: m.cantSay, text: m.programNotCategory(typeNameOf(knowledge, type.id, type.name)), sources: [] };
   }
   if (!list) {
-    const years = knowledge.listsOf(category).map((l) => l.year);
-    return {
-      lead: "I can't say",
-      text: `I have no ${label} list ${params.year !== undefined ? `for ${params.year}` : `in force on ${formatDate(params.date ?? today)}`}; my ${label} lists are for ${yearsText(years) || "no year"}.`,
-      sources: [],
-    };
+    return { lead: m.cantSay, text: m.noListOn(label, params.year, params.date ?? today, knowledge.listsOf(category).map((l) => l.year)), sources: [] };
   }
   if (!list.hasOccupations) {
-    return { lead: "It doesn't depend on the occupation", text: `${list.name} selects candidates by French-language ability, not by occupation${list.conditions ? ` (${list.conditions})` : ""}.`, sources: list.basis };
+    return { lead: m.notByOccupation, text: m.byFrenchAbility(typeNameOf(knowledge, list.category, list.name), list.conditions), sources: list.basis };
   }
   if (!list.active) {
     const back = knowledge.listsOf(category).find((l) => l.year > list.year && l.active);
-    return {
-      lead: "No",
-      text: `there was no ${label} category in ${list.year}${list.note ? ` (${list.note})` : ""}${back ? `; it came back in ${back.year}` : ""}.`,
-      sources: list.basis,
-    };
+    return { lead: m.no, text: m.noCategoryThen(label, list.year, list.note, back?.year), sources: list.basis };
   }
-  const member = list.members.find((m) => m.code === o.code);
+  const member = list.members.find((x) => x.code === o.code);
   const since = usedSince(knowledge, list);
-  const inForce = params.year !== undefined ? `the ${list.year} ${label} list (in force from ${listDate(list)})` : `the ${label} list IRCC has used since ${listDate(since)}`;
-  const sentences = [`${named(o)} is ${member ? "" : "not "}on ${inForce}.`];
+  const sentences = [m.onList(named(knowledge, o), Boolean(member), label, list, params.year !== undefined ? null : since)];
   const history = knowledge.membershipHistory(o.code, category).filter((h) => h.list !== list && h.list.active);
   const differing = history.filter((h) => h.member !== Boolean(member));
   const same = history.filter((h) => h.member === Boolean(member) && h.list.year < since.year);
-  if (differing.length > 0) sentences.push(`It was ${member ? "not " : ""}on the ${yearsText(differing.map((h) => h.list.year))} list${differing.length > 1 ? "s" : ""}.`);
-  else if (same.length > 0 && member) sentences.push(`It was also on the ${yearsText(same.map((h) => h.list.year))} list${same.length > 1 ? "s" : ""}.`);
+  if (differing.length > 0) sentences.push(m.wasOnLists(Boolean(member), differing.map((h) => h.list.year)));
+  else if (same.length > 0 && member) sentences.push(m.alsoOnLists(same.map((h) => h.list.year)));
   const sources = [...list.basis, ...differing.flatMap((h) => h.list.basis)];
   if (member && member.omittedBy.length > 0) {
     sources.push(...member.omittedBy);
-    sentences.push(`Sources disagree: ${joinAnd(member.omittedBy.map((id) => cite(knowledge, id)))} leaves it out of its table.`);
+    sentences.push(m.leftOut(member.omittedBy.map((id) => cite(knowledge, id))));
   }
   const dissent = list.dissent.find((d) => d.code === o.code);
   if (!member && dissent) {
     sources.push(...dissent.sources);
-    sentences.push(`Sources disagree: ${joinAnd(dissent.sources.map((id) => cite(knowledge, id)))} lists it; IRCC's list does not.`);
+    sentences.push(m.dissentLists(dissent.sources.map((id) => cite(knowledge, id))));
   }
   if (!member) {
     // Where it is instead, so a "No" is not the end of the answer.
     const elsewhere = knowledge.categoriesOf(o.code, params.date ?? today).filter((l) => l.category !== category);
     if (elsewhere.length > 0) {
-      sentences.push(`It is on the ${joinAnd(elsewhere.map((l) => `${knowledge.label(l.category)} (${l.name})`))} list${elsewhere.length > 1 ? "s" : ""} now.`);
+      sentences.push(m.elsewhere(elsewhere.map((l) => ({ label: knowledge.label(l.category), name: typeNameOf(knowledge, l.category, l.name) }))));
       sources.push(...elsewhere.flatMap((l) => l.basis.slice(0, 1)));
     }
   }
-  const note = statusNote(list);
+  const note = statusNote(knowledge, list);
   if (note) sentences.push(note);
-  return { lead: member ? "Yes" : "No", text: sentences.join(" "), sources };
+  return { lead: member ? m.yes : m.no, text: sentences.join(" "), sources };
 }
 
 function answerOccupation(params: OccupationParams, context: SkillContext): SkillAnswer {
   const { knowledge, now } = context;
+  const m = occupationsMessages();
   const today = now.toISOString().slice(0, 10);
   const found = resolveOccupation(knowledge, params.code, params.phrase ?? "");
   if (found.kind === "unknown-code") {
     return {
       reply: makeReply(knowledge, "occupation", {
-        title: `NOC ${found.code}`,
-        text: `${params.categories.length > 0 ? "No: " : ""}${found.code} is not a NOC 2021 code${params.categories.length > 0 ? ", so it is on no category list" : ""}. NOC 2021 has ${knowledge.occupations.size} unit groups with 5-digit codes; check the code, or ask by job title.`,
+        title: m.nocTitle(found.code),
+        text: m.unknownCode(found.code, params.categories.length > 0, knowledge.occupations.size),
         userError: true,
-        suggestions: ["noc code for software engineers"],
+        suggestions: suggest(knowledge, m.unknownCodeSuggestions),
       }),
     };
   }
   if (found.kind === "none") {
     return {
       reply: makeReply(knowledge, "occupation", {
-        title: "Occupation not found",
-        text: `I couldn't find an occupation called "${(params.phrase ?? "").slice(0, 80)}" in NOC 2021. Try another job title or the 5-digit NOC code.`,
+        title: m.notFoundTitle,
+        text: m.notFound((params.phrase ?? "").slice(0, 80)),
         userError: true,
-        suggestions: ["noc code for software engineers", "is 21231 STEM?"],
+        suggestions: suggest(knowledge, m.notFoundSuggestions),
       }),
     };
   }
   const o = found.occupation;
+  const title = knowledge.occupationTitle(o);
   const noc = knowledge.kb.noc;
   const nocSource = knowledge.sources.get(noc.file) ? [noc.file] : [];
-  const alt = found.alternatives.length > 0 ? ` Other close matches: ${found.alternatives.map((a) => `${a.code} ${a.title}`).join("; ")}.` : "";
-  const reading = found.byTitle ? `I took "${params.phrase}" as ${o.code} ${o.title}.` : "";
+  const alt = found.alternatives.length > 0 ? m.alternatives(found.alternatives.map((a) => `${a.code} ${knowledge.occupationTitle(a)}`)) : "";
+  const reading = found.byTitle ? m.reading(params.phrase ?? "", o.code, title) : "";
   const fields = [
-    { name: "NOC 2021", value: o.code },
-    { name: "Title", value: o.title },
-    { name: "TEER", value: String(o.teer) },
+    { name: m.fieldNoc, value: o.code },
+    { name: m.fieldTitle, value: title },
+    { name: m.fieldTeer, value: String(o.teer) },
   ];
   const slots = { skill: "occupation", occupation: o.code, ...(params.categories[0] ? { category: params.categories[0] } : {}) };
   if (params.aspect === "membership" && params.categories.length > 0) {
     const parts = params.categories.map((c) => membership(knowledge, o, c, params, today));
     const first = parts[0];
-    const lead = parts.length === 1 && first ? `${first.lead}. ${capital(first.text)}` : parts.map((p, i) => `${knowledge.label(params.categories[i])}: ${p.lead}. ${capital(p.text)}`).join(" ");
+    const colon = lang() === "fr" ? " :" : ":";
+    const lead = parts.length === 1 && first ? `${first.lead}. ${capital(first.text)}` : parts.map((p, i) => `${knowledge.label(params.categories[i])}${colon} ${p.lead}. ${capital(p.text)}`).join(" ");
     return {
       reply: makeReply(knowledge, "occupation", {
-        title: `NOC ${o.code}`,
+        title: m.nocTitle(o.code),
         text: `${lead} ${reading}${alt}`.trim(),
         fields,
         asOf: params.date ?? (params.year !== undefined ? `${params.year}-12-31` : today),
         sources: [...parts.flatMap((p) => p.sources), ...nocSource],
-        suggestions: [`which categories is ${o.code} in?`, `list the ${knowledge.label(params.categories[0])} occupations`],
+        suggestions: m.membershipSuggestions(o.code, knowledge.label(params.categories[0])),
       }),
       slots,
     };
@@ -226,30 +218,27 @@ function answerOccupation(params: OccupationParams, context: SkillContext): Skil
     .filter((t) => t.kind === "category")
     .map((t) => ({ t, years: knowledge.membershipHistory(o.code, t.id).filter((h) => h.member).map((h) => h.list.year) }))
     .filter((x) => x.years.length > 0 && !inForce.some((l) => l.category === x.t.id));
-  const current = inForce.length > 0
-    ? `It is on the ${joinAnd(inForce.map((l) => `${knowledge.label(l.category)} (${l.year} list)`))} ${inForce.length > 1 ? "lists" : "list"} in force on ${formatDate(date)}.`
-    : `It is on no category list in force on ${formatDate(date)}.`;
-  const past = everYears.length > 0 ? ` Earlier: ${everYears.map((x) => `${knowledge.label(x.t.id)} in ${yearsText(x.years)}`).join("; ")}.` : "";
+  const current = inForce.length > 0 ? m.inForceLists(inForce.map((l) => ({ label: knowledge.label(l.category), year: l.year })), date) : m.noListInForce(date);
+  const past = everYears.length > 0 ? m.earlier(everYears.map((x) => ({ label: knowledge.label(x.t.id), years: x.years }))) : "";
   const listSources = [...inForce.flatMap((l) => l.basis), ...everYears.flatMap((x) => knowledge.listsOf(x.t.id).flatMap((l) => l.basis.slice(0, 1)))];
   const lead =
     params.aspect === "teer"
-      ? `TEER ${o.teer}: ${o.code} ${o.title} is a TEER ${o.teer} occupation in NOC 2021.`
+      ? m.teerLead(o.teer, o.code, title)
       : params.aspect === "categories"
-        ? `${inForce.length > 0 ? joinAnd(inForce.map((l) => knowledge.label(l.category))) : "None"}: ${named(o)}.`
-        : `${named(o)} in NOC 2021.`;
+        ? m.categoriesLead(inForce.map((l) => knowledge.label(l.category)), named(knowledge, o))
+        : m.lookupLead(named(knowledge, o));
   return {
     reply: makeReply(knowledge, "occupation", {
-      title: `NOC ${o.code}`,
+      title: m.nocTitle(o.code),
       text: `${lead} ${current}${past} ${reading}${alt}`.replace(/\s+/g, " ").trim(),
       fields,
       asOf: date,
       sources: [...nocSource, ...listSources],
-      suggestions: [`is ${o.code} STEM?`, `which categories is ${o.code} in?`],
+      suggestions: suggest(knowledge, (ex) => m.lookupSuggestions(o.code, ex)),
     }),
     slots,
   };
 }
-
 
 /** One occupation: its NOC code, title and TEER, and the category lists it is on, for the date asked. */
 export const occupationSkill: Skill<OccupationParams> = {
@@ -260,28 +249,29 @@ export const occupationSkill: Skill<OccupationParams> = {
   match: readOccupation,
   answer: answerOccupation,
   examples(knowledge) {
-    const stem = knowledge.listAt("stem");
-    const code = stem?.members[0]?.code;
-    return [code ? `is ${code} STEM?` : "", "which categories is 31301 in?", "noc code for software engineers"].filter(Boolean);
+    return suggest(knowledge, occupationsMessages().occupationExamples);
   },
   command: {
-    name: "noc",
-    description: "Look up an occupation by NOC code or job title",
+    ...EN.nocCommand,
+    fr: FR.nocCommand,
     options: [
-      { name: "occupation", description: "A 5-digit NOC code or a job title", type: "string", required: true, autocomplete: "occupation" },
-      { name: "category", description: "Check membership of a category", type: "string", choices: "categories" },
-      { name: "year", description: "The list of this year (default: in force today)", type: "integer", min: 2023, max: 2100 },
+      { ...EN.nocOccupation, fr: FR.nocOccupation, type: "string", required: true, autocomplete: "occupation" },
+      { ...EN.nocCategory, fr: FR.nocCategory, type: "string", choices: "categories" },
+      { ...EN.nocYear, fr: FR.nocYear, type: "integer", min: 2023, max: 2100 },
     ],
     toParams(values, context) {
+      const m = occupationsMessages();
       const occupation = String(values.occupation ?? "").trim();
-      if (occupation === "") return { ok: false, message: "Give a 5-digit NOC code or a job title." };
+      if (occupation === "") return { ok: false, message: m.giveOccupation };
       const category = values.category === undefined ? undefined : String(values.category);
-      if (category && context.knowledge.roundType(category)?.kind !== "category") return { ok: false, message: `"${category}" is not a category I know.` };
+      if (category && context.knowledge.roundType(category)?.kind !== "category") return { ok: false, message: m.unknownCategory(category) };
       const year = values.year === undefined ? undefined : Number(values.year);
       const code = /^\d{5}$/.test(occupation) ? occupation : undefined;
+      // A French title is read as a French question's words are, so that it is searched the same way.
+      const phrase = lang() === "fr" ? context.knowledge.readFrench(occupation) : occupation.toLowerCase();
       return {
         ok: true,
-        params: { ...(code ? { code } : { phrase: occupation.toLowerCase() }), categories: category ? [category] : [], aspect: category ? "membership" : "categories", ...(year ? { year } : {}) },
+        params: { ...(code ? { code } : { phrase }), categories: category ? [category] : [], aspect: category ? "membership" : "categories", ...(year ? { year } : {}) },
       };
     },
   },

@@ -1,7 +1,8 @@
 import type { Knowledge } from "../../core/knowledge.js";
 import type { Occupation } from "../../kb/schema.js";
-import { withinEdits } from "../../nlu/lexicon.js";
-import { contentWords } from "../../search/occupations.js";
+import { withinEdits } from "../../nlu/edits.js";
+import { lang } from "../../messages/lang.js";
+import { occupationsMessages } from "../../messages/occupations.js";
 
 /** How sure a title search must be before close runners-up stop being listed. */
 const CONFIDENT_SCORE = 0.2;
@@ -21,7 +22,12 @@ export function resolveOccupation(knowledge: Knowledge, code: string | undefined
   if (phrase.replace(/[^a-z]/g, "").length < 3) return { kind: "none" };
   const short = knowledge.vocabulary.abbreviations;
   phrase = phrase.split(" ").map((w) => short[w] ?? w).join(" ");
-  const hits = knowledge.search.occupations(phrase);
+  // A French question is searched in the official French titles and in the English ones ("data scientist",
+  // "developpeur web"); the closer reading wins, the French one on a tie.
+  const english = knowledge.search.occupations(phrase);
+  const french = lang() === "fr" ? knowledge.search.occupationsFr(phrase) : [];
+  const inFrench = french[0] !== undefined && (english[0] === undefined || french[0].score <= english[0].score);
+  const hits = inFrench ? french : english;
   const best = hits[0];
   if (!best || best.score > knowledge.search.tuning.occupationAccept) {
     // "cybersecurity analyst", "massage therapy": when the whole phrase names no title, one of its words may
@@ -37,10 +43,12 @@ export function resolveOccupation(knowledge: Knowledge, code: string | undefined
   }
   // One word is a job only when a title holds it, or a word one typo away ("nurses", "enginer"); a common word that
   // fuzzy matching bends into a title word ("created" into "concrete") is not a job.
-  const single = contentWords(phrase);
+  const language = inFrench ? "fr" : "en";
+  const single = knowledge.search.titleWords(phrase, language);
   if (single.length === 1 && single[0]) {
     const word = single[0];
-    const titleWords = contentWords(knowledge.occupations.get(best.item.code)?.title ?? "");
+    const title = inFrench ? knowledge.readFrench(knowledge.frenchTitle(best.item.code) ?? "") : (knowledge.occupations.get(best.item.code)?.title ?? "");
+    const titleWords = knowledge.search.titleWords(title, language);
     if (!titleWords.some((t) => t === word || (word.length >= 6 && (withinEdits(word, t, 1) || t.startsWith(word))))) return { kind: "none" };
   }
   const occupation = knowledge.occupations.get(best.item.code);
@@ -54,7 +62,12 @@ export function resolveOccupation(knowledge: Knowledge, code: string | undefined
   return { kind: "found", occupation, alternatives, byTitle: true, score: best.score };
 }
 
-/** "21231 Software engineers and designers (TEER 1)". */
-export function named(o: Occupation): string {
-  return `${o.code} ${o.title} (TEER ${o.teer})`;
+/** "21231 Software engineers and designers (TEER 1)"; in French the official French title and FEER. */
+export function named(knowledge: Knowledge, o: Occupation): string {
+  return occupationsMessages().named(o.code, knowledge.occupationTitle(o), o.teer);
+}
+
+/** A category's or program's name in the language being written in (vocabulary.json nameFr in French). */
+export function typeNameOf(knowledge: Knowledge, id: string, name: string): string {
+  return lang() === "fr" ? (knowledge.entry(id)?.nameFr ?? name) : name;
 }

@@ -89,6 +89,7 @@ describe("the /ee command Discord registers", () => {
       kind: "category" as const,
       label: `extra ${x}`,
       name: `Extra category ${x}`,
+      labelFr: `extra fr ${x}`,
       nameFr: `Catégorie ${x}`,
       feedNames: [],
       listNames: [],

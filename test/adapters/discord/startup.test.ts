@@ -1,4 +1,4 @@
-import { exited, startMain, until } from "../../helpers/process.js";
+import { exited, startBuilt, startMain, until } from "../../helpers/process.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SUBSCRIPTION_SUBCOMMANDS } from "../../../src/adapters/discord/commands.js";
 import { registerCommands } from "../../../src/adapters/discord/register.js";
@@ -47,9 +47,9 @@ describe("registering the /ee command", () => {
 });
 
 describe("npm start with Discord configured", () => {
-  it("starts the Discord adapter instead of the terminal chat, answers, and stops cleanly on SIGTERM", async () => {
+  it("starts the built bot's Discord adapter instead of the terminal chat, answers, and stops cleanly on SIGTERM", async () => {
     const before = fake.identifies.length;
-    const run = startMain({ DISCORD_TOKEN: FAKE.token, DISCORD_API_BASE: fake.api });
+    const run = startBuilt({ DISCORD_TOKEN: FAKE.token, DISCORD_API_BASE: fake.api });
     await fake.waitFor((x) => x.path === "/gateway/bot", 20_000);
     await until(() => fake.identifies.length > before && /discord ready/.test(run.err()), 20_000);
     fake.message("draw 253", { dm: true });
@@ -61,9 +61,9 @@ describe("npm start with Discord configured", () => {
     expect(await exited(run.child)).toBe(0);
   });
 
-  it("runs sharded through discord.js ShardingManager when DISCORD_SHARDS is set", async () => {
+  it("runs the built bot sharded through discord.js ShardingManager when DISCORD_SHARDS is set", async () => {
     const before = fake.identifies.length;
-    const run = startMain({ DISCORD_TOKEN: FAKE.token, DISCORD_API_BASE: fake.api, DISCORD_SHARDS: "2" });
+    const run = startBuilt({ DISCORD_TOKEN: FAKE.token, DISCORD_API_BASE: fake.api, DISCORD_SHARDS: "2" });
     await until(() => fake.identifies.length >= before + 2, 40_000);
     const shards = fake.identifies.slice(before).map((i) => (i as { shard: [number, number] }).shard).sort();
     expect(shards).toEqual([[0, 2], [1, 2]]);

@@ -1,4 +1,4 @@
-import { exited, startMain, until } from "../../helpers/process.js";
+import { exited, startBuilt, until } from "../../helpers/process.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readConfig, slackInstalls } from "../../../src/config.js";
 import { FAKE, FakeDiscord } from "../../fakes/discord.js";
@@ -52,8 +52,8 @@ describe("Add to Slack configuration", () => {
 });
 
 describe("npm start with Slack configured", () => {
-  it("runs Slack and Discord together in one process, answers on both, and stops cleanly", async () => {
-    const run = startMain({
+  it("runs Slack and Discord together in one process of the built bot, answers on both, and stops cleanly", async () => {
+    const run = startBuilt({
       SLACK_BOT_TOKEN: SLACK.botToken,
       SLACK_APP_TOKEN: SLACK.appToken,
       SLACK_API_URL: slack.apiUrl,

@@ -1,0 +1,112 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { LRUCache } from "lru-cache";
+import * as z from "zod";
+import { KNOWLEDGE_DIR } from "../kb/paths.js";
+import type { Lang } from "../messages/lang.js";
+import { withinEdits } from "./edits.js";
+
+/** The French file, knowledge/french.json: marker words of each language and French phrases in the parser's English words. */
+export const FrenchSchema = z.object({
+  about: z.string(),
+  markers: z.object({ fr: z.array(z.string().min(1)), en: z.array(z.string().min(1)) }),
+  /** French words a mistyped word is corrected to before phrases are rewritten ("tirrage" → "tirage"). */
+  typoTargets: z.array(z.string().min(2)),
+  /** [French phrase, English words], on lower-case text without accents. */
+  phrases: z.array(z.tuple([z.string().min(1), z.string()])),
+});
+/** The French file's contents. */
+export type FrenchData = z.infer<typeof FrenchSchema>;
+
+/** Default location of the French file. */
+export const FRENCH_FILE = join(KNOWLEDGE_DIR, "french.json");
+
+/** Lower case without accents: "Médecins" → "medecins"; what French is matched on. */
+export function fold(text: string): string {
+  return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+}
+
+/** French as the parser uses it: markers as sets, phrases compiled into one pattern, longest first. */
+export class French {
+  private readonly fr: ReadonlySet<string>;
+  private readonly en: ReadonlySet<string>;
+  private readonly targets: readonly string[];
+  private readonly known: ReadonlySet<string>;
+  private readonly pattern: RegExp;
+  private readonly replacements: ReadonlyMap<string, string>;
+  private readonly corrected = new LRUCache<string, string>({ max: 5000 });
+
+  constructor(data: FrenchData) {
+    this.fr = new Set(data.markers.fr.map(fold));
+    this.en = new Set(data.markers.en);
+    this.targets = data.typoTargets.map(fold);
+    const phrases = data.phrases.map(([f, e]) => [fold(f), e] as const).sort((a, b) => b[0].length - a[0].length);
+    this.replacements = new Map(phrases);
+    this.known = new Set(phrases.flatMap(([f]) => f.split(/[\s']+/)).filter((w) => w.length > 0));
+    // Whole words only; an elided article ("l'", "d'") is a phrase of its own, glued to the next word.
+    const alternatives = phrases.map(([f]) => f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+").replace(/-/g, "[- ]?"));
+    this.pattern = new RegExp(`(?<![a-z0-9'])(?:${alternatives.join("|")})(?![a-z0-9])|(?<![a-z0-9'])(?:${alternatives.filter((a) => a.endsWith("'")).join("|")})`, "g");
+  }
+
+  /** Loads and validates the French file; throws naming the bad field. */
+  static load(file: string = FRENCH_FILE): French {
+    const parsed = FrenchSchema.safeParse(JSON.parse(readFileSync(file, "utf8")));
+    if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ")}`);
+    return new French(parsed.data);
+  }
+
+  /** French and English marker words of a text, and accented letters (a strong sign of French). */
+  score(text: string): { fr: number; en: number } {
+    // An accent is a hint, not proof: English questions quote French-named occupations ("maîtres d'hôtel").
+    let fr = /[éèêàçùûôîï]/i.test(text) ? 1 : 0;
+    let en = 0;
+    for (const w of fold(text).split(/[^a-z']+|'(?=\s|$)/)) {
+      if (w === "") continue;
+      // "l'experience", "d'invitations": the elided article counts.
+      const word = /^[a-z]{1,2}'/.test(w) ? w.slice(0, w.indexOf("'") + 1) : w;
+      if (this.fr.has(word) || this.fr.has(w)) fr += 1;
+      if (this.en.has(w)) en += 1;
+    }
+    return { fr, en };
+  }
+
+  /** A French word mistyped by one or two letters, corrected to a word the phrases know; others as they are. */
+  correct(word: string): string {
+    if (word.length < 5 || this.known.has(word) || /\d/.test(word)) return word;
+    const hit = this.corrected.get(word);
+    if (hit !== undefined) return hit;
+    const max = word.length >= 8 ? 2 : 1;
+    const best = this.targets.find((t) => withinEdits(word, t, max)) ?? word;
+    this.corrected.set(word, best);
+    return best;
+  }
+
+  /** A French text (folded) in the parser's English words: typos corrected, phrases rewritten. */
+  toEnglish(folded: string): string {
+    const corrected = folded.replace(/[a-z][a-z-]{4,}/g, (w) => this.correct(w));
+    return corrected
+      .replace(this.pattern, (m) => ` ${this.replacements.get(m.replace(/\s+/g, " ")) ?? lookup(this.replacements, m)} `)
+      .replace(/[^\S\n]+/g, " ")
+      .trim();
+  }
+}
+
+// A phrase written with a hyphen where the table has a space, or the other way round ("est ce que" for "est-ce que").
+function lookup(map: ReadonlyMap<string, string>, found: string): string {
+  const loose = (s: string) => s.replace(/[- ]+/g, "");
+  const key = loose(found);
+  for (const [f, e] of map) if (loose(f) === key) return e;
+  return found;
+}
+
+/**
+ * The language a message is written in, from its marker words; null when it tells neither (a code, a number, a
+ * round type alone), so that the conversation's language holds.
+ */
+export function detectLanguage(text: string, french: French): Lang | null {
+  const { fr, en } = french.score(text);
+  if (fr === 0 && en === 0) return null;
+  if (fr > en) return "fr";
+  if (en > fr) return "en";
+  return null;
+}
