@@ -65,6 +65,8 @@ log("ee-bot benchmark: loading the knowledge base...");
 const knowledge = Knowledge.load();
 const heldOut = readQuestionSet("held-out");
 const tuning = readQuestionSet("tuning");
+const frHeldOut = readQuestionSet("fr-held-out");
+const frTuning = readQuestionSet("fr-tuning");
 const corpus = generateCorpus(knowledge.kb, knowledge.noc, 2000, 254);
 const passes = quick ? 1 : 5;
 
@@ -73,6 +75,8 @@ log("accuracy on the question sets...");
 const passed = (outcomes: readonly Outcome[]): number => outcomes.filter((o) => o.problems.length === 0).length;
 const heldOutOutcomes = runQuestionSet(knowledge, heldOut, today);
 const tuningOutcomes = runQuestionSet(knowledge, tuning, today);
+const frHeldOutOutcomes = runQuestionSet(knowledge, frHeldOut, today, "fr");
+const frTuningOutcomes = runQuestionSet(knowledge, frTuning, today, "fr");
 const declines = heldOutOutcomes.filter((o) => o.question.skill === "decline");
 const bySkill = (outcomes: readonly Outcome[]): Record<string, { passed: number; total: number }> => {
   const out: Record<string, { passed: number; total: number }> = {};
@@ -148,15 +152,20 @@ const nodeCold = wall(process.execPath, ["-e", "0"], coldRuns);
 
 // Memory: the command as installed loads the knowledge base and its indexes and answers every question of the sets
 // and the corpus once (one a line); a preloaded hook reports its memory as it exits.
-const lines = `${texts.map((t) => t.replace(/\n/g, " ")).join("\n")}\n`;
-const measured = spawnSync(BIN, ["ask", "--jsonl"], {
-  cwd: ROOT,
-  input: lines,
-  env: { ...process.env, NODE_OPTIONS: `--import ${join(ROOT, "bench/report-rss.mjs")}` },
-  maxBuffer: 64 * 1024 * 1024,
-});
-if (measured.status !== 0) throw new Error(`ee-bot ask --jsonl failed: ${measured.stderr.toString()}`);
-const rss = JSON.parse(measured.stderr.toString().trim().split("\n").at(-1) ?? "{}") as { rss_mb: number; heap_mb: number };
+function chatMemory(questions: readonly string[]): { rss_mb: number; heap_mb: number } {
+  const measured = spawnSync(BIN, ["ask", "--jsonl"], {
+    cwd: ROOT,
+    input: `${questions.map((t) => t.replace(/\n/g, " ")).join("\n")}\n`,
+    env: { ...process.env, NODE_OPTIONS: `--import ${join(ROOT, "bench/report-rss.mjs")}` },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (measured.status !== 0) throw new Error(`ee-bot ask --jsonl failed: ${measured.stderr.toString()}`);
+  return JSON.parse(measured.stderr.toString().trim().split("\n").at(-1) ?? "{}") as { rss_mb: number; heap_mb: number };
+}
+const rss = chatMemory(texts);
+// The same with the French sets too: French titles and their index are loaded on the first French question.
+const frTexts = [...frHeldOut, ...frTuning].map((q) => q.q);
+const rssFr = chatMemory([...texts, ...frTexts]);
 
 // Knowledge-base builds: the shipped inputs (the feed's rounds included), and generated articles on top at three
 // sizes to show how the cost grows; one feed update from a local server.
@@ -207,6 +216,9 @@ const result = {
   held_out_decline_accuracy: rate(passed(declines), declines.length),
   tuning_questions: tuning.length,
   tuning_accuracy: rate(passed(tuningOutcomes), tuning.length),
+  fr_held_out_questions: frHeldOut.length,
+  fr_held_out_accuracy: rate(passed(frHeldOutOutcomes), frHeldOut.length),
+  fr_tuning_accuracy: rate(passed(frTuningOutcomes), frTuning.length),
   held_out_by_skill: bySkill(heldOutOutcomes),
   tuning_by_skill: bySkill(tuningOutcomes),
   samples_core: core.length,
@@ -228,6 +240,7 @@ const result = {
   node_cold_ms: round1(median(nodeCold)),
   cli_over_node: +(median(cliCold) / median(nodeCold)).toFixed(2),
   chat_rss_mb: rss.rss_mb,
+  chat_rss_with_french_mb: rssFr.rss_mb,
   chat_heap_mb: rss.heap_mb,
   kb_build_ms_feed: round1(kbBuildFeed),
   feed_update_ms: round1(feedUpdate),
@@ -264,6 +277,8 @@ else {
     ["accuracy, held-out", pct(result.held_out_accuracy), `${passed(heldOutOutcomes)} of ${heldOut.length} questions (test/fixtures/questions/held-out.jsonl)`],
     ["declines, held-out", pct(result.held_out_decline_accuracy), `${passed(declines)} of ${declines.length} questions to decline`],
     ["accuracy, tuning", pct(result.tuning_accuracy), `${passed(tuningOutcomes)} of ${tuning.length} questions (the set thresholds are tuned on)`],
+    ["accuracy, French held-out", pct(result.fr_held_out_accuracy), `${passed(frHeldOutOutcomes)} of ${frHeldOut.length} questions answered right and in French (fr-held-out.jsonl)`],
+    ["accuracy, French tuning", pct(result.fr_tuning_accuracy), `${passed(frTuningOutcomes)} of ${frTuning.length} questions (fr-tuning.jsonl)`],
     ["core p50 / p99", `${result.core_p50_us} µs / ${result.core_p99_us} µs`, `${mark("core_p50_us")} µs / ${mark("core_p99_us")} µs; ${core.length} samples, max ${result.core_max_us} µs`],
     ["  question sets", `${result.questions_p50_us} µs / ${result.questions_p99_us} µs`, `${setSamples.length} samples (${passes} pass${passes === 1 ? "" : "es"} over ${questions.length} questions)`],
     ["  generated corpus", `${result.corpus_p50_us} µs / ${result.corpus_p99_us} µs`, `${corpusSamples.length} samples (${passes} pass${passes === 1 ? "" : "es"} over ${corpus.length} messages)`],
@@ -272,6 +287,7 @@ else {
     ["floor (regex + Map) p50", `${result.floor_p50_us} µs`, "the least any answer can cost"],
     ["cli cold start / node -e 0", `${result.cli_cold_ms} ms / ${result.node_cold_ms} ms`, `${result.cli_over_node}× (${mark("cli_over_node")}×), medians of ${coldRuns} runs`],
     ["chat RSS", `${result.chat_rss_mb} MB`, `${mark("chat_rss_mb")} MB; ee-bot ask --jsonl over ${texts.length} questions, heap ${result.chat_heap_mb} MB at exit`],
+    ["chat RSS, with French", `${result.chat_rss_with_french_mb} MB`, `the same and the ${frTexts.length} French questions`],
     ["kb build, shipped inputs", `${result.kb_build_ms_feed} ms`, `${knowledge.draws.length} rounds from the feed, ${shipped.articles.length} articles; median of repeated builds`],
     ["feed update", `${result.feed_update_ms} ms`, "download from 127.0.0.1, validate, write, rebuild kb.json; median"],
     ...growth.map((g): [string, string, string] => [`kb build, +${g.articles} generated`, `${Math.round(g.ms)} ms`, `${(g.ms / g.articles).toFixed(2)} ms per article, ${g.draws} draws`]),
