@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=1 --no-concurrent-recompilation
+#!/usr/bin/env -S node --max-semi-space-size=1 --no-concurrent-recompilation --max-old-space-size=64
 // The published command runs one bundled, compiled JavaScript file (built by `npm install` through the prepare script).
 import { existsSync } from "node:fs";
 

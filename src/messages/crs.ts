@@ -252,6 +252,10 @@ export interface CrsMessages {
     /** Titles and text of a test's scores for a level; scale is CLB or NCLC, as the test's language has it. */
     readonly equivalencyTitle: (test: string, level: number, scale: string) => string;
     readonly equivalencyText: (level: number, test: string, rows: readonly string[], status: string, scale: string) => string;
+    /** A test's scores as CLB or NCLC levels ("IELTS 6.5 all bands, what CLB is that?"). */
+    readonly levelsTitle: (test: string, scale: string) => string;
+    readonly levelRow: (a: Ability, score: number, scale: string, level: number) => string;
+    readonly levelsText: (test: string, rows: readonly string[], status: string) => string;
     readonly fswTitle: string;
     readonly fswText: string;
   };
@@ -577,6 +581,9 @@ export const CRS_MESSAGES: Catalog<CrsMessages> = {
       marked: (status) => ` This table is marked ${status}.`,
       equivalencyTitle: (test, level) => `${test} for CLB ${level}`,
       equivalencyText: (level, test, rows, status) => `CLB ${level} takes these ${test} scores: ${rows.join("; ")}.${status}`,
+      levelsTitle: (test, scale) => `${test} to ${scale}`,
+      levelRow: (a, score, scale, level) => `${a} ${score}: ${scale} ${level}`,
+      levelsText: (test, rows, status) => `These ${test} scores give ${rows.join("; ")}.${status}`,
       fswTitle: "FSW 67-point grid",
       fswText:
         "The 67-point grid is not the CRS: it is the Federal Skilled Worker Program's own eligibility test (selection factors scored out of 100, with 67 needed to be eligible for that program), and it is not in my data, so I can't score it. The CRS ranks every Express Entry candidate out of 1,200; I can compute that one (\"what's my CRS?\").",
@@ -843,6 +850,9 @@ export const CRS_MESSAGES: Catalog<CrsMessages> = {
       marked: (status) => ` Ce tableau est marqué ${status}.`,
       equivalencyTitle: (test, level, scale) => `${test} pour ${scale} ${level}`,
       equivalencyText: (level, test, rows, status, scale) => `Le niveau ${scale} ${level} demande ces résultats ${test} : ${rows.join(" ; ")}.${status}`,
+      levelsTitle: (test, scale) => `${test} en niveaux ${scale}`,
+      levelRow: (a, score, scale, level) => `${formatNumber(score)} en ${ABILITY_FR[a]} : ${scale} ${level}`,
+      levelsText: (test, rows, status) => `Ces résultats ${test} donnent : ${rows.join(" ; ")}.${status}`,
       fswTitle: "Grille de 67 points du PTQF",
       fswText:
         "La grille de 67 points n'est pas le SCG : c'est le critère d'admissibilité propre au Programme des travailleurs qualifiés (fédéral) (facteurs de sélection notés sur 100, dont 67 sont nécessaires pour être admissible à ce programme). Elle ne fait pas partie de mes données, je ne peux donc pas la calculer. Le SCG classe chaque candidat d'Entrée express sur 1\u00a0200 ; celui-là, je peux le calculer (« quel est mon SCG ? »).",

@@ -64,6 +64,8 @@ export interface DrawMessages {
   readonly leadCutoff: (crs: number, round: string, which: string, when: string, invitations: number | null) => string;
   readonly leadInvitations: (invitations: number, round: string, which: string, when: string, crs: number | null) => string;
   readonly leadAll: (which: string, round: string, when: string, figures: string) => string;
+  /** "131 days have passed since round 430 (...), the latest round I know of: ..." */
+  readonly leadElapsed: (days: number, round: string, which: string, figures: string) => string;
   readonly whichLatestOverall: string;
   readonly whichOfType: (label: string) => string;
   readonly whichHeldOn: (date: string) => string;
@@ -123,6 +125,12 @@ export interface DrawMessages {
   readonly compareDiff: (points: number, lower: boolean, a: string, b: string) => string;
   readonly compareTitle: string;
   readonly noRoundsTitle: string;
+  /** The longest wait between two consecutive rounds of a span, and the wait since the latest one. */
+  readonly longestGap: (days: number, kind: string, from: string, to: string, during: string) => string;
+  readonly openGap: (days: number, round: string) => string;
+  /** Days with more than one round: "May 30, 2018 (rounds 91a and 91b)". */
+  readonly sameDayLine: (date: string, rounds: readonly string[]) => string;
+  readonly sameDays: (count: number, during: string, lines: readonly string[]) => string;
   readonly noRounds: (yesNo: boolean, kind: string, during: string, latest: string | null) => string;
   readonly roundLine: (round: string, crs: number | null, invitations: number) => string;
   readonly listShows: (n: number) => string;
@@ -145,6 +153,8 @@ export interface DrawMessages {
   readonly poolRangeNoBefore: (count: number, range: string, asOf: string, since: string) => string;
   readonly poolRange: (count: number, range: string, header: string, total: number) => string;
   readonly poolRangeInexact: (asked: string, got: string, count: number, header: string, total: number) => string;
+  /** After poolRangeInexact: the widest published span inside the one asked, so the count lies between the two. */
+  readonly poolRangeInner: (inner: string, count: number) => string;
   readonly noDistributionDuring: (during: string) => string;
   readonly poolExtreme: (total: number, smallest: boolean, n: number, during: string, asOf: string, round: string, latestAsOf: string, latest: number) => string;
   readonly allDistributions: string;
@@ -172,6 +182,8 @@ export interface DrawMessages {
   readonly namedList: (items: readonly string[]) => string;
   readonly namedCounts: (counts: string) => string;
   readonly theyWere: (items: readonly string[]) => string;
+  /** The few rounds of the span the score would not have cleared, each as enoughItem. */
+  readonly shortOf: (items: readonly string[]) => string;
   readonly theyWereCounts: (counts: string) => string;
   readonly checkSpan: (during: string, score: number, enough: number, total: number, kind: string, named: string) => string;
   readonly lowestThen: (crs: number | null, round: string) => string;
@@ -236,6 +248,10 @@ function frLabel(label: string): string {
   }
   if ((m = /^since (\d{4})$/.exec(label))) return `depuis ${m[1]}`;
   if ((m = new RegExp(`^since ${MONTH} (\\d{4})$`).exec(label))) return `depuis ${frMonth(m[2] ?? "", m[1] ?? "") ?? label}`;
+  if ((m = new RegExp(`^since ${MONTH} (\\d{1,2}), (\\d{4})$`).exec(label))) {
+    const from = isoOf(m[3] ?? "", m[1] ?? "", m[2]);
+    if (from) return `depuis le ${formatDate(from)}`;
+  }
   if ((m = /^before (\d{4})$/.exec(label))) return `avant ${m[1]}`;
   if ((m = /^(\d{4}) to (\d{4})$/.exec(label))) return `de ${m[1]} à ${m[2]}`;
   if ((m = new RegExp(`^${MONTH} (\\d{4}) to ${MONTH} (\\d{4})$`).exec(label))) {
@@ -352,6 +368,7 @@ export const DRAW_MESSAGES: Catalog<DrawMessages> = {
     leadCutoff: (crs, round, which, when, invitations) => `${crs}: the lowest CRS score invited in ${round}, ${which}${when}. ${invitations !== null ? `${formatNumber(invitations)} invitations were issued.` : ""}`.trim(),
     leadInvitations: (invitations, round, which, when, crs) => `${formatNumber(invitations)} invitations were issued in ${round}, ${which}${when}.${crs !== null ? ` The lowest CRS score invited was ${crs}.` : ""}`,
     leadAll: (which, round, when, figures) => `${capital(which)} is ${round}${when}: ${figures}`,
+    leadElapsed: (days, round, which, figures) => `${plural(days, "day")} ${days === 1 ? "has" : "have"} passed since ${round}, ${which}: ${figures}`,
     whichLatestOverall: "the latest round I know of",
     whichOfType: (label) => `${/^[aeiou]/i.test(label) ? "an" : "a"} ${label} round`,
     whichHeldOn: (date) => `held on ${date}`,
@@ -417,6 +434,10 @@ export const DRAW_MESSAGES: Catalog<DrawMessages> = {
     compareDiff: (points, lower, a, b) => ` The average cut-off was ${formatNumber(points)} points ${lower ? "lower" : "higher"} in ${a} than in ${b}.`,
     compareTitle: "Comparison of rounds",
     noRoundsTitle: "No rounds",
+    longestGap: (days, kind, from, to, during) => `${plural(days, "day")}: the longest gap between two ${kind}rounds ${during || "I know of"}, from ${from} to ${to}.`,
+    openGap: (days, round) => ` ${plural(days, "day")} have passed since the latest, ${round}.`,
+    sameDayLine: (date, rounds) => `${date} (rounds ${joinAnd(rounds)})`,
+    sameDays: (count, during, lines) => (count === 0 ? `No: I know of no day with two rounds${during ? ` ${during}` : ""}.` : `Yes: ${plural(count, "day")} had more than one round${during ? ` ${during}` : ""}: ${lines.join("; ")}.`),
     noRounds: (yesNo, kind, during, latest) => `${yesNo ? "No" : "None"}: I know of no ${kind}rounds ${during}.${latest ? ` The latest ${kind}round I know of is ${latest}.` : ""}`,
     roundLine: (round, crs, invitations) => `${round}: ${crs ?? "?"} cut-off, ${formatNumber(invitations)} invitations`,
     listShows: (n) => ` The list shows the last 12 of ${n}.`,
@@ -439,6 +460,7 @@ export const DRAW_MESSAGES: Catalog<DrawMessages> = {
     poolRange: (count, range, header, total) => `${formatNumber(count)} candidates had a CRS score of ${range}. ${header}, of ${formatNumber(total)} in the pool.`,
     poolRangeInexact: (asked, got, count, header, total) =>
       `IRCC publishes the pool in ranges, so I can't count ${asked} exactly; the closest published span is ${got}: ${formatNumber(count)} candidates. ${header}, of ${formatNumber(total)} in the pool.`,
+    poolRangeInner: (inner, count) => `The narrower published span ${inner} has ${formatNumber(count)} candidates: the count asked lies between the two.`,
     noDistributionDuring: (during) => `I have no pool distribution ${during}.`,
     poolExtreme: (total, smallest, n, during, asOf, round, latestAsOf, latest) =>
       `${formatNumber(total)}: the ${smallest ? "smallest" : "largest"} pool of the ${n} distributions I have ${during}, as of ${asOf} (published with ${round}). The latest, as of ${latestAsOf}, is ${formatNumber(latest)}.`,
@@ -467,6 +489,7 @@ export const DRAW_MESSAGES: Catalog<DrawMessages> = {
     namedList: (items) => `: ${items.join("; ")}`,
     namedCounts: (counts) => ` (${counts})`,
     theyWere: (items) => `They were ${items.join("; ")}.`,
+    shortOf: (items) => `It would not have been enough in ${items.join("; ")}.`,
     theyWereCounts: (counts) => `They were (${counts}).`,
     checkSpan: (during, score, enough, total, kind, named) => `${capital(during)}, ${score} would have been enough in ${enough} of ${plural(total, `${kind}round`)}${named}.`,
     lowestThen: (crs, round) => ` The lowest cut-off then was ${crs}, in ${round}.`,
@@ -551,6 +574,7 @@ export const DRAW_MESSAGES: Catalog<DrawMessages> = {
     leadCutoff: (crs, round, which, when, invitations) => `${crs} : la note de passage du ${round}, ${which}${when}.${invitations !== null ? ` ${capital(frInvitations(invitations))}.` : ""}`,
     leadInvitations: (invitations, round, which, when, crs) => `${capital(frInvitations(invitations))} au ${round}, ${which}${when}.${crs !== null ? ` La note de passage était de ${crs}.` : ""}`,
     leadAll: (which, round, when, figures) => `${capital(round)}, ${which}${when} : ${figures}`,
+    leadElapsed: (days, round, which, figures) => `${days < 2 ? `${days} jour s'est écoulé` : `${formatNumber(days)} jours se sont écoulés`} depuis le ${round}, ${which} : ${figures}`,
     whichLatestOverall: "le tirage le plus récent que je connaisse",
     whichOfType: (label) => `un tirage ${label}`,
     whichHeldOn: (date) => `tenu le ${date}`,
@@ -618,6 +642,10 @@ export const DRAW_MESSAGES: Catalog<DrawMessages> = {
     compareDiff: (points, lower, a, b) => ` La note de passage moyenne était de ${formatNumber(points)} points plus ${lower ? "basse" : "haute"} pour ${a} que pour ${b}.`,
     compareTitle: "Comparaison des tirages",
     noRoundsTitle: "Aucun tirage",
+    longestGap: (days, kind, from, to, during) => `${formatNumber(days)} jours : l'écart le plus long entre deux tirages${after(kind)} ${during || "que je connaisse"}, du ${from} au ${to}.`,
+    openGap: (days, round) => ` ${formatNumber(days)} jours se sont écoulés depuis le plus récent, le ${round}.`,
+    sameDayLine: (date, rounds) => `le ${date} (tirages ${joinAnd(rounds)})`,
+    sameDays: (count, during, lines) => (count === 0 ? `Non : je ne connais aucun jour avec deux tirages${during ? ` ${during}` : ""}.` : `Oui : ${count < 2 ? "un jour a compté" : `${formatNumber(count)} jours ont compté`} plusieurs tirages${during ? ` ${during}` : ""} : ${lines.join(" ; ")}.`),
     noRounds: (yesNo, kind, during, latest) =>
       `${yesNo ? "Non" : "Aucun"} : je ne connais aucun tirage${after(kind)} ${during}.${latest ? ` Le tirage${after(kind)} le plus récent que je connaisse est le ${latest}.` : ""}`,
     roundLine: (round, crs, invitations) => `${round} : note de passage ${crs ?? "?"}, ${formatNumber(invitations)} invitations`,
@@ -641,6 +669,7 @@ export const DRAW_MESSAGES: Catalog<DrawMessages> = {
     poolRange: (count, range, header, total) => `${formatNumber(count)} candidats avaient un score SCG de ${range}. ${header}, sur ${formatNumber(total)} candidats dans le bassin.`,
     poolRangeInexact: (asked, got, count, header, total) =>
       `IRCC publie le bassin par tranches de scores : je ne peux donc pas compter exactement ${asked} ; la tranche publiée la plus proche est ${got} : ${formatNumber(count)} candidats. ${header}, sur ${formatNumber(total)} candidats dans le bassin.`,
+    poolRangeInner: (inner, count) => `La tranche publiée plus étroite, ${inner}, compte ${formatNumber(count)} candidats : le nombre demandé se situe entre les deux.`,
     noDistributionDuring: (during) => `Je n'ai aucune répartition du bassin${during ? ` ${during}` : ""}.`,
     poolExtreme: (total, smallest, n, during, asOf, round, latestAsOf, latest) =>
       `${formatNumber(total)} : le ${smallest ? "plus petit" : "plus grand"} bassin des ${n} répartitions que j'ai${during ? ` ${during}` : ""}, au ${asOf} (publiée avec le ${round}). La plus récente, au ${latestAsOf}, compte ${formatNumber(latest)} candidats.`,
@@ -670,6 +699,7 @@ export const DRAW_MESSAGES: Catalog<DrawMessages> = {
     namedList: (items) => ` : ${items.join(" ; ")}`,
     namedCounts: (counts) => ` (${counts})`,
     theyWere: (items) => `Les voici : ${items.join(" ; ")}.`,
+    shortOf: (items) => `Il n'aurait pas suffi dans ces tirages : ${items.join(" ; ")}.`,
     theyWereCounts: (counts) => `Par type : ${counts}.`,
     checkSpan: (during, score, enough, total, kind, named) => `${capital(during)}, ${score} aurait suffi dans ${plural(enough, "tirage")}${after(kind)} sur ${formatNumber(total)}${named}.`,
     lowestThen: (crs, round) => ` La note de passage la plus basse était alors de ${crs}, au ${round}.`,

@@ -53,6 +53,8 @@ export interface MetaMessages {
     /** An English definition quoted in a French answer, when the term has no French definition. */
     readonly quoted: (text: string) => string;
     readonly different: string;
+    /** "fsw vs fswp same thing?": two names of one term. */
+    readonly sameTerm: (a: string, b: string) => string;
     readonly titleJoin: string;
     readonly suggestions: readonly string[];
     /** Example questions, from the names of the terms the knowledge base defines best (most sourced first). */
@@ -214,6 +216,7 @@ export const META_MESSAGES: Catalog<MetaMessages> = {
       lead: (t) => (t.expansion ? `${t.term} stands for ${t.expansion}.` : `${t.term}:`),
       quoted: (text) => text,
       different: "They are different things: ",
+      sameTerm: (a, b) => `Yes: ${a} and ${b} are two names for the same thing. `,
       titleJoin: " vs ",
       suggestions: ["what is TEER?", "what is the tie-breaking rule?"],
       examples: () => ["what is CRS?", "what does ITA mean?"],
@@ -349,6 +352,7 @@ export const META_MESSAGES: Catalog<MetaMessages> = {
       },
       quoted: (text) => `Selon une source en anglais : « ${text} »`,
       different: "Ce sont deux choses différentes : ",
+      sameTerm: (a, b) => `Oui : ${a} et ${b} sont deux noms de la même chose. `,
       titleJoin: " et ",
       suggestions: ["c'est quoi la FEER ?", "c'est quoi la règle de départage ?"],
       examples: (names) => names.slice(0, 2).map((n) => `que veut dire ${n} ?`),

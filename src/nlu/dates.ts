@@ -1,9 +1,11 @@
 import {
+  addDays,
   endOfMonth,
   endOfYear,
   format,
   isValid,
   startOfMonth,
+  startOfWeek,
   startOfYear,
   subDays,
   subMonths,
@@ -30,6 +32,16 @@ const P10 = new RegExp(`\\b${MONTH} ${DAY}\\b(?! ?(?:points|pts|crs))`);
 const P11 = new RegExp(`\\b${DAY} (?:of )?${MONTH}\\b`);
 const P12 = new RegExp(`\\b(?:in|during|of|for|since|from)(?: the)? ${MONTH}\\b`);
 const P13 = new RegExp(`(?:^|[^\\d#])${YEAR}(?:'?s)?(?![\\d])`);
+
+// Month (from 0) and day of the holidays a date can be named by.
+const HOLIDAYS: readonly [RegExp, [number, number]][] = [
+  [/^christmas eve/, [11, 24]],
+  [/^(?:christmas|xmas)/, [11, 25]],
+  [/^boxing/, [11, 26]],
+  [/^new year'?s eve/, [11, 31]],
+  [/^new year/, [0, 1]],
+  [/^canada/, [6, 1]],
+];
 
 /** Dates, periods and years found in a clause, with the spans they used so other readers skip them. */
 export interface DateFindings {
@@ -139,6 +151,38 @@ export function findDates(text: string, now: Date, options: DateOptions = {}): D
     periods.push({ from: iso(from), to: iso(to), label: `${format(from, "MMMM d, yyyy")} to ${format(to, "MMMM d, yyyy")}`, kind: "range" });
     return true;
   });
+  // "since jan 1 2026": from that day to today, not the day alone.
+  take(new RegExp(`\\bsince (?:the )?(?:${P1.source.slice(2, -2)}|${P2.source.slice(2, -2)})\\b`), (m) => {
+    const [month, day, year] = m[1] ? [m[1], m[2], m[3]] : [m[5], m[4], m[6]];
+    const d = validDate(Number(year), monthIndex(month ?? ""), Number(day));
+    if (!d || d > now) return false;
+    periods.push({ from: iso(d), to: iso(now), label: `since ${format(d, "MMMM d, yyyy")}`, kind: "relative" });
+    return true;
+  });
+  // "since march 2025": from that month to today.
+  take(new RegExp(`\\bsince ${P7.source.slice(2)}`), (m) => {
+    const from = new Date(Number(m[2]), monthIndex(m[1] ?? ""), 1);
+    if (from > now) return false;
+    periods.push({ from: iso(from), to: iso(now), label: `since ${format(from, "MMMM yyyy")}`, kind: "relative" });
+    return true;
+  });
+  // "q1 2026", "2026 q3", "first quarter of 2025": three calendar months.
+  take(new RegExp(`\\b(?:q([1-4]) ?(?:of )?${YEAR}|${YEAR} ?q([1-4])|(first|second|third|fourth|1st|2nd|3rd|4th) quarter (?:of )?${YEAR})\\b`), (m) => {
+    const ordinal = { first: 1, second: 2, third: 3, fourth: 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4 }[m[5] ?? ""];
+    const q = Number(m[1] ?? m[4] ?? ordinal);
+    const y = Number(m[2] ?? m[3] ?? m[6]);
+    const from = new Date(y, (q - 1) * 3, 1);
+    const to = endOfMonth(new Date(y, (q - 1) * 3 + 2, 1));
+    periods.push({ from: iso(from), to: iso(to), label: `${format(from, "MMMM yyyy")} to ${format(to, "MMMM yyyy")}`, kind: "range" });
+    years.push(y);
+    return true;
+  });
+  // Days people name by their holiday: "christmas 2025", "new year's day 2026".
+  take(new RegExp(`\\b(christmas eve|christmas(?: day)?|xmas|boxing day|new year'?s eve|new year'?s(?: day)?|canada day)(?:,? ${YEAR})?`), (m) => {
+    const [month, day] = HOLIDAYS.find(([re]) => re.test(m[1] ?? ""))?.[1] ?? [0, 1];
+    const d = m[2] ? validDate(Number(m[2]), month, day) : mostRecent(now, month, day);
+    return d ? addDate(d, m[0]) : false;
+  });
   take(P1, (m) => {
     const d = validDate(Number(m[3]), monthIndex(m[1] ?? ""), Number(m[2]));
     return d ? addDate(d, m[0]) : false;
@@ -177,6 +221,12 @@ export function findDates(text: string, now: Date, options: DateOptions = {}): D
     const b = Number(m[2]);
     if (b < a) return false;
     periods.push({ from: `${a}-01-01`, to: `${b}-12-31`, label: `${a} to ${b}`, kind: "range" });
+    return true;
+  });
+  // "jan vs jul 2026": two months of one year, for a comparison.
+  take(new RegExp(`\\b${MONTH} (?:vs\\.?|versus|and|or|compared (?:to|with)) ${MONTH},? ${YEAR}\\b`), (m) => {
+    const y = Number(m[3]);
+    periods.push(monthPeriod(y, monthIndex(m[1] ?? "")), monthPeriod(y, monthIndex(m[2] ?? "")));
     return true;
   });
   take(P7, (m) => {
@@ -223,6 +273,13 @@ export function findDates(text: string, now: Date, options: DateOptions = {}): D
   });
   take(/\bthis month\b/, () => {
     periods.push({ ...monthPeriod(now.getFullYear(), now.getMonth()), label: `this month (${format(now, "MMMM yyyy")})` });
+    return true;
+  });
+  // "last week" is the calendar week before this one, Monday to Sunday.
+  take(/\b(?:last|previous) week\b/, () => {
+    const monday = subWeeks(startOfWeek(now, { weekStartsOn: 1 }), 1);
+    const sunday = addDays(monday, 6);
+    periods.push({ from: iso(monday), to: iso(sunday), label: `${format(monday, "MMMM d, yyyy")} to ${format(sunday, "MMMM d, yyyy")}`, kind: "range" });
     return true;
   });
   take(/\blast month\b/, () => {

@@ -30,22 +30,27 @@ export function fold(text: string): string {
 export class French {
   private readonly fr: ReadonlySet<string>;
   private readonly en: ReadonlySet<string>;
-  private readonly targets: readonly string[];
-  private readonly known: ReadonlySet<string>;
-  private readonly pattern: RegExp;
-  private readonly replacements: ReadonlyMap<string, string>;
+  private compiled: { targets: readonly string[]; known: ReadonlySet<string>; pattern: RegExp; replacements: ReadonlyMap<string, string> } | undefined;
   private readonly corrected = new LRUCache<string, string>({ max: 5000 });
 
-  constructor(data: FrenchData) {
+  constructor(private readonly data: FrenchData) {
     this.fr = new Set(data.markers.fr.map(fold));
     this.en = new Set(data.markers.en);
-    this.targets = data.typoTargets.map(fold);
-    const phrases = data.phrases.map(([f, e]) => [fold(f), e] as const).sort((a, b) => b[0].length - a[0].length);
-    this.replacements = new Map(phrases);
-    this.known = new Set(phrases.flatMap(([f]) => f.split(/[\s']+/)).filter((w) => w.length > 0));
+  }
+
+  // Compiled on the first French message: an English-only process never builds the pattern of every phrase.
+  private get table(): NonNullable<French["compiled"]> {
+    if (this.compiled) return this.compiled;
+    const phrases = this.data.phrases.map(([f, e]) => [fold(f), e] as const).sort((a, b) => b[0].length - a[0].length);
     // Whole words only; an elided article ("l'", "d'") is a phrase of its own, glued to the next word.
     const alternatives = phrases.map(([f]) => f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+").replace(/-/g, "[- ]?"));
-    this.pattern = new RegExp(`(?<![a-z0-9'])(?:${alternatives.join("|")})(?![a-z0-9])|(?<![a-z0-9'])(?:${alternatives.filter((a) => a.endsWith("'")).join("|")})`, "g");
+    this.compiled = {
+      targets: this.data.typoTargets.map(fold),
+      known: new Set(phrases.flatMap(([f]) => f.split(/[\s']+/)).filter((w) => w.length > 0)),
+      pattern: new RegExp(`(?<![a-z0-9'])(?:${alternatives.join("|")})(?![a-z0-9])|(?<![a-z0-9'])(?:${alternatives.filter((a) => a.endsWith("'")).join("|")})`, "g"),
+      replacements: new Map(phrases),
+    };
+    return this.compiled;
   }
 
   /** Loads and validates the French file; throws naming the bad field. */
@@ -72,11 +77,12 @@ export class French {
 
   /** A French word mistyped by one or two letters, corrected to a word the phrases know; others as they are. */
   correct(word: string): string {
-    if (word.length < 5 || this.known.has(word) || /\d/.test(word)) return word;
+    const { known, targets } = this.table;
+    if (word.length < 5 || known.has(word) || /\d/.test(word)) return word;
     const hit = this.corrected.get(word);
     if (hit !== undefined) return hit;
     const max = word.length >= 8 ? 2 : 1;
-    const best = this.targets.find((t) => withinEdits(word, t, max)) ?? word;
+    const best = targets.find((t) => withinEdits(word, t, max)) ?? word;
     this.corrected.set(word, best);
     return best;
   }
@@ -85,7 +91,7 @@ export class French {
   toEnglish(folded: string): string {
     const corrected = folded.replace(/[a-z][a-z-]{4,}/g, (w) => this.correct(w));
     return corrected
-      .replace(this.pattern, (m) => ` ${this.replacements.get(m.replace(/\s+/g, " ")) ?? lookup(this.replacements, m)} `)
+      .replace(this.table.pattern, (m) => ` ${this.table.replacements.get(m.replace(/\s+/g, " ")) ?? lookup(this.table.replacements, m)} `)
       .replace(/[^\S\n]+/g, " ")
       .trim();
   }

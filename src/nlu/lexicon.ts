@@ -91,7 +91,7 @@ export class Lexicon {
     this.names = new RegExp(`(?:^|[^a-z0-9])(${byLength.map((n) => escape(n.name).replace(/[ -]/g, "[ -]?")).join("|")})(?=$|[^a-z0-9])`, "g");
     this.nameIds = new Map<string, string>();
     for (const n of byLength) if (!this.nameIds.has(nameKey(n.name))) this.nameIds.set(nameKey(n.name), n.id);
-    this.shortNames = all.filter((n) => /^[a-z]{4,5}$/.test(n.name));
+    this.shortNames = all.filter((n) => /^[a-z]{4,6}$/.test(n.name));
     this.fuzzyNames = all.filter((n) => n.name.length >= 6 && !n.name.includes(" "));
   }
 
@@ -164,7 +164,10 @@ export class Lexicon {
     for (const m of masked.matchAll(/\b[a-z]{4,5}\b/g)) {
       const w = m[0];
       if (PROTECTED.has(w)) continue;
-      const hit = this.shortNames.find((n) => n.name !== w && n.name.length === w.length && n.name[0] === w[0] && [...n.name].sort().join("") === [...w].sort().join("") && withinEdits(w, n.name, 1));
+      const swapped = (n: NameEntry) => n.name.length === w.length && [...n.name].sort().join("") === [...w].sort().join("");
+      // Or one inner letter left out ("frnch", "trdes"): the first and last letters kept.
+      const dropped = (n: NameEntry) => n.name.length === w.length + 1 && n.name.at(-1) === w.at(-1);
+      const hit = this.shortNames.find((n) => n.name !== w && n.name[0] === w[0] && (swapped(n) || dropped(n)) && withinEdits(w, n.name, 1));
       if (hit) hits.push({ id: hit.id, start: m.index, end: m.index + w.length });
     }
     const wordRe = /[a-z][a-z-]{5,}/g;

@@ -120,7 +120,7 @@ function qualify(masked: string, clauseText: string): NumberMention[] {
 }
 
 // Words without which a clause says nothing about a CRS profile: the reading is skipped, it is the costly part.
-const PROFILE_HINT = /single|married|wife|husband|spouse|partner|master|bachelor|phd|doctor|diploma|degree|school|nomination|pnp|sibling|brother|sister|offer|lmia|certificate|red seal|ielts|celpip|clb|nclc|tef|tcf|pte|french|canadian|\bage\b|\bold\b|\byo\b|\byears?\b|\byrs?\b|\bi'?m \d|\bme \d|crs|score|points|experience|\bexp\b|worked|^\d{2}\b|[:,] ?\d{2}\b/;
+const PROFILE_HINT = /single|married|wife|husband|spouse|partner|master|bachelor|phd|doctor|diploma|degree|school|nomination|pnp|sibling|brother|sister|offer|lmia|certificate|red seal|ielts|celpip|clb|nclc|tef|tcf|pte|french|canadian|\bage\b|\bold\b|\byo\b|\byears?\b|\byrs?\b|\bi'?m \d|\bme \d|\bturn(?:ing|s)? \d|crs|score|points|experience|\bexp\b|worked|^\d{2}\b|[:,] ?\d{2}\b/;
 
 function profileOf(text: string, lexicon: Lexicon): Clause["profile"] {
   if (!PROFILE_HINT.test(text)) return { profile: {}, readings: [], facts: 0 };
@@ -213,7 +213,8 @@ export function parseClause(raw: string, lexicon: Lexicon, now: Date, lang: Lang
     .filter((w) => w.length > 0 && !lexicon.stopwords.has(w) && !/^\d+$/.test(w))
     .join(" ");
 
-  const periods: Period[] = [...(sinceRound ? [sinceRound] : []), ...dateFindings.periods];
+  // "the 2024 healthcare draws ... on the list in 2024": one period named twice is one period.
+  const periods: Period[] = [...(sinceRound ? [sinceRound] : []), ...dateFindings.periods].filter((p, i, all) => all.findIndex((o) => o.from === p.from && o.to === p.to) === i);
   return {
     raw,
     text,
@@ -253,6 +254,13 @@ export function parse(text: string, lexicon: Lexicon, options: { now?: Date; max
     // "crs pls. married, 2 kids, wife coming": a request for a score followed by the profile is one question.
     const request = prev !== undefined && prev.text.split(" ").length <= 4 && (prev.cues.includes("crsCalc") || /\bcrs\b|\bscore\b/.test(prev.text)) && prev.codes.length + prev.rounds.length === 0 && clause.profile.facts >= 1;
     const tail = clause.text.split(" ").length <= 4 && clause.codes.length + clause.rounds.length + clause.categories.length === 0 && (clause.cues.includes("crsCalc") || clause.cues.includes("cutoff"));
+    // "my crs is 516, profile submitted april 20. did i make the june 23 draw?": facts told, then a question about them.
+    const told = prev !== undefined && !/^(?:what|whats|how|is|are|can|do|does|would|will|which|when|did|was|were|any|who|where|why)\b/.test(prev.text) && prev.numbers.length + prev.dates.length > 0;
+    const aboutThem = /^(?:so )?(?:did|would|will|could|can|do|am|was|were|have|has) i\b/.test(clause.text) && !clause.numbers.some((n) => n.kind === "crs");
+    if (prev && told && aboutThem) {
+      clauses[clauses.length - 1] = parseClause(`${prev.raw}, ${part}`, lexicon, now, options.lang);
+      continue;
+    }
     if (prev && (request || prev.profile.facts >= 2 && (tail || clause.profile.facts >= 1 && !/^(?:what|how|is|are|can|do|does|would|will|which|when)\b/.test(clause.text)))) {
       clauses[clauses.length - 1] = parseClause(`${prev.raw}, ${part}`, lexicon, now, options.lang);
       continue;

@@ -150,7 +150,9 @@ function education(text: string, vocabulary: Vocabulary): string | undefined {
   }
   // "what would my score be": the verb, not a B.E. degree.
   const words = text.replace(/\b(would|will|could|should|might|must|can|to|it|that|score|crs|points|total|i'?ll|won'?t|not)\s+be\b/g, "$1");
-  return levels.find((l) => l.re.test(words))?.key;
+  // "2yr college diploma", "3 yrs bachelor": "yr" is the year of a length of study.
+  const years = words.replace(/\b(\d|one|two|three|four)[- ]?yrs?\b/g, "$1-year");
+  return levels.find((l) => l.re.test(years))?.key;
 }
 
 const SPOUSE = /\b(?:wife|husband|spouse|partner|common[- ]law|fianc[ée]e?)\b/;
@@ -208,10 +210,10 @@ export function readProfile(raw: string, vocabulary: Vocabulary): ProfileReading
     facts += 1;
   };
 
-  const age = /\b(?:i'?m|i am|age[d:]?|me)\s*(\d{1,3})\b(?!\s*(?:points|pts|crs|years? (?:of|in|abroad|experience|exp|foreign|canadian)))|\b(\d{1,3})\s*(?:years? old|yrs? old|yo|y\/o|year-old)\b|(?:^|[:,;]\s*|\bfor\s+)(\d{2})\b(?!\s*(?:points|pts|crs|%|years?|yrs?|y\b|months?|hours?|[.,]\d|kids?|children))/.exec(own);
+  const age = /\b(?:i'?m|i am|age[d:]?|me|turn|turning|turns)\s*(\d{1,3})\b(?!\s*(?:points|pts|crs|years? (?:of|in|abroad|experience|exp|foreign|canadian)))|\b(\d{1,3})\s*(?:years? old|yrs? old|yo|y\/o|year-old)\b|(?:^|[:,;]\s*|\bfor\s+)(\d{2})\b(?!\s*(?:points|pts|crs|%|years?|yrs?|y\b|months?|hours?|[.,]\d|kids?|children))|\bstill (\d{2})\b(?!\s*(?:points|pts|crs|%|years?|yrs?))/.exec(own);
   // "29 ans" is read as "29 years": a person's age when it stands alone ("33 years, single") or follows "I have".
   const aged = age ? undefined : /(?:^|[:,;]\s*|\bi have\s+|\bi am\s+|\bi'?m\s+)(\d{2}) years?\b(?=\s*(?:$|[,;.+]|and\b|single|married|old\b))/.exec(own);
-  const ageValue = age ? Number(age[1] ?? age[2] ?? age[3]) : aged && Number(aged[1]) >= 17 ? Number(aged[1]) : undefined;
+  const ageValue = age ? Number(age[1] ?? age[2] ?? age[3] ?? age[4]) : aged && Number(aged[1]) >= 17 ? Number(aged[1]) : undefined;
   if (ageValue !== undefined && ageValue >= 0) set("age", ageValue);
 
   if (/\b(?:single|not married|unmarried|no (?:wife|husband|spouse|partner)|divorced|widowed|separated)\b/.test(text)) set("maritalStatus", "single");
@@ -223,7 +225,7 @@ export function readProfile(raw: string, vocabulary: Vocabulary): ProfileReading
   }
 
   set("education", education(own, vocabulary));
-  const eduCanada = /\b(?:canadian (?:degree|diploma|master'?s|bachelor'?s|education|credential|college|university)|(?:studied|study|degree|diploma|master'?s|bachelor'?s|college) in canada)\b/.exec(own);
+  const eduCanada = /\b(?:canadian (?:degree|diploma|master'?s|bachelor'?s|education|credential|college|university)|(?:studied|study|degree|diploma|master'?s|bachelor'?s|college)(?: here)? in canada)\b/.exec(own);
   if (eduCanada) {
     const near = own.slice(Math.max(0, eduCanada.index - 30), eduCanada.index + eduCanada[0].length + 30);
     set("canadianEducation", /\b(?:1|one|2|two)[- ]?(?:year|yr)\b|\bdiploma\b|\bpg ?dip/.test(near) && !/\b(?:3|three|4|four)[- ]?(?:year|yr)|bachelor|master|phd|doctor/.test(near) ? "1-2" : "3+");
@@ -255,7 +257,9 @@ export function readProfile(raw: string, vocabulary: Vocabulary): ProfileReading
   if (/\bno (?:job offer|lmia)\b/.test(text)) set("arrangedEmployment", "none");
 
   if (partner !== "") {
-    const spouseEducation = education(partner, vocabulary);
+    // "both bachelor", "we both have a master's": the partner has the same education.
+    const both = /\b(?:both|both of us)\b([^,;.]{0,40})/.exec(text);
+    const spouseEducation = education(partner, vocabulary) ?? (both ? education(both[1] ?? "", vocabulary) : undefined);
     const spouseLang = language(partner, readings);
     const spouseCanadian = years(partner, /(?:in canada|canadian|canada)/) ?? (/\b(?:never worked in canada|no canadian)\b/.test(partner) ? 0 : undefined);
     if (spouseEducation !== undefined || spouseLang.first || spouseCanadian !== undefined) {

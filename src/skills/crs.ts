@@ -1,8 +1,9 @@
 import { calculateCrs, type CrsBreakdown } from "../crs/calculate.js";
-import { CRS_SOURCE_ID, TEST_LANGUAGE, type TestName } from "../crs/grid.js";
+import { ABILITIES, CRS_SOURCE_ID, TEST_LANGUAGE, type Ability, type TestName } from "../crs/grid.js";
+import { toClb } from "../crs/language.js";
 import { missingFields, skipField } from "../crs/missing.js";
 import { pointsFor, type PointsQuery } from "../crs/points.js";
-import { PartialProfileSchema, type LanguageResult, type OfficialLanguage, type PartialProfile } from "../crs/profile.js";
+import { PartialProfileSchema, type AbilityValues, type LanguageResult, type OfficialLanguage, type PartialProfile } from "../crs/profile.js";
 import { languageOf } from "../crs/validate.js";
 import { capital, formatDate, joinAnd } from "../core/format.js";
 import type { Knowledge } from "../core/knowledge.js";
@@ -21,6 +22,7 @@ export type CrsParams =
   | { mode: "points"; query: PointsQuery; date?: string; yesNo?: boolean }
   | { mode: "add"; score: number; query: Extract<PointsQuery, { kind: "nomination" | "sibling" }>; date?: string }
   | { mode: "equivalency"; test: TestName; level: number }
+  | { mode: "levels"; test: TestName; scores: AbilityValues; only?: Ability }
   | { mode: "fsw67" };
 
 // Optional facts worth asking for: they change most totals. The rest are assumed ("no provincial nomination") and said.
@@ -175,8 +177,19 @@ function readCrs(clause: Clause, context: SkillContext): Match<CrsParams> | null
   // "IELTS scores for CLB 10?": the test's scores for a level, from the grid's equivalency table.
   const test = /\b(ielts|celpip|pte|tcf|tef)\b/.exec(clause.text)?.[1] as TestName | undefined;
   const level = clause.numbers.find((n) => n.kind === "clb")?.value;
-  if (test && level !== undefined && clause.profile.facts <= 1 && /\b(?:for|equal|equivalent|need|needed|required|get|mean|means|is)\b/.test(clause.text)) {
+  if (test && level !== undefined && clause.profile.facts <= 1 && /\b(?:for|equal|equivalent|need|needed|required|get|mean|means|is|in)\b|=|\bwhat (?:scores?|bands?)\b/.test(clause.text)) {
     return { score: 0.9, params: { mode: "equivalency", test, level } };
+  }
+  // "ielts 6.5 all bands what clb is that", "pte core writing 79 which clb": a test's scores as levels.
+  const toLevel = test && level === undefined && /\b(?:which|what|wat|in|to|into|as|equals?|=) (?:(?:clb|nclc) |(?:the )?(?:clb|nclc) level|level)\b|\b(?:clb|nclc) (?:is (?:that|it|this)|equivalent|level\??$)|\b(?:clb|nclc)\??$/.test(clause.text);
+  if (test && toLevel) {
+    const read = fromClause.firstLanguage;
+    if (read && "test" in read && read.test === test) return { score: 0.9, params: { mode: "levels", test, scores: read.scores } };
+    const one = /\b(?:ielts|celpip|pte|tef|tcf)\b(?: (?:core|canada|general|gt|academic))? ?(listening|reading|writing|speaking)? ?(\d{1,3}(?:\.\d)?)\b/.exec(clause.text);
+    if (one?.[2]) {
+      const v = Number(one[2]);
+      return { score: 0.9, params: { mode: "levels", test, scores: { listening: v, reading: v, writing: v, speaking: v }, ...(one[1] ? { only: one[1] as Ability } : {}) } };
+    }
   }
   // "what if my score was 545": a score given is a score to check, not a profile to compute.
   const givenScore = clause.numbers.find((n) => n.kind === "crs");
@@ -185,7 +198,9 @@ function readCrs(clause: Clause, context: SkillContext): Match<CrsParams> | null
   const factor = /\b(?:job offers?|lmia|arranged employment|sibling|brother|sister|pnp|nomination|french|canadian (?:education|degree|diploma))\b/.test(clause.text);
   const askingPoints = ((has(clause, "points") || has(clause, "lose")) && (has(clause, "howMany") || /\b(?:give|get|worth|still|count|lose|for)\b/.test(clause.text) || clause.text.split(" ").length <= 5))
     || (factor && /\b(?:worth|give|gives|count|counts|points?|bonus)\b/.test(clause.text));
-  if (askingPoints && !/\bmy (?:crs|score|points)\b/.test(clause.text) && clause.profile.facts < 3 && !givenScore && clause.rounds.length === 0) {
+  // "latest pnp draw score": a named round's score is its cut-off, not the points a factor gives.
+  const namedRound = clause.rounds.length > 0 || (has(clause, "draw") && (has(clause, "latest") || has(clause, "first")));
+  if (askingPoints && !/\bmy (?:crs|score|points)\b/.test(clause.text) && clause.profile.facts < 3 && !givenScore && !namedRound) {
     const query = pointsQuery(clause, fromClause);
     if (query) return { score: 0.92, params: { mode: "points", query, ...dated, yesNo: has(clause, "yesNo") } };
   }
@@ -324,6 +339,19 @@ function add(params: Extract<CrsParams, { mode: "add" }>, context: SkillContext)
   };
 }
 
+function levels(params: Extract<CrsParams, { mode: "levels" }>, context: SkillContext): SkillAnswer {
+  const { knowledge } = context;
+  const m = texts();
+  const name = params.test.toUpperCase();
+  const scale = TEST_LANGUAGE[params.test] === "french" ? "NCLC" : "CLB";
+  const converted = toClb(params.test, params.scores, { grid: knowledge.crsGrid });
+  if (!converted.ok) return { reply: makeReply(knowledge, "crs", { title: m.equivalencyAndTitle(name), text: words(converted.error.message), sources: [CRS_SOURCE_ID] }) };
+  const abilities = params.only ? [params.only] : ABILITIES;
+  const rows = abilities.map((a) => m.levelRow(a, params.scores[a], scale, converted.value.levels[a]));
+  const status = converted.value.verified ? "" : m.marked(knowledge.crsGrid.tests[params.test].status.text);
+  return { reply: makeReply(knowledge, "crs", { title: m.levelsTitle(name, scale), text: m.levelsText(name, rows, status), list: rows, sources: [CRS_SOURCE_ID] }) };
+}
+
 function equivalency(params: Extract<CrsParams, { mode: "equivalency" }>, context: SkillContext): SkillAnswer {
   const { knowledge } = context;
   const m = texts();
@@ -399,6 +427,7 @@ export const crsSkill: Skill<CrsParams> = {
   answer(params, context) {
     if (params.mode === "fsw67") return fsw(context);
     if (params.mode === "equivalency") return equivalency(params, context);
+    if (params.mode === "levels") return levels(params, context);
     if (params.mode === "add") return add(params, context);
     return params.mode === "points" ? points(params, context) : calculate(params, context);
   },

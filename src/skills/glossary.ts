@@ -9,6 +9,8 @@ import type { Match, Skill } from "./types.js";
 /** The terms a question asks to define (two for "difference between"). */
 export interface GlossaryParams {
   readonly terms: string[];
+  /** "fsw vs fswp same thing?": the two names asked about, when both name the one term. */
+  readonly same?: readonly [string, string];
 }
 
 function termsOf(clause: Clause, knowledge: Knowledge): Term[] {
@@ -56,13 +58,23 @@ export const glossarySkill: Skill<GlossaryParams> = {
   match(clause, context): Match<GlossaryParams> | null {
     const asking = has(clause, "define") || has(clause, "difference");
     // "ITA?" alone asks what it is; so does "NOC?" or "TEER?", when nothing else (an occupation's title) is named.
+    // "and fst?" right after a term was defined asks for another.
+    const next = context.slots.skill === "glossary" && clause.followUp;
     const bareTerm =
       clause.text.split(" ").length <= 3 &&
       clause.numbers.length === 0 &&
-      clause.cues.every((c) => c === "cutoff" || c === "invitations" || c === "draw" || c === "categoryWord" || ((c === "occupationWord" || c === "teer") && clause.phrase === ""));
-    if (!(asking || bareTerm) || clause.codes.length > 0 || clause.rounds.length > 0 || clause.period) return null;
+      clause.cues.every((c) => (c === "followUp" && next) || c === "cutoff" || c === "invitations" || c === "draw" || c === "categoryWord" || ((c === "occupationWord" || c === "teer") && clause.phrase === ""));
+    const sameWord = /\bsame\b/.test(clause.text) && clause.categories.length === 1;
+    if (!(asking || bareTerm || sameWord) || clause.codes.length > 0 || clause.rounds.length > 0 || clause.period) return null;
     const terms = termsOf(clause, context.knowledge);
     if (terms.length === 0) return null;
+    // "fsw vs fswp same thing?": a second word naming the same round type as the first.
+    const sameAsked = /\bsame\b/.test(clause.text) && (has(clause, "compare") || /\b(?:and|or|=)\b/.test(clause.text)) && clause.categories.length === 1 && terms.length === 1;
+    const first = sameAsked ? clause.text.split(" ").find((w) => context.knowledge.lexicon.categoriesIn(w)[0]?.id === clause.categories[0]) : undefined;
+    const second = first ? clause.phrase.split(" ").find((w) => w !== first && context.knowledge.lexicon.categoriesIn(w)[0]?.id === clause.categories[0]) : undefined;
+    if (first && second) return { score: 0.88, params: { terms: terms.map((t) => t.term), same: [first.toUpperCase(), second.toUpperCase()] } };
+    if (!(asking || bareTerm)) return null;
+    if (next && !asking) return { score: 0.85, fromState: true, params: { terms: terms.map((t) => t.term) } };
     if (!asking) return { score: 0.7, params: { terms: terms.map((t) => t.term) } };
     // "difference between the last CEC and PNP cut-off" compares rounds, not terms.
     if (has(clause, "difference") && (has(clause, "cutoff") || has(clause, "draw") || has(clause, "latest"))) return null;
@@ -74,7 +86,7 @@ export const glossarySkill: Skill<GlossaryParams> = {
     const terms = params.terms.map((t) => knowledge.term(t)).filter((t): t is Term => t !== undefined);
     const m = metaMessages().glossary;
     const parts = terms.map(define);
-    const both = terms.length >= 2 ? m.different : "";
+    const both = params.same ? m.sameTerm(params.same[0], params.same[1]) : terms.length >= 2 ? m.different : "";
     const name = (t: Term) => (lang() === "fr" ? (t.fr?.term ?? t.term) : t.term);
     return {
       reply: makeReply(knowledge, "glossary", {
@@ -83,6 +95,7 @@ export const glossarySkill: Skill<GlossaryParams> = {
         sources: parts.flatMap((p) => p.sources),
         suggestions: [...m.suggestions],
       }),
+      slots: { skill: "glossary" },
     };
   },
   examples(knowledge) {

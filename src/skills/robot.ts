@@ -180,6 +180,9 @@ export class Robot {
       if (passage) {
         answer = this.run(passage.skill, passage.params, context, message.platform);
         understood.push({ skill: passage.skill.id, score: MIN_SCORE, params: passage.params });
+      } else if ((!best || best.score < MIN_SCORE) && clause.cues.includes("aside") && question.clauses.some((c) => !c.cues.includes("aside"))) {
+        // "damn. what about the july 21 one": an aside next to a question gets no reply of its own.
+        continue;
       } else if (!best || best.score < MIN_SCORE) {
         answer = { reply: this.fallback(knowledge, clause, context) };
         understood.push({ skill: "fallback", score: best?.score ?? 0, params: null });
@@ -301,7 +304,9 @@ function mergeSources(replies: readonly Reply[]): SourceRef[] {
 }
 
 /** One reply for a message of several questions: each answer in order, sources merged. */
-function combine(knowledge: Knowledge, replies: readonly Reply[]): Reply {
+function combine(knowledge: Knowledge, all: readonly Reply[]): Reply {
+  // Two questions answered by the same words ("is the calc official? which grid?") are answered once.
+  const replies = all.filter((r, i) => all.findIndex((o) => o.text === r.text) === i);
   const [only] = replies;
   if (replies.length === 1 && only) return only;
   void knowledge;

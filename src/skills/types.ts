@@ -15,6 +15,8 @@ export const SlotsSchema = z.object({
   category: z.string().optional(),
   period: PeriodSchema.optional(),
   score: z.number().optional(),
+  /** The day a profile was submitted, told for a tie-break check: "and the July 21 one?" asks it of another round. */
+  submitted: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   year: z.number().int().optional(),
   /** A CRS profile being filled in, as the calculator's partial profile. */
   profile: z.record(z.string(), z.unknown()).optional(),

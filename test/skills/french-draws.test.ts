@@ -105,7 +105,7 @@ describe("the round skills in French", () => {
     expect(r.skills).toEqual(["pool"]);
     expect(r.text).toBe(fr(() => FR.poolRange(1220, FR.range(501, 1200), header, dist.total)));
     expect(r.reply.list[0]).toBe(fr(() => FR.rangeLine(FR.range(601, 1200), 120, null)));
-    expect(asker()("combien de candidats entre 455 et 470 dans le bassin ?").text).toBe(fr(() => FR.poolRangeInexact(FR.range(455, 470), FR.range(451, 470), 2900, header, dist.total)));
+    expect(asker()("combien de candidats entre 455 et 470 dans le bassin ?").text).toBe(fr(() => `${FR.poolRangeInexact(FR.range(455, 470), FR.range(451, 470), 2900, header, dist.total)} ${FR.poolRangeInner(FR.range(461, 470), 1400)}`));
     expect(asker()("how many people above 500 in the pool").text).toMatch(/^1,220 candidates had a CRS score of 501 or more/);
     expect(asker()("pool distribution").reply.list[0]).toBe("601 or more: 120");
   });

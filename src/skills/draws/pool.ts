@@ -3,7 +3,7 @@ import { makeReply } from "../../core/reply.js";
 import type { Distribution, ScoreRange } from "../../kb/schema.js";
 import { commandWords, drawMessages, optionWords } from "../../messages/draws.js";
 import { has, type Clause, type Period } from "../../nlu/question.js";
-import { during, periodLabel } from "./shared.js";
+import { during, periodLabel, typesIn } from "./shared.js";
 import type { Match, Skill, SkillContext } from "../types.js";
 
 /** A question about the pool of candidates: the whole distribution, a score range of it, or its change. */
@@ -41,20 +41,33 @@ function readPool(clause: Clause, context: SkillContext): Match<PoolParams> | nu
   // "and above 600?" after a pool question.
   // "how many people were invited" is about rounds, not the pool.
   if (has(clause, "invitations") && !/\bpool\b/.test(clause.text)) return null;
+  const { knowledge, slots } = context;
   // "the pool at round 355": the distribution IRCC published with that round.
-  const named = clause.rounds.length === 1 && /\b(?:pool|distribution|profiles|candidates)\b/.test(clause.text) ? context.knowledge.draw(clause.rounds[0] ?? "") : undefined;
+  const named = clause.rounds.length === 1 && /\b(?:pool|distribution|profiles|candidates)\b/.test(clause.text) ? knowledge.draw(clause.rounds[0] ?? "") : undefined;
   if (named?.distribution) return { score: 0.95, params: { change: false, round: named.round } };
+  // "pool size when the first category draw happened": the distribution published with that round.
+  const types = typesIn(clause, knowledge);
+  const which = has(clause, "draw") && clause.rounds.length === 0 && clause.dates.length === 0 && !clause.period ? (has(clause, "first") ? knowledge.drawsOf(types).find((d) => d.distribution) : has(clause, "latest") && types.length > 0 ? knowledge.drawsOf(types).filter((d) => d.distribution).at(-1) : undefined) : undefined;
+  // "how many were in the pool at that time", "back then": the distribution of the round just talked about.
+  const then = clause.dates.length === 0 && !clause.period && clause.rounds.length === 0 && /\b(?:that|this|the same) (?:date|day|time|point)\b|\b(?:back|by|until) then\b|\bthen$|\bat the time\b/.test(clause.text) && slots.round ? knowledge.draw(slots.round) : undefined;
+  const at = which ?? (then?.distribution ? then : undefined);
   const scores = clause.numbers.filter((n) => (n.kind === "crs" || n.kind === "plain") && n.value >= 0 && n.value <= 1200).map((n) => n.value);
   // A month ("in jan 2026 vs now") counts as its last day.
   const dates = [...clause.dates.map((d) => d.iso), ...(clause.dates.length === 0 && clause.period && clause.period.kind !== "relative" ? [clause.period.to] : [])].sort();
   const twoDates = dates.length >= 2 || (dates.length === 1 && /\b(?:now|today|latest|current)\b/.test(clause.text));
-  const change = has(clause, "changed") || has(clause, "compare") || (twoDates && /\b(?:from|since|between|vs|versus|to)\b/.test(clause.text));
+  // "has the pool gotten bigger since jan 2026?": a change from the start of the period to the latest.
+  const since = clause.periods.length === 1 && clause.period?.kind === "relative" && /^since\b/.test(clause.period.label) ? clause.period : undefined;
+  const grown = /\b(?:bigger|smaller|grown|grow|grew|growing|shrunk|shrink|shrank|shrinking|increased|decreased|gone (?:up|down))\b/.test(clause.text);
+  // "501-600 jan vs jul 2026": two months or years, from the first distribution of the earlier to the last of the later.
+  const spans = clause.dates.length === 0 && clause.periods.length >= 2 && clause.periods.every((p) => p.kind === "month" || p.kind === "year") ? [...clause.periods].sort((a, b) => a.from.localeCompare(b.from)) : undefined;
+  const change = has(clause, "changed") || has(clause, "compare") || grown || since !== undefined || spans !== undefined || (twoDates && /\b(?:from|since|between|vs|versus|to)\b/.test(clause.text));
   // With two dates, the change is from the first to the second; with one and "now", from it to the latest.
   // "and between 451 and 500 at that date?": the distribution just shown.
   const shown = follow && dates.length === 0 && /\b(?:that|this|the same) (?:date|day|time)\b|\bthen\b/.test(clause.text) && context.slots.round ? context.knowledge.draw(context.slots.round)?.distribution?.asOf : undefined;
-  const date = twoDates ? (dates.length >= 2 ? dates.at(-1) : undefined) : (dates[0] ?? shown ?? (clause.period ? clause.period.to : undefined));
-  const since = twoDates ? dates[0] : undefined;
-  const base = { change, ...(date ? { date } : {}), ...(since && change ? { since } : {}) };
+  const firstIn = (p: Period) => knowledge.draws.find((d) => (d.distribution?.asOf ?? "") >= p.from && (d.distribution?.asOf ?? "9999") <= p.to)?.distribution?.asOf ?? p.from;
+  const date = spans ? spans.at(-1)?.to : since ? undefined : twoDates ? (dates.length >= 2 ? dates.at(-1) : undefined) : (dates[0] ?? shown ?? (clause.period ? clause.period.to : undefined));
+  const from = spans?.[0] ? firstIn(spans[0]) : since ? firstIn(since) : twoDates ? dates[0] : undefined;
+  const base = { change, ...(at ? { round: at.round } : date ? { date } : {}), ...(from && change ? { since: from } : {}) };
   if ((has(clause, "lowest") || has(clause, "highest")) && !has(clause, "cutoff")) {
     const p = clause.period;
     return { score: 0.9, params: { change: false, extreme: { which: has(clause, "lowest") ? "lowest" : "highest", from: p?.from ?? "2015-01-01", to: p?.to ?? "9999-12-31", label: p?.label ?? "all the distributions I know of", ...(p ? { period: p } : {}) } } };
@@ -65,7 +78,14 @@ function readPool(clause: Clause, context: SkillContext): Match<PoolParams> | nu
     const [a, b] = [Math.min(scores[0] ?? 0, scores[1] ?? 0), Math.max(scores[0] ?? 0, scores[1] ?? 0)];
     return { score: strong, params: { ...base, min: a, max: b } };
   }
-  if (scores.length >= 1 && has(clause, "above")) return { score: strong, params: { ...base, min: (scores[0] ?? 0) + (/\b(?:at least|or more|\+)/.test(clause.text) ? 0 : 1), max: 1200 } };
+  if (scores.length >= 1 && has(clause, "above")) {
+    const n = scores[0] ?? 0;
+    // "600+" where 600 ends a published range (501-600) and 601 starts one: people mean the range above it.
+    const fine = knowledge.distributionAt(at ? undefined : date)?.distribution;
+    const plus = new RegExp(`\\b${n} ?\\+`).test(clause.text);
+    const edge = plus && fine !== null && fine !== undefined && !finestRanges(fine).some((r) => r.min === n) && finestRanges(fine).some((r) => r.min === n + 1);
+    return { score: strong, params: { ...base, min: n + (/\b(?:at least|or more)\b/.test(clause.text) || plus && !edge ? 0 : 1), max: 1200 } };
+  }
   if (scores.length >= 1 && has(clause, "below")) return { score: strong, params: { ...base, min: 0, max: (scores[0] ?? 0) - (/\b(?:at most|or less)/.test(clause.text) ? 0 : 1) } };
   if (scores.length === 1 && /\bpool\b/.test(clause.text)) return { score: 0.6, params: { ...base, min: scores[0] ?? 0, max: scores[0] ?? 0 } };
   return { score: strong - 0.05, params: base };
@@ -84,6 +104,13 @@ export function countBetween(dist: Distribution, min: number, max: number): { co
   const hi = fine.filter((r) => r.max >= max).sort((a, b) => a.max - b.max)[0]?.max ?? 1200;
   const count = fine.filter((r) => r.min >= lo && r.max <= hi).reduce((n, r) => n + r.count, 0);
   return { count, min: lo, max: hi, exact: lo === min && hi === max };
+}
+
+/** Candidates in the widest published span inside [min, max]; undefined when no published range fits inside. */
+export function countWithin(dist: Distribution, min: number, max: number): { count: number; min: number; max: number } | undefined {
+  const inside = finestRanges(dist).filter((r) => r.min >= min && r.max <= max);
+  if (inside.length === 0) return undefined;
+  return { count: inside.reduce((n, r) => n + r.count, 0), min: Math.min(...inside.map((r) => r.min)), max: Math.max(...inside.map((r) => r.max)) };
 }
 
 function rangeLabel(min: number, max: number): string {
@@ -123,7 +150,9 @@ export const poolSkill: Skill<PoolParams> = {
       const c = countBetween(dist, params.min, params.max);
       const asked = rangeLabel(params.min, params.max);
       const got = rangeLabel(c.min, c.max);
+      const inner = c.exact ? undefined : countWithin(dist, params.min, params.max);
       text = c.exact ? m.poolRange(c.count, asked, header, dist.total) : m.poolRangeInexact(asked, got, c.count, header, dist.total);
+      if (inner && inner.count > 0) text += ` ${m.poolRangeInner(rangeLabel(inner.min, inner.max), inner.count)}`;
     } else if (params.extreme) {
       const e = params.extreme;
       const all = knowledge.draws.filter((x) => x.distribution !== null && (x.distribution?.asOf ?? "") >= e.from && (x.distribution?.asOf ?? "") <= e.to);

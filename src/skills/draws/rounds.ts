@@ -9,7 +9,7 @@ import type { Match, Skill, SkillAnswer, SkillContext } from "../types.js";
 import { aboutRounds, drawsInPeriod, during, freshnessNote, periodLabel, typeOption, typePhrase, typesIn } from "./shared.js";
 
 /** What is asked of a set of rounds. */
-export type Stat = "summary" | "lowest" | "highest" | "average" | "total" | "count";
+export type Stat = "summary" | "lowest" | "highest" | "average" | "total" | "count" | "gap" | "sameDay";
 
 /** A question over many rounds: a period, a range of round numbers, or all time; by type. */
 export interface RoundsParams {
@@ -48,6 +48,12 @@ function readRounds(clause: Clause, context: SkillContext): Match<RoundsParams> 
   const measure = big || (has(clause, "invitations") && !has(clause, "cutoff")) ? "invitations" : stat === "total" ? "invitations" : "crs";
   const roundish = aboutRounds(clause) || types.length > 0;
   if (has(clause, "pool") && !has(clause, "draw")) return null;
+  // "longest gap between two draws ever?", "was there ever 2 draws on the same day".
+  if (has(clause, "draw") && clause.rounds.length === 0 && !has(clause, "predict")) {
+    const span = clause.period ? { period: clause.period } : {};
+    if (/\b(?:gap|wait|break|pause|stretch)\b/.test(clause.text) && (has(clause, "highest") || /\blongest\b/.test(clause.text))) return { score: 0.9, params: { stat: "gap", measure: "crs", types, ...span } };
+    if (/\b(?:same|one) (?:day|date)\b/.test(clause.text)) return { score: 0.9, params: { stat: "sameDay", measure: "crs", types, ...span } };
+  }
   // "was transport a category in 2025" is about the list, not its rounds.
   if (has(clause, "categoryWord") && !aboutRounds(clause)) return null;
   const yesNo = /^(?:was there|were there|has there|have there|is there|are there|any|did|have they|has ircc)\b/.test(clause.text);
@@ -63,7 +69,9 @@ function readRounds(clause: Clause, context: SkillContext): Match<RoundsParams> 
   if (lastN) {
     const count = lastN[1] ?? lastN[2] ?? "";
     const n = COUNT_WORDS[count] ?? Number(count);
-    if (n >= 2 && n <= 50) return { score: 0.88, params: { stat: "summary", measure: "crs", types, lastN: n } };
+    // "398 french, would i make the last 2 french draws": a score held against them is a score check.
+    const held = clause.numbers.some((x) => x.value !== n && (x.kind === "crs" || x.kind === "plain" && x.value >= 100 && x.value <= 1200)) && (has(clause, "scoreCheck") || has(clause, "enough") || has(clause, "mine"));
+    if (n >= 2 && n <= 50 && !held) return { score: 0.88, params: { stat: "summary", measure: "crs", types, lastN: n } };
   }
   // "difference between the last CEC and the last PNP cut-off".
   if (has(clause, "difference") && types.length >= 2 && (has(clause, "cutoff") || has(clause, "draw"))) {
@@ -98,6 +106,10 @@ function readRounds(clause: Clause, context: SkillContext): Match<RoundsParams> 
   // "fst draws list", "all the PNP rounds".
   if (types.length > 0 && has(clause, "draw") && (has(clause, "list") || /\ball (?:the )?\w+ (?:draws|rounds)\b|\b(?:draws|rounds) list\b/.test(clause.text))) return { score: 0.88, params: base };
   if (stat === "count" && roundish) return { score: 0.8, params: base };
+  // "and the highest one", "lowest one?" after a question over rounds: the same rounds, another statistic.
+  if (slots.skill === "rounds" && (stat === "lowest" || stat === "highest" || stat === "average") && types.length === 0 && !clause.period && clause.rounds.length === 0 && clause.codes.length === 0 && clause.phrase === "" && (slots.period || slots.category)) {
+    return { score: 0.86, fromState: true, params: { ...base, ...(slots.period ? { period: slots.period } : {}), types: slots.category ? [slots.category] : [] } };
+  }
   // "and in 2024?" after a question over rounds.
   if (slots.skill === "rounds" && clause.followUp && (clause.period || types.length > 0)) {
     return {
@@ -199,7 +211,7 @@ function summaryText(knowledge: Knowledge, params: RoundsParams, draws: readonly
       return extreme(s.highest, "highest");
     case "average":
       return m.statAverage(params.measure, s.average, s.count, rounds, span, fmt(s.lowest), fmt(s.highest));
-    case "summary":
+    default:
       return m.statSummary(rounds, span, s.invitations, params.measure, fmt(s.lowest), fmt(s.highest), s.average);
   }
 }
@@ -233,6 +245,7 @@ function answerRounds(params: RoundsParams, context: SkillContext): SkillAnswer 
   }
   const draws = selected(knowledge, params);
   const label = spanLabel(params);
+  if (params.stat === "gap" || params.stat === "sameDay") return answerDates(params, context, draws, label);
   if (draws.length === 0) {
     const last = knowledge.latestDraw(params.types);
     const kind = typePhrase(knowledge, params.types);
@@ -267,6 +280,46 @@ function answerRounds(params: RoundsParams, context: SkillContext): SkillAnswer 
   };
 }
 
+// The dates of rounds: the longest wait between two, or the days that had more than one.
+function answerDates(params: RoundsParams, context: SkillContext, draws: readonly Draw[], label: string): SkillAnswer {
+  const { knowledge, now } = context;
+  const m = drawMessages();
+  const dated = draws.filter((d) => d.date !== null);
+  const slots = { skill: "rounds", aspect: params.stat, ...(params.period ? { period: params.period } : {}), ...(params.types[0] ? { category: params.types[0] } : {}) };
+  // With no period the span goes unsaid: "the longest gap between two rounds I know of".
+  const span = params.period || params.lastN ? during(label) : "";
+  const dayOf = (d: Draw) => Date.parse(`${d.date}T00:00:00Z`) / 86_400_000;
+  let text: string;
+  let list: string[] = [];
+  let used: Draw[] = [];
+  if (params.stat === "gap") {
+    let best: [Draw, Draw] | undefined;
+    for (let i = 1; i < dated.length; i += 1) {
+      const a = dated[i - 1] as Draw;
+      const b = dated[i] as Draw;
+      if (!best || dayOf(b) - dayOf(a) > dayOf(best[1]) - dayOf(best[0])) best = [a, b];
+    }
+    const last = dated.at(-1);
+    const open = last && !params.period ? Math.floor(now.getTime() / 86_400_000 - dayOf(last)) : 0;
+    text = best
+      ? `${m.longestGap(dayOf(best[1]) - dayOf(best[0]), typePhrase(knowledge, params.types), roundName(knowledge, best[0]), roundName(knowledge, best[1]), span)}${last && open > dayOf(best[1]) - dayOf(best[0]) ? m.openGap(open, roundName(knowledge, last)) : ""}`
+      : m.noRounds(false, typePhrase(knowledge, params.types), during(label), null);
+    used = best ? [...best] : [];
+  } else {
+    const byDay = new Map<string, Draw[]>();
+    for (const d of dated) byDay.set(d.date ?? "", [...(byDay.get(d.date ?? "") ?? []), d]);
+    const days = [...byDay.entries()].filter(([, ds]) => ds.length > 1);
+    list = days.map(([date, ds]) => m.sameDayLine(formatDate(date), ds.map((d) => d.round)));
+    text = m.sameDays(days.length, span, list);
+    used = days.flatMap(([, ds]) => ds);
+  }
+  const fresh = freshnessNote(knowledge, now);
+  return {
+    reply: makeReply(knowledge, "rounds", { title: m.roundsTitle(during(label)), text: `${text}${fresh ? ` ${fresh}` : ""}`, list, asOf: dated.at(-1)?.date ?? null, sources: sources(used) }),
+    slots,
+  };
+}
+
 /** Many rounds at once: counts, invitations, lowest, highest and average cut-offs over a period, by type, and comparisons. */
 export const roundsSkill: Skill<RoundsParams> = {
   id: "rounds",
@@ -293,7 +346,7 @@ export const roundsSkill: Skill<RoundsParams> = {
       const m = drawMessages();
       const raw = values.stat === undefined ? "summary" : String(values.stat);
       const stat = (m.statWords[raw.trim().toLowerCase()] ?? raw) as Stat;
-      if (!["summary", "lowest", "highest", "average", "total", "count"].includes(stat)) return { ok: false, message: m.badStat(raw) };
+      if (!["summary", "lowest", "highest", "average", "total", "count", "gap", "sameDay"].includes(stat)) return { ok: false, message: m.badStat(raw) };
       const year = values.year === undefined ? undefined : Number(values.year);
       const period: Period | undefined = year ? yearPeriod(year) : undefined;
       return { ok: true, params: { stat, measure: stat === "total" ? "invitations" : "crs", types: t.types, ...(period ? { period } : {}) } };

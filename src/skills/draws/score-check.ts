@@ -19,6 +19,10 @@ export interface ScoreCheckParams {
   readonly round?: string;
   /** "ever": the direct answer is whether any round of the period would have done. */
   readonly ever?: boolean;
+  /** "any draw in 2026", "the healthcare draws in 2025": the direct answer is whether any round of the period would have done. */
+  readonly any?: boolean;
+  /** Only the last N rounds ("would I make the last 2 French draws"). */
+  readonly lastN?: number;
   /** No score was given: ask for it, naming the round asked about. */
   readonly ask?: boolean;
 }
@@ -40,6 +44,15 @@ function readScoreCheck(clause: Clause, context: SkillContext): Match<ScoreCheck
   // "draws under 400", "cut-off below 300": a filter on rounds, not someone's score.
   if ((has(clause, "below") || has(clause, "above")) && !has(clause, "mine") && (has(clause, "draw") || has(clause, "cutoff"))) return null;
   const ever = has(clause, "ever") ? { ever: true } : {};
+  // "any draw", "any of them", "the draws in 2025", "a general draw in 2019": the rounds as a set, not the latest one.
+  const any = /\bany\b/.test(clause.text) || clause.period !== null && /\b(?:draws|rounds)\b|\ban? (?:[a-z-]+ ){0,2}(?:draw|round)\b/.test(clause.text);
+  const lastN = /\b(?:last|latest|past|previous) (\d{1,2}|two|three|four|five|six|seven|eight|nine|ten) (?:[a-z-]+ ){0,2}(?:draws|rounds)\b/.exec(clause.text);
+  const n = lastN ? (COUNT_WORDS[lastN[1] ?? ""] ?? Number(lastN[1])) : 0;
+  // "in any of them" after rounds were listed: those rounds, their type and period.
+  const them = /\b(?:of |in |for )?(?:them|those|these)\b/.test(clause.text) && types.length === 0 && !clause.period && (context.slots.skill === "rounds" || context.slots.skill === "score-check");
+  const subject = them ? { ...(context.slots.category ? { types: [context.slots.category] } : {}), ...(context.slots.period ? { period: context.slots.period } : {}) } : {};
+  // "the very first stem draw": that round.
+  const firstRound = has(clause, "first") && !has(clause, "latest") && has(clause, "draw") && clause.rounds.length === 0 && clause.dates.length === 0 ? context.knowledge.drawsOf(types).find((d) => d.crs !== null) : undefined;
   const date = clause.dates[0]?.iso;
   const aboutPool = /\b(?:pool|distribution|profiles)\b/.test(clause.text);
   if (has(clause, "howMany") && !has(clause, "mine") && !has(clause, "scoreCheck") && (has(clause, "above") || has(clause, "below"))) return null;
@@ -48,7 +61,8 @@ function readScoreCheck(clause: Clause, context: SkillContext): Match<ScoreCheck
     return { score: 0.9, fromState: true, params: { score, types: [], round: context.slots.round } };
   }
   if (score !== undefined && !aboutPool && !(has(clause, "crsCalc") && !clause.numbers.some((n) => n.kind === "crs")) && !has(clause, "tieBreak")) {
-    const rest = { score, types, ...(period ? { period } : {}), ...(date ? { date } : {}), ...(clause.rounds[0] ? { round: clause.rounds[0] } : {}), ...ever };
+    const round = clause.rounds[0] ?? firstRound?.round;
+    const rest = { score, types, ...(period ? { period } : {}), ...(date ? { date } : {}), ...(round ? { round } : {}), ...ever, ...(any && !round && !date ? { any } : {}), ...(n >= 2 && n <= 50 ? { lastN: n } : {}), ...subject };
     if (asks) return { score: 0.9, params: rest };
     // "490, any cec draw since 2025?": a score next to rounds of a type or period is a score check.
     if ((types.length > 0 || period || date) && clause.codes.length === 0) return { score: 0.86, params: rest };
@@ -64,12 +78,15 @@ function readScoreCheck(clause: Clause, context: SkillContext): Match<ScoreCheck
   }
   // "and for CEC?", "what about the last 6 months?" after a score check; or a new score for the same question;
   // "would that have been enough?" after a CRS score was worked out.
-  const afterScore = context.slots.score !== undefined && asks && /\b(?:that|it|this|my score|my crs)\b/.test(clause.text);
+  // "enough for last cec?" right after a score was worked out: that score.
+  const afterScore = context.slots.score !== undefined && asks && (/\b(?:that|it|this|my score|my crs)\b/.test(clause.text) || (/\benough\b/.test(clause.text) && context.slots.skill === "crs"));
   if (context.slots.score !== undefined && ((context.slots.skill === "score-check" && (clause.followUp || score !== undefined)) || afterScore) && clause.codes.length === 0) {
     return { score: 0.8, fromState: true, params: { score: score ?? context.slots.score, types: types.length > 0 ? types : context.slots.category ? [context.slots.category] : [], ...(period ? { period } : context.slots.period ? { period: context.slots.period } : {}) } };
   }
   return null;
 }
+
+const COUNT_WORDS: Readonly<Record<string, number>> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 
 function line(knowledge: Knowledge, d: Draw, score: number): string {
   return drawMessages().clearLine({ ok: (d.crs ?? Infinity) <= score, round: roundName(knowledge, d), crs: d.crs });
@@ -98,9 +115,13 @@ function answer(params: ScoreCheckParams, context: SkillContext): SkillAnswer {
   })) };
   // The period as this answer says it: the question's own, all the rounds, or the 12 months of data before the latest.
   let span = params.period ? periodLabel(params.period) : params.ever ? m.allRounds : m.monthsTo(12, formatDate(last.date));
-  let inPeriod = drawsInPeriod(knowledge, period, params.types).filter((d) => d.crs !== null);
+  let inPeriod = drawsInPeriod(knowledge, params.lastN ? { ...period, from: "2015-01-01" } : period, params.types).filter((d) => d.crs !== null);
+  if (params.lastN) {
+    inPeriod = inPeriod.slice(-params.lastN);
+    span = m.lastN(params.lastN, "");
+  }
   // A category with few recent rounds is judged on all of them: two rounds say little.
-  if (!params.period && params.types.length > 0 && inPeriod.length < 3) {
+  if (!params.period && !params.lastN && params.types.length > 0 && inPeriod.length < 3) {
     inPeriod = knowledge.drawsOf(params.types).filter((d) => d.crs !== null);
     span = m.allRounds;
   }
@@ -111,7 +132,8 @@ function answer(params: ScoreCheckParams, context: SkillContext): SkillAnswer {
   const asked = params.round ? knowledge.draw(params.round) : params.date ? knowledge.drawsOn(params.date).find((d) => params.types.length === 0 || params.types.includes(d.category ?? "")) : undefined;
   const reference = asked ?? (params.period && params.types.length > 0 ? inPeriod.at(-1) : params.types.length > 0 ? knowledge.latestDraw(params.types) : knowledge.latestDraw(["general"]));
   const which = asked ? "" : params.period && params.types.length > 0 ? m.whichLatestOfSpan(kind, span) : m.whichLatestKnown(params.types.length > 0 ? kind : "");
-  const lead = params.ever || (params.period && params.types.length === 0)
+  const leadIsPeriod = params.ever || params.lastN !== undefined || (params.any && (params.period !== undefined || params.types.length > 0)) || (params.period !== undefined && params.types.length === 0);
+  const lead = leadIsPeriod
     ? m.checkPeriodLead(enough.length > 0, score, enough.length, inPeriod.length, kind, during(span))
     : reference && reference.crs !== null
       ? m.checkRoundLead(reference.crs <= score, which, score, reference.crs, roundName(knowledge, reference))
@@ -121,7 +143,6 @@ function answer(params: ScoreCheckParams, context: SkillContext): SkillAnswer {
   const items = enough.length > 0 && enough.length <= 8 ? enough.map((d) => m.enoughItem(roundName(knowledge, d), d.crs)) : [];
   const counts = items.length === 0 && enough.length > 0 && enough.length < inPeriod.length ? byTypeCounts(knowledge, enough) : null;
   const named = items.length > 0 ? m.namedList(items) : counts ? m.namedCounts(counts) : "";
-  const leadIsPeriod = params.ever || (params.period !== undefined && params.types.length === 0);
   const periodText = inPeriod.length > 0
     ? `${leadIsPeriod ? (items.length > 0 ? m.theyWere(items) : counts ? m.theyWereCounts(counts) : "") : m.checkSpan(during(span), score, enough.length, inPeriod.length, kind, named)}${enough.length === 0 && lowest ? m.lowestThen(lowest.crs, roundName(knowledge, lowest)) : ""}${enough.length > 0 && lowest && highest && lowest !== highest ? m.rangeThen(lowest.crs, highest.crs, roundName(knowledge, highest)) : ""}`
     : m.noRoundsDuring(kind, during(span));
@@ -134,7 +155,10 @@ function answer(params: ScoreCheckParams, context: SkillContext): SkillAnswer {
   const category = enough.some((d) => knowledge.roundType(d.category ?? "")?.kind === "category") ? m.categoryEligible : "";
   const list = latestByType.map((d) => m.latestOfTypeLine(knowledge.label(d.category), line(knowledge, d, score)));
   const fresh = freshnessNote(knowledge, now);
-  const text = [lead + tie, periodText, category.trim(), coreMessages().pastNotFuture, fresh].filter((x) => x !== "").join(" ");
+  // A few rounds not cleared are named too: "would 476 have made the healthcare draws" wants the ones it missed.
+  const missed = inPeriod.filter((d) => (d.crs ?? Infinity) > score);
+  const short = missed.length > 0 && missed.length <= 4 && inPeriod.length <= 12 ? m.shortOf(missed.map((d) => m.enoughItem(roundName(knowledge, d), d.crs))) : "";
+  const text = [lead + tie, periodText.trim(), short, category.trim(), coreMessages().pastNotFuture, fresh].filter((x) => x !== "").join(" ");
   const used = [...(reference ? [reference] : []), ...inPeriod];
   return {
     reply: makeReply(knowledge, "score-check", {

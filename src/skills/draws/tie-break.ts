@@ -13,18 +13,28 @@ export interface TieBreakParams {
   readonly date?: string;
   readonly types: string[];
   /** A score and the day its profile was submitted: was that profile invited in the round? */
-  readonly profile?: { readonly score: number; readonly submitted: string };
+  readonly profile?: { readonly score: number; readonly submitted: string; readonly time?: string };
 }
 
 function readTieBreak(clause: Clause, context: SkillContext): Match<TieBreakParams> | null {
   const types = typesIn(clause, context.knowledge);
   // "509 in CEC, profile created March 20, 2026, was I in round 407?": at the cut-off, the profile's date decides.
-  const submitted = /\bprofiles?\b/.test(clause.text) ? clause.dates[0]?.iso : undefined;
+  const submitted = /\b(?:profiles?|submitted|created|entered)\b/.test(clause.text) ? clause.dates[0]?.iso : undefined;
+  // "submitted april 30 2026 at 10am utc": the time of day, for a profile submitted on the day of the tie-breaking rule.
+  const clock = /\b(?:at|@) ?(\d{1,2})(?::(\d{2}))?(?::(\d{2}))? ?(am|pm)?(?: ?utc)?\b/.exec(clause.text);
+  const hour = clock && (clock[2] || clock[4]) ? (Number(clock[1]) % 12) + (clock[4] === "pm" ? 12 : clock[4] === "am" ? 0 : Number(clock[1]) >= 12 ? 12 : 0) : undefined;
+  const time = clock && hour !== undefined && hour < 24 ? `${String(hour).padStart(2, "0")}:${clock[2] ?? "00"}:${clock[3] ?? "00"}` : undefined;
   const score = clause.numbers.find((n) => n.kind === "crs" || (n.kind === "plain" && Number.isInteger(n.value) && n.value >= 100 && n.value <= 1200 && String(n.value) !== clause.rounds[0]))?.value;
   if (submitted && score !== undefined && (clause.rounds.length === 1 || types.length > 0)) {
     // A second date is the round's ("profile submitted April 20, did I make the June 23 draw?").
     const held = clause.dates[1]?.iso;
-    return { score: 0.93, params: { types, profile: { score, submitted }, ...(clause.rounds[0] ? { round: clause.rounds[0] } : held ? { date: held } : {}) } };
+    return { score: 0.93, params: { types, profile: { score, submitted, ...(time ? { time } : {}) }, ...(clause.rounds[0] ? { round: clause.rounds[0] } : held ? { date: held } : {}) } };
+  }
+  // "what about the july 21 one" after a profile was checked against a round: the same profile, that round.
+  const { slots } = context;
+  if ((slots.skill === "tie-break" || slots.skill === "round") && slots.submitted && slots.score !== undefined && clause.followUp && clause.dates.length === 1 && clause.rounds.length <= 1 && score === undefined) {
+    const on = clause.dates[0]?.iso;
+    return { score: 0.9, fromState: true, params: { types, profile: { score: slots.score, submitted: slots.submitted }, ...(clause.rounds[0] ? { round: clause.rounds[0] } : on ? { date: on } : {}) } };
   }
   if (!has(clause, "tieBreak")) return null;
   // "tie break of 385", "le tie-break du 400": a bare number after "of" names a round when there is one by that number.
@@ -42,7 +52,7 @@ function readTieBreak(clause: Clause, context: SkillContext): Match<TieBreakPara
 }
 
 /** Whether a profile with a score, submitted on a day, was invited in a round: the cut-off first, then the tie-breaking rule. */
-function profileAnswer(context: SkillContext, d: Draw, profile: { score: number; submitted: string }): SkillAnswer {
+function profileAnswer(context: SkillContext, d: Draw, profile: { score: number; submitted: string; time?: string }): SkillAnswer {
   const { knowledge } = context;
   const m = drawMessages();
   const name = roundName(knowledge, d);
@@ -59,7 +69,9 @@ function profileAnswer(context: SkillContext, d: Draw, profile: { score: number;
             ? m.profileBelow(profile.score, d.crs, name)
             : !d.tieBreak || !moment
               ? m.profileNoTie(profile.score, name, submitted)
-              : profile.submitted === d.tieBreak.date
+              : profile.submitted === d.tieBreak.date && profile.time && d.tieBreak.time
+                ? m.profileAtCutoff(profile.time < d.tieBreak.time, profile.score, name, moment, m.tieBreakMoment(submitted, profile.time))
+                : profile.submitted === d.tieBreak.date
                 ? m.profileSameDay(profile.score, name, moment)
                 : m.profileAtCutoff(profile.submitted < d.tieBreak.date, profile.score, name, moment, submitted);
   return {
@@ -70,7 +82,7 @@ function profileAnswer(context: SkillContext, d: Draw, profile: { score: number;
       asOf: d.date,
       sources: [...new Set([...(d.provenance.crs ?? []), ...(d.provenance.tieBreak ?? d.sources)])],
     }),
-    slots: { skill: "tie-break", round: d.round, score: profile.score, ...(d.category ? { category: d.category } : {}) },
+    slots: { skill: "tie-break", round: d.round, score: profile.score, submitted: profile.submitted, ...(d.category ? { category: d.category } : {}) },
   };
 }
 

@@ -78,7 +78,8 @@ function readOccupation(clause: Clause, context: SkillContext): Match<Occupation
       const cats = categories.length > 0 ? categories : aspect === "teer" ? [] : slots.category ? [slots.category] : [];
       const a = aspect === "teer" ? "teer" : cats.length > 0 ? "membership" : aspect;
       const pronoun = /\b(?:it|its|that one|this one|this job|that job)\b/.test(clause.text);
-      return { score: pronoun || (clause.followUp && categories.length > 0) ? 0.9 : 0.75, fromState: true, params: { code: slots.occupation, categories: cats, aspect: a, ...dated } };
+      // "is it still on the trades list?": "it" is the occupation, whatever list the clause names.
+      return { score: pronoun ? 0.96 : clause.followUp && categories.length > 0 ? 0.9 : 0.75, fromState: true, params: { code: slots.occupation, categories: cats, aspect: a, ...dated } };
     }
   }
   return null;
