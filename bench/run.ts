@@ -307,7 +307,7 @@ else {
       ];
     }),
     ["runtime, memory/redis/pg", engines.map((e) => runtimePerSecond[e]?.perSecond ?? "-").join(" / ") + " msgs/s", `core + limit + conversation, 32 in flight; CPU ${engines.map((e) => runtimePerSecond[e]?.cpuMsPerMessage ?? "-").join(" / ")} ms a message (${engines.map((e) => runtimePerSecond[e]?.perCpuSecond ?? "-").join(" / ")} a CPU-second)`],
-    ["Slack HTTP, one process", engines.map((e) => slackPerSecond[e]?.perSecond ?? "-").join(" / ") + " msgs/s", `node dist/main.js alone, events in, chat.postMessage out to the local fake; CPU ${engines.map((e) => slackPerSecond[e]?.cpuMsPerMessage ?? "-").join(" / ")} ms a message (${engines.map((e) => slackPerSecond[e]?.perCpuSecond ?? "-").join(" / ")} a CPU-second); memory / redis / pg`],
+    ["Slack HTTP, one process", engines.map((e) => slackPerSecond[e]?.perSecond ?? "-").join(" / ") + " msgs/s", `npm start's command alone, events in, chat.postMessage out to the local fake; CPU ${engines.map((e) => slackPerSecond[e]?.cpuMsPerMessage ?? "-").join(" / ")} ms a message (${engines.map((e) => slackPerSecond[e]?.perCpuSecond ?? "-").join(" / ")} a CPU-second); memory / redis / pg`],
   ];
   const w0 = Math.max(...rows.map((r) => r[0].length));
   const w1 = Math.max(...rows.map((r) => r[1].length));

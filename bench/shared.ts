@@ -16,6 +16,7 @@ import { openStore, type Store } from "../src/store/index.js";
 import { FakeSlack, SLACK, sign } from "../test/fakes/slack.js";
 import { fileURLToPath } from "node:url";
 import { spawn } from "node:child_process";
+import { startCommand } from "./store.js";
 import { readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -219,7 +220,7 @@ function cpuMsOf(pid: number | undefined): number {
 }
 
 /**
- * Messages a second one bot process answers in Slack's HTTP mode: `node dist/main.js` on its own (the machine's other
+ * Messages a second one bot process answers in Slack's HTTP mode: `npm start`'s command on its own (the machine's other
  * core runs this process: the sender and the fake Slack), logging at info as in production; signed events in,
  * chat.postMessage out to the fake, `concurrency` events in flight. Undefined when the engine's server does not answer.
  */
@@ -244,7 +245,9 @@ export async function measureSlackProcess(engine: SharedEngine, texts: readonly 
     ...(engine === "redis" ? { REDIS_URL: BENCH_REDIS_URL, REDIS_KEY_PREFIX: `ee-bench:${randomBytes(4).toString("hex")}:` } : {}),
     ...(engine === "postgres" ? { DATABASE_URL: BENCH_DATABASE_URL, DATABASE_SCHEMA: BENCH_SCHEMA } : {}),
   };
-  const child = spawn(process.execPath, [...(process.env.BENCH_NODE_FLAGS ?? "--max-semi-space-size=1").split(" ").filter(Boolean), join(ROOT, "dist/main.js")], { cwd: ROOT, env, stdio: ["ignore", "ignore", "pipe"] });
+  // As `npm start` runs it: package.json's start command, flags and bundled entry.
+  const { flags, entry } = startCommand();
+  const child = spawn(process.execPath, [...flags, entry], { cwd: ROOT, env, stdio: ["ignore", "ignore", "pipe"] });
   // Read and thrown away as it comes (a pipe left unread would stall the bot); the last lines say why it failed, if it did.
   let tail = "";
   child.stderr.setEncoding("utf8").on("data", (d: string) => (tail = (tail + d).slice(-4000)));
@@ -276,9 +279,12 @@ export async function measureSlackProcess(engine: SharedEngine, texts: readonly 
       throw new Error(`the bot (${engine}) stopped answering: ${tail}`, { cause });
     }
   } finally {
-    const done = new Promise((resolve) => child.on("close", resolve));
-    child.kill("SIGTERM");
-    await done;
+    // A bot that already exited has no close event left to wait for.
+    if (child.exitCode === null && child.signalCode === null) {
+      const done = new Promise((resolve) => child.on("close", resolve));
+      child.kill("SIGTERM");
+      await done;
+    }
     await fake.stop();
     rmSync(env.DATA_DIR ?? "", { recursive: true, force: true });
   }
