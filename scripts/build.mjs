@@ -4,9 +4,10 @@ import { rmSync } from "node:fs";
 import { build } from "esbuild";
 
 const root = new URL("../", import.meta.url);
-// Loaded from node_modules at run time: native addons, the chart libraries (loaded only when a chart is drawn) and
+// Loaded from node_modules at run time: native addons, the database and shared-state clients (their CommonJS
+// exports do not survive being bundled into ES modules), the chart libraries (loaded only when a chart is drawn) and
 // optional peers of discord.js's WebSocket stack that may be absent.
-const external = ["better-sqlite3", "pg", "echarts", "@resvg/resvg-js", "dejavu-fonts-ttf", "zlib-sync", "bufferutil", "utf-8-validate", "@discordjs/voice"];
+const external = ["better-sqlite3", "pg", "ioredis", "rate-limiter-flexible", "echarts", "@resvg/resvg-js", "dejavu-fonts-ttf", "zlib-sync", "bufferutil", "utf-8-validate", "@discordjs/voice"];
 const common = {
   absWorkingDir: root.pathname,
   bundle: true,

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MESSAGES } from "../../src/core/messages.js";
 import { openStore, type Store } from "../../src/store/index.js";
 import { FakeSlack, SLACK, sign, WORKSPACES, type FakeWorkspace, type SlackCall } from "../fakes/slack.js";
-import { exited, startMain, until } from "../helpers/process.js";
+import { exited, startBuilt, until } from "../helpers/process.js";
 import { freshPostgres, freshPrefix, postgresUp, queryPostgres, redisUp, TEST_REDIS_URL } from "../shared/servers.js";
 
 const fake = new FakeSlack();
@@ -40,7 +40,7 @@ interface Bot {
 
 async function startBot(env: Record<string, string>): Promise<Bot> {
   const port = await freePort();
-  const run = startMain({ ...env, SLACK_PORT: String(port), HEALTH_PORT: "0" });
+  const run = startBuilt({ ...env, SLACK_PORT: String(port), HEALTH_PORT: "0" });
   await until(() => /slack ready/.test(run.err()) || run.child.exitCode !== null, 30_000);
   if (run.child.exitCode !== null) throw new Error(`the bot did not start: ${run.err()}`);
   return { child: run.child, base: `http://127.0.0.1:${port}`, err: run.err };
