@@ -211,8 +211,10 @@ function readRound(raw: Readonly<Record<string, unknown>>, index: number, contex
   return { round, warnings: r.warnings };
 }
 
-/** Reads a feed already parsed from JSON: refuses a wrong envelope or no rounds, reads every round field by field. */
-export function parseFeed(data: unknown, context: FeedContext): FeedParseResult {
+/** The feed's envelope: refuses a wrong shape or no rounds. */
+export type FeedEnvelope = z.infer<typeof FeedEnvelopeSchema>;
+
+function envelopeOf(data: unknown): { ok: true; value: FeedEnvelope } | { ok: false; error: FeedProblem } {
   const envelope = FeedEnvelopeSchema.safeParse(data);
   if (!envelope.success) {
     const first = envelope.error.issues[0];
@@ -223,10 +225,32 @@ export function parseFeed(data: unknown, context: FeedContext): FeedParseResult 
     };
   }
   if (envelope.data.rounds.length === 0) return { ok: false, error: { reason: "no-rounds", message: "it lists no rounds" } };
+  return { ok: true, value: envelope.data };
+}
+
+function jsonOf(text: string): { ok: true; value: unknown } | { ok: false; error: FeedProblem } {
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    const start = text.trimStart().slice(0, 40).replace(/\s+/g, " ");
+    return { ok: false, error: { reason: "not-json", message: `it is not JSON (it starts with '${start}')` } };
+  }
+}
+
+/** A feed's envelope from its text (English or French): refuses text that is not JSON, a wrong shape or no rounds. */
+export function readFeedEnvelope(text: string): { ok: true; value: FeedEnvelope } | { ok: false; error: FeedProblem } {
+  const data = jsonOf(text);
+  return data.ok ? envelopeOf(data.value) : data;
+}
+
+/** Reads a feed already parsed from JSON: refuses a wrong envelope or no rounds, reads every round field by field. */
+export function parseFeed(data: unknown, context: FeedContext): FeedParseResult {
+  const envelope = envelopeOf(data);
+  if (!envelope.ok) return envelope;
   const rounds: FeedRound[] = [];
   const warnings: BuildWarning[] = [];
   const seen = new Set<string>();
-  envelope.data.rounds.forEach((raw, index) => {
+  envelope.value.rounds.forEach((raw, index) => {
     const read = readRound(raw, index, context);
     warnings.push(...read.warnings);
     if (!read.round) return;
@@ -243,14 +267,8 @@ export function parseFeed(data: unknown, context: FeedContext): FeedParseResult 
 
 /** Reads a feed from its text: refuses text that is not JSON, then as parseFeed. */
 export function parseFeedText(text: string, context: FeedContext): FeedParseResult {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    const start = text.trimStart().slice(0, 40).replace(/\s+/g, " ");
-    return { ok: false, error: { reason: "not-json", message: `it is not JSON (it starts with '${start}')` } };
-  }
-  return parseFeed(data, context);
+  const data = jsonOf(text);
+  return data.ok ? parseFeed(data.value, context) : data;
 }
 
 /** The newest round of a feed: the latest date, then the highest round order. */

@@ -83,7 +83,7 @@ function newer(a: FeedRound, b: FeedRound): number {
   return (a.date ?? "").localeCompare(b.date ?? "") || compareRounds(a.round, b.round);
 }
 
-async function download(options: Pick<UpdateFeedOptions, "url" | "fetch" | "timeoutMs" | "etag" | "lastModified" | "signal">): Promise<{ ok: true; response: Response; bytes: Uint8Array } | { ok: false; result: FeedUpdateResult }> {
+async function download(options: Pick<UpdateFeedOptions, "url" | "fetch" | "timeoutMs" | "etag" | "lastModified" | "signal">): Promise<{ ok: true; response: Response; bytes: Uint8Array } | { ok: false; error: FeedRefusal }> {
   const fetchImpl = options.fetch ?? fetch;
   const headers: Record<string, string> = { accept: "application/json" };
   if (options.etag) headers["if-none-match"] = options.etag;
@@ -95,16 +95,16 @@ async function download(options: Pick<UpdateFeedOptions, "url" | "fetch" | "time
     const bytes = new Uint8Array(await response.arrayBuffer());
     return { ok: true, response, bytes };
   } catch (cause) {
-    if (timeout.aborted) return { ok: false, result: refuse("timeout", `no complete answer from ${options.url} within ${options.timeoutMs} ms`) };
+    if (timeout.aborted) return { ok: false, error: { reason: "timeout", message: `no complete answer from ${options.url} within ${options.timeoutMs} ms` } };
     const detail = cause instanceof Error ? ((cause.cause as Error | undefined)?.message ?? cause.message) : String(cause);
-    return { ok: false, result: refuse("network", `cannot reach ${options.url}: ${detail}`) };
+    return { ok: false, error: { reason: "network", message: `cannot reach ${options.url}: ${detail}` } };
   }
 }
 
 /** Downloads and validates the feed; writes it and a rebuilt kb.json atomically, or refuses it changing no file. */
 export async function updateFeed(options: UpdateFeedOptions): Promise<FeedUpdateResult> {
   const got = await download(options);
-  if (!got.ok) return got.result;
+  if (!got.ok) return got;
   const { response, bytes } = got;
   if (response.status === 304) return { ok: true, value: { status: "not-modified" } };
   if (response.status !== 200) return refuse("http", `${options.url} answered HTTP ${response.status}${response.statusText ? ` ${response.statusText}` : ""}`);
@@ -186,7 +186,7 @@ export interface FrenchFeedUpdated {
  */
 export async function updateFrenchFeed(options: Pick<UpdateFeedOptions, "url" | "paths" | "fetch" | "timeoutMs">): Promise<{ ok: true; value: FrenchFeedUpdated } | { ok: false; error: FeedRefusal }> {
   const got = await download(options);
-  if (!got.ok) return got.result.ok ? { ok: false, error: { reason: "failed", message: "no answer" } } : { ok: false, error: got.result.error };
+  if (!got.ok) return got;
   const { response, bytes } = got;
   if (response.status !== 200) return { ok: false, error: { reason: "http", message: `${options.url} answered HTTP ${response.status}` } };
   const names = readFrenchNames(new TextDecoder().decode(bytes));
