@@ -16,7 +16,7 @@ import { openStore, type Store } from "../src/store/index.js";
 import { FakeSlack, SLACK, sign } from "../test/fakes/slack.js";
 import { fileURLToPath } from "node:url";
 import { spawn } from "node:child_process";
-import { startCommand } from "./store.js";
+import { startCommand } from "../test/helpers/process.js";
 import { readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";

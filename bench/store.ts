@@ -2,7 +2,7 @@
 // subscriptions (through a sender that posts nowhere, and through the Discord sender against the local fake Discord),
 // and the bot's memory with Discord configured and the store open. `tsx bench/store.ts [n]` prints them as JSON.
 import { execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,18 +14,11 @@ import { roundsFromDraws } from "../src/announce/schema.js";
 import { Knowledge } from "../src/core/knowledge.js";
 import { openStore, type StoreOptions } from "../src/store/index.js";
 import { FAKE, FakeDiscord } from "../test/fakes/discord.js";
+import { startCommand } from "../test/helpers/process.js";
 
 const SELF = fileURLToPath(import.meta.url);
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
 const MB = 1024 * 1024;
-
-/** `npm start`'s command line, as package.json gives it: Node's flags and the entry, so the bench runs what users run. */
-export function startCommand(): { flags: string[]; entry: string } {
-  const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: { start: string } };
-  const words = pkg.scripts.start.split(/\s+/).filter((w) => w !== "");
-  if (words[0] !== "node" || words.length < 2) throw new Error(`unexpected start script: ${pkg.scripts.start}`);
-  return { flags: words.slice(1, -1), entry: join(ROOT, words.at(-1) ?? "") };
-}
 
 /** Time to open an existing embedded store (and, as firstMs, to create and migrate one) and resident memory then, in a fresh process. */
 export function measureStoreOpen(): { ms: number; rssMb: number; firstMs: number } {

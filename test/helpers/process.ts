@@ -26,12 +26,18 @@ function newest(dir: string): number {
  * builds), with only the given environment. Refuses a bundle older than the sources, which would test stale code.
  */
 export function startBuilt(env: Record<string, string>): { child: ChildProcess; out: () => string; err: () => string } {
-  const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: { start: string } };
-  const [node, ...rest] = pkg.scripts.start.split(/\s+/).filter((w) => w !== "");
-  const entry = join(ROOT, rest.pop() ?? "");
-  if (node !== "node" || !existsSync(entry)) throw new Error(`npm start's entry ${entry} is missing: run npm run build`);
+  const { flags, entry } = startCommand();
+  if (!existsSync(entry)) throw new Error(`npm start's entry ${entry} is missing: run npm run build`);
   if (statSync(entry).mtimeMs < newest(join(ROOT, "src"))) throw new Error("dist/ is older than src/: run npm run build");
-  return collect(execFile(process.execPath, [...rest, entry], { cwd: ROOT, env: childEnv(env) }));
+  return collect(execFile(process.execPath, [...flags, entry], { cwd: ROOT, env: childEnv(env) }));
+}
+
+/** `npm start`'s command line, as package.json gives it: Node's flags and the entry (tests and the bench run what users run). */
+export function startCommand(): { flags: string[]; entry: string } {
+  const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: { start: string } };
+  const words = pkg.scripts.start.split(/\s+/).filter((w) => w !== "");
+  if (words[0] !== "node" || words.length < 2) throw new Error(`unexpected start script: ${pkg.scripts.start}`);
+  return { flags: words.slice(1, -1), entry: join(ROOT, words.at(-1) ?? "") };
 }
 
 function childEnv(env: Record<string, string>): Record<string, string> {
