@@ -30,7 +30,7 @@ export function fold(text: string): string {
 export class French {
   private readonly fr: ReadonlySet<string>;
   private readonly en: ReadonlySet<string>;
-  private compiled: { targets: readonly string[]; known: ReadonlySet<string>; pattern: RegExp; replacements: ReadonlyMap<string, string> } | undefined;
+  private compiled: { targets: readonly string[]; known: ReadonlySet<string>; pattern: RegExp; replacements: ReadonlyMap<string, string>; loose: ReadonlyMap<string, string> } | undefined;
   private readonly corrected = new LRUCache<string, string>({ max: 5000 });
 
   constructor(private readonly data: FrenchData) {
@@ -49,6 +49,8 @@ export class French {
       known: new Set(phrases.flatMap(([f]) => f.split(/[\s']+/)).filter((w) => w.length > 0)),
       pattern: new RegExp(`(?<![a-z0-9'])(?:${alternatives.join("|")})(?![a-z0-9])|(?<![a-z0-9'])(?:${alternatives.filter((a) => a.endsWith("'")).join("|")})`, "g"),
       replacements: new Map(phrases),
+      // The first (longest) phrase of each spelling without spaces or hyphens.
+      loose: new Map([...phrases].reverse().map(([f, e]) => [loosely(f), e] as const)),
     };
     return this.compiled;
   }
@@ -91,18 +93,15 @@ export class French {
   toEnglish(folded: string): string {
     const corrected = folded.replace(/[a-z][a-z-]{4,}/g, (w) => this.correct(w));
     return corrected
-      .replace(this.table.pattern, (m) => ` ${this.table.replacements.get(m.replace(/\s+/g, " ")) ?? lookup(this.table.replacements, m)} `)
+      .replace(this.table.pattern, (m) => ` ${this.table.replacements.get(m.replace(/\s+/g, " ")) ?? this.table.loose.get(loosely(m)) ?? m} `)
       .replace(/[^\S\n]+/g, " ")
       .trim();
   }
 }
 
 // A phrase written with a hyphen where the table has a space, or the other way round ("est ce que" for "est-ce que").
-function lookup(map: ReadonlyMap<string, string>, found: string): string {
-  const loose = (s: string) => s.replace(/[- ]+/g, "");
-  const key = loose(found);
-  for (const [f, e] of map) if (loose(f) === key) return e;
-  return found;
+function loosely(phrase: string): string {
+  return phrase.replace(/[- \s]+/g, "");
 }
 
 /**
