@@ -91,7 +91,9 @@ export class French {
 
   /** A French text (folded) in the parser's English words: typos corrected, phrases rewritten. */
   toEnglish(folded: string): string {
-    const corrected = folded.replace(/[a-z][a-z-]{4,}/g, (w) => this.correct(w));
+    // "j ai", "l experience", "qu il": an elision typed without its apostrophe is still one (a lone letter before a vowel).
+    const elided = folded.replace(/(?<![a-z0-9'])(qu|[cdjlmnst]) (?=[aeiouyh])/g, "$1'");
+    const corrected = elided.replace(/[a-z][a-z-]{4,}/g, (w) => this.correct(w));
     return corrected
       .replace(this.table.pattern, (m) => ` ${this.table.replacements.get(m.replace(/\s+/g, " ")) ?? this.table.loose.get(loosely(m)) ?? m} `)
       .replace(/[^\S\n]+/g, " ")
