@@ -36,6 +36,10 @@ function readTieBreak(clause: Clause, context: SkillContext): Match<TieBreakPara
     const on = clause.dates[0]?.iso;
     return { score: 0.9, fromState: true, params: { types, profile: { score: slots.score, submitted: slots.submitted }, ...(clause.rounds[0] ? { round: clause.rounds[0] } : on ? { date: on } : {}) } };
   }
+  // "what about healthcare?" after a tie-break: the tie-break of that type's latest round.
+  if (slots.skill === "tie-break" && clause.followUp && types.length > 0 && clause.codes.length + clause.rounds.length + clause.numbers.length === 0 && !has(clause, "tieBreak")) {
+    return { score: 0.8, fromState: true, params: { types } };
+  }
   if (!has(clause, "tieBreak")) return null;
   // "tie break of 385", "le tie-break du 400": a bare number after "of" names a round when there is one by that number.
   const bare = clause.rounds.length === 0 ? /\b(?<!(?:score|crs|points?|pts) )(?:of|for|in)(?: the)? #?(\d{1,3}[ab]?)\b/.exec(clause.text)?.[1] : undefined;
