@@ -128,7 +128,7 @@ function newest(dir: string): number {
     .filter((e) => e.isFile())
     .reduce((t, e) => Math.max(t, statSync(join(e.parentPath, e.name)).mtimeMs), 0);
 }
-const BUNDLE = join(ROOT, "dist/cli/ee-bot.mjs");
+const BUNDLE = join(ROOT, "dist/cli/ee-bot.cjs");
 if (!existsSync(BUNDLE) || statSync(BUNDLE).mtimeMs < newest(join(ROOT, "src"))) {
   log("building the ee-bot command (src/ is newer than dist/)...");
   execFileSync("npm", ["run", "build"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });

@@ -26,5 +26,14 @@ await Promise.all([
   // The bot: the entry, and the Discord shard entry that ShardingManager starts as a sibling file; both at the same
   // depth as the sources so that paths such as ../../knowledge resolve alike.
   build({ ...common, entryPoints: ["src/main.ts", "src/adapters/discord/shard.ts"], outdir: "dist/bot", entryNames: "[name]", splitting: true }),
-  build({ ...common, entryPoints: ["src/adapters/cli/bin.ts"], outfile: "dist/cli/ee-bot.mjs" }),
+  // The command: one CommonJS script, so that bin/ee-bot.js can compile it with V8's code cache (vm.Script), which
+  // Node 20 offers for scripts only.
+  build({
+    ...common,
+    format: "cjs",
+    define: { "import.meta.url": "__eeModuleUrl" },
+    banner: { js: "const __eeModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    entryPoints: ["src/adapters/cli/bin.ts"],
+    outfile: "dist/cli/ee-bot.cjs",
+  }),
 ]);

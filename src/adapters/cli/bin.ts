@@ -1,8 +1,14 @@
+import { isatty } from "node:tty";
 import { runCommand } from "./command.js";
 
-process.exitCode = await runCommand(process.argv.slice(2), {
-  stdin: process.stdin,
+// process.stdin is a getter that builds a stream (and loads the stream modules): only a command that reads it pays.
+void runCommand(process.argv.slice(2), {
+  get stdin() {
+    return process.stdin;
+  },
   stdout: process.stdout,
   stderr: process.stderr,
-  isTty: Boolean(process.stdin.isTTY && process.stdout.isTTY),
+  isTty: isatty(0) && isatty(1),
+}).then((code) => {
+  process.exitCode = code;
 });
