@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import * as z from "zod";
+import { parseChecked, type Checked } from "../kb/validated.js";
 import { EeBotError, ErrorCode } from "../errors.js";
 import { DEFAULT_PATHS } from "../kb/paths.js";
 import type { Source } from "../kb/schema.js";
@@ -605,15 +606,14 @@ export function parseCrsGridFile(data: unknown): { ok: true; value: CrsGridFile 
 
 /** Reads, validates and normalises a grid file; throws EeBotError (ee_crs_grid_invalid) when it is missing or malformed. */
 export function loadCrsGrid(file: string = DEFAULT_PATHS.crsGrid): CrsGrid {
-  let data: unknown;
+  let parsed: Checked<CrsGridFile>;
   try {
-    data = JSON.parse(readFileSync(file, "utf8"));
+    parsed = parseChecked(readFileSync(file, "utf8"), (d) => CrsGridSchema.safeParse(d));
   } catch (cause) {
     throw new EeBotError(ErrorCode.CrsGridInvalid, `cannot read ${file}: ${(cause as Error).message}`, { cause });
   }
-  const parsed = parseCrsGridFile(data);
-  if (!parsed.ok) throw new EeBotError(ErrorCode.CrsGridInvalid, `${file}: ${parsed.error}`);
-  return normalizeCrsGrid(parsed.value);
+  if (!parsed.success) throw new EeBotError(ErrorCode.CrsGridInvalid, `${file}: ${parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ")}`);
+  return normalizeCrsGrid(parsed.data);
 }
 
 let cached: CrsGrid | undefined;

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as z from "zod";
+import { parseChecked, type Checked } from "../kb/validated.js";
 import { EeBotError, ErrorCode } from "../errors.js";
 import { KNOWLEDGE_DIR } from "../kb/paths.js";
 import { AbilitySchema, TestNameSchema } from "./grid.js";
@@ -26,13 +27,12 @@ export const LIMITS_FILE = join(KNOWLEDGE_DIR, "crs", "limits.json");
 
 /** Reads and validates a limits file; throws EeBotError (ee_crs_grid_invalid) when it is missing or malformed. */
 export function loadProfileLimits(file: string = LIMITS_FILE): ProfileLimits {
-  let data: unknown;
+  let parsed: Checked<ProfileLimits>;
   try {
-    data = JSON.parse(readFileSync(file, "utf8"));
+    parsed = parseChecked(readFileSync(file, "utf8"), (d) => ProfileLimitsSchema.safeParse(d));
   } catch (cause) {
     throw new EeBotError(ErrorCode.CrsGridInvalid, `cannot read ${file}: ${(cause as Error).message}`, { cause });
   }
-  const parsed = ProfileLimitsSchema.safeParse(data);
   if (!parsed.success) {
     throw new EeBotError(ErrorCode.CrsGridInvalid, `${file}: ${parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ")}`);
   }

@@ -1,40 +1,12 @@
-import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { readFileSync } from "node:fs";
 import { EeBotError, ErrorCode } from "../errors.js";
+import { parseChecked, type Checked } from "./validated.js";
 import { KnowledgeBaseSchema, NocReferenceSchema, type KnowledgeBase, type NocReference } from "./schema.js";
 
 /** The outcome of loading a JSON file against a schema: the value, or one readable reason. */
 export type LoadResult<T> = { ok: true; value: T } | { ok: false; error: EeBotError };
 
-// A file whose exact bytes this build of the code has validated before is not validated again: the check is most of
-// a cold start. The mark names the bytes' hash and this module's own modification time, so new code checks again.
-const MARKS = join(tmpdir(), "ee-bot-validated");
-let codeStamp: string | undefined;
-
-function markOf(text: string): string {
-  codeStamp ??= (() => {
-    try {
-      return String(statSync(fileURLToPath(import.meta.url)).mtimeMs);
-    } catch {
-      return "unknown";
-    }
-  })();
-  return join(MARKS, createHash("sha256").update(codeStamp).update("\0").update(text).digest("hex"));
-}
-
-function remember(mark: string): void {
-  try {
-    mkdirSync(MARKS, { recursive: true });
-    writeFileSync(mark, "");
-  } catch {
-    // Without a writable temporary folder every start validates: slower, never wrong.
-  }
-}
-
-function loadJson<T>(path: string, parse: (data: unknown) => { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } }): LoadResult<T> {
+function loadJson<T>(path: string, parse: (data: unknown) => Checked<T>): LoadResult<T> {
   let text: string;
   try {
     text = readFileSync(path, "utf8");
@@ -49,22 +21,18 @@ function loadJson<T>(path: string, parse: (data: unknown) => { success: true; da
       ),
     };
   }
-  let data: unknown;
+  let parsed: Checked<T>;
   try {
-    data = JSON.parse(text);
+    parsed = parseChecked(text, parse);
   } catch (cause) {
     return { ok: false, error: new EeBotError(ErrorCode.KnowledgeBaseInvalid, `${path} is not valid JSON: ${(cause as Error).message}`, { cause }) };
   }
-  const mark = markOf(text);
-  if (existsSync(mark)) return { ok: true, value: data as T };
-  const parsed = parse(data);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     const where = first?.path.length ? first.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "") : "(root)";
     const more = parsed.error.issues.length > 1 ? ` (and ${parsed.error.issues.length - 1} more problems)` : "";
     return { ok: false, error: new EeBotError(ErrorCode.KnowledgeBaseInvalid, `${path}: ${where}: ${first?.message ?? "invalid"}${more}`) };
   }
-  remember(mark);
   return { ok: true, value: parsed.data };
 }
 
