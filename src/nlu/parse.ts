@@ -247,7 +247,12 @@ export function parse(text: string, lexicon: Lexicon, options: { now?: Date; max
   const now = options.now ?? new Date();
   const clauses: Clause[] = [];
   const normalised = options.lang === "fr" ? lexicon.french.toEnglish(normalise(cleaned)) : normalise(cleaned);
-  for (const part of splitClauses(normalised).slice(0, MAX_CLAUSES)) {
+  for (const whole of splitClauses(normalised).slice(0, MAX_CLAUSES)) {
+    // "quick one for a client file - what categories exist?": a remark before a dash and a question is left out;
+    // "french category - what level do you need" keeps what it names.
+    const dashed = /^(.+?)\s+-+\s+((?:what|whats|what's|how|when|which|who|is|are|was|were|did|does|do|can|could|would|will|list|show|tell|give|where|why)\b.*)$/.exec(whole);
+    const remark = dashed ? parseClause(dashed[1] ?? "", lexicon, now, options.lang) : undefined;
+    const part = dashed && remark && remark.cues.includes("remark") && remark.codes.length + remark.rounds.length + remark.categories.length + remark.numbers.length === 0 ? (dashed[2] ?? whole) : whole;
     const clause = parseClause(part, lexicon, now, options.lang);
     const prev = clauses.at(-1);
     // "29, PhD, CLB 9; spouse coming, master's": a profile told across ";" or lines is one profile, not two questions.

@@ -8,7 +8,7 @@ import type { Match, Skill } from "./types.js";
 
 /** A question recognised as one the bot cannot answer, and why. */
 export interface DeclineParams {
-  readonly topic: "processing" | "pnp-stream" | "visa" | "prediction" | "off-topic";
+  readonly topic: "processing" | "pnp-stream" | "visa" | "legal" | "prediction" | "off-topic";
   /** The words that named it ("LMIA", "Quebec"), said back so the user sees what was understood. */
   readonly named?: string;
 }
@@ -16,7 +16,7 @@ export interface DeclineParams {
 /** Questions recognised as outside what the bot knows: said so plainly, with what it can answer instead. */
 export const declineSkill: Skill<DeclineParams> = {
   id: "decline",
-  summary: "questions I recognise but cannot answer (processing times, provincial streams, visas, predictions)",
+  summary: "questions I recognise but cannot answer (processing times, provincial streams, visas, legal advice, predictions)",
   requires: [],
   optional: [],
   match(clause): Match<DeclineParams> | null {
@@ -32,6 +32,7 @@ export const declineSkill: Skill<DeclineParams> = {
     if (has(clause, "predict") && (has(clause, "cutoff") || has(clause, "draw") || has(clause, "invitations"))) return { score: 0.92, params: { topic: "prediction" } };
     if (has(clause, "pnpStream") && !has(clause, "draw") && !has(clause, "cutoff") && entities === 0) return { score: 0.9, params: { topic: "pnp-stream", ...named("pnpStream") } };
     if (has(clause, "visa") && entities === 0 && !has(clause, "draw")) return { score: 0.88, params: { topic: "visa", ...named("visa") } };
+    if (has(clause, "legal") && clause.codes.length + clause.rounds.length === 0) return { score: 0.9, params: { topic: "legal" } };
     if (has(clause, "offTopic") && entities === 0 && clause.categories.length === 0) return { score: 0.88, params: { topic: "off-topic" } };
     return null;
   },
@@ -45,6 +46,7 @@ export const declineSkill: Skill<DeclineParams> = {
       processing: `${coreMessages().declineProcessing}${offer}`,
       "pnp-stream": `${about}${coreMessages().declinePnpStream}${offer}`,
       visa: `${about}${coreMessages().declineVisa}`,
+      legal: coreMessages().declineLegal,
       prediction: `${coreMessages().declinePrediction} ${coreMessages().pastNotFuture}${offer}`,
       "off-topic": coreMessages().declineOffTopic,
     }[params.topic];

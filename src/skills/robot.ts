@@ -180,8 +180,9 @@ export class Robot {
       if (passage) {
         answer = this.run(passage.skill, passage.params, context, message.platform);
         understood.push({ skill: passage.skill.id, score: MIN_SCORE, params: passage.params });
-      } else if ((!best || best.score < MIN_SCORE) && clause.cues.includes("aside") && question.clauses.some((c) => !c.cues.includes("aside"))) {
-        // "damn. what about the july 21 one": an aside next to a question gets no reply of its own.
+      } else if ((!best || best.score < MIN_SCORE) && (clause.cues.includes("aside") || !clause.cues.includes("asking")) && question.clauses.some((c) => c !== clause && c.cues.includes("asking"))) {
+        // "damn. what about the july 21 one", "quick one for a client file. what categories exist?": an aside or a
+        // remark next to a question gets no reply of its own; a question not understood still gets one.
         continue;
       } else if (!best || best.score < MIN_SCORE) {
         answer = { reply: this.fallback(knowledge, clause, context) };
