@@ -212,8 +212,11 @@ export function readProfile(raw: string, vocabulary: Vocabulary): ProfileReading
 
   const age = /\b(?:i'?m|i am|age[d:]?|me|turn|turning|turns)\s*(\d{1,3})\b(?!\s*(?:points|pts|crs|years? (?:of|in|abroad|experience|exp|foreign|canadian)))|\b(\d{1,3})\s*(?:years? old|yrs? old|yo|y\/o|year-old)\b|(?:^|[:,;]\s*|\bfor\s+)(\d{2})\b(?!\s*(?:points|pts|crs|%|years?|yrs?|y\b|months?|hours?|[.,]\d|kids?|children))|\bstill (\d{2})\b(?!\s*(?:points|pts|crs|%|years?|yrs?))/.exec(own);
   // "29 ans" is read as "29 years": a person's age when it stands alone ("33 years, single") or follows "I have".
-  const aged = age ? undefined : /(?:^|[:,;]\s*|\bi have\s+|\bi am\s+|\bi'?m\s+)(\d{2}) years?\b(?=\s*(?:$|[,;.+]|and\b|single|married|old\b))/.exec(own);
-  const ageValue = age ? Number(age[1] ?? age[2] ?? age[3] ?? age[4]) : aged && Number(aged[1]) >= 17 ? Number(aged[1]) : undefined;
+  const aged = age ? undefined : /(?:^|[:,;.]\s+|[:,;]|\bi have\s+|\bi am\s+|\bi'?m\s+)(\d{2}) (?:years?|yrs?)\b(?=\s*(?:$|[,;.+]|and\b|single|married|old\b))/.exec(own);
+  // "crs 29 single masters": two digits just before the marital status are an age.
+  const beside = age || aged ? undefined : /\b(\d{2}),? (?=(?:single|married|unmarried|divorced|widowed)\b)/.exec(own);
+  const young = aged ?? beside;
+  const ageValue = age ? Number(age[1] ?? age[2] ?? age[3] ?? age[4]) : young && Number(young[1]) >= 17 && Number(young[1]) <= 70 ? Number(young[1]) : undefined;
   if (ageValue !== undefined && ageValue >= 0) set("age", ageValue);
 
   if (/\b(?:single|not married|unmarried|no (?:wife|husband|spouse|partner)|divorced|widowed|separated)\b/.test(text)) set("maritalStatus", "single");
@@ -242,7 +245,8 @@ export function readProfile(raw: string, vocabulary: Vocabulary): ProfileReading
     years(own, new RegExp(ABROAD)) ??
       (/\b(?:no|zero|0) (?:foreign|overseas)(?: work)?(?: experience| exp)?\b/.test(own) || new RegExp(String.raw`\b(?:no|zero|none|nothing|never worked)\b(?: (?:work(?:ed)?|experience|exp|years?))* ${ABROAD}`).test(own) ? 0 : undefined),
   );
-  if (profile.foreignExperienceYears === undefined && profile.canadianExperienceYears === undefined) {
+  // Years of experience with no place named are read as foreign when there is no Canadian experience, or none told.
+  if (profile.foreignExperienceYears === undefined && (profile.canadianExperienceYears === undefined || profile.canadianExperienceYears === 0)) {
     const plain = years(own, /(?:of )?(?:work )?(?:experience|exp)\b/);
     if (plain !== undefined) {
       set("foreignExperienceYears", plain);

@@ -19,7 +19,7 @@ import type { Match, OptionValues, Skill, SkillAnswer, SkillContext } from "./ty
 /** What the CRS skill is asked: a score from a profile, the points of one factor, a score plus one factor, or the FSW grid (not the CRS). */
 export type CrsParams =
   | { mode: "calculate"; profile: PartialProfile; readings: string[]; date?: string; whatIf: boolean; askOptional?: boolean }
-  | { mode: "points"; query: PointsQuery; date?: string; yesNo?: boolean }
+  | { mode: "points"; query: PointsQuery; date?: string; yesNo?: boolean; losing?: boolean }
   | { mode: "add"; score: number; query: Extract<PointsQuery, { kind: "nomination" | "sibling" }>; date?: string }
   | { mode: "equivalency"; test: TestName; level: number }
   | { mode: "levels"; test: TestName; scores: AbilityValues; only?: Ability }
@@ -120,13 +120,16 @@ function readAnswer(field: string, clause: Clause): PartialProfile | undefined {
   }
 }
 
+// "a canadian degree", "3 year degree from a canadian college", "studied in canada".
+const CANADIAN_EDUCATION = /\bcanadian (?:education|degree|diploma|study|studies|credential|college|colege|university|school|program)|\b(?:studied|study|studies|degree|diploma|credential|program)(?: [a-z0-9'-]+){0,4} (?:in|from) (?:a )?canad(?:a|ian)\b/;
+
 function pointsQuery(clause: Clause, profile: PartialProfile): PointsQuery | undefined {
   const t = clause.text;
   if (/\b(?:job offers?|lmia|arranged employment)\b/.test(t)) return { kind: "arranged-employment" };
   if (/\b(?:pnp|provincial nomination|nomination|nominated)\b/.test(t) || clause.categories.includes("pnp")) return { kind: "nomination" };
   if (/\b(?:sibling|brother|sister)\b/.test(t)) return { kind: "sibling" };
   if (/\bfrench\b|\bnclc\b|\btef\b|\btcf\b/.test(t) || clause.categories.includes("french")) return { kind: "french" };
-  if (/\bcanadian (?:education|degree|diploma|study|credential)|studied in canada\b/.test(t)) return { kind: "canadian-education" };
+  if (CANADIAN_EDUCATION.test(t)) return { kind: "canadian-education" };
   // "at 30", "turning 31"; "à 30 ans" reads "a 30 years".
   const ageWords = /\b(?:age|old|turn|turning|birthday|at \d|a \d\d years?\b|will have \d\d years?\b)/.test(t);
   const ages = clause.numbers.filter((n) => n.kind === "age" || ((n.kind === "plain" || n.kind === "years" && ageWords) && n.value >= 17 && n.value <= 50 && ageWords)).map((n) => n.value);
@@ -195,14 +198,17 @@ function readCrs(clause: Clause, context: SkillContext): Match<CrsParams> | null
   const givenScore = clause.numbers.find((n) => n.kind === "crs");
   const added = givenScore ? addedFactor(clause) : undefined;
   if (givenScore && added) return { score: 0.93, params: { mode: "add", score: givenScore.value, query: added, ...dated } };
-  const factor = /\b(?:job offers?|lmia|arranged employment|sibling|brother|sister|pnp|nomination|french|canadian (?:education|degree|diploma))\b/.test(clause.text);
+  const factor = /\b(?:job offers?|lmia|arranged employment|sibling|brother|sister|pnp|nomination|french)\b/.test(clause.text) || CANADIAN_EDUCATION.test(clause.text);
   const askingPoints = ((has(clause, "points") || has(clause, "lose")) && (has(clause, "howMany") || /\b(?:give|get|worth|still|count|lose|for)\b/.test(clause.text) || clause.text.split(" ").length <= 5))
-    || (factor && /\b(?:worth|give|gives|count|counts|points?|bonus)\b/.test(clause.text));
+    || (factor && /\b(?:worth|give|gives|count|counts|points?|bonus)\b/.test(clause.text))
+    || (CANADIAN_EDUCATION.test(clause.text) && /\bhow much\b/.test(clause.text) && !has(clause, "draw") && !has(clause, "invitations"));
+  // "points for a PhD if my husband comes with me": the partner says which column, not a profile to compute.
+  const told = Object.keys(fromClause).filter((k) => !["maritalStatus", "spouseAccompanying", "spouseCanadian"].includes(k)).length;
   // "latest pnp draw score": a named round's score is its cut-off, not the points a factor gives.
   const namedRound = clause.rounds.length > 0 || (has(clause, "draw") && (has(clause, "latest") || has(clause, "first")));
-  if (askingPoints && !/\bmy (?:crs|score|points)\b/.test(clause.text) && clause.profile.facts < 3 && !givenScore && !namedRound) {
+  if (askingPoints && !/\bmy (?:crs|score|points)\b/.test(clause.text) && told < 3 && !givenScore && !namedRound) {
     const query = pointsQuery(clause, fromClause);
-    if (query) return { score: 0.92, params: { mode: "points", query, ...dated, yesNo: has(clause, "yesNo") } };
+    if (query) return { score: 0.92, params: { mode: "points", query, ...dated, yesNo: has(clause, "yesNo"), losing: has(clause, "lose") } };
   }
   const calc = !givenScore && (has(clause, "crsCalc") || (/\bmy (?:crs|score|points)\b/.test(clause.text) && !has(clause, "scoreCheck")));
   const without = slots.profile !== undefined ? dropped(clause) : undefined;
@@ -303,7 +309,9 @@ function points(params: Extract<CrsParams, { mode: "points" }>, context: SkillCo
   if (!r.ok) return { reply: makeReply(knowledge, "crs", { title: m.pointsTitle, text: m.cannotAnswer(r.error.message), userError: true }) };
   const a = r.value;
   const loses = a.birthdays.some((b) => b.lostWithoutSpouse > 0 || b.lostWithSpouse > 0);
-  const lead = a.inForce === false ? m.no : a.inForce === true && (params.yesNo || params.query.kind === "arranged-employment") ? m.yes : params.yesNo && params.query.kind === "age" ? (loses ? m.yes : m.no) : "";
+  // "do I lose points at 31?" is answered by the loss; "at 45 do I still get any age points?" by the points.
+  const any = a.rows.some((row) => (row.points ?? Math.max(row.withoutSpouse ?? 0, row.withSpouse ?? 0)) > 0);
+  const lead = a.inForce === false ? m.no : a.inForce === true && (params.yesNo || params.query.kind === "arranged-employment") ? m.yes : params.yesNo && params.query.kind === "age" ? ((params.losing ? loses : any) ? m.yes : m.no) : "";
   const summary = words(a.summary);
   const rows = a.rows.map((row) => (row.points !== null ? m.pointsRow(row.label, row.points) : m.pointsSplit(row.label, row.withoutSpouse ?? 0, row.withSpouse ?? 0)));
   return {
