@@ -27,6 +27,31 @@ export interface CategoryParams {
   readonly category?: string;
   readonly year?: number;
   readonly teer?: number;
+  /** For a yes/no about the conditions: which part of them is asked. */
+  readonly ask?: ConditionAsk;
+}
+
+/** The parts of a list's conditions a yes/no question can ask about. */
+type ConditionAsk = "in-canada" | "foreign" | "part-time" | "continuous";
+
+// "does the experience have to be in canada", "can part time work count", "does foreign experience count".
+function conditionAsk(text: string): ConditionAsk | undefined {
+  if (/\bpart[ -]?time\b/.test(text)) return "part-time";
+  if (/\b(?:foreign|abroad|outside(?: of)? canada|overseas)\b/.test(text)) return "foreign";
+  if (/\bcontinuous\b|\bin a row\b|\bgaps?\b/.test(text)) return "continuous";
+  if (/\b(?:in canada|canadian (?:work )?experience)\b/.test(text)) return "in-canada";
+  return undefined;
+}
+
+// What a list's conditions, as written in the data, say to such a question; undefined when they do not say.
+function conditionAnswer(ask: ConditionAsk, conditions: string): boolean | undefined {
+  const c = conditions.toLowerCase();
+  const canadaOnly = /\bmust be in canada\b|\bcanadian work experience only\b/.test(c);
+  const either = /\bcanadian or foreign\b|\bin canada or abroad\b/.test(c);
+  if (ask === "in-canada") return canadaOnly ? true : either ? false : undefined;
+  if (ask === "foreign") return either ? true : canadaOnly ? false : undefined;
+  if (ask === "part-time") return /\bpart-time\b/.test(c) ? true : undefined;
+  return /\bneed not be continuous\b|\bnot (?:need to )?be continuous\b/.test(c) ? false : /\bcontinuous\b/.test(c) ? true : undefined;
 }
 
 function readCategory(clause: Clause, context: SkillContext): Match<CategoryParams> | null {
@@ -35,8 +60,9 @@ function readCategory(clause: Clause, context: SkillContext): Match<CategoryPara
   const category = clause.categories.find((c) => knowledge.roundType(c)?.kind === "category");
   const year = clause.years[0] ?? (clause.period?.kind === "year" ? Number(clause.period.from.slice(0, 4)) : undefined);
   const yesNo = has(clause, "yesNo");
-  const removal = /\b(?:removed|dropped|retired|gone|cancel+ed|scrapped|eliminated|ended)\b/.test(clause.text);
-  const base = { ...(category ? { category } : {}), ...(year ? { year } : {}), ...(clause.teer !== null ? { teer: clause.teer } : {}), ...(yesNo ? { yesNo } : {}), ...(removal ? { removal } : {}) };
+  const removal = /\b(?:removed?|dropped|retired|gone|cancel+ed|scrapped|eliminated|ended|taken off)\b/.test(clause.text);
+  const ask = yesNo ? conditionAsk(clause.text) : undefined;
+  const base = { ...(category ? { category } : {}), ...(year ? { year } : {}), ...(clause.teer !== null ? { teer: clause.teer } : {}), ...(yesNo ? { yesNo } : {}), ...(removal ? { removal } : {}), ...(ask ? { ask } : {}) };
   const roundish = (has(clause, "draw") || has(clause, "cutoff") || has(clause, "invitations")) && !has(clause, "categoryWord");
   const nouns = has(clause, "occupationsNoun");
   // "what does 2026-Version 2 mean": the name IRCC's round names give a list.
@@ -47,6 +73,18 @@ function readCategory(clause: Clause, context: SkillContext): Match<CategoryPara
     return { score: 0.88, fromState: true, params: { aspect: has(clause, "howMany") ? "count" : "list", category: slots.category, ...(slots.year ? { year: slots.year } : {}) } };
   }
   if (category && has(clause, "status") && !roundish) return { score: 0.88, params: { ...base, aspect: "status" } };
+  // "and what do I need to qualify for it" after a category answer: that category's conditions.
+  if (!category && slots.category && slots.skill === "category" && (has(clause, "conditions") || /\b(?:qualify|eligible|eligibility|requirements?)\b/.test(clause.text)) && !roundish) {
+    return { score: 0.86, fromState: true, params: { ...base, aspect: "conditions", category: slots.category, ...(year ?? slots.year ? { year: year ?? slots.year } : {}) } };
+  }
+  // "who is that category even for", "who can apply to the physicians category".
+  if (category && /\bwho (?:is|are) (?:it|that|this|they|those)(?: (?:even|really|actually))? for\b|\bwho (?:can|could) (?:apply|get in|qualify)\b|\bwho qualifies\b/.test(clause.text) && !roundish) {
+    return { score: 0.86, params: { ...base, aspect: "conditions" } };
+  }
+  // "whats in transport", "what's on the trades list": the category's occupations.
+  if (category && /\bwhat(?:s|'s| is| are)? (?:in|on|under|inside)\b/.test(clause.text) && !roundish && !has(clause, "conditions") && !/\b(?:stands? for|means?|meaning|define|definition)\b/.test(clause.text)) {
+    return { score: 0.86, params: { ...base, aspect: "list" } };
+  }
   if (category && clause.years.length >= 2 && (has(clause, "howMany") || /\bcount\b|\bsize\b|\bbigger\b|\bsmaller\b/.test(clause.text))) {
     const bigger = /\b(?:bigger|larger|longer|more)\b/.test(clause.text) ? true : /\b(?:smaller|shorter|fewer|less)\b/.test(clause.text) ? false : undefined;
     return { score: 0.88, params: { ...base, aspect: "count", year: clause.years[0] ?? 0, otherYear: clause.years[1] ?? 0, ...(bigger !== undefined && yesNo ? { bigger } : {}) } };
@@ -54,7 +92,12 @@ function readCategory(clause: Clause, context: SkillContext): Match<CategoryPara
   if (has(clause, "conditions") && (has(clause, "categoryWord") || category) && !roundish && !clause.codes.length) {
     if (category || !/\b(?:which|what) categories\b/.test(clause.text)) return { score: 0.83, params: { ...base, aspect: "conditions" } };
   }
-  if (!category && year && /\b(?:when (?:did|were|was)|announced|come out|came out|released|published)\b/.test(clause.text)) return { score: 0.84, params: { ...base, aspect: "since" } };
+  if (!category && year && /\b(?:when (?:did|were|was)|announc(?:e|ed|ement)|come out|came out|released|published)\b/.test(clause.text)) return { score: has(clause, "categoryWord") ? 0.9 : 0.84, params: { ...base, aspect: "since" } };
+  // "when did category based selection start": when the first lists took effect.
+  const firstYear = knowledge.listYears()[0];
+  if (!category && !year && firstYear !== undefined && has(clause, "categoryWord") && /\b(?:when (?:did|was|were)|since when)\b/.test(clause.text) && /\b(?:start|started|begin|began|launch|launched|introduc\w*|creat\w*|first)\b/.test(clause.text) && !roundish) {
+    return { score: 0.86, params: { ...base, aspect: "since", year: firstYear } };
+  }
   if (category && removal && yesNo && !roundish) return { score: 0.87, params: { ...base, aspect: "exists" } };
   if (has(clause, "changed") && (category || year) && !roundish && !has(clause, "conditions") && (has(clause, "categoryWord") || nouns || category || /\bwhat(?:'s| is)? (?:changed|new)\b/.test(clause.text))) {
     return { score: 0.85, params: { ...base, aspect: "changed" } };
@@ -161,7 +204,10 @@ function answerCategory(params: CategoryParams, context: SkillContext): SkillAns
       const before = rules(year - 1);
       const changed = before.length > 0 && now.join("|") !== before.join("|");
       const withRule = lists.filter((l) => l.active && l.conditions);
-      return reply(m.conditionsOfYear(year, now, changed ? before : null, lists.find((l) => !l.hasOccupations)?.conditions ?? null), withRule.flatMap((l) => l.basis.slice(0, 1)), { asOf: `${year}-12-31` });
+      // A yes or a no only when every list's rule gives the same one.
+      const answers = params.ask ? [...new Set(now.map((c) => conditionAnswer(params.ask as ConditionAsk, c)))] : [];
+      const lead = answers.length === 1 && answers[0] !== undefined ? `${answers[0] ? m.yes : m.no}. ` : "";
+      return reply(`${lead}${m.conditionsOfYear(year, now, changed ? before : null, lists.find((l) => !l.hasOccupations)?.conditions ?? null)}`, withRule.flatMap((l) => l.basis.slice(0, 1)), { asOf: `${year}-12-31` });
     }
     const active = lists.filter((l) => l.active);
     const gone = lists.filter((l) => !l.active);
@@ -198,10 +244,12 @@ function answerCategory(params: CategoryParams, context: SkillContext): SkillAns
       return reply(first ? m.firstList(label, first, nameOf(first)) : m.noActiveList(label), first ? first.basis.slice(0, 1) : [], { asOf: first?.effective ?? null });
     }
     case "conditions": {
+      const yes = params.ask && list.conditions ? conditionAnswer(params.ask, list.conditions) : undefined;
+      const lead = yes === undefined ? "" : `${yes ? m.yes : m.no}. `;
       const other = all.filter((l) => l.year < list.year && l.conditions && l.conditions !== list.conditions).at(-1) ?? all.filter((l) => l !== list && l.conditions && l.conditions !== list.conditions).at(-1);
       const withOccupations = list.hasOccupations && list.active;
       return reply(
-        m.conditions(list.conditions, listLabel(knowledge, list), other ? { year: other.year, conditions: other.conditions ?? "" } : undefined, statusLine(list), withOccupations),
+        `${lead}${m.conditions(list.conditions, listLabel(knowledge, list), other ? { year: other.year, conditions: other.conditions ?? "" } : undefined, statusLine(list), withOccupations)}`,
         sources,
         { asOf: list.effective, list: withOccupations ? list.members.map((x) => memberLine(knowledge, x)) : [] },
       );
