@@ -13,6 +13,8 @@ import { French, fold } from "./language.js";
 export const CuesSchema = z.object({
   about: z.string(),
   typoTargets: z.array(z.string().min(2)),
+  /** Shorthand and misspellings too short or too far to correct ("yr", "ther", "tie brake"), and what they stand for. */
+  shorthand: z.record(z.string().regex(/^[a-z][a-z' -]*$/), z.string().min(1)),
   /** Words never part of an occupation phrase. */
   phraseStopwords: z.array(z.string().min(1)),
   groups: z.record(z.string(), z.array(z.string().min(1)).min(1)),
@@ -51,6 +53,8 @@ interface NameEntry {
 export class Lexicon {
   private readonly groups: readonly { name: string; re: RegExp }[];
   private readonly targets: readonly string[];
+  private readonly shorthand: ReadonlyMap<string, string>;
+  private readonly shorthandRe: RegExp | null;
   private readonly corrected = new LRUCache<string, string>({ max: 5000 });
   private readonly fuzzyWords = new LRUCache<string, string>({ max: 5000 });
   private readonly names: RegExp;
@@ -78,6 +82,9 @@ export class Lexicon {
       ),
     }));
     this.targets = cues.typoTargets;
+    this.shorthand = new Map(Object.entries(cues.shorthand));
+    const keys = [...this.shorthand.keys()].sort((a, b) => b.length - a.length);
+    this.shorthandRe = keys.length > 0 ? new RegExp(`(?<![a-z0-9'-])(?:${keys.map(escape).join("|")})(?![a-z0-9'-])`, "g") : null;
     // Cue words are never part of an occupation phrase, except the groups that name things outside Express Entry.
     const naming = new Set(["offTopic", "visa", "pnpStream", "processingTime"]);
     const cueWords = Object.entries(cues.groups)
@@ -114,6 +121,11 @@ export class Lexicon {
       if (m) out[g.name] = m[0].replace(/^[^a-z0-9]+/, "").trim();
     }
     return out;
+  }
+
+  /** A normalised text with its shorthand written out ("this yr" is "this year"). */
+  expand(text: string): string {
+    return this.shorthandRe ? text.replace(this.shorthandRe, (w) => this.shorthand.get(w) ?? w) : text;
   }
 
   /** A word corrected to the cue word it most likely mistypes, or itself. */

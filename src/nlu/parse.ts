@@ -130,7 +130,7 @@ function profileOf(text: string, lexicon: Lexicon): Clause["profile"] {
 
 /** Parses one clause: every entity and cue group, in spans that do not overlap. */
 export function parseClause(raw: string, lexicon: Lexicon, now: Date, lang: Lang = "en"): Clause {
-  const words = normalise(raw)
+  const words = lexicon.expand(normalise(raw))
     .replace(/[?!]+/g, " ")
     .split(" ")
     .map((w) => {

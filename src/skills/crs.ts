@@ -205,7 +205,8 @@ function readCrs(clause: Clause, context: SkillContext): Match<CrsParams> | null
   // "points for a PhD if my husband comes with me": the partner says which column, not a profile to compute.
   const told = Object.keys(fromClause).filter((k) => !["maritalStatus", "spouseAccompanying", "spouseCanadian"].includes(k)).length;
   // "latest pnp draw score": a named round's score is its cut-off, not the points a factor gives.
-  const namedRound = clause.rounds.length > 0 || (has(clause, "draw") && (has(clause, "latest") || has(clause, "first")));
+  // "highest pnp score 2025" is about cut-offs too.
+  const namedRound = clause.rounds.length > 0 || (has(clause, "draw") && (has(clause, "latest") || has(clause, "first"))) || has(clause, "highest") || has(clause, "lowest") || has(clause, "average");
   if (askingPoints && !/\bmy (?:crs|score|points)\b/.test(clause.text) && told < 3 && !givenScore && !namedRound) {
     const query = pointsQuery(clause, fromClause);
     if (query) return { score: 0.92, params: { mode: "points", query, ...dated, yesNo: has(clause, "yesNo"), losing: has(clause, "lose") } };

@@ -71,7 +71,9 @@ function readRounds(clause: Clause, context: SkillContext): Match<RoundsParams> 
     const n = COUNT_WORDS[count] ?? Number(count);
     // "398 french, would i make the last 2 french draws": a score held against them is a score check.
     const held = clause.numbers.some((x) => x.value !== n && (x.kind === "crs" || x.kind === "plain" && x.value >= 100 && x.value <= 1200)) && (has(clause, "scoreCheck") || has(clause, "enough") || has(clause, "mine"));
-    if (n >= 2 && n <= 50 && !held) return { score: 0.88, params: { stat: "summary", measure: "crs", types, lastN: n } };
+    // "how many days between the last two cec draws": the gap between them.
+    const days = /\bhow many days\b|\bdays (?:between|apart)\b|\b(?:gap|wait) between\b/.test(clause.text);
+    if (n >= 2 && n <= 50 && !held) return { score: 0.88, params: { stat: days ? "gap" : "summary", measure: "crs", types, lastN: n } };
   }
   // "difference between the last CEC and the last PNP cut-off".
   if (has(clause, "difference") && types.length >= 2 && (has(clause, "cutoff") || has(clause, "draw"))) {
@@ -103,8 +105,8 @@ function readRounds(clause: Clause, context: SkillContext): Match<RoundsParams> 
   // "how many were invited?" with no period or type, right after a round: that round's, not all time's.
   if (stat === "total" && types.length === 0 && slots.round && !has(clause, "ever")) return { score: 0.55, params: base };
   if (stat && stat !== "count" && roundish && clause.rounds.length === 0) return { score: 0.85, params: base };
-  // "fst draws list", "all the PNP rounds".
-  if (types.length > 0 && has(clause, "draw") && (has(clause, "list") || /\ball (?:the )?\w+ (?:draws|rounds)\b|\b(?:draws|rounds) list\b/.test(clause.text))) return { score: 0.88, params: base };
+  // "fst draws list", "all the PNP rounds", "physician draws so far".
+  if (types.length > 0 && has(clause, "draw") && (has(clause, "list") || /\ball (?:the )?\w+ (?:draws|rounds)\b|\b(?:draws|rounds) list\b|\b(?:draws|rounds) (?:so far|to date|ever|till now|until now)\b/.test(clause.text))) return { score: 0.88, params: base };
   if (stat === "count" && roundish) return { score: 0.8, params: base };
   // "and the highest one", "lowest one?" after a question over rounds: the same rounds, another statistic.
   if (slots.skill === "rounds" && (stat === "lowest" || stat === "highest" || stat === "average") && types.length === 0 && !clause.period && clause.rounds.length === 0 && clause.codes.length === 0 && clause.phrase === "" && (slots.period || slots.category)) {
