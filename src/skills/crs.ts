@@ -2,7 +2,7 @@ import { calculateCrs, type CrsBreakdown } from "../crs/calculate.js";
 import { ABILITIES, CRS_SOURCE_ID, TEST_LANGUAGE, type Ability, type TestName } from "../crs/grid.js";
 import { toClb } from "../crs/language.js";
 import { missingFields, skipField } from "../crs/missing.js";
-import { pointsFor, type PointsQuery } from "../crs/points.js";
+import { PointsQuerySchema, pointsFor, type PointsQuery } from "../crs/points.js";
 import { PartialProfileSchema, type AbilityValues, type LanguageResult, type OfficialLanguage, type PartialProfile } from "../crs/profile.js";
 import { languageOf } from "../crs/validate.js";
 import { capital, formatDate, joinAnd } from "../core/format.js";
@@ -184,7 +184,7 @@ function readCrs(clause: Clause, context: SkillContext): Match<CrsParams> | null
     return { score: 0.9, params: { mode: "equivalency", test, level } };
   }
   // "ielts 6.5 all bands what clb is that", "pte core writing 79 which clb": a test's scores as levels.
-  const toLevel = test && level === undefined && /\b(?:which|what|wat|in|to|into|as|equals?|=) (?:(?:clb|nclc) |(?:the )?(?:clb|nclc) level|level)\b|\b(?:clb|nclc) (?:is (?:that|it|this)|equivalent|level\??$)|\b(?:clb|nclc)\??$/.test(clause.text);
+  const toLevel = test && level === undefined && /\b(?:which|what|wat|in|to|into|as|equals?|=) (?:(?:clb|nclc) |(?:the )?(?:clb|nclc) level|level)\b|\b(?:clb|nclc) (?:is (?:that|it|this)|equivalent|level\??$)|\b(?:clb|nclc)\??$|\b(?:convert|conversion)\b/.test(clause.text);
   if (test && toLevel) {
     const read = fromClause.firstLanguage;
     if (read && "test" in read && read.test === test) return { score: 0.9, params: { mode: "levels", test, scores: read.scores } };
@@ -196,6 +196,15 @@ function readCrs(clause: Clause, context: SkillContext): Match<CrsParams> | null
   }
   // "what if my score was 545": a score given is a score to check, not a profile to compute.
   const givenScore = clause.numbers.find((n) => n.kind === "crs");
+  // "pts for age 31" then "and at 32?" (that factor for another value) or "and if I'm married?" (the same again,
+  // where both columns are given).
+  const lastQuery = slots.skill === "crs-points" ? PointsQuerySchema.safeParse(slots.profile?.query) : undefined;
+  if (lastQuery?.success && clause.followUp && !givenScore && clause.codes.length + clause.rounds.length === 0) {
+    const next = pointsQuery(clause, {});
+    const same = !next && (fromClause.maritalStatus !== undefined || fromClause.spouseAccompanying !== undefined || /\b(?:single|married|spouse|wife|husband|partner)\b/.test(clause.text));
+    if (next && next.kind === lastQuery.data.kind) return { score: 0.88, fromState: true, params: { mode: "points", query: next, ...dated } };
+    if (same) return { score: 0.88, fromState: true, params: { mode: "points", query: lastQuery.data, ...dated } };
+  }
   const added = givenScore ? addedFactor(clause) : undefined;
   if (givenScore && added) return { score: 0.93, params: { mode: "add", score: givenScore.value, query: added, ...dated } };
   const factor = /\b(?:job offers?|lmia|arranged employment|sibling|brother|sister|pnp|nomination|french)\b/.test(clause.text) || CANADIAN_EDUCATION.test(clause.text);
@@ -323,7 +332,7 @@ function points(params: Extract<CrsParams, { mode: "points" }>, context: SkillCo
       asOf: date,
       sources: [CRS_SOURCE_ID],
     }),
-    slots: { skill: "crs-points" },
+    slots: { skill: "crs-points", profile: { query: params.query } },
   };
 }
 

@@ -21,6 +21,10 @@ export function resolveOccupation(knowledge: Knowledge, code: string | undefined
   }
   if (phrase.replace(/[^a-z]/g, "").length < 3) return { kind: "none" };
   const short = knowledge.vocabulary.abbreviations;
+  // Abbreviations of several words first ("admin assistant" before "admin").
+  for (const key of Object.keys(short).filter((k) => k.includes(" ")).sort((a, b) => b.length - a.length)) {
+    if (` ${phrase} `.includes(` ${key} `)) phrase = ` ${phrase} `.replace(` ${key} `, ` ${short[key] ?? key} `).trim();
+  }
   phrase = phrase.split(" ").map((w) => short[w] ?? w).join(" ");
   // A French question is searched in the official French titles and in the English ones ("data scientist",
   // "developpeur web"); the closer reading wins, the French one on a tie.
