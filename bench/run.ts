@@ -133,7 +133,7 @@ if (!existsSync(BUNDLE) || statSync(BUNDLE).mtimeMs < newest(join(ROOT, "src")))
   log("building the ee-bot command (src/ is newer than dist/)...");
   execFileSync("npm", ["run", "build"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
 }
-const BIN = join(ROOT, "bin/ee-bot.js");
+const BIN = join(ROOT, "bin/ee-bot.cjs");
 // The command runs as installed: the file itself, so its shebang's node flags apply.
 function wall(command: string, args: string[], runs: number): number[] {
   const times: number[] = [];

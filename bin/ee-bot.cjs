@@ -1,15 +1,14 @@
 #!/usr/bin/env -S node --max-semi-space-size=1 --no-concurrent-recompilation --max-old-space-size=64
 // The published command runs one bundled, compiled script (built by `npm install` through the prepare script),
 // compiled with V8's code cache: a start then skips parsing and compiling the functions an earlier run used.
-import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
-import Module, { createRequire } from "node:module";
-import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { Script } from "node:vm";
+// A CommonJS file: Node reaches it sooner than an ES module (no module loader to start).
+const { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } = require("node:fs");
+const Module = require("node:module");
+const { tmpdir } = require("node:os");
+const { dirname, join } = require("node:path");
+const { Script } = require("node:vm");
 
-const compiled = fileURLToPath(new URL("../dist/cli/ee-bot.cjs", import.meta.url));
+const compiled = join(__dirname, "..", "dist", "cli", "ee-bot.cjs");
 let source;
 let stamp;
 try {
@@ -22,7 +21,7 @@ try {
 
 // V8 checks a cache against its own version and flags but compares the source by length only: the name holds the
 // script's size and time, the node version and the flags, so a rebuilt script or other flags never read a stale one.
-const key = createHash("sha256").update(`${stamp.size}:${stamp.mtimeMs}:${process.version}:${process.execArgv.join(" ")}`).digest("hex").slice(0, 16);
+const key = `${stamp.size}-${stamp.mtimeMs}-${process.version}-${process.execArgv.join(" ")}`.replace(/[^A-Za-z0-9.=-]+/g, "_").slice(0, 200);
 const places = [join(dirname(compiled), "cache"), join(tmpdir(), `ee-bot-code-cache-${process.getuid?.() ?? "user"}`)];
 let cachedData;
 for (const place of places) {
@@ -53,6 +52,6 @@ if (cachedData === undefined || script.cachedDataRejected) {
     }
   });
 }
-const module = new Module(compiled);
-module.filename = compiled;
-script.runInThisContext()(module.exports, createRequire(compiled), module, compiled, dirname(compiled));
+const bundle = new Module(compiled);
+bundle.filename = compiled;
+script.runInThisContext()(bundle.exports, Module.createRequire(compiled), bundle, compiled, dirname(compiled));

@@ -26,7 +26,7 @@ await Promise.all([
   // The bot: the entry, and the Discord shard entry that ShardingManager starts as a sibling file; both at the same
   // depth as the sources so that paths such as ../../knowledge resolve alike.
   build({ ...common, entryPoints: ["src/main.ts", "src/adapters/discord/shard.ts"], outdir: "dist/bot", entryNames: "[name]", splitting: true }),
-  // The command: one CommonJS script, so that bin/ee-bot.js can compile it with V8's code cache (vm.Script), which
+  // The command: one CommonJS script, so that bin/ee-bot.cjs can compile it with V8's code cache (vm.Script), which
   // Node 20 offers for scripts only.
   build({
     ...common,

@@ -16,7 +16,7 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "ee-bot-code-cache-test-"));
   mkdirSync(join(dir, "bin"));
   mkdirSync(join(dir, "dist", "cli"), { recursive: true });
-  cpSync(join(ROOT, "bin", "ee-bot.js"), join(dir, "bin", "ee-bot.js"));
+  cpSync(join(ROOT, "bin", "ee-bot.cjs"), join(dir, "bin", "ee-bot.cjs"));
   cpSync(join(ROOT, "dist", "cli", "ee-bot.cjs"), join(dir, "dist", "cli", "ee-bot.cjs"));
   cpSync(join(ROOT, "package.json"), join(dir, "package.json"));
   symlinkSync(join(ROOT, "knowledge"), join(dir, "knowledge"));
@@ -26,7 +26,7 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 async function ask(flags: string[] = []): Promise<string> {
-  const { stdout } = await exec(process.execPath, [...flags, join(dir, "bin", "ee-bot.js"), "ask", "is 21231 STEM?"]);
+  const { stdout } = await exec(process.execPath, [...flags, join(dir, "bin", "ee-bot.cjs"), "ask", "is 21231 STEM?"]);
   return stdout;
 }
 const caches = (): string[] => readdirSync(cacheDir).filter((f) => f.endsWith(".bin"));

@@ -96,7 +96,7 @@ describe("the ee-bot command", () => {
   });
 
   it("the published bin runs the compiled command", async () => {
-    const { stdout } = await exec("node", [join(ROOT, "bin/ee-bot.js"), "ask", "--json", "what was the last cut-off?"]);
+    const { stdout } = await exec("node", [join(ROOT, "bin/ee-bot.cjs"), "ask", "--json", "what was the last cut-off?"]);
     expect(JSON.parse(stdout)).toMatchObject({ intent: "round", asOf: "2026-07-23" });
     expect(JSON.parse(stdout).answer).toMatch(/^368: the lowest CRS score invited in round 430 /);
   });
