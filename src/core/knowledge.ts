@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { categoriesOfCode, listInForce, listsOf } from "../kb/lists/query.js";
 import { loadKnowledgeBase, loadNocReference } from "../kb/load.js";
 import { loadNocFrench } from "../kb/noc-french.js";
@@ -12,6 +11,7 @@ import { lang } from "../messages/lang.js";
 import type { Lang } from "../messages/lang.js";
 import { SearchIndexes } from "../search/indexes.js";
 import { DEFAULT_TUNING, type SearchTuning } from "../search/tuning.js";
+import { sha256Hex } from "../hash.js";
 
 /** A round type as answers name it. */
 export interface RoundTypeInfo {
@@ -112,7 +112,7 @@ export class Knowledge {
 
   /** Short hash of kb.json's content, to tell versions apart (computed on first use: a one-question run never needs it). */
   get version(): string {
-    this.versionValue ??= createHash("sha256").update(JSON.stringify(this.kb)).digest("hex").slice(0, 12);
+    this.versionValue ??= sha256Hex(JSON.stringify(this.kb)).slice(0, 12);
     return this.versionValue;
   }
 

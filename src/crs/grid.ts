@@ -1,106 +1,109 @@
-import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import * as z from "zod";
-import { parseChecked, type Checked } from "../kb/validated.js";
+import { lazySchema } from "../kb/lazy-schema.js";
+import { readChecked, type Checked } from "../kb/validated.js";
 import { EeBotError, ErrorCode } from "../errors.js";
 import { DEFAULT_PATHS } from "../kb/paths.js";
 import type { Source } from "../kb/schema.js";
-
-// Local on purpose: src/kb/schema.ts imports this file, so importing its date schema back would be a cycle.
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD");
-const Points = z.number().int().nonnegative();
-const SplitSchema = z.object({ withSpouse: Points, withoutSpouse: Points });
-const Status = z.string().min(1);
-const SourceList = z.array(z.string()).optional();
-
-const labelShape = <K extends string>(key: K) => ({ [key]: z.string().min(1) }) as { [P in K]: z.ZodString };
-const splitRows = <K extends string>(key: K) => z.array(z.looseObject({ ...SplitSchema.shape, ...labelShape(key) })).min(1);
-const pointRows = <K extends string>(key: K) => z.array(z.looseObject({ points: Points, ...labelShape(key) })).min(1);
-
-/** A table combining two factors: labelled columns, rows of points one per column, the row label under any key. */
-const ComboSchema = z.looseObject({
-  columns: z.array(z.string().min(1)).min(1),
-  rows: z.array(z.object({ points: z.array(Points).min(1) }).catchall(z.string())).min(1),
-});
-
-const PeriodSchema = z.looseObject({ from: IsoDate, to: IsoDate, points: Points, note: z.string().optional() });
-
-const AdditionalItemSchema = z.looseObject({
-  factor: z.string().min(1),
-  points: Points,
-  status: Status,
-  since: IsoDate.optional(),
-  effective: IsoDate.optional(),
-  removed: IsoDate.optional(),
-  announced: IsoDate.optional(),
-  formerPoints: Points.optional(),
-  history: z.array(PeriodSchema).optional(),
-  effectiveNote: z.string().optional(),
-  sources: SourceList,
-});
-
-const TestTableSchema = z.looseObject({
-  status: Status,
-  sources: SourceList,
-  columns: z.array(z.string()).optional(),
-  rows: z.record(z.string().regex(/^\d+$/), z.array(z.union([z.number().nonnegative(), z.string().regex(/^\d+(?:-\d+)?$/)]))).optional(),
-  rule: z.string().optional(),
-  note: z.string().optional(),
-  disagreement: z.string().optional(),
-});
+import { sha256Hex } from "../hash.js";
 
 /** knowledge/crs/crs-grid.json as it is written: IRCC's CRS grid, the additional points with their dates, and the language-test tables. */
-export const CrsGridSchema = z.looseObject({
-  title: z.string().min(1),
-  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}\b/, "expected the compilation date first (YYYY-MM-DD)"),
-  primarySource: z.looseObject({ title: z.string().min(1), publisher: z.string(), url: z.url(), note: z.string().optional() }),
-  verificationLegend: z.record(z.string(), z.string()).optional(),
-  maximums: z.record(z.string(), Points),
-  A_core_human_capital: z.looseObject({
+export const CrsGridSchema = lazySchema(() => {
+  // Local on purpose: src/kb/schema.ts imports this file, so importing its date schema back would be a cycle.
+  const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date as YYYY-MM-DD");
+  const Points = z.number().int().nonnegative();
+  const SplitSchema = z.object({ withSpouse: Points, withoutSpouse: Points });
+  const Status = z.string().min(1);
+  const SourceList = z.array(z.string()).optional();
+
+  const labelShape = <K extends string>(key: K) => ({ [key]: z.string().min(1) }) as { [P in K]: z.ZodString };
+  const splitRows = <K extends string>(key: K) => z.array(z.looseObject({ ...SplitSchema.shape, ...labelShape(key) })).min(1);
+  const pointRows = <K extends string>(key: K) => z.array(z.looseObject({ points: Points, ...labelShape(key) })).min(1);
+
+  /** A table combining two factors: labelled columns, rows of points one per column, the row label under any key. */
+  const ComboSchema = z.looseObject({
+    columns: z.array(z.string().min(1)).min(1),
+    rows: z.array(z.object({ points: z.array(Points).min(1) }).catchall(z.string())).min(1),
+  });
+
+  const PeriodSchema = z.looseObject({ from: IsoDate, to: IsoDate, points: Points, note: z.string().optional() });
+
+  const AdditionalItemSchema = z.looseObject({
+    factor: z.string().min(1),
+    points: Points,
+    status: Status,
+    since: IsoDate.optional(),
+    effective: IsoDate.optional(),
+    removed: IsoDate.optional(),
+    announced: IsoDate.optional(),
+    formerPoints: Points.optional(),
+    history: z.array(PeriodSchema).optional(),
+    effectiveNote: z.string().optional(),
+    sources: SourceList,
+  });
+
+  const TestTableSchema = z.looseObject({
     status: Status,
     sources: SourceList,
-    age: z.looseObject({ max: SplitSchema, points: splitRows("age") }),
-    education: z.looseObject({
-      max: SplitSchema,
-      levels: z.array(z.looseObject({ key: z.string().regex(/^[a-z0-9_]+$/), label: z.string(), ...SplitSchema.shape })).min(1),
+    columns: z.array(z.string()).optional(),
+    rows: z.record(z.string().regex(/^\d+$/), z.array(z.union([z.number().nonnegative(), z.string().regex(/^\d+(?:-\d+)?$/)]))).optional(),
+    rule: z.string().optional(),
+    note: z.string().optional(),
+    disagreement: z.string().optional(),
+  });
+
+  return z.looseObject({
+    title: z.string().min(1),
+    asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}\b/, "expected the compilation date first (YYYY-MM-DD)"),
+    primarySource: z.looseObject({ title: z.string().min(1), publisher: z.string(), url: z.url(), note: z.string().optional() }),
+    verificationLegend: z.record(z.string(), z.string()).optional(),
+    maximums: z.record(z.string(), Points),
+    A_core_human_capital: z.looseObject({
+      status: Status,
+      sources: SourceList,
+      age: z.looseObject({ max: SplitSchema, points: splitRows("age") }),
+      education: z.looseObject({
+        max: SplitSchema,
+        levels: z.array(z.looseObject({ key: z.string().regex(/^[a-z0-9_]+$/), label: z.string(), ...SplitSchema.shape })).min(1),
+      }),
+      firstOfficialLanguage: z.looseObject({
+        abilities: z.array(z.string()).optional(),
+        max: SplitSchema,
+        maxPerAbility: z.union([SplitSchema, Points]).optional(),
+        points: splitRows("clb"),
+      }),
+      secondOfficialLanguage: z.looseObject({
+        max: SplitSchema,
+        maxPerAbility: z.union([SplitSchema, Points]).optional(),
+        points: splitRows("clb"),
+      }),
+      canadianWorkExperience: z.looseObject({ note: z.string().optional(), max: SplitSchema, points: splitRows("years") }),
+      subtotalMax: SplitSchema,
     }),
-    firstOfficialLanguage: z.looseObject({
-      abilities: z.array(z.string()).optional(),
-      max: SplitSchema,
-      maxPerAbility: z.union([SplitSchema, Points]).optional(),
-      points: splitRows("clb"),
+    B_spouse_factors: z.looseObject({
+      status: Status,
+      sources: SourceList,
+      appliesWhen: z.string().optional(),
+      max: Points,
+      education: z.looseObject({ max: Points, levels: pointRows("key") }),
+      firstOfficialLanguage: z.looseObject({ max: Points, maxPerAbility: Points.optional(), points: pointRows("clb") }),
+      canadianWorkExperience: z.looseObject({ max: Points, points: pointRows("years") }),
     }),
-    secondOfficialLanguage: z.looseObject({
-      max: SplitSchema,
-      maxPerAbility: z.union([SplitSchema, Points]).optional(),
-      points: splitRows("clb"),
+    C_skill_transferability: z.looseObject({
+      status: Status,
+      sources: SourceList,
+      max: Points,
+      education: z.looseObject({ subCap: Points, withLanguage: ComboSchema, withCanadianWork: ComboSchema }),
+      foreignWorkExperience: z.looseObject({ subCap: Points, withLanguage: ComboSchema, withCanadianWork: ComboSchema }),
+      certificateOfQualification: z.looseObject({
+        subCap: Points,
+        note: z.string().optional(),
+        rows: z.array(z.looseObject({ language: z.string().min(1), points: Points })).min(1),
+      }),
     }),
-    canadianWorkExperience: z.looseObject({ note: z.string().optional(), max: SplitSchema, points: splitRows("years") }),
-    subtotalMax: SplitSchema,
-  }),
-  B_spouse_factors: z.looseObject({
-    status: Status,
-    sources: SourceList,
-    appliesWhen: z.string().optional(),
-    max: Points,
-    education: z.looseObject({ max: Points, levels: pointRows("key") }),
-    firstOfficialLanguage: z.looseObject({ max: Points, maxPerAbility: Points.optional(), points: pointRows("clb") }),
-    canadianWorkExperience: z.looseObject({ max: Points, points: pointRows("years") }),
-  }),
-  C_skill_transferability: z.looseObject({
-    status: Status,
-    sources: SourceList,
-    max: Points,
-    education: z.looseObject({ subCap: Points, withLanguage: ComboSchema, withCanadianWork: ComboSchema }),
-    foreignWorkExperience: z.looseObject({ subCap: Points, withLanguage: ComboSchema, withCanadianWork: ComboSchema }),
-    certificateOfQualification: z.looseObject({
-      subCap: Points,
-      note: z.string().optional(),
-      rows: z.array(z.looseObject({ language: z.string().min(1), points: Points })).min(1),
-    }),
-  }),
-  D_additional_points: z.looseObject({ max: Points, items: z.array(AdditionalItemSchema).min(1) }),
-  languageTestEquivalency: z.object({ note: z.string().optional() }).catchall(TestTableSchema),
+    D_additional_points: z.looseObject({ max: Points, items: z.array(AdditionalItemSchema).min(1) }),
+    languageTestEquivalency: z.object({ note: z.string().optional() }).catchall(TestTableSchema),
+  });
 });
 /** The grid file as validated. */
 export type CrsGridFile = z.infer<typeof CrsGridSchema>;
@@ -364,7 +367,9 @@ function columns(where: string, labels: readonly string[], pattern: RegExp): Com
   return out;
 }
 
-type RawCombo = z.infer<typeof ComboSchema>;
+type RawCombo = CrsGridFile["C_skill_transferability"]["education"]["withLanguage"];
+type RawAdditionalItem = CrsGridFile["D_additional_points"]["items"][number];
+type RawTestTable = Exclude<CrsGridFile["languageTestEquivalency"][string], string | undefined>;
 
 function educationCombo(where: string, raw: RawCombo, keys: readonly string[], pattern: RegExp): Combo<{ keys: readonly string[] }> {
   const cols = columns(where, raw.columns, pattern);
@@ -414,7 +419,7 @@ export function dayBefore(date: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-function additionalItem(file: CrsGridFile, raw: z.infer<typeof AdditionalItemSchema>, i: number): AdditionalItem {
+function additionalItem(file: CrsGridFile, raw: RawAdditionalItem, i: number): AdditionalItem {
   const where = `D_additional_points.items[${i}]`;
   const id = additionalId(raw.factor);
   if (!id) fail(where, `unknown factor "${raw.factor}"`);
@@ -458,7 +463,7 @@ function testId(key: string): TestName | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
-function testConversion(file: CrsGridFile, key: string, raw: z.infer<typeof TestTableSchema>, test: TestName): TestConversion {
+function testConversion(file: CrsGridFile, key: string, raw: RawTestTable, test: TestName): TestConversion {
   const where = `languageTestEquivalency.${key}`;
   const st = status(file, raw.status);
   if (raw.rows) {
@@ -531,7 +536,7 @@ export function normalizeCrsGrid(file: CrsGridFile): CrsGrid {
   for (const [key, raw] of Object.entries(file.languageTestEquivalency)) {
     if (typeof raw !== "object" || raw === null) continue;
     const id = testId(key);
-    if (id) tests[id] = testConversion(file, key, raw as z.infer<typeof TestTableSchema>, id);
+    if (id) tests[id] = testConversion(file, key, raw as RawTestTable, id);
   }
   for (const t of TestNameSchema.options) if (!tests[t]) fail("languageTestEquivalency", `no entry for ${t}`);
   const items = file.D_additional_points.items.map((item, i) => additionalItem(file, item, i));
@@ -608,7 +613,7 @@ export function parseCrsGridFile(data: unknown): { ok: true; value: CrsGridFile 
 export function loadCrsGrid(file: string = DEFAULT_PATHS.crsGrid): CrsGrid {
   let parsed: Checked<CrsGridFile>;
   try {
-    parsed = parseChecked(readFileSync(file, "utf8"), (d) => CrsGridSchema.safeParse(d));
+    parsed = readChecked(file, (f) => readFileSync(f, "utf8"), (d) => CrsGridSchema.safeParse(d));
   } catch (cause) {
     throw new EeBotError(ErrorCode.CrsGridInvalid, `cannot read ${file}: ${(cause as Error).message}`, { cause });
   }
@@ -641,6 +646,6 @@ export function crsGridSource(file: CrsGridFile, text: string): Source {
     asOfBasis: "updated",
     kind: "official",
     url: file.primarySource.url,
-    sha256: createHash("sha256").update(text).digest("hex"),
+    sha256: sha256Hex(text),
   };
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as z from "zod";
-import { parseChecked, type Checked } from "../kb/validated.js";
+import { readChecked, type Checked } from "../kb/validated.js";
 import { EeBotError, ErrorCode } from "../errors.js";
 import { KNOWLEDGE_DIR } from "../kb/paths.js";
 import { AbilitySchema, TestNameSchema } from "./grid.js";
@@ -29,7 +29,7 @@ export const LIMITS_FILE = join(KNOWLEDGE_DIR, "crs", "limits.json");
 export function loadProfileLimits(file: string = LIMITS_FILE): ProfileLimits {
   let parsed: Checked<ProfileLimits>;
   try {
-    parsed = parseChecked(readFileSync(file, "utf8"), (d) => ProfileLimitsSchema.safeParse(d));
+    parsed = readChecked(file, (f) => readFileSync(f, "utf8"), (d) => ProfileLimitsSchema.safeParse(d));
   } catch (cause) {
     throw new EeBotError(ErrorCode.CrsGridInvalid, `cannot read ${file}: ${(cause as Error).message}`, { cause });
   }

@@ -1,5 +1,5 @@
-import { createHash } from "node:crypto";
 import { normalize, paragraphs, splitLines, type Line, type Paragraph } from "./text.js";
+import { sha256Hex } from "../hash.js";
 
 /** An article read for extraction: normalised text split into lines and paragraphs. */
 export interface Article {
@@ -15,7 +15,7 @@ export type RejectReason = "empty" | "binary" | "not-utf8";
 
 /** Decodes a file's bytes into an article, or says why it cannot be one. */
 export function readArticle(id: string, bytes: Uint8Array): Article | { rejected: RejectReason; sha256: string } {
-  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  const sha256 = sha256Hex(bytes);
   if (bytes.length === 0) return { rejected: "empty", sha256 };
   const probe = bytes.subarray(0, 8192);
   if (probe.includes(0)) return { rejected: "binary", sha256 };

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import * as z from "zod";
@@ -30,6 +29,7 @@ import {
   type Term,
 } from "./schema.js";
 import { VocabularySchema, type Vocabulary } from "./vocabulary.js";
+import { sha256Hex } from "../hash.js";
 
 /** The curated glossary file, knowledge/glossary.json. */
 export const GlossarySchema = z.object({
@@ -144,7 +144,7 @@ function readBytes(file: string): Uint8Array {
 }
 
 function sha256(bytes: Uint8Array | string): string {
-  return createHash("sha256").update(bytes).digest("hex");
+  return sha256Hex(bytes);
 }
 
 function formatIssues(file: string, error: z.ZodError): string {

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { EeBotError, ErrorCode } from "../errors.js";
-import { parseChecked, type Checked } from "./validated.js";
+import { fileStampOf, parseChecked, type Checked } from "./validated.js";
 import { KnowledgeBaseSchema, NocReferenceSchema, type KnowledgeBase, type NocReference } from "./schema.js";
 
 /** The outcome of loading a JSON file against a schema: the value, or one readable reason. */
@@ -8,6 +8,7 @@ export type LoadResult<T> = { ok: true; value: T } | { ok: false; error: EeBotEr
 
 function loadJson<T>(path: string, parse: (data: unknown) => Checked<T>): LoadResult<T> {
   let text: string;
+  const stamp = fileStampOf(path);
   try {
     text = readFileSync(path, "utf8");
   } catch (cause) {
@@ -23,7 +24,7 @@ function loadJson<T>(path: string, parse: (data: unknown) => Checked<T>): LoadRe
   }
   let parsed: Checked<T>;
   try {
-    parsed = parseChecked(text, parse);
+    parsed = parseChecked(text, parse, { path, stamp });
   } catch (cause) {
     return { ok: false, error: new EeBotError(ErrorCode.KnowledgeBaseInvalid, `${path} is not valid JSON: ${(cause as Error).message}`, { cause }) };
   }

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as z from "zod";
 import { KNOWLEDGE_DIR } from "./paths.js";
-import { parseChecked } from "./validated.js";
+import { readChecked } from "./validated.js";
 
 /** One round type (program, all programs or category) with the words that name it. */
 export const RoundTypeEntrySchema = z.object({
@@ -45,7 +45,7 @@ export const VOCABULARY_FILE = join(KNOWLEDGE_DIR, "vocabulary.json");
 
 /** Reads and validates the vocabulary; throws with the bad field's path. */
 export function loadVocabulary(file: string = VOCABULARY_FILE): Vocabulary {
-  const parsed = parseChecked(readFileSync(file, "utf8"), (d) => VocabularySchema.safeParse(d));
+  const parsed = readChecked(file, (f) => readFileSync(f, "utf8"), (d) => VocabularySchema.safeParse(d));
   if (!parsed.success) {
     throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ")}`);
   }

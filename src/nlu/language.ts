@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { LRUCache } from "lru-cache";
 import * as z from "zod";
 import { KNOWLEDGE_DIR } from "../kb/paths.js";
-import { parseChecked } from "../kb/validated.js";
+import { readChecked } from "../kb/validated.js";
 import type { Lang } from "../messages/lang.js";
 import { withinEdits } from "./edits.js";
 
@@ -58,7 +58,7 @@ export class French {
 
   /** Loads and validates the French file; throws naming the bad field. */
   static load(file: string = FRENCH_FILE): French {
-    const parsed = parseChecked(readFileSync(file, "utf8"), (d) => FrenchSchema.safeParse(d));
+    const parsed = readChecked(file, (f) => readFileSync(f, "utf8"), (d) => FrenchSchema.safeParse(d));
     if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ")}`);
     return new French(parsed.data);
   }

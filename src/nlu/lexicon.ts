@@ -4,7 +4,7 @@ import { LRUCache } from "lru-cache";
 import * as z from "zod";
 import { join } from "node:path";
 import { KNOWLEDGE_DIR } from "../kb/paths.js";
-import { parseChecked } from "../kb/validated.js";
+import { readChecked } from "../kb/validated.js";
 import type { Vocabulary } from "../kb/vocabulary.js";
 import { withinEdits } from "./edits.js";
 import { French, fold } from "./language.js";
@@ -27,7 +27,7 @@ export const CUES_FILE = join(KNOWLEDGE_DIR, "cues.json");
 
 /** Reads the cue groups the parser uses; throws naming the bad field. */
 export function loadCues(file: string = CUES_FILE): Cues {
-  const parsed = parseChecked(readFileSync(file, "utf8"), (d) => CuesSchema.safeParse(d));
+  const parsed = readChecked(file, (f) => readFileSync(f, "utf8"), (d) => CuesSchema.safeParse(d));
   if (!parsed.success) throw new Error(`${file}: ${parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ")}`);
   return parsed.data;
 }

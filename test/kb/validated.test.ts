@@ -1,7 +1,10 @@
 import { randomUUID } from "node:crypto";
+import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import * as z from "zod";
-import { parseChecked } from "../../src/kb/validated.js";
+import { parseChecked, readChecked } from "../../src/kb/validated.js";
 
 const Schema = z.object({ id: z.string(), n: z.number() });
 const WithDefault = z.object({ id: z.string(), n: z.number().default(1) });
@@ -53,5 +56,41 @@ describe("parseChecked", () => {
     expect(parseChecked(text, c.check).success).toBe(false);
     expect(c.calls()).toBe(2);
     expect(() => parseChecked("{ not json", c.check)).toThrow(SyntaxError);
+  });
+});
+
+describe("readChecked", () => {
+  it("checks a file once, and again once it is rewritten, even with the same length", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ee-bot-validated-test-"));
+    const file = join(dir, "data.json");
+    writeFileSync(file, JSON.stringify({ id: randomUUID(), n: 1 }));
+    const c = counted(Schema);
+    const read = (p: string) => readFileSync(p, "utf8");
+    expect(readChecked(file, read, c.check).success).toBe(true);
+    expect(readChecked(file, read, c.check).success).toBe(true);
+    expect(c.calls()).toBe(1);
+    const text = readFileSync(file, "utf8").replace('"n":1', '"n":"x"');
+    writeFileSync(file, text);
+    expect(readChecked(file, read, c.check).success).toBe(false);
+    expect(c.calls()).toBe(2);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("does not mark a file written while it was read", () => {
+    const dir = mkdtempSync(join(tmpdir(), "ee-bot-validated-test-"));
+    const file = join(dir, "data.json");
+    writeFileSync(file, JSON.stringify({ id: randomUUID(), n: 1 }));
+    const c = counted(Schema);
+    // The text read is the first version; the file is replaced before the check ends.
+    const read = (p: string) => {
+      const text = readFileSync(p, "utf8");
+      writeFileSync(`${p}.new`, JSON.stringify({ id: randomUUID(), n: "not a number" }));
+      renameSync(`${p}.new`, p);
+      return text;
+    };
+    expect(readChecked(file, read, c.check).success).toBe(true);
+    expect(readChecked(file, (p) => readFileSync(p, "utf8"), c.check).success).toBe(false);
+    expect(c.calls()).toBe(2);
+    rmSync(dir, { recursive: true, force: true });
   });
 });

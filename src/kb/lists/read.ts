@@ -1,9 +1,9 @@
-import { createHash } from "node:crypto";
 import type * as z from "zod";
 import { EeBotError, ErrorCode } from "../../errors.js";
 import type { BuildWarning, CategoryId, ListedOccupation, ListStatus, Source } from "../schema.js";
 import type { Vocabulary } from "../vocabulary.js";
 import { ListFileSchema, VersionMapSchema, type ListFile, type VersionMap } from "./schema.js";
+import { sha256Hex } from "../../hash.js";
 
 /** The outcome of reading a data file: the value, or one message naming the file and the bad field. */
 export type ReadResult<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -192,7 +192,7 @@ export function listFileSource(file: DataFile, data: ListFile): Source {
     asOfBasis: asOf ? "latest-date-in-text" : "unknown",
     kind: "official",
     url: mostCommon(refs.map((r) => r.url)),
-    sha256: createHash("sha256").update(file.text).digest("hex"),
+    sha256: sha256Hex(file.text),
   };
 }
 
@@ -219,5 +219,5 @@ export function readOfficialLists(
 export function readVersionMap(file: DataFile): { versions: VersionMap; hash: string } {
   const parsed = parseVersionMap(file);
   if (!parsed.ok) throw new EeBotError(ErrorCode.KnowledgeBaseBuild, parsed.error);
-  return { versions: parsed.value, hash: `${file.id} ${createHash("sha256").update(file.text).digest("hex")}` };
+  return { versions: parsed.value, hash: `${file.id} ${sha256Hex(file.text)}` };
 }
