@@ -48,7 +48,7 @@ export class French {
     this.compiled = {
       targets: this.data.typoTargets.map(fold),
       known: new Set(phrases.flatMap(([f]) => f.split(/[\s']+/)).filter((w) => w.length > 0)),
-      pattern: new RegExp(`(?<![a-z0-9'])(?:${alternatives.join("|")})(?![a-z0-9])|(?<![a-z0-9'])(?:${alternatives.filter((a) => a.endsWith("'")).join("|")})`, "g"),
+      pattern: new RegExp(`${START}(?:${alternatives.join("|")})(?![a-z0-9])|${START}(?:${alternatives.filter((a) => a.endsWith("'")).join("|")})`, "g"),
       replacements: new Map(phrases),
       // The first (longest) phrase of each spelling without spaces or hyphens.
       loose: new Map([...phrases].reverse().map(([f, e]) => [loosely(f), e] as const)),
@@ -101,6 +101,10 @@ export class French {
       .trim();
   }
 }
+
+// Where a phrase may start: a word's start, also just after an elided article or pronoun ("c'etait", "d'inscription"),
+// but not inside a word written with an apostrophe ("aujourd'hui").
+const START = "(?:(?<![a-z0-9'])|(?<=(?<![a-z0-9'])(?:qu|[cdjlmnst])'))";
 
 // A phrase written with a hyphen where the table has a space, or the other way round ("est ce que" for "est-ce que").
 function loosely(phrase: string): string {
