@@ -68,6 +68,8 @@ export class French {
     // An accent is a hint, not proof: English questions quote French-named occupations ("maîtres d'hôtel").
     let fr = /[éèêàçùûôîï]/i.test(text) ? 1 : 0;
     let en = 0;
+    // "c quoi", "c koi", "c quand": "c'est" typed as one letter, French however short the message.
+    if (/(?<![a-z0-9'])c (?:quoi|koi|quand|combien|qui)(?![a-z0-9])/.test(fold(text))) fr += 1;
     for (const w of fold(text).split(/[^a-z']+|'(?=\s|$)/)) {
       if (w === "") continue;
       // "l'experience", "d'invitations": the elided article counts.
