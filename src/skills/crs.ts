@@ -199,7 +199,9 @@ function readCrs(clause: Clause, context: SkillContext): Match<CrsParams> | null
   const askingPoints = ((has(clause, "points") || has(clause, "lose")) && (has(clause, "howMany") || /\b(?:give|get|worth|still|count|lose|for)\b/.test(clause.text) || clause.text.split(" ").length <= 5))
     || (factor && /\b(?:worth|give|gives|count|counts|points?|bonus)\b/.test(clause.text));
   // "latest pnp draw score": a named round's score is its cut-off, not the points a factor gives.
-  const namedRound = clause.rounds.length > 0 || (has(clause, "draw") && (has(clause, "latest") || has(clause, "first")));
+  // "highest PNP score this year": a superlative of a round type over a period is a cut-off too.
+  const namedRound = clause.rounds.length > 0 || (has(clause, "draw") && (has(clause, "latest") || has(clause, "first")))
+    || ((has(clause, "highest") || has(clause, "lowest")) && clause.period !== undefined && clause.categories.length > 0);
   if (askingPoints && !/\bmy (?:crs|score|points)\b/.test(clause.text) && clause.profile.facts < 3 && !givenScore && !namedRound) {
     const query = pointsQuery(clause, fromClause);
     if (query) return { score: 0.92, params: { mode: "points", query, ...dated, yesNo: has(clause, "yesNo") } };
