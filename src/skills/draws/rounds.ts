@@ -94,6 +94,14 @@ function readRounds(clause: Clause, context: SkillContext): Match<RoundsParams> 
     if (clause.periods.length >= 2) return { score: 0.85, params: { ...base, stat: "summary", compare: { periods: clause.periods.slice(0, 2) } } };
     if (types.length >= 2) return { score: 0.85, params: { ...base, stat: "summary", ...(clause.period ? { period: clause.period } : {}), compare: { types: types.slice(0, 3) } } };
   }
+  // "were there any in 2025?" right after a round type's rounds: that type's rounds in the period.
+  if (clause.period && yesNo && !roundish && clause.rounds.length === 0 && (slots.skill === "round" || slots.skill === "rounds") && slots.category && !has(clause, "categoryWord")) {
+    // "in 2025 or 2026": either year, so both.
+    const [a, b] = clause.periods;
+    const either = a && b && a.kind === "year" && b.kind === "year" && a.from < b.from && new RegExp(`\\b${a.label} or ${b.label}\\b`).test(clause.text);
+    const period = either ? { from: a.from, to: b.to, label: `${a.label} to ${b.label}`, kind: "range" as const } : clause.period;
+    return { score: 0.8, fromState: true, params: { ...base, types: [slots.category], period, stat: "count", yesNo } };
+  }
   if (clause.period && roundish && !has(clause, "tieBreak")) {
     const latestOnly = has(clause, "latest") && clause.period.kind !== "relative" && !stat;
     if (latestOnly) return null;
