@@ -81,6 +81,10 @@ function readCategory(clause: Clause, context: SkillContext): Match<CategoryPara
   if (!category && has(clause, "categoryWord") && has(clause, "conditions") && !roundish) {
     return { score: 0.7, params: { ...base, aspect: "conditions" } };
   }
+  // "and how much experience do I need to be eligible?" after a category answer: the rule of those lists.
+  if (slots.skill === "category" && has(clause, "conditions") && clause.followUp && !roundish && clause.codes.length === 0 && clause.categories.length === 0) {
+    return { score: 0.8, fromState: true, params: { ...base, aspect: "conditions", ...(slots.category ? { category: slots.category } : {}), ...(year ?? slots.year ? { year: year ?? slots.year } : {}) } };
+  }
   // "and for 2024?" / "what about trades?" after a category question.
   if (slots.skill === "category" && clause.followUp && (category || year)) {
     return { score: 0.8, fromState: true, params: { aspect: (slots.aspect as CategoryParams["aspect"] | undefined) ?? "list", ...(category ?? slots.category ? { category: category ?? slots.category } : {}), ...(year ?? slots.year ? { year: year ?? slots.year } : {}) } };
