@@ -120,13 +120,15 @@ function readAnswer(field: string, clause: Clause): PartialProfile | undefined {
   }
 }
 
-function pointsQuery(clause: Clause, profile: PartialProfile): PointsQuery | undefined {
+function pointsQuery(clause: Clause, profile: PartialProfile, grid: Knowledge["crsGrid"]): PointsQuery | undefined {
   const t = clause.text;
   if (/\b(?:job offers?|lmia|arranged employment)\b/.test(t)) return { kind: "arranged-employment" };
   if (/\b(?:pnp|provincial nomination|nomination|nominated)\b/.test(t) || clause.categories.includes("pnp")) return { kind: "nomination" };
   if (/\b(?:sibling|brother|sister)\b/.test(t)) return { kind: "sibling" };
   if (/\bfrench\b|\bnclc\b|\btef\b|\btcf\b/.test(t) || clause.categories.includes("french")) return { kind: "french" };
-  if (/\bcanadian (?:education|degree|diploma|study|credential)|studied in canada\b/.test(t)) return { kind: "canadian-education" };
+  // "a 3-year DEC in Quebec, does that give extra points": a credential earned in Canada.
+  const earnedHere = /\b(?:dec|aec|dep|diploma|degree|bachelor'?s?|masters|phd|studies|credential)\b[^,.;?]{0,30} in (?:canada|quebec|ontario|alberta|manitoba|saskatchewan|nova scotia|new brunswick|british columbia|newfoundland|prince edward island)\b/.test(t);
+  if (/\bcanadian (?:education|degree|diploma|study|credential)|studied in canada\b/.test(t) || earnedHere) return { kind: "canadian-education" };
   // "at 30", "turning 31"; "à 30 ans" reads "a 30 years".
   const ageWords = /\b(?:age|old|turn|turning|birthday|at \d|a \d\d years?\b|will have \d\d years?\b)/.test(t);
   const ages = clause.numbers.filter((n) => n.kind === "age" || ((n.kind === "plain" || n.kind === "years" && ageWords) && n.value >= 17 && n.value <= 50 && ageWords)).map((n) => n.value);
@@ -139,6 +141,14 @@ function pointsQuery(clause: Clause, profile: PartialProfile): PointsQuery | und
   if (clb) {
     const ability = /\b(reading|writing|listening|speaking)\b/.exec(t)?.[1] as "reading" | "writing" | "listening" | "speaking" | undefined;
     return { kind: "language", level: clb.value, ...(ability ? { ability } : {}) };
+  }
+  // "CELPIP 10 in all, how many points for English?": a test's scores, the same level in every ability.
+  const first = profile.firstLanguage;
+  if (first && "test" in first) {
+    const converted = toClb(first.test, first.scores, { grid });
+    const levels = converted.ok ? ABILITIES.map((a) => converted.value.levels[a]) : [];
+    const [level] = levels;
+    if (level !== undefined && levels.every((l) => l === level)) return { kind: "language", level };
   }
   const years = clause.numbers.find((n) => n.kind === "years");
   if (years && /\bcanadian|in canada\b/.test(t)) return { kind: "canadian-experience", years: years.value };
@@ -203,7 +213,7 @@ function readCrs(clause: Clause, context: SkillContext): Match<CrsParams> | null
   const namedRound = clause.rounds.length > 0 || (has(clause, "draw") && (has(clause, "latest") || has(clause, "first")))
     || ((has(clause, "highest") || has(clause, "lowest")) && clause.period !== undefined && clause.categories.length > 0);
   if (askingPoints && !/\bmy (?:crs|score|points)\b/.test(clause.text) && clause.profile.facts < 3 && !givenScore && !namedRound) {
-    const query = pointsQuery(clause, fromClause);
+    const query = pointsQuery(clause, fromClause, context.knowledge.crsGrid);
     if (query) return { score: 0.92, params: { mode: "points", query, ...dated, yesNo: has(clause, "yesNo") } };
   }
   const calc = !givenScore && (has(clause, "crsCalc") || (/\bmy (?:crs|score|points)\b/.test(clause.text) && !has(clause, "scoreCheck")));
