@@ -102,7 +102,8 @@ export interface OccupationsMessages {
   readonly backWith: (label: string, occupations: number) => string;
   readonly changedLine: (label: string, changes: readonly string[], conditionsChanged: boolean) => string;
   readonly changedAll: (categories: number, year: number, first: string | undefined) => string;
-  readonly nothingChanged: (year: number) => string;
+  /** With yesNo, the answer to "were there new lists in 2024?" (French only; the English text stays as it is). */
+  readonly nothingChanged: (year: number, yesNo: boolean) => string;
   readonly categoryExamples: (ex: OccupationExample) => string[];
   readonly versionNames: (
     version: string,
@@ -360,7 +361,7 @@ export const OCCUPATIONS_MESSAGES: Catalog<OccupationsMessages> = {
     backWith: (label, n) => `${label} : de retour, ${plural(n, "profession")}`,
     changedLine: (label, changes, conditionsChanged) => `${label} : ${changes.length > 0 ? changes.join(", ") : "mêmes professions"}${conditionsChanged ? " ; conditions modifiées" : ""}`,
     changedAll: (n, year, first) => `${plural(n, "catégorie")} ${n < 2 ? "a changé" : "ont changé"} en ${year}${first ? ` (listes à partir du ${formatDate(first)})` : ""} :`,
-    nothingChanged: (year) => `Rien n'a changé dans les listes des catégories en ${year}.`,
+    nothingChanged: (year, yesNo) => `${yesNo ? "Non : rien" : "Rien"} n'a changé dans les listes des catégories en ${year}.`,
     versionNames: (version, lists) =>
       lists
         .map(

@@ -158,7 +158,7 @@ function answerCategory(params: CategoryParams, context: SkillContext): SkillAns
     if (year === undefined) return reply(m.noLists, []);
     const lists = knowledge.listsInYear(year);
     if (lists.length === 0) return reply(m.noListsFor(year, years), []);
-    if (params.aspect === "changed") return changedAll(knowledge, year, reply);
+    if (params.aspect === "changed") return changedAll(knowledge, year, reply, params.yesNo ?? false);
     if (params.aspect === "conditions") {
       const rules = (y: number) => [...new Set(knowledge.listsInYear(y).filter((l) => l.active && l.hasOccupations && l.conditions).map((l) => l.conditions ?? ""))];
       const now = rules(year);
@@ -267,7 +267,7 @@ function diffText(knowledge: Knowledge, prev: CategoryList, next: CategoryList):
   return m.changedCounts({ added, removed, label, list: next, occupations: next.members.length, previousYear: prev.year, previous: prev.members.length, rule });
 }
 
-function changedAll(knowledge: Knowledge, year: number, reply: (t: string, s: string[], e?: { list?: string[] }) => SkillAnswer): SkillAnswer {
+function changedAll(knowledge: Knowledge, year: number, reply: (t: string, s: string[], e?: { list?: string[] }) => SkillAnswer, yesNo: boolean): SkillAnswer {
   const m = occupationsMessages();
   const lists = knowledge.listsInYear(year);
   const lines: string[] = [];
@@ -288,7 +288,7 @@ function changedAll(knowledge: Knowledge, year: number, reply: (t: string, s: st
     }
   }
   const first = lists.map((l) => l.effective).filter((x): x is string => x !== null).sort()[0];
-  return reply(lines.length > 0 ? m.changedAll(lines.length, year, first) : m.nothingChanged(year), sources, { list: lines });
+  return reply(lines.length > 0 ? m.changedAll(lines.length, year, first) : m.nothingChanged(year, yesNo), sources, { list: lines });
 }
 
 
