@@ -737,7 +737,7 @@ export const CRS_MESSAGES: Catalog<CrsMessages> = {
       note: (test, scale, rule, verified, status, meaning) =>
         `résultats ${test} convertis en niveaux ${scale} avec ${rule ? "la règle" : "le tableau"} de la grille, ${verified ? "vérifié" : "non vérifié"} (${status}${meaning ? ` : ${frMeaning(status, meaning)}` : ""})`,
       missing: (test, scale, since) =>
-        `les résultats ${test} ne peuvent pas être convertis : le tableau des niveaux ${scale} ${since ? `pour les tests passés depuis le ${frDate(since)}` : "en usage"} manque dans la grille de points. Indiquez plutôt votre niveau ${scale} pour chaque compétence (compréhension de l'écrit, expression écrite, compréhension de l'oral, expression orale).`,
+        `les résultats ${test} ne peuvent pas être convertis : le tableau des niveaux ${scale} ${since ? `pour les tests passés depuis le ${frDate(since)}` : "en usage"} manque dans la grille de points. Pouvez-vous plutôt indiquer votre niveau ${scale} pour chaque compétence (compréhension de l'écrit, expression écrite, compréhension de l'oral, expression orale) ?`,
     },
     points: {
       age: (age) => `${age} ans`,

@@ -357,7 +357,7 @@ function levels(params: Extract<CrsParams, { mode: "levels" }>, context: SkillCo
   const name = params.test.toUpperCase();
   const scale = TEST_LANGUAGE[params.test] === "french" ? "NCLC" : "CLB";
   const converted = toClb(params.test, params.scores, { grid: knowledge.crsGrid });
-  if (!converted.ok) return { reply: makeReply(knowledge, "crs", { title: m.equivalencyAndTitle(name), text: words(converted.error.message), sources: [CRS_SOURCE_ID] }) };
+  if (!converted.ok) return { reply: makeReply(knowledge, "crs", { title: m.equivalencyAndTitle(name), text: capital(words(converted.error.message)), sources: [CRS_SOURCE_ID] }) };
   const abilities = params.only ? [params.only] : ABILITIES;
   const rows = abilities.map((a) => m.levelRow(a, params.scores[a], scale, converted.value.levels[a]));
   const status = converted.value.verified ? "" : m.marked(knowledge.crsGrid.tests[params.test].status.text);
