@@ -94,6 +94,10 @@ function readRounds(clause: Clause, context: SkillContext): Match<RoundsParams> 
     if (clause.periods.length >= 2) return { score: 0.85, params: { ...base, stat: "summary", compare: { periods: clause.periods.slice(0, 2) } } };
     if (types.length >= 2) return { score: 0.85, params: { ...base, stat: "summary", ...(clause.period ? { period: clause.period } : {}), compare: { types: types.slice(0, 3) } } };
   }
+  // "give the results" right after a round type's latest round: all of that type's rounds.
+  if (/^(?:(?:please )?(?:give|show|list)(?: me)? (?:the|their|all the) results|(?:and )?the results)\b/.test(clause.text) && types.length === 0 && clause.rounds.length === 0 && !clause.period && (slots.skill === "round" || slots.skill === "rounds") && slots.category) {
+    return { score: 0.85, fromState: true, params: { ...base, stat: "summary", types: [slots.category] } };
+  }
   // "were there any in 2025?" right after a round type's rounds: that type's rounds in the period.
   if (clause.period && yesNo && !roundish && clause.rounds.length === 0 && (slots.skill === "round" || slots.skill === "rounds") && slots.category && !has(clause, "categoryWord")) {
     // "in 2025 or 2026": either year, so both.
