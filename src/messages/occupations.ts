@@ -79,6 +79,8 @@ export interface OccupationsMessages {
   readonly noActiveList: (label: string) => string;
   readonly conditions: (conditions: string | null, listLabel: string, before: { year: number; conditions: string } | undefined, statusLine: string, withOccupations: boolean) => string;
   readonly firstListOf: (listLabel: string, label: string) => string;
+  /** After firstListOf: the occupations of that first list, listed after it. */
+  readonly firstListHas: (n: number) => string;
   readonly size: (occupations: number | null | "inactive") => string;
   readonly compare: (answer: boolean | undefined, label: string, a: string, yearA: number, b: string, yearB: number) => string;
   readonly noneThen: (label: string, year: number, note: string | null) => string;
@@ -224,6 +226,7 @@ export const OCCUPATIONS_MESSAGES: Catalog<OccupationsMessages> = {
     conditions: (conditions, listLabel, before, statusLine, withOccupations) =>
       `${conditions ? capital(conditions) : "My data states no conditions"}: ${listLabel}.${before ? ` Before, in ${before.year}: ${before.conditions}.` : ""}${statusLine}${withOccupations ? " The occupations:" : ""}`,
     firstListOf: (listLabel, label) => `${capital(listLabel)} is the first ${label} list I have.`,
+    firstListHas: (n) => ` It has ${plural(n, "occupation")}:`,
     size: (n) => (n === "inactive" ? "not a category" : n === null ? "no list" : plural(n, "occupation")),
     compare: (answer, label, a, yearA, b, yearB) => `${answer === undefined ? "" : answer ? "Yes: " : "No: "}${capital(label)}: ${a} in ${yearA}, ${b} in ${yearB}.`,
     noneThen: (label, year, note) => `None: there was no ${label} category in ${year}.${note ? ` ${note}.` : ""}`,
@@ -335,6 +338,7 @@ export const OCCUPATIONS_MESSAGES: Catalog<OccupationsMessages> = {
     conditions: (conditions, listLabel, before, statusLine, withOccupations) =>
       `${conditions ? capital(rule(conditions)) : "Mes données n'indiquent aucune condition"} : ${listLabel}.${before ? ` Avant, en ${before.year} : ${rule(before.conditions)}.` : ""}${statusLine}${withOccupations ? " Les professions :" : ""}`,
     firstListOf: (listLabel, label) => `${capital(listLabel)} est la première liste de la catégorie ${label} que j'ai.`,
+    firstListHas: (n) => ` Elle compte ${plural(n, "profession")} :`,
     size: (n) => (n === "inactive" ? "pas une catégorie" : n === null ? "aucune liste" : plural(n, "profession")),
     compare: (answer, label, a, yearA, b, yearB) => `${answer === undefined ? "" : answer ? "Oui : " : "Non : "}${capital(label)} : ${a} en ${yearA}, ${b} en ${yearB}.`,
     noneThen: (label, year, note) => `Aucune : il n'y avait pas de catégorie ${label} en ${year}.${note ? ` ${quoted(note)}.` : ""}`,

@@ -212,6 +212,10 @@ function answerCategory(params: CategoryParams, context: SkillContext): SkillAns
     }
     case "changed": {
       const prev = all.filter((l) => l.year < list.year).at(-1);
+      // A category's first list is new as a whole: its occupations are what it brought.
+      if (!prev && list.active && list.hasOccupations && list.members.length > 0) {
+        return reply(`${m.firstListOf(listLabel(knowledge, list), label)}${m.firstListHas(list.members.length)}`, sources, { list: list.members.map((x) => memberLine(knowledge, x)), asOf: list.effective });
+      }
       if (!prev) return reply(m.firstListOf(listLabel(knowledge, list), label), sources);
       return reply(diffText(knowledge, prev, list), [...sources, ...prev.basis.slice(0, 1)], { asOf: list.effective, list: diffList(knowledge, prev, list).map((d) => d.line) });
     }
