@@ -71,7 +71,9 @@ function readRounds(clause: Clause, context: SkillContext): Match<RoundsParams> 
     const n = COUNT_WORDS[count] ?? Number(count);
     // "398 french, would i make the last 2 french draws": a score held against them is a score check.
     const held = clause.numbers.some((x) => x.value !== n && (x.kind === "crs" || x.kind === "plain" && x.value >= 100 && x.value <= 1200)) && (has(clause, "scoreCheck") || has(clause, "enough") || has(clause, "mine"));
-    if (n >= 2 && n <= 50 && !held) return { score: 0.88, params: { stat: "summary", measure: "crs", types, lastN: n } };
+    // "how many days between the last 2 CEC draws": the wait between them.
+    const days = /\bhow many days?\b|\bdays? (?:between|apart)\b/.test(clause.text);
+    if (n >= 2 && n <= 50 && !held) return { score: 0.88, params: { stat: days ? "gap" : "summary", measure: "crs", types, lastN: n } };
   }
   // "difference between the last CEC and the last PNP cut-off".
   if (has(clause, "difference") && types.length >= 2 && (has(clause, "cutoff") || has(clause, "draw"))) {
@@ -312,8 +314,10 @@ function answerDates(params: RoundsParams, context: SkillContext, draws: readonl
       if (!best || dayOf(b) - dayOf(a) > dayOf(best[1]) - dayOf(best[0])) best = [a, b];
     }
     const last = dated.at(-1);
-    const open = last && !params.period ? Math.floor(now.getTime() / 86_400_000 - dayOf(last)) : 0;
-    text = best
+    const open = last && !params.period && !params.lastN ? Math.floor(now.getTime() / 86_400_000 - dayOf(last)) : 0;
+    text = best && dated.length === 2
+      ? m.daysBetween(dayOf(best[1]) - dayOf(best[0]), roundName(knowledge, best[0]), roundName(knowledge, best[1]))
+      : best
       ? `${m.longestGap(dayOf(best[1]) - dayOf(best[0]), typePhrase(knowledge, params.types), roundName(knowledge, best[0]), roundName(knowledge, best[1]), span)}${last && open > dayOf(best[1]) - dayOf(best[0]) ? m.openGap(open, roundName(knowledge, last)) : ""}`
       : m.noRounds(false, typePhrase(knowledge, params.types), during(label), null);
     used = best ? [...best] : [];
