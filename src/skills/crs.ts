@@ -216,6 +216,10 @@ function readCrs(clause: Clause, context: SkillContext): Match<CrsParams> | null
     const query = pointsQuery(clause, fromClause, context.knowledge.crsGrid);
     if (query) return { score: 0.92, params: { mode: "points", query, ...dated, yesNo: has(clause, "yesNo") } };
   }
+  // "what is the maximum CRS score?", « c quoi le maximum de points au crs »: the grid's total, not a round's cut-off.
+  const maximum = /\b(?:max(?:imum)?|most)\b(?: (?:number of|possible|of))? (?:(?:crs|the crs) )?(?:points?|score|crs)\b|\b(?:crs|points?|score) (?:maximum|max)\b/.test(clause.text)
+    && !/\b(?:cut-?offs?|invited|draws?|rounds?|ever|for)\b/.test(clause.text) && clause.categories.length === 0 && !clause.period && clause.profile.facts === 0 && !givenScore;
+  if (maximum && pointsQuery(clause, fromClause, context.knowledge.crsGrid) === undefined) return { score: 0.92, params: { mode: "points", query: { kind: "maximum" }, ...dated, yesNo: false } };
   const calc = !givenScore && (has(clause, "crsCalc") || (/\bmy (?:crs|score|points)\b/.test(clause.text) && !has(clause, "scoreCheck")));
   const without = slots.profile !== undefined ? dropped(clause) : undefined;
   if (slots.profile !== undefined && (has(clause, "whatIf") || clause.followUp && inCrs) && (clause.profile.facts > 0 || without)) {
