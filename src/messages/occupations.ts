@@ -60,6 +60,8 @@ export interface OccupationsMessages {
   readonly noLists: string;
   readonly noListsFor: (year: number, years: readonly number[]) => string;
   readonly conditionsOfYear: (year: number, now: readonly string[], before: readonly string[] | null, frenchRule: string | null) => string;
+  /** Before conditionsOfYear, for "was it the same before?". */
+  readonly sameAsBefore: (same: boolean) => string;
   readonly categoriesIn: (year: number, names: readonly string[], gone: readonly string[]) => string;
   readonly whichLine: (name: string, occupations: number | null, list: ListDate) => string;
   readonly noListToday: (label: string, year: number | undefined, years: readonly number[]) => string;
@@ -211,6 +213,7 @@ export const OCCUPATIONS_MESSAGES: Catalog<OccupationsMessages> = {
     noDatedLists: (year) => `I have no ${year} lists with a date.`,
     noLists: "I have no category lists.",
     noListsFor: (year, ys) => `I have no category lists for ${year}; mine cover ${years(ys)}.`,
+    sameAsBefore: (same) => (same ? "Yes. " : "No. "),
     conditionsOfYear: (year, now, before, frenchRule) =>
       `${before ? `The work-experience rule changed in ${year}. ` : ""}In ${year}: ${now.join("; ")}.${before ? ` In ${year - 1}: ${before.join("; ")}.` : ""} French-language proficiency: ${frenchRule ?? "no rule stated"}.`,
     categoriesIn: (year, names, gone) => `${names.length} categories in ${year}: ${joinAnd(names)}.${gone.length > 0 ? ` Not a category that year: ${joinAnd(gone)}.` : ""}`,
@@ -322,6 +325,7 @@ export const OCCUPATIONS_MESSAGES: Catalog<OccupationsMessages> = {
     noDatedLists: (year) => `Je n'ai aucune liste datée pour ${year}.`,
     noLists: "Je n'ai aucune liste de catégorie.",
     noListsFor: (year, ys) => `Je n'ai pas de listes des catégories pour ${year} ; les miennes couvrent ${years(ys)}.`,
+    sameAsBefore: (same) => (same ? "Oui. " : "Non. "),
     conditionsOfYear: (year, now, before, frenchRule) =>
       `${before ? `La règle d'expérience de travail a changé en ${year}. ` : ""}En ${year} : ${now.map(rule).join(" ; ")}.${before ? ` En ${year - 1} : ${before.map(rule).join(" ; ")}.` : ""} Compétence linguistique en français : ${frenchRule ? rule(frenchRule) : "aucune règle indiquée"}.`,
     categoriesIn: (year, names, gone) => `${plural(names.length, "catégorie")} en ${year} : ${joinAnd(names)}.${gone.length > 0 ? ` Pas une catégorie cette année-là : ${joinAnd(gone)}.` : ""}`,

@@ -22,6 +22,8 @@ export interface CategoryParams {
   readonly bigger?: boolean;
   /** The question wants a yes or a no first. */
   readonly yesNo?: boolean;
+  /** For conditions: "was it the same before 2026?", a yes or a no on whether the rule changed that year. */
+  readonly same?: boolean;
   /** For yes/no: the question asks whether the category was removed ("was transport removed"). */
   readonly removal?: boolean;
   readonly category?: string;
@@ -80,6 +82,11 @@ function readCategory(clause: Clause, context: SkillContext): Match<CategoryPara
   }
   if (!category && has(clause, "categoryWord") && has(clause, "conditions") && !roundish) {
     return { score: 0.7, params: { ...base, aspect: "conditions" } };
+  }
+  // "was it the same before 2026?" after the lists' rule: whether the rule changed that year.
+  const before = /\bbefore (\d{4})\b/.exec(clause.text);
+  if (slots.skill === "category" && slots.aspect === "conditions" && /\b(?:the same|same thing|different)\b/.test(clause.text) && before && !category && !roundish) {
+    return { score: 0.85, fromState: true, params: { aspect: "conditions", year: Number(before[1]), same: true } };
   }
   // "and how much experience do I need to be eligible?" after a category answer: the rule of those lists.
   if (slots.skill === "category" && has(clause, "conditions") && clause.followUp && !roundish && clause.codes.length === 0 && clause.categories.length === 0) {
@@ -165,7 +172,8 @@ function answerCategory(params: CategoryParams, context: SkillContext): SkillAns
       const before = rules(year - 1);
       const changed = before.length > 0 && now.join("|") !== before.join("|");
       const withRule = lists.filter((l) => l.active && l.conditions);
-      return reply(m.conditionsOfYear(year, now, changed ? before : null, lists.find((l) => !l.hasOccupations)?.conditions ?? null), withRule.flatMap((l) => l.basis.slice(0, 1)), { asOf: `${year}-12-31` });
+      const lead = params.same && before.length > 0 ? m.sameAsBefore(!changed) : "";
+      return reply(`${lead}${m.conditionsOfYear(year, now, changed ? before : null, lists.find((l) => !l.hasOccupations)?.conditions ?? null)}`, withRule.flatMap((l) => l.basis.slice(0, 1)), { asOf: `${year}-12-31` });
     }
     const active = lists.filter((l) => l.active);
     const gone = lists.filter((l) => !l.active);
