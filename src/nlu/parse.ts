@@ -167,6 +167,12 @@ export function parseClause(raw: string, lexicon: Lexicon, now: Date, lang: Lang
     rounds.push(m[1] ?? "");
     return true;
   });
+  // "draw STEM 254", « tirage PEC 428 »: a round type between the word and the number; only the number is taken.
+  take(/(?<=\b(?:round|draw)\s+([a-z]{2,12})\s+#?)(\d{1,3}[ab]?)\b(?!\s*(?:points|pts|crs|people|candidates|invitations|itas|%))/, (m) => {
+    if (lexicon.categoriesIn(m[1] ?? "").length === 0) return false;
+    rounds.push(m[2] ?? "");
+    return true;
+  });
   take(/(?:^|\s)#\s?(\d{1,3}[ab]?)\b/, (m) => {
     rounds.push(m[1] ?? "");
     return true;
