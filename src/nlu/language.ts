@@ -72,6 +72,8 @@ export class French {
     let fr = /[éèêàçùûôîï]/i.test(text) ? 1 : 0;
     let en = 0;
     let borrowed = 0;
+    // "22222 ?", "draw #400 ?": a space before the question mark is French typography, a hint like an accent.
+    if (/[a-z0-9\u00c0-\u017f)] [?!]/i.test(text)) fr += 1;
     // "c quoi", "c koi", "c quand": "c'est" typed as one letter, French however short the message.
     if (/(?<![a-z0-9'])c (?:quoi|koi|quand|combien|qui)(?![a-z0-9])/.test(fold(text))) fr += 1;
     for (const w of fold(text).split(/[^a-z']+|'(?=\s|$)/)) {
