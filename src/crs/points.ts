@@ -31,6 +31,8 @@ export const PointsQuerySchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("french") }),
   z.object({ kind: z.literal("canadian-education") }),
   z.object({ kind: z.literal("arranged-employment") }),
+  /** The grid's maximum total and the maximum of each part. */
+  z.object({ kind: z.literal("maximum") }),
 ]);
 /** A points question. */
 export type PointsQuery = z.infer<typeof PointsQuerySchema>;
@@ -186,6 +188,20 @@ export function pointsFor(grid: CrsGrid, query: PointsQuery, options: PointsOpti
           rows: [splitRow(m.canadianRow(row.label), row), plainRow(m.spouseCanadianRow(spouse.label), spouse.points)],
           summary: m.canadianSummary(Math.floor(query.years), row.withoutSpouse, row.withSpouse),
           notes: [grid.core.canadianExperience.note ? m.canadianNote(grid.core.canadianExperience.note) : null].filter((n) => n !== null),
+          status: grid.core.status.text,
+        },
+      };
+    }
+    case "maximum": {
+      const max = grid.maximums;
+      const parts = m.maximumRows;
+      return {
+        ok: true,
+        value: {
+          ...base,
+          table: "maximums",
+          rows: [splitRow(parts.core, { withoutSpouse: max.coreWithoutSpouse, withSpouse: max.coreWithSpouse }), plainRow(parts.spouse, max.spouse), plainRow(parts.transferability, max.transferability), plainRow(parts.additional, max.additional)],
+          summary: m.maximumSummary(max.total),
           status: grid.core.status.text,
         },
       };

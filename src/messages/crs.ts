@@ -162,6 +162,9 @@ export interface CrsMessages {
     readonly canadianRow: (label: string) => string;
     readonly spouseCanadianRow: (label: string) => string;
     readonly canadianSummary: (years: number, single: number, spouse: number) => string;
+    /** The grid's maximum total, and the maximum of each part of it. */
+    readonly maximumSummary: (total: number) => string;
+    readonly maximumRows: { readonly core: string; readonly spouse: string; readonly transferability: string; readonly additional: string };
     /** The grid's own note on Canadian work experience, where the language can say it. */
     readonly canadianNote: (note: string) => string | null;
     readonly item: (label: string, points: number) => string;
@@ -497,6 +500,8 @@ export const CRS_MESSAGES: Catalog<CrsMessages> = {
       canadianRow: (label) => `Canadian work experience: ${label}`,
       spouseCanadianRow: (label) => `spouse's Canadian work experience: ${label}`,
       canadianSummary: (years, single, spouse) => `${years} years of Canadian work experience: ${single} single, ${spouse} with a spouse`,
+      maximumSummary: (total) => `${formatNumber(total)}: the most CRS points a candidate can have`,
+      maximumRows: { core: "core human capital factors", spouse: "spouse or common-law partner factors", transferability: "skill transferability factors", additional: "additional points" },
       canadianNote: (note) => note,
       item: (label, points) => `${label}: ${points}`,
       formerFor: (points, offer) => `${points} for ${offer}`,
@@ -737,7 +742,7 @@ export const CRS_MESSAGES: Catalog<CrsMessages> = {
       note: (test, scale, rule, verified, status, meaning) =>
         `résultats ${test} convertis en niveaux ${scale} avec ${rule ? "la règle" : "le tableau"} de la grille, ${verified ? "vérifié" : "non vérifié"} (${status}${meaning ? ` : ${frMeaning(status, meaning)}` : ""})`,
       missing: (test, scale, since) =>
-        `les résultats ${test} ne peuvent pas être convertis : le tableau des niveaux ${scale} ${since ? `pour les tests passés depuis le ${frDate(since)}` : "en usage"} manque dans la grille de points. Indiquez plutôt votre niveau ${scale} pour chaque compétence (compréhension de l'écrit, expression écrite, compréhension de l'oral, expression orale).`,
+        `les résultats ${test} ne peuvent pas être convertis : le tableau des niveaux ${scale} ${since ? `pour les tests passés depuis le ${frDate(since)}` : "en usage"} manque dans la grille de points. Pouvez-vous plutôt indiquer votre niveau ${scale} pour chaque compétence (compréhension de l'écrit, expression écrite, compréhension de l'oral, expression orale) ?`,
     },
     points: {
       age: (age) => `${age} ans`,
@@ -763,6 +768,8 @@ export const CRS_MESSAGES: Catalog<CrsMessages> = {
       canadianRow: (label) => `expérience de travail au Canada : ${frenchBand(label)}`,
       spouseCanadianRow: (label) => `expérience de travail au Canada de l'époux ou conjoint : ${frenchBand(label)}`,
       canadianSummary: (years, single, spouse) => `${frYears(years)} d'expérience de travail au Canada : ${single} sans époux ni conjoint, ${spouse} avec époux ou conjoint`,
+      maximumSummary: (total) => `${formatNumber(total)} : le nombre maximal de points du SCG qu'un candidat peut avoir`,
+      maximumRows: { core: "facteurs de base liés au capital humain", spouse: "facteurs liés à l'époux ou au conjoint de fait", transferability: "facteurs de transférabilité des compétences", additional: "points supplémentaires" },
       canadianNote: () => null,
       item: (label, points) => `${label} : ${points}`,
       formerFor: (points, offer) => `${points} pour ${offer}`,

@@ -128,6 +128,8 @@ export interface DrawMessages {
   /** The longest wait between two consecutive rounds of a span, and the wait since the latest one. */
   readonly longestGap: (days: number, kind: string, from: string, to: string, during: string) => string;
   readonly openGap: (days: number, round: string) => string;
+  /** The days between two rounds, the only two asked about. */
+  readonly daysBetween: (days: number, from: string, to: string) => string;
   /** Days with more than one round: "May 30, 2018 (rounds 91a and 91b)". */
   readonly sameDayLine: (date: string, rounds: readonly string[]) => string;
   readonly sameDays: (count: number, during: string, lines: readonly string[]) => string;
@@ -436,6 +438,7 @@ export const DRAW_MESSAGES: Catalog<DrawMessages> = {
     noRoundsTitle: "No rounds",
     longestGap: (days, kind, from, to, during) => `${plural(days, "day")}: the longest gap between two ${kind}rounds ${during || "I know of"}, from ${from} to ${to}.`,
     openGap: (days, round) => ` ${plural(days, "day")} have passed since the latest, ${round}.`,
+    daysBetween: (days, from, to) => `${plural(days, "day")} from ${from} to ${to}.`,
     sameDayLine: (date, rounds) => `${date} (rounds ${joinAnd(rounds)})`,
     sameDays: (count, during, lines) => (count === 0 ? `No: I know of no day with two rounds${during ? ` ${during}` : ""}.` : `Yes: ${plural(count, "day")} had more than one round${during ? ` ${during}` : ""}: ${lines.join("; ")}.`),
     noRounds: (yesNo, kind, during, latest) => `${yesNo ? "No" : "None"}: I know of no ${kind}rounds ${during}.${latest ? ` The latest ${kind}round I know of is ${latest}.` : ""}`,
@@ -644,13 +647,14 @@ export const DRAW_MESSAGES: Catalog<DrawMessages> = {
     noRoundsTitle: "Aucun tirage",
     longestGap: (days, kind, from, to, during) => `${formatNumber(days)} jours : l'écart le plus long entre deux tirages${after(kind)} ${during || "que je connaisse"}, du ${from} au ${to}.`,
     openGap: (days, round) => ` ${formatNumber(days)} jours se sont écoulés depuis le plus récent, le ${round}.`,
+    daysBetween: (days, from, to) => `${plural(days, "jour")} du ${from} au ${to}.`,
     sameDayLine: (date, rounds) => `le ${date} (tirages ${joinAnd(rounds)})`,
     sameDays: (count, during, lines) => (count === 0 ? `Non : je ne connais aucun jour avec deux tirages${during ? ` ${during}` : ""}.` : `Oui : ${count < 2 ? "un jour a compté" : `${formatNumber(count)} jours ont compté`} plusieurs tirages${during ? ` ${during}` : ""} : ${lines.join(" ; ")}.`),
     noRounds: (yesNo, kind, during, latest) =>
       `${yesNo ? "Non" : "Aucun"} : je ne connais aucun tirage${after(kind)} ${during}.${latest ? ` Le tirage${after(kind)} le plus récent que je connaisse est le ${latest}.` : ""}`,
     roundLine: (round, crs, invitations) => `${round} : note de passage ${crs ?? "?"}, ${formatNumber(invitations)} invitations`,
     listShows: (n) => ` La liste montre les 12 derniers des ${n}.`,
-    change: (a, b, from, to) => ` Du ${a} au ${b}, la note de passage ${to === from ? "est restée la même" : `a ${to > from ? "monté" : "baissé"} de ${Math.abs(to - from)} points`}, de ${from} à ${to}.`,
+    change: (a, b, from, to) => ` Du ${a} au ${b}, la note de passage ${to === from ? "est restée la même" : `a ${to > from ? "monté" : "baissé"} de ${plural(Math.abs(to - from), "point")}`}, de ${from} à ${to}.`,
     roundsTitle: (during) => `Tirages ${during}`.trim(),
     roundsText: (yesNo, summary, from, to) => `${yesNo ? "Oui. " : ""}${summary} Ils vont du ${from} au ${to}.`,
     roundsSuggestions: (lastYear) => ["note de passage PEC la plus basse cette année", `combien d'invitations en ${lastYear} ?`],

@@ -60,6 +60,8 @@ export interface OccupationsMessages {
   readonly noLists: string;
   readonly noListsFor: (year: number, years: readonly number[]) => string;
   readonly conditionsOfYear: (year: number, now: readonly string[], before: readonly string[] | null, frenchRule: string | null) => string;
+  /** Before conditionsOfYear, for "was it the same before?". */
+  readonly sameAsBefore: (same: boolean) => string;
   readonly categoriesIn: (year: number, names: readonly string[], gone: readonly string[]) => string;
   readonly whichLine: (name: string, occupations: number | null, list: ListDate) => string;
   readonly noListToday: (label: string, year: number | undefined, years: readonly number[]) => string;
@@ -79,6 +81,8 @@ export interface OccupationsMessages {
   readonly noActiveList: (label: string) => string;
   readonly conditions: (conditions: string | null, listLabel: string, before: { year: number; conditions: string } | undefined, statusLine: string, withOccupations: boolean) => string;
   readonly firstListOf: (listLabel: string, label: string) => string;
+  /** After firstListOf: the occupations of that first list, listed after it. */
+  readonly firstListHas: (n: number) => string;
   readonly size: (occupations: number | null | "inactive") => string;
   readonly compare: (answer: boolean | undefined, label: string, a: string, yearA: number, b: string, yearB: number) => string;
   readonly noneThen: (label: string, year: number, note: string | null) => string;
@@ -102,7 +106,8 @@ export interface OccupationsMessages {
   readonly backWith: (label: string, occupations: number) => string;
   readonly changedLine: (label: string, changes: readonly string[], conditionsChanged: boolean) => string;
   readonly changedAll: (categories: number, year: number, first: string | undefined) => string;
-  readonly nothingChanged: (year: number) => string;
+  /** With yesNo, the answer to "were there new lists in 2024?" (French only; the English text stays as it is). */
+  readonly nothingChanged: (year: number, yesNo: boolean) => string;
   readonly categoryExamples: (ex: OccupationExample) => string[];
   readonly versionNames: (
     version: string,
@@ -126,6 +131,26 @@ const depuis = (l: ListDate): string => (l.effective ? `depuis le ${formatDate(l
 const aPartir = (l: ListDate): string => (l.effective ? `à partir du ${formatDate(l.effective)}` : `à partir de ${l.year}`);
 // The lists' conditions and notes are written in English in the knowledge base: quoted as they are.
 const quoted = (s: string): string => `« ${s} »`;
+const n = (digits: string | undefined): string => formatNumber(Number((digits ?? "").replace(/,/g, "")));
+// The French wording of each part of a list's conditions as the knowledge base writes them, numbers taken from the text.
+const RULE_PARTS: readonly [RegExp, (m: RegExpExecArray) => string][] = [
+  [/^at least (\d+) months \(([\d,]+) hours\) of full-time or equivalent part-time work experience within the past (\d+) years in a single listed occupation$/, (m) => `au moins ${n(m[1])} mois (${n(m[2])} heures) d'expérience de travail à temps plein ou l'équivalent à temps partiel au cours des ${n(m[3])} dernières années dans une seule profession de la liste`],
+  [/^at least (\d+) months of continuous full-time work experience \(or equal part-time\) in a single listed occupation within the past (\d+) years, in Canada or abroad(?: \((\d{4}) rule\))?$/, (m) => `au moins ${n(m[1])} mois d'expérience de travail continue à temps plein (ou l'équivalent à temps partiel) dans une seule profession de la liste au cours des ${n(m[2])} dernières années, au Canada ou à l'étranger${m[3] ? ` (règle de ${m[3]})` : ""}`],
+  [/^at least (\d+) months of Canadian work experience in a listed occupation within the past (\d+) years$/, (m) => `au moins ${n(m[1])} mois d'expérience de travail au Canada dans une profession de la liste au cours des ${n(m[2])} dernières années`],
+  [/^need not be continuous(?: \((\d{4}) rule\))?$/, (m) => `l'expérience n'a pas à être continue${m[1] ? ` (règle de ${m[1]})` : ""}`],
+  [/^experience must be in Canada$/, () => "l'expérience doit avoir été acquise au Canada"],
+  [/^Canadian or foreign experience$/, () => "expérience au Canada ou à l'étranger"],
+  [/^Foreign Skilled Military Applicant \((\d+)\+ years foreign military service\) with a Canadian Armed Forces offer$/, (m) => `candidat militaire qualifié étranger (${n(m[1])} ans ou plus de service militaire à l'étranger) ayant une offre des Forces armées canadiennes`],
+  [/^eligible for FSWP\/FSTP\/CEC$/, () => "être admissible au TQF, au TMSF ou à la PEC"],
+  [/^NCLC (\d+)(?:\+| or higher) in all four( French)? abilities$/, (m) => `NCLC ${m[1]} ou plus aux quatre compétences${m[2] ? " en français" : ""}`],
+  [/^(?:no|not an) occupation list$/, () => "pas de liste de professions"],
+  [/^category removed for (\d{4})$/, (m) => `catégorie retirée pour ${m[1]}`],
+];
+// A list's conditions in French when every part of them is known, else quoted as the knowledge base writes them.
+const rule = (s: string): string => {
+  const parts = s.split(/;\s*/).map((part) => RULE_PARTS.map(([re, fr]) => { const m = re.exec(part.trim()); return m ? fr(m) : null; }).find((x) => x !== null) ?? null);
+  return parts.every((p): p is string => p !== null) ? parts.join(" ; ") : quoted(s);
+};
 const listes = (ys: readonly number[]): string => (ys.length > 1 ? `les listes de ${years(ys)}` : `la liste de ${years(ys)}`);
 
 const STATUS_FR: Readonly<Record<string, string>> = {
@@ -188,6 +213,7 @@ export const OCCUPATIONS_MESSAGES: Catalog<OccupationsMessages> = {
     noDatedLists: (year) => `I have no ${year} lists with a date.`,
     noLists: "I have no category lists.",
     noListsFor: (year, ys) => `I have no category lists for ${year}; mine cover ${years(ys)}.`,
+    sameAsBefore: (same) => (same ? "Yes. " : "No. "),
     conditionsOfYear: (year, now, before, frenchRule) =>
       `${before ? `The work-experience rule changed in ${year}. ` : ""}In ${year}: ${now.join("; ")}.${before ? ` In ${year - 1}: ${before.join("; ")}.` : ""} French-language proficiency: ${frenchRule ?? "no rule stated"}.`,
     categoriesIn: (year, names, gone) => `${names.length} categories in ${year}: ${joinAnd(names)}.${gone.length > 0 ? ` Not a category that year: ${joinAnd(gone)}.` : ""}`,
@@ -203,6 +229,7 @@ export const OCCUPATIONS_MESSAGES: Catalog<OccupationsMessages> = {
     conditions: (conditions, listLabel, before, statusLine, withOccupations) =>
       `${conditions ? capital(conditions) : "My data states no conditions"}: ${listLabel}.${before ? ` Before, in ${before.year}: ${before.conditions}.` : ""}${statusLine}${withOccupations ? " The occupations:" : ""}`,
     firstListOf: (listLabel, label) => `${capital(listLabel)} is the first ${label} list I have.`,
+    firstListHas: (n) => ` It has ${plural(n, "occupation")}:`,
     size: (n) => (n === "inactive" ? "not a category" : n === null ? "no list" : plural(n, "occupation")),
     compare: (answer, label, a, yearA, b, yearB) => `${answer === undefined ? "" : answer ? "Yes: " : "No: "}${capital(label)}: ${a} in ${yearA}, ${b} in ${yearB}.`,
     noneThen: (label, year, note) => `None: there was no ${label} category in ${year}.${note ? ` ${note}.` : ""}`,
@@ -258,7 +285,7 @@ export const OCCUPATIONS_MESSAGES: Catalog<OccupationsMessages> = {
     programNotCategory: (name) => `${name} est un programme, pas une catégorie de professions : il n'a pas de liste de professions, une profession n'en fait donc pas « partie ».`,
     noListOn: (label, year, date, ys) =>
       `Je n'ai pas de liste de la catégorie ${label} ${year !== undefined ? `pour ${year}` : `en vigueur le ${formatDate(date)}`} ; mes listes de cette catégorie sont celles de ${years(ys) || "aucune année"}.`,
-    byFrenchAbility: (name, conditions) => `La catégorie ${name} sélectionne les candidats selon leur compétence en français, et non selon leur profession${conditions ? ` (${quoted(conditions)})` : ""}.`,
+    byFrenchAbility: (name, conditions) => `La catégorie ${name} sélectionne les candidats selon leur compétence en français, et non selon leur profession${conditions ? ` (${rule(conditions)})` : ""}.`,
     noCategoryThen: (label, year, note, back) => `il n'y avait pas de catégorie ${label} en ${year}${note ? ` (${quoted(note)})` : ""}${back ? ` ; elle est revenue en ${back}` : ""}.`,
     onList: (named, member, label, list, from) =>
       `${named} ${member ? "figure" : "ne figure pas"} sur ${from ? `la liste de la catégorie ${label} qu'IRCC utilise ${depuis(from)}` : `la liste de ${list.year} de la catégorie ${label} (en vigueur ${aPartir(list)})`}.`,
@@ -298,8 +325,9 @@ export const OCCUPATIONS_MESSAGES: Catalog<OccupationsMessages> = {
     noDatedLists: (year) => `Je n'ai aucune liste datée pour ${year}.`,
     noLists: "Je n'ai aucune liste de catégorie.",
     noListsFor: (year, ys) => `Je n'ai pas de listes des catégories pour ${year} ; les miennes couvrent ${years(ys)}.`,
+    sameAsBefore: (same) => (same ? "Oui. " : "Non. "),
     conditionsOfYear: (year, now, before, frenchRule) =>
-      `${before ? `La règle d'expérience de travail a changé en ${year}. ` : ""}En ${year} : ${now.map(quoted).join(" ; ")}.${before ? ` En ${year - 1} : ${before.map(quoted).join(" ; ")}.` : ""} Compétence linguistique en français : ${frenchRule ? quoted(frenchRule) : "aucune règle indiquée"}.`,
+      `${before ? `La règle d'expérience de travail a changé en ${year}. ` : ""}En ${year} : ${now.map(rule).join(" ; ")}.${before ? ` En ${year - 1} : ${before.map(rule).join(" ; ")}.` : ""} Compétence linguistique en français : ${frenchRule ? rule(frenchRule) : "aucune règle indiquée"}.`,
     categoriesIn: (year, names, gone) => `${plural(names.length, "catégorie")} en ${year} : ${joinAnd(names)}.${gone.length > 0 ? ` Pas une catégorie cette année-là : ${joinAnd(gone)}.` : ""}`,
     whichLine: (name, occupations, list) => `${name}${occupations !== null ? ` : ${plural(occupations, "profession")}` : " (une règle de langue, sans liste)"}, ${aPartir(list)}`,
     noListToday: (label, year, ys) =>
@@ -312,13 +340,14 @@ export const OCCUPATIONS_MESSAGES: Catalog<OccupationsMessages> = {
     firstList: (label, list, name) => `${since(list)} : la première liste de la catégorie ${label} que j'ai est entrée en vigueur à cette date (${list.year}, ${name}).`,
     noActiveList: (label) => `La catégorie ${label} n'a eu aucune liste active.`,
     conditions: (conditions, listLabel, before, statusLine, withOccupations) =>
-      `${conditions ? quoted(conditions) : "Mes données n'indiquent aucune condition"} : ${listLabel}.${before ? ` Avant, en ${before.year} : ${quoted(before.conditions)}.` : ""}${statusLine}${withOccupations ? " Les professions :" : ""}`,
+      `${conditions ? capital(rule(conditions)) : "Mes données n'indiquent aucune condition"} : ${listLabel}.${before ? ` Avant, en ${before.year} : ${rule(before.conditions)}.` : ""}${statusLine}${withOccupations ? " Les professions :" : ""}`,
     firstListOf: (listLabel, label) => `${capital(listLabel)} est la première liste de la catégorie ${label} que j'ai.`,
+    firstListHas: (n) => ` Elle compte ${plural(n, "profession")} :`,
     size: (n) => (n === "inactive" ? "pas une catégorie" : n === null ? "aucune liste" : plural(n, "profession")),
     compare: (answer, label, a, yearA, b, yearB) => `${answer === undefined ? "" : answer ? "Oui : " : "Non : "}${capital(label)} : ${a} en ${yearA}, ${b} en ${yearB}.`,
     noneThen: (label, year, note) => `Aucune : il n'y avait pas de catégorie ${label} en ${year}.${note ? ` ${quoted(note)}.` : ""}`,
     noOccupationList: (yesNo, name, conditions) =>
-      `${yesNo ? "Non : l" : "L"}a catégorie ${name} n'a pas de liste de professions : la sélection se fait selon la compétence en français${conditions ? ` (${quoted(conditions)})` : ""}.`,
+      `${yesNo ? "Non : l" : "L"}a catégorie ${name} n'a pas de liste de professions : la sélection se fait selon la compétence en français${conditions ? ` (${rule(conditions)})` : ""}.`,
     ofTeer: (teer) => ` de FEER ${teer}`,
     stated: (n) => ` Une source en indique ${formatNumber(n)}.`,
     dissent: (codes) => ` Des tableaux d'articles mentionnent aussi ${codes.join(", ")}, que la liste d'IRCC ne comprend pas.`,
@@ -330,7 +359,7 @@ export const OCCUPATIONS_MESSAGES: Catalog<OccupationsMessages> = {
     removed: (code, title) => `retirée : ${code} ${title}`,
     cameBack: (label, list, n) => `La catégorie ${label} est revenue en ${list.year} avec ${plural(n, "profession")} (${aPartir(list)}).`,
     notCategoryIn: (label, year, note) => `${capital(label)} n'était pas une catégorie en ${year}.${note ? ` ${quoted(note)}.` : ""}`,
-    conditionsChanged: (conditions) => ` Les conditions ont changé : ${quoted(conditions)}.`,
+    conditionsChanged: (conditions) => ` Les conditions ont changé : ${rule(conditions)}.`,
     noChange: (label, list, n, previousYear, rule) =>
       `Aucune profession n'a changé : la liste de ${list.year} de la catégorie ${label} (${aPartir(list)}) compte les mêmes ${plural(n, "profession")} qu'en ${previousYear}.${rule}`,
     changedCounts: ({ added, removed, label, list, occupations, previousYear, previous, rule }) =>
@@ -340,12 +369,12 @@ export const OCCUPATIONS_MESSAGES: Catalog<OccupationsMessages> = {
     backWith: (label, n) => `${label} : de retour, ${plural(n, "profession")}`,
     changedLine: (label, changes, conditionsChanged) => `${label} : ${changes.length > 0 ? changes.join(", ") : "mêmes professions"}${conditionsChanged ? " ; conditions modifiées" : ""}`,
     changedAll: (n, year, first) => `${plural(n, "catégorie")} ${n < 2 ? "a changé" : "ont changé"} en ${year}${first ? ` (listes à partir du ${formatDate(first)})` : ""} :`,
-    nothingChanged: (year) => `Rien n'a changé dans les listes des catégories en ${year}.`,
+    nothingChanged: (year, yesNo) => `${yesNo ? "Non : rien" : "Rien"} n'a changé dans les listes des catégories en ${year}.`,
     versionNames: (version, lists) =>
       lists
         .map(
           (l) =>
-            `« ${version} » est le nom que les tirages d'IRCC donnent à ${l.listLabel}${l.rounds > 0 && l.first && l.last ? `, dans ${plural(l.rounds, "tirage")}, du ${l.first} au ${l.last}` : ""}.${l.conditions ? ` Sa condition : ${quoted(l.conditions)}.` : ""}${l.note ? ` ${quoted(l.note)}.` : ""}`,
+            `« ${version} » est le nom que les tirages d'IRCC donnent à ${l.listLabel}${l.rounds > 0 && l.first && l.last ? `, dans ${plural(l.rounds, "tirage")}, du ${l.first} au ${l.last}` : ""}.${l.conditions ? ` Sa condition : ${rule(l.conditions)}.` : ""}${l.note ? ` ${quoted(l.note)}.` : ""}`,
         )
         .join(" "),
     versionLists: (version, ys) => `« ${version} » est le nom que les tirages d'IRCC donnent ${joinAnd(ys.map((y) => `aux listes de ${y.year} (${joinAnd(y.labels)})`))}.`,

@@ -10,7 +10,8 @@ import { withinEdits } from "./edits.js";
 /** The French file, knowledge/french.json: marker words of each language and French phrases in the parser's English words. */
 export const FrenchSchema = z.object({
   about: z.string(),
-  markers: z.object({ fr: z.array(z.string().min(1)), en: z.array(z.string().min(1)) }),
+  /** English marker words French speakers use as they are ("le dernier draw", "mon score"): English only beside no French marker. */
+  markers: z.object({ fr: z.array(z.string().min(1)), en: z.array(z.string().min(1)), borrowed: z.array(z.string().min(1)).default([]) }),
   /** French words a mistyped word is corrected to before phrases are rewritten ("tirrage" → "tirage"). */
   typoTargets: z.array(z.string().min(2)),
   /** [French phrase, English words], on lower-case text without accents. */
@@ -31,12 +32,14 @@ export function fold(text: string): string {
 export class French {
   private readonly fr: ReadonlySet<string>;
   private readonly en: ReadonlySet<string>;
+  private readonly borrowed: ReadonlySet<string>;
   private compiled: { targets: readonly string[]; known: ReadonlySet<string>; pattern: RegExp; replacements: ReadonlyMap<string, string>; loose: ReadonlyMap<string, string> } | undefined;
   private readonly corrected = new LRUCache<string, string>({ max: 5000 });
 
   constructor(private readonly data: FrenchData) {
     this.fr = new Set(data.markers.fr.map(fold));
     this.en = new Set(data.markers.en);
+    this.borrowed = new Set(data.markers.borrowed);
   }
 
   // Compiled on the first French message: an English-only process never builds the pattern of every phrase.
@@ -48,7 +51,7 @@ export class French {
     this.compiled = {
       targets: this.data.typoTargets.map(fold),
       known: new Set(phrases.flatMap(([f]) => f.split(/[\s']+/)).filter((w) => w.length > 0)),
-      pattern: new RegExp(`(?<![a-z0-9'])(?:${alternatives.join("|")})(?![a-z0-9])|(?<![a-z0-9'])(?:${alternatives.filter((a) => a.endsWith("'")).join("|")})`, "g"),
+      pattern: new RegExp(`${START}(?:${alternatives.join("|")})(?![a-z0-9])|${START}(?:${alternatives.filter((a) => a.endsWith("'")).join("|")})`, "g"),
       replacements: new Map(phrases),
       // The first (longest) phrase of each spelling without spaces or hyphens.
       loose: new Map([...phrases].reverse().map(([f, e]) => [loosely(f), e] as const)),
@@ -68,13 +71,19 @@ export class French {
     // An accent is a hint, not proof: English questions quote French-named occupations ("maîtres d'hôtel").
     let fr = /[éèêàçùûôîï]/i.test(text) ? 1 : 0;
     let en = 0;
+    let borrowed = 0;
+    // "c quoi", "c koi", "c quand": "c'est" typed as one letter, French however short the message.
+    if (/(?<![a-z0-9'])c (?:quoi|koi|quand|combien|qui)(?![a-z0-9])/.test(fold(text))) fr += 1;
     for (const w of fold(text).split(/[^a-z']+|'(?=\s|$)/)) {
       if (w === "") continue;
       // "l'experience", "d'invitations": the elided article counts.
       const word = /^[a-z]{1,2}'/.test(w) ? w.slice(0, w.indexOf("'") + 1) : w;
       if (this.fr.has(word) || this.fr.has(w)) fr += 1;
       if (this.en.has(w)) en += 1;
+      if (this.en.has(w) && this.borrowed.has(w)) borrowed += 1;
     }
+    // "tie breaking rule du draw 254": borrowed words alone beside a French word are French.
+    if (fr > 0 && en === borrowed) en = 0;
     return { fr, en };
   }
 
@@ -101,6 +110,10 @@ export class French {
       .trim();
   }
 }
+
+// Where a phrase may start: a word's start, also just after an elided article or pronoun ("c'etait", "d'inscription"),
+// but not inside a word written with an apostrophe ("aujourd'hui").
+const START = "(?:(?<![a-z0-9'])|(?<=(?<![a-z0-9'])(?:qu|[cdjlmnst])'))";
 
 // A phrase written with a hyphen where the table has a space, or the other way round ("est ce que" for "est-ce que").
 function loosely(phrase: string): string {

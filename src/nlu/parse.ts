@@ -167,6 +167,12 @@ export function parseClause(raw: string, lexicon: Lexicon, now: Date, lang: Lang
     rounds.push(m[1] ?? "");
     return true;
   });
+  // "draw STEM 254", « tirage PEC 428 »: a round type between the word and the number; only the number is taken.
+  take(/(?<=\b(?:round|draw)\s+([a-z]{2,12})\s+#?)(\d{1,3}[ab]?)\b(?!\s*(?:points|pts|crs|people|candidates|invitations|itas|%))/, (m) => {
+    if (lexicon.categoriesIn(m[1] ?? "").length === 0) return false;
+    rounds.push(m[2] ?? "");
+    return true;
+  });
   take(/(?:^|\s)#\s?(\d{1,3}[ab]?)\b/, (m) => {
     rounds.push(m[1] ?? "");
     return true;
@@ -207,11 +213,14 @@ export function parseClause(raw: string, lexicon: Lexicon, now: Date, lang: Lang
   const cueWords = lexicon.cueWords(text);
   const cues = Object.keys(cueWords).filter((c) => c !== "latest");
   if (cueWords.latest !== undefined && lexicon.hasCue("latest", datesOut)) cues.push("latest");
-  const phrase = blank(text, spans)
+  const phraseWords = (t: string) => t
     .replace(/[^a-z0-9' -]/g, " ")
     .split(/\s+/)
     .filter((w) => w.length > 0 && !lexicon.stopwords.has(w) && !/^\d+$/.test(w))
     .join(" ");
+  // "chauffeur de camion (truck driver)": a name glossed in brackets is one name, not two; the gloss alone when it is all.
+  const blanked = blank(text, spans);
+  const phrase = phraseWords(blanked.replace(/\([^()]*\)/g, " ")) || phraseWords(blanked);
 
   // "the 2024 healthcare draws ... on the list in 2024": one period named twice is one period.
   const periods: Period[] = [...(sinceRound ? [sinceRound] : []), ...dateFindings.periods].filter((p, i, all) => all.findIndex((o) => o.from === p.from && o.to === p.to) === i);

@@ -123,13 +123,15 @@ function readAnswer(field: string, clause: Clause): PartialProfile | undefined {
 // "a canadian degree", "3 year degree from a canadian college", "studied in canada".
 const CANADIAN_EDUCATION = /\bcanadian (?:education|degree|diploma|study|studies|credential|college|colege|university|school|program)|\b(?:studied|study|studies|degree|diploma|credential|program)(?: [a-z0-9'-]+){0,4} (?:in|from) (?:a )?canad(?:a|ian)\b/;
 
-function pointsQuery(clause: Clause, profile: PartialProfile): PointsQuery | undefined {
+function pointsQuery(clause: Clause, profile: PartialProfile, grid: Knowledge["crsGrid"]): PointsQuery | undefined {
   const t = clause.text;
   if (/\b(?:job offers?|lmia|arranged employment)\b/.test(t)) return { kind: "arranged-employment" };
   if (/\b(?:pnp|provincial nomination|nomination|nominated)\b/.test(t) || clause.categories.includes("pnp")) return { kind: "nomination" };
   if (/\b(?:sibling|brother|sister)\b/.test(t)) return { kind: "sibling" };
   if (/\bfrench\b|\bnclc\b|\btef\b|\btcf\b/.test(t) || clause.categories.includes("french")) return { kind: "french" };
-  if (CANADIAN_EDUCATION.test(t)) return { kind: "canadian-education" };
+  // "a 3-year DEC in Quebec, does that give extra points": a credential earned in Canada.
+  const earnedHere = /\b(?:dec|aec|dep|diploma|degree|bachelor'?s?|masters|phd|studies|credential)\b[^,.;?]{0,30} in (?:canada|quebec|ontario|alberta|manitoba|saskatchewan|nova scotia|new brunswick|british columbia|newfoundland|prince edward island)\b/.test(t);
+  if (CANADIAN_EDUCATION.test(t) || earnedHere) return { kind: "canadian-education" };
   // "at 30", "turning 31"; "à 30 ans" reads "a 30 years".
   const ageWords = /\b(?:age|old|turn|turning|birthday|at \d|a \d\d years?\b|will have \d\d years?\b)/.test(t);
   const ages = clause.numbers.filter((n) => n.kind === "age" || ((n.kind === "plain" || n.kind === "years" && ageWords) && n.value >= 17 && n.value <= 50 && ageWords)).map((n) => n.value);
@@ -142,6 +144,14 @@ function pointsQuery(clause: Clause, profile: PartialProfile): PointsQuery | und
   if (clb) {
     const ability = /\b(reading|writing|listening|speaking)\b/.exec(t)?.[1] as "reading" | "writing" | "listening" | "speaking" | undefined;
     return { kind: "language", level: clb.value, ...(ability ? { ability } : {}) };
+  }
+  // "CELPIP 10 in all, how many points for English?": a test's scores, the same level in every ability.
+  const first = profile.firstLanguage;
+  if (first && "test" in first) {
+    const converted = toClb(first.test, first.scores, { grid });
+    const levels = converted.ok ? ABILITIES.map((a) => converted.value.levels[a]) : [];
+    const [level] = levels;
+    if (level !== undefined && levels.every((l) => l === level)) return { kind: "language", level };
   }
   const years = clause.numbers.find((n) => n.kind === "years");
   if (years && /\bcanadian|in canada\b/.test(t)) return { kind: "canadian-experience", years: years.value };
@@ -200,7 +210,7 @@ function readCrs(clause: Clause, context: SkillContext): Match<CrsParams> | null
   // where both columns are given).
   const lastQuery = slots.skill === "crs-points" ? PointsQuerySchema.safeParse(slots.profile?.query) : undefined;
   if (lastQuery?.success && clause.followUp && !givenScore && clause.codes.length + clause.rounds.length === 0) {
-    const next = pointsQuery(clause, {});
+    const next = pointsQuery(clause, {}, context.knowledge.crsGrid);
     const same = !next && (fromClause.maritalStatus !== undefined || fromClause.spouseAccompanying !== undefined || /\b(?:single|married|spouse|wife|husband|partner)\b/.test(clause.text));
     if (next && next.kind === lastQuery.data.kind) return { score: 0.88, fromState: true, params: { mode: "points", query: next, ...dated } };
     if (same) return { score: 0.88, fromState: true, params: { mode: "points", query: lastQuery.data, ...dated } };
@@ -217,9 +227,13 @@ function readCrs(clause: Clause, context: SkillContext): Match<CrsParams> | null
   // "highest pnp score 2025" is about cut-offs too.
   const namedRound = clause.rounds.length > 0 || (has(clause, "draw") && (has(clause, "latest") || has(clause, "first"))) || has(clause, "highest") || has(clause, "lowest") || has(clause, "average");
   if (askingPoints && !/\bmy (?:crs|score|points)\b/.test(clause.text) && told < 3 && !givenScore && !namedRound) {
-    const query = pointsQuery(clause, fromClause);
+    const query = pointsQuery(clause, fromClause, context.knowledge.crsGrid);
     if (query) return { score: 0.92, params: { mode: "points", query, ...dated, yesNo: has(clause, "yesNo"), losing: has(clause, "lose") } };
   }
+  // "what is the maximum CRS score?", « c quoi le maximum de points au crs »: the grid's total, not a round's cut-off.
+  const maximum = /\b(?:max(?:imum)?|most)\b(?: (?:number of|possible|of))? (?:(?:crs|the crs) )?(?:points?|score|crs)\b|\b(?:crs|points?|score) (?:maximum|max)\b/.test(clause.text)
+    && !/\b(?:cut-?offs?|invited|draws?|rounds?|ever|for)\b/.test(clause.text) && clause.categories.length === 0 && !clause.period && clause.profile.facts === 0 && !givenScore;
+  if (maximum && pointsQuery(clause, fromClause, context.knowledge.crsGrid) === undefined) return { score: 0.92, params: { mode: "points", query: { kind: "maximum" }, ...dated, yesNo: false } };
   const calc = !givenScore && (has(clause, "crsCalc") || (/\bmy (?:crs|score|points)\b/.test(clause.text) && !has(clause, "scoreCheck")));
   const without = slots.profile !== undefined ? dropped(clause) : undefined;
   if (slots.profile !== undefined && (has(clause, "whatIf") || clause.followUp && inCrs) && (clause.profile.facts > 0 || without)) {
@@ -363,7 +377,7 @@ function levels(params: Extract<CrsParams, { mode: "levels" }>, context: SkillCo
   const name = params.test.toUpperCase();
   const scale = TEST_LANGUAGE[params.test] === "french" ? "NCLC" : "CLB";
   const converted = toClb(params.test, params.scores, { grid: knowledge.crsGrid });
-  if (!converted.ok) return { reply: makeReply(knowledge, "crs", { title: m.equivalencyAndTitle(name), text: words(converted.error.message), sources: [CRS_SOURCE_ID] }) };
+  if (!converted.ok) return { reply: makeReply(knowledge, "crs", { title: m.equivalencyAndTitle(name), text: capital(words(converted.error.message)), sources: [CRS_SOURCE_ID] }) };
   const abilities = params.only ? [params.only] : ABILITIES;
   const rows = abilities.map((a) => m.levelRow(a, params.scores[a], scale, converted.value.levels[a]));
   const status = converted.value.verified ? "" : m.marked(knowledge.crsGrid.tests[params.test].status.text);

@@ -44,7 +44,13 @@ function readPool(clause: Clause, context: SkillContext): Match<PoolParams> | nu
   const { knowledge, slots } = context;
   // "the pool at round 355": the distribution IRCC published with that round.
   const named = clause.rounds.length === 1 && /\b(?:pool|distribution|profiles|candidates)\b/.test(clause.text) ? knowledge.draw(clause.rounds[0] ?? "") : undefined;
-  if (named?.distribution) return { score: 0.95, params: { change: false, round: named.round } };
+  if (named?.distribution) {
+    // "the pool at round 404: how many between 401 and 450?": a span of that distribution.
+    const span = clause.numbers.filter((n) => (n.kind === "crs" || n.kind === "plain") && n.value <= 1200 && String(n.value) !== named.round).map((n) => n.value);
+    const [a, b] = span;
+    const ranged = (has(clause, "between") || /\b\d{1,4}\s*(?:-|to)\s*\d{1,4}\b/.test(clause.text)) && span.length === 2 && a !== undefined && b !== undefined;
+    return { score: 0.95, params: { change: false, round: named.round, ...(ranged ? { min: Math.min(a, b), max: Math.max(a, b) } : {}) } };
+  }
   // "pool size when the first category draw happened": the distribution published with that round.
   const types = typesIn(clause, knowledge);
   const which = has(clause, "draw") && clause.rounds.length === 0 && clause.dates.length === 0 && !clause.period ? (has(clause, "first") ? knowledge.drawsOf(types).find((d) => d.distribution) : has(clause, "latest") && types.length > 0 ? knowledge.drawsOf(types).filter((d) => d.distribution).at(-1) : undefined) : undefined;

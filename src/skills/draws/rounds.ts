@@ -72,7 +72,7 @@ function readRounds(clause: Clause, context: SkillContext): Match<RoundsParams> 
     // "398 french, would i make the last 2 french draws": a score held against them is a score check.
     const held = clause.numbers.some((x) => x.value !== n && (x.kind === "crs" || x.kind === "plain" && x.value >= 100 && x.value <= 1200)) && (has(clause, "scoreCheck") || has(clause, "enough") || has(clause, "mine"));
     // "how many days between the last two cec draws": the gap between them.
-    const days = /\bhow many days\b|\bdays (?:between|apart)\b|\b(?:gap|wait) between\b/.test(clause.text);
+    const days = /\bhow many days?\b|\bdays? (?:between|apart)\b|\b(?:gap|wait) between\b/.test(clause.text);
     if (n >= 2 && n <= 50 && !held) return { score: 0.88, params: { stat: days ? "gap" : "summary", measure: "crs", types, lastN: n } };
   }
   // "difference between the last CEC and the last PNP cut-off".
@@ -95,6 +95,18 @@ function readRounds(clause: Clause, context: SkillContext): Match<RoundsParams> 
   if (has(clause, "compare") && roundish) {
     if (clause.periods.length >= 2) return { score: 0.85, params: { ...base, stat: "summary", compare: { periods: clause.periods.slice(0, 2) } } };
     if (types.length >= 2) return { score: 0.85, params: { ...base, stat: "summary", ...(clause.period ? { period: clause.period } : {}), compare: { types: types.slice(0, 3) } } };
+  }
+  // "give the results" right after a round type's latest round: all of that type's rounds.
+  if (/^(?:(?:please )?(?:give|show|list)(?: me)? (?:the|their|all the) results|(?:and )?the results)\b/.test(clause.text) && types.length === 0 && clause.rounds.length === 0 && !clause.period && (slots.skill === "round" || slots.skill === "rounds") && slots.category) {
+    return { score: 0.85, fromState: true, params: { ...base, stat: "summary", types: [slots.category] } };
+  }
+  // "were there any in 2025?" right after a round type's rounds: that type's rounds in the period.
+  if (clause.period && yesNo && !roundish && clause.rounds.length === 0 && (slots.skill === "round" || slots.skill === "rounds") && slots.category && !has(clause, "categoryWord")) {
+    // "in 2025 or 2026": either year, so both.
+    const [a, b] = clause.periods;
+    const either = a && b && a.kind === "year" && b.kind === "year" && a.from < b.from && new RegExp(`\\b${a.label} or ${b.label}\\b`).test(clause.text);
+    const period = either ? { from: a.from, to: b.to, label: `${a.label} to ${b.label}`, kind: "range" as const } : clause.period;
+    return { score: 0.8, fromState: true, params: { ...base, types: [slots.category], period, stat: "count", yesNo } };
   }
   if (clause.period && roundish && !has(clause, "tieBreak")) {
     const latestOnly = has(clause, "latest") && clause.period.kind !== "relative" && !stat;
@@ -302,8 +314,10 @@ function answerDates(params: RoundsParams, context: SkillContext, draws: readonl
       if (!best || dayOf(b) - dayOf(a) > dayOf(best[1]) - dayOf(best[0])) best = [a, b];
     }
     const last = dated.at(-1);
-    const open = last && !params.period ? Math.floor(now.getTime() / 86_400_000 - dayOf(last)) : 0;
-    text = best
+    const open = last && !params.period && !params.lastN ? Math.floor(now.getTime() / 86_400_000 - dayOf(last)) : 0;
+    text = best && dated.length === 2
+      ? m.daysBetween(dayOf(best[1]) - dayOf(best[0]), roundName(knowledge, best[0]), roundName(knowledge, best[1]))
+      : best
       ? `${m.longestGap(dayOf(best[1]) - dayOf(best[0]), typePhrase(knowledge, params.types), roundName(knowledge, best[0]), roundName(knowledge, best[1]), span)}${last && open > dayOf(best[1]) - dayOf(best[0]) ? m.openGap(open, roundName(knowledge, last)) : ""}`
       : m.noRounds(false, typePhrase(knowledge, params.types), during(label), null);
     used = best ? [...best] : [];

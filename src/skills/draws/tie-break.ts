@@ -36,6 +36,9 @@ function readTieBreak(clause: Clause, context: SkillContext): Match<TieBreakPara
     const on = clause.dates[0]?.iso;
     return { score: 0.9, fromState: true, params: { types, profile: { score: slots.score, submitted: slots.submitted }, ...(clause.rounds[0] ? { round: clause.rounds[0] } : on ? { date: on } : {}) } };
   }
+  // "et pour le PNP juste avant, le 427?" after a tie-break: "the 427" names a round when there is one by that number.
+  const theRound = slots.skill === "tie-break" && clause.followUp && clause.rounds.length === 0 && !has(clause, "mine") ? /\bthe #?(\d{1,3}[ab]?)\b(?! (?:points?|pts|crs|score))/.exec(clause.text)?.[1] : undefined;
+  if (theRound && context.knowledge.draw(theRound)) return { score: 0.9, fromState: true, params: { round: theRound, types } };
   // "what about healthcare?" after a tie-break: the tie-break of that type's latest round.
   if (slots.skill === "tie-break" && clause.followUp && types.length > 0 && clause.codes.length + clause.rounds.length + clause.numbers.length === 0 && !has(clause, "tieBreak")) {
     return { score: 0.8, fromState: true, params: { types } };

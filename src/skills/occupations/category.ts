@@ -22,6 +22,8 @@ export interface CategoryParams {
   readonly bigger?: boolean;
   /** The question wants a yes or a no first. */
   readonly yesNo?: boolean;
+  /** For conditions: "was it the same before 2026?", a yes or a no on whether the rule changed that year. */
+  readonly same?: boolean;
   /** For yes/no: the question asks whether the category was removed ("was transport removed"). */
   readonly removal?: boolean;
   readonly category?: string;
@@ -124,6 +126,15 @@ function readCategory(clause: Clause, context: SkillContext): Match<CategoryPara
   if (!category && has(clause, "categoryWord") && has(clause, "conditions") && !roundish) {
     return { score: 0.7, params: { ...base, aspect: "conditions" } };
   }
+  // "was it the same before 2026?" after the lists' rule: whether the rule changed that year.
+  const before = /\bbefore (\d{4})\b/.exec(clause.text);
+  if (slots.skill === "category" && slots.aspect === "conditions" && /\b(?:the same|same thing|different)\b/.test(clause.text) && before && !category && !roundish) {
+    return { score: 0.85, fromState: true, params: { aspect: "conditions", year: Number(before[1]), same: true } };
+  }
+  // "and how much experience do I need to be eligible?" after a category answer: the rule of those lists.
+  if (slots.skill === "category" && has(clause, "conditions") && clause.followUp && !roundish && clause.codes.length === 0 && clause.categories.length === 0) {
+    return { score: 0.8, fromState: true, params: { ...base, aspect: "conditions", ...(slots.category ? { category: slots.category } : {}), ...(year ?? slots.year ? { year: year ?? slots.year } : {}) } };
+  }
   // "and for 2024?" / "what about trades?" after a category question.
   if (slots.skill === "category" && clause.followUp && (category || year)) {
     return { score: 0.8, fromState: true, params: { aspect: (slots.aspect as CategoryParams["aspect"] | undefined) ?? "list", ...(category ?? slots.category ? { category: category ?? slots.category } : {}), ...(year ?? slots.year ? { year: year ?? slots.year } : {}) } };
@@ -197,7 +208,7 @@ function answerCategory(params: CategoryParams, context: SkillContext): SkillAns
     if (year === undefined) return reply(m.noLists, []);
     const lists = knowledge.listsInYear(year);
     if (lists.length === 0) return reply(m.noListsFor(year, years), []);
-    if (params.aspect === "changed") return changedAll(knowledge, year, reply);
+    if (params.aspect === "changed") return changedAll(knowledge, year, reply, params.yesNo ?? false);
     if (params.aspect === "conditions") {
       const rules = (y: number) => [...new Set(knowledge.listsInYear(y).filter((l) => l.active && l.hasOccupations && l.conditions).map((l) => l.conditions ?? ""))];
       const now = rules(year);
@@ -206,7 +217,7 @@ function answerCategory(params: CategoryParams, context: SkillContext): SkillAns
       const withRule = lists.filter((l) => l.active && l.conditions);
       // A yes or a no only when every list's rule gives the same one.
       const answers = params.ask ? [...new Set(now.map((c) => conditionAnswer(params.ask as ConditionAsk, c)))] : [];
-      const lead = answers.length === 1 && answers[0] !== undefined ? `${answers[0] ? m.yes : m.no}. ` : "";
+      const lead = answers.length === 1 && answers[0] !== undefined ? `${answers[0] ? m.yes : m.no}. ` : params.same && before.length > 0 ? m.sameAsBefore(!changed) : "";
       return reply(`${lead}${m.conditionsOfYear(year, now, changed ? before : null, lists.find((l) => !l.hasOccupations)?.conditions ?? null)}`, withRule.flatMap((l) => l.basis.slice(0, 1)), { asOf: `${year}-12-31` });
     }
     const active = lists.filter((l) => l.active);
@@ -256,6 +267,10 @@ function answerCategory(params: CategoryParams, context: SkillContext): SkillAns
     }
     case "changed": {
       const prev = all.filter((l) => l.year < list.year).at(-1);
+      // A category's first list is new as a whole: its occupations are what it brought.
+      if (!prev && list.active && list.hasOccupations && list.members.length > 0) {
+        return reply(`${m.firstListOf(listLabel(knowledge, list), label)}${m.firstListHas(list.members.length)}`, sources, { list: list.members.map((x) => memberLine(knowledge, x)), asOf: list.effective });
+      }
       if (!prev) return reply(m.firstListOf(listLabel(knowledge, list), label), sources);
       return reply(diffText(knowledge, prev, list), [...sources, ...prev.basis.slice(0, 1)], { asOf: list.effective, list: diffList(knowledge, prev, list).map((d) => d.line) });
     }
@@ -311,7 +326,7 @@ function diffText(knowledge: Knowledge, prev: CategoryList, next: CategoryList):
   return m.changedCounts({ added, removed, label, list: next, occupations: next.members.length, previousYear: prev.year, previous: prev.members.length, rule });
 }
 
-function changedAll(knowledge: Knowledge, year: number, reply: (t: string, s: string[], e?: { list?: string[] }) => SkillAnswer): SkillAnswer {
+function changedAll(knowledge: Knowledge, year: number, reply: (t: string, s: string[], e?: { list?: string[] }) => SkillAnswer, yesNo: boolean): SkillAnswer {
   const m = occupationsMessages();
   const lists = knowledge.listsInYear(year);
   const lines: string[] = [];
@@ -332,7 +347,7 @@ function changedAll(knowledge: Knowledge, year: number, reply: (t: string, s: st
     }
   }
   const first = lists.map((l) => l.effective).filter((x): x is string => x !== null).sort()[0];
-  return reply(lines.length > 0 ? m.changedAll(lines.length, year, first) : m.nothingChanged(year), sources, { list: lines });
+  return reply(lines.length > 0 ? m.changedAll(lines.length, year, first) : m.nothingChanged(year, yesNo), sources, { list: lines });
 }
 
 

@@ -61,7 +61,9 @@ function readOccupation(clause: Clause, context: SkillContext): Match<Occupation
     const found = resolveOccupation(knowledge, undefined, clause.phrase);
     if (found.kind === "found") {
       // "is truck driver one of them": the category just discussed.
-      const them = categories.length === 0 && slots.category && /\b(?:one of them|on it|in it|on that list|in that category|on the list|in the list)\b/.test(clause.text) ? [slots.category] : categories;
+      // "and butcher?" after "is cook on the trades list?": the same question of another job.
+      const again = slots.skill === "occupation" && clause.followUp && clause.phrase.split(" ").length <= 3;
+      const them = categories.length === 0 && slots.category && (again || /\b(?:one of them|on it|in it|on that list|in that category|on the list|in the list)\b/.test(clause.text)) ? [slots.category] : categories;
       // One mistyped word ("announced" for "announcer") is a weaker reading than a title's own words.
       const typo = !clause.phrase.includes(" ") && found.score > 0;
       const score = cueful || them !== categories ? (typo ? 0.7 : found.score < 0.1 ? 0.85 : 0.75) : found.score < 0.05 ? 0.55 : 0.4;
@@ -163,7 +165,7 @@ function answerOccupation(params: OccupationParams, context: SkillContext): Skil
   const { knowledge, now } = context;
   const m = occupationsMessages();
   const today = now.toISOString().slice(0, 10);
-  const found = resolveOccupation(knowledge, params.code, params.phrase ?? "");
+  let found = resolveOccupation(knowledge, params.code, params.phrase ?? "");
   if (found.kind === "unknown-code") {
     return {
       reply: makeReply(knowledge, "occupation", {
@@ -184,6 +186,10 @@ function answerOccupation(params: OccupationParams, context: SkillContext): Skil
       }),
     };
   }
+  // "is butcher on the trades list": of titles read almost as closely, the one on the list asked about.
+  const listed = (x: Occupation) => params.categories.some((c) => (params.year !== undefined ? knowledge.listIn(c, params.year) : knowledge.listAt(c, params.date ?? today))?.members.some((mm) => mm.code === x.code));
+  const closer = params.aspect === "membership" && found.byTitle && !listed(found.occupation) ? found.alternatives.find(listed) : undefined;
+  if (closer) found = { ...found, occupation: closer, alternatives: [found.occupation, ...found.alternatives.filter((a) => a !== closer)] };
   const o = found.occupation;
   const title = knowledge.occupationTitle(o);
   const noc = knowledge.kb.noc;
