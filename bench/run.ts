@@ -134,21 +134,23 @@ if (!existsSync(BUNDLE) || statSync(BUNDLE).mtimeMs < newest(join(ROOT, "src")))
   execFileSync("npm", ["run", "build"], { cwd: ROOT, stdio: ["ignore", "ignore", "inherit"] });
 }
 const BIN = join(ROOT, "bin/ee-bot.cjs");
-// The command runs as installed: the file itself, so its shebang's node flags apply.
-function wall(command: string, args: string[], runs: number): number[] {
-  const times: number[] = [];
+// The command runs as installed: the file itself, so its shebang's node flags apply. The two commands take turns, so
+// that a change in the machine's load while measuring weighs on both alike; the first two turns warm the caches.
+function wall(commands: readonly (readonly [string, readonly string[]])[], runs: number): number[][] {
+  const times = commands.map((): number[] => []);
   for (let i = 0; i < runs + 2; i += 1) {
-    const t0 = process.hrtime.bigint();
-    const r = spawnSync(command, args, { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"] });
-    if (r.status !== 0) throw new Error(`${args.join(" ")} failed: ${r.stderr.toString()}`);
-    if (i >= 2) times.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    commands.forEach(([command, args], k) => {
+      const t0 = process.hrtime.bigint();
+      const r = spawnSync(command, args, { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"] });
+      if (r.status !== 0) throw new Error(`${args.join(" ")} failed: ${r.stderr.toString()}`);
+      if (i >= 2) times[k]?.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    });
   }
   return times;
 }
 log("start-up and memory...");
-const coldRuns = quick ? 5 : 15;
-const cliCold = wall(BIN, ["ask", "is 21231 STEM?"], coldRuns);
-const nodeCold = wall(process.execPath, ["-e", "0"], coldRuns);
+const coldRuns = quick ? 5 : 21;
+const [cliCold = [], nodeCold = []] = wall([[BIN, ["ask", "is 21231 STEM?"]], [process.execPath, ["-e", "0"]]], coldRuns);
 
 // Memory: the command as installed loads the knowledge base and its indexes and answers every question of the sets
 // and the corpus once (one a line); a preloaded hook reports its memory as it exits.

@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { CategoryIdSchema, DrawSchema, IsoDateSchema, RoundIdSchema } from "../kb/schema.js";
 import type { Distribution } from "../kb/schema.js";
+import { lazySchema } from "../kb/lazy-schema.js";
 import { parseChartInput } from "./validate.js";
 
 /** What a cut-off chart plots for each round. */
@@ -9,7 +10,7 @@ export const MeasureSchema = z.enum(["crs", "invitations"]);
 export type Measure = z.infer<typeof MeasureSchema>;
 
 /** The fields of a draw that a chart reads. */
-export const ChartDrawSchema = DrawSchema.pick({ round: true, date: true, category: true, crs: true, invitations: true });
+export const ChartDrawSchema = lazySchema(() => DrawSchema.pick({ round: true, date: true, category: true, crs: true, invitations: true }));
 /** The fields of a draw that a chart reads. */
 export type ChartDraw = z.infer<typeof ChartDrawSchema>;
 

@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { DrawSchema, RoundIdSchema, type BuildWarning, type Distribution, type RoundType, type ScoreRange } from "../schema.js";
+import { lazySchema } from "../lazy-schema.js";
 import { roundTypeOfName, type RoundTypeEntry, type Vocabulary } from "../vocabulary.js";
 import type { FeedFormat } from "./format.js";
 import { readFeedMoment, readIsoDate, readWordDate } from "./moment.js";
@@ -12,22 +13,24 @@ export const FeedEnvelopeSchema = z.object({
 });
 
 /** One round as the feed states it, read field by field. */
-export const FeedRoundSchema = DrawSchema.pick({
-  round: true,
-  order: true,
-  date: true,
-  time: true,
-  roundType: true,
-  program: true,
-  category: true,
-  name: true,
-  version: true,
-  listYear: true,
-  invitations: true,
-  crs: true,
-  tieBreak: true,
-  distribution: true,
-});
+export const FeedRoundSchema = lazySchema(() =>
+  DrawSchema.pick({
+    round: true,
+    order: true,
+    date: true,
+    time: true,
+    roundType: true,
+    program: true,
+    category: true,
+    name: true,
+    version: true,
+    listYear: true,
+    invitations: true,
+    crs: true,
+    tieBreak: true,
+    distribution: true,
+  })
+);
 /** One round as the feed states it. */
 export type FeedRound = z.infer<typeof FeedRoundSchema>;
 
