@@ -151,6 +151,15 @@ export function findDates(text: string, now: Date, options: DateOptions = {}): D
     periods.push({ from: iso(from), to: iso(to), label: `${format(from, "MMMM d, yyyy")} to ${format(to, "MMMM d, yyyy")}`, kind: "range" });
     return true;
   });
+  // "the week of december 15 2025": the seven days from that day.
+  take(new RegExp(`\\b(?:the )?week of (?:the )?(?:${P1.source.slice(2, -2)}|${P2.source.slice(2, -2)})\\b`), (m) => {
+    const [month, day, year] = m[1] ? [m[1], m[2], m[3]] : [m[5], m[4], m[6]];
+    const d = validDate(Number(year), monthIndex(month ?? ""), Number(day));
+    if (!d) return false;
+    const to = addDays(d, 6);
+    periods.push({ from: iso(d), to: iso(to), label: `the week of ${format(d, "MMMM d, yyyy")}`, kind: "range" });
+    return true;
+  });
   // "since jan 1 2026": from that day to today, not the day alone.
   take(new RegExp(`\\bsince (?:the )?(?:${P1.source.slice(2, -2)}|${P2.source.slice(2, -2)})\\b`), (m) => {
     const [month, day, year] = m[1] ? [m[1], m[2], m[3]] : [m[5], m[4], m[6]];

@@ -47,7 +47,8 @@ function readRounds(clause: Clause, context: SkillContext): Match<RoundsParams> 
   const stat = big ? (/\b(?:smallest|tiniest|fewest)\b/.test(clause.text) ? "lowest" : "highest") : statOf(clause);
   const measure = big || (has(clause, "invitations") && !has(clause, "cutoff")) ? "invitations" : stat === "total" ? "invitations" : "crs";
   const roundish = aboutRounds(clause) || types.length > 0;
-  if (has(clause, "pool") && !has(clause, "draw")) return null;
+  // "range of cec cutoffs in 2026" is about rounds; "the pool's range" is not.
+  if (has(clause, "pool") && !has(clause, "draw") && !(has(clause, "cutoff") && (types.length > 0 || clause.period))) return null;
   // "longest gap between two draws ever?", "was there ever 2 draws on the same day".
   if (has(clause, "draw") && clause.rounds.length === 0 && !has(clause, "predict")) {
     const span = clause.period ? { period: clause.period } : {};

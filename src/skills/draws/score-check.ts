@@ -54,7 +54,8 @@ function readScoreCheck(clause: Clause, context: SkillContext): Match<ScoreCheck
   // "the very first stem draw": that round.
   const firstRound = has(clause, "first") && !has(clause, "latest") && has(clause, "draw") && clause.rounds.length === 0 && clause.dates.length === 0 ? context.knowledge.drawsOf(types).find((d) => d.crs !== null) : undefined;
   const date = clause.dates[0]?.iso;
-  const aboutPool = /\b(?:pool|distribution|profiles)\b/.test(clause.text);
+  // "in the pool since march, my score is 480 ... would I have been invited": a score check told with the pool in it.
+  const aboutPool = /\b(?:pool|distribution|profiles)\b/.test(clause.text) && !/\b(?:would|could|will|did|do) i (?:have )?(?:been |be |get |got )?(?:invited|an ita|made it|make it)\b/.test(clause.text);
   if (has(clause, "howMany") && !has(clause, "mine") && !has(clause, "scoreCheck") && (has(clause, "above") || has(clause, "below"))) return null;
   // "I have 520" right after being asked for a score: the round asked about.
   if (score !== undefined && context.slots.skill === "score-check" && context.slots.aspect === "ask" && context.slots.round && clause.codes.length === 0) {

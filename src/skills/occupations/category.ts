@@ -65,7 +65,8 @@ function readCategory(clause: Clause, context: SkillContext): Match<CategoryPara
   const removal = /\b(?:removed?|dropped|retired|gone|cancel+ed|scrapped|eliminated|ended|taken off)\b/.test(clause.text);
   const ask = yesNo ? conditionAsk(clause.text) : undefined;
   const base = { ...(category ? { category } : {}), ...(year ? { year } : {}), ...(clause.teer !== null ? { teer: clause.teer } : {}), ...(yesNo ? { yesNo } : {}), ...(removal ? { removal } : {}), ...(ask ? { ask } : {}) };
-  const roundish = (has(clause, "draw") || has(clause, "cutoff") || has(clause, "invitations")) && !has(clause, "categoryWord");
+  // "transport category draws ever + total invited" is about rounds, the category word notwithstanding.
+  const roundish = (has(clause, "draw") || has(clause, "cutoff") || has(clause, "invitations")) && (!has(clause, "categoryWord") || /\b(?:draws|rounds|invited|itas|cut-?offs)\b/.test(clause.text) && !has(clause, "occupationsNoun") && !has(clause, "conditions"));
   const nouns = has(clause, "occupationsNoun");
   // "what does 2026-Version 2 mean": the name IRCC's round names give a list.
   const version = versionIn(clause.text);
