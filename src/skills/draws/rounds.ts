@@ -125,6 +125,10 @@ function readRounds(clause: Clause, context: SkillContext): Match<RoundsParams> 
   if (slots.skill === "rounds" && (stat === "lowest" || stat === "highest" || stat === "average") && types.length === 0 && !clause.period && clause.rounds.length === 0 && clause.codes.length === 0 && clause.phrase === "" && (slots.period || slots.category)) {
     return { score: 0.86, fromState: true, params: { ...base, ...(slots.period ? { period: slots.period } : {}), types: slots.category ? [slots.category] : [] } };
   }
+  // "how many healthcare draws this year and what were the cutoffs": the same rounds, their cut-offs.
+  if (slots.skill === "rounds" && (slots.category || slots.period) && /\b(?:cut-?offs|scores|crs scores|minimums)\b/.test(clause.text) && /\b(?:what|which|list|show|give)\b/.test(clause.text) && types.length === 0 && !clause.period && clause.rounds.length === 0 && clause.codes.length === 0 && !has(clause, "latest")) {
+    return { score: 0.87, fromState: true, params: { ...base, stat: "summary", ...(slots.period ? { period: slots.period } : {}), types: slots.category ? [slots.category] : [] } };
+  }
   // "and in 2024?" after a question over rounds.
   if (slots.skill === "rounds" && clause.followUp && (clause.period || types.length > 0)) {
     return {

@@ -45,7 +45,7 @@ function readScoreCheck(clause: Clause, context: SkillContext): Match<ScoreCheck
   if ((has(clause, "below") || has(clause, "above")) && !has(clause, "mine") && (has(clause, "draw") || has(clause, "cutoff"))) return null;
   const ever = has(clause, "ever") ? { ever: true } : {};
   // "any draw", "any of them", "the draws in 2025", "a general draw in 2019": the rounds as a set, not the latest one.
-  const any = /\bany\b/.test(clause.text) || clause.period !== null && /\b(?:draws|rounds)\b|\ban? (?:[a-z-]+ ){0,2}(?:draw|round)\b/.test(clause.text);
+  const any = /\b(?:any|either|one of)\b/.test(clause.text) || clause.period !== null && /\b(?:draws|rounds)\b|\ban? (?:[a-z-]+ ){0,2}(?:draw|round)\b/.test(clause.text);
   const lastN = /\b(?:last|latest|past|previous) (\d{1,2}|two|three|four|five|six|seven|eight|nine|ten) (?:[a-z-]+ ){0,2}(?:draws|rounds)\b/.exec(clause.text);
   const n = lastN ? (COUNT_WORDS[lastN[1] ?? ""] ?? Number(lastN[1])) : 0;
   // "in any of them" after rounds were listed: those rounds, their type and period.
