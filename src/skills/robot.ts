@@ -187,8 +187,9 @@ export class Robot {
       } else if (!best || best.score < MIN_SCORE) {
         answer = { reply: this.fallback(knowledge, clause, context) };
         understood.push({ skill: "fallback", score: best?.score ?? 0, params: null });
-      } else if (best.skill.id === "help" && !clause.cues.includes("asking") && question.clauses.some((c) => c !== clause && c.cues.includes("asking"))) {
-        // "Hi, nurse here from Kerala. How many healthcare draws this year?": a greeting before a question is not a request for help.
+      } else if (best.skill.id === "help" && !clause.cues.includes("asking") && question.clauses.slice(question.clauses.indexOf(clause) + 1).some((c) => c.cues.includes("asking"))) {
+        // "Hi, nurse here from Kerala. How many healthcare draws this year?": a greeting before a question is not a
+        // request for help ("thanks" after one still gets its reply).
         continue;
       } else {
         answer = this.run(best.skill, best.match.params, context, message.platform);
