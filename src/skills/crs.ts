@@ -236,7 +236,8 @@ function readCrs(clause: Clause, context: SkillContext): Match<CrsParams> | null
   if (maximum && pointsQuery(clause, fromClause, context.knowledge.crsGrid) === undefined) return { score: 0.92, params: { mode: "points", query: { kind: "maximum" }, ...dated, yesNo: false } };
   const calc = !givenScore && (has(clause, "crsCalc") || (/\bmy (?:crs|score|points)\b/.test(clause.text) && !has(clause, "scoreCheck")));
   const without = slots.profile !== undefined ? dropped(clause) : undefined;
-  if (slots.profile !== undefined && (has(clause, "whatIf") || clause.followUp && inCrs) && (clause.profile.facts > 0 || without)) {
+  // "without the french?" right after a score: the same profile without it.
+  if (slots.profile !== undefined && (has(clause, "whatIf") || clause.followUp && inCrs || inCrs && without !== undefined && clause.text.split(" ").length <= 6) && (clause.profile.facts > 0 || without)) {
     const changed = merge(storedProfile(context), fromClause);
     return { score: 0.92, fromState: true, params: { mode: "calculate", profile: without ? withoutLanguage(changed, without) : changed, readings: clause.profile.readings, ...dated, whatIf: true } };
   }
