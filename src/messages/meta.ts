@@ -56,6 +56,9 @@ export interface MetaMessages {
     /** "fsw vs fswp same thing?": two names of one term. */
     readonly sameTerm: (a: string, b: string) => string;
     readonly titleJoin: string;
+    /** A term asked about that no source defines: said so, with the terms that are defined. */
+    readonly unknown: (term: string, known: readonly string[]) => string;
+    readonly unknownTitle: string;
     readonly suggestions: readonly string[];
     /** Example questions, from the names of the terms the knowledge base defines best (most sourced first). */
     readonly examples: (names: readonly string[]) => readonly string[];
@@ -218,6 +221,8 @@ export const META_MESSAGES: Catalog<MetaMessages> = {
       different: "They are different things: ",
       sameTerm: (a, b) => `Yes: ${a} and ${b} are two names for the same thing. `,
       titleJoin: " vs ",
+      unknown: (term, known) => `I have no definition of ${term} in my sources, so I won't guess one.${known.length > 0 ? ` Terms I can explain: ${joinAnd([...known])}.` : ""}`,
+      unknownTitle: "Not in my sources",
       suggestions: ["what is TEER?", "what is the tie-breaking rule?"],
       examples: () => ["what is CRS?", "what does ITA mean?"],
     },
@@ -354,6 +359,8 @@ export const META_MESSAGES: Catalog<MetaMessages> = {
       different: "Ce sont deux choses différentes : ",
       sameTerm: (a, b) => `Oui : ${a} et ${b} sont deux noms de la même chose. `,
       titleJoin: " et ",
+      unknown: (term, known) => `Je n'ai pas de définition de ${term} dans mes sources : je préfère ne pas en inventer une.${known.length > 0 ? ` Les termes que je peux expliquer : ${joinAnd([...known])}.` : ""}`,
+      unknownTitle: "Absent de mes sources",
       suggestions: ["c'est quoi la FEER ?", "c'est quoi la règle de départage ?"],
       examples: (names) => names.slice(0, 2).map((n) => `que veut dire ${n} ?`),
     },

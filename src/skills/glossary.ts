@@ -11,7 +11,12 @@ export interface GlossaryParams {
   readonly terms: string[];
   /** "fsw vs fswp same thing?": the two names asked about, when both name the one term. */
   readonly same?: readonly [string, string];
+  /** A term asked about that no source defines ("what does CLB mean"), as the user wrote it. */
+  readonly unknown?: string;
 }
+
+// "what does CLB mean", "AOR meaning?", "NCLC??", "define ECA", "ECA kya hota hai": a definition asked of one short word.
+const DEFINE_ONE = /^(?:(?:so|ok|sorry|hi|hey|pls|please)[, ]+)*(?:(?:noob|dumb|silly|quick) question,? )?(?:what(?:'s| is| does)?|whats|wat(?: is| does)?|define|meaning of|explain)(?: an?| the)? ([a-z]{2,6})(?: (?:mean|means|stand for|stands for|meaning|is|kya hota hai))?$|^([a-z]{2,6})(?: (?:meaning|means|stands for|kya hota hai|kya hai|full form))?$/;
 
 function termsOf(clause: Clause, knowledge: Knowledge): Term[] {
   const found: Term[] = [];
@@ -67,7 +72,18 @@ export const glossarySkill: Skill<GlossaryParams> = {
     const sameWord = /\bsame\b/.test(clause.text) && clause.categories.length === 1;
     if (!(asking || bareTerm || sameWord) || clause.codes.length > 0 || clause.rounds.length > 0 || clause.period) return null;
     const terms = termsOf(clause, context.knowledge);
-    if (terms.length === 0) return null;
+    if (terms.length === 0) {
+      // Said as not known rather than answered with something else; a word the raw text writes in capitals is a term.
+      const one = DEFINE_ONE.exec(clause.text);
+      const word = one?.[1] ?? one?.[2];
+      // An acronym: asked what it means, or written like one (no vowel, or three consonants running: "nclc", "clb").
+      const named = /\b(?:mean|means|meaning|stand|stands|define|full form|kya)\b/.test(clause.text);
+      const acronym = word !== undefined && !context.knowledge.lexicon.stopwords.has(word) && (named || /^[^aeiouy]+$|[^aeiouy]{3}/.test(word));
+      const written = acronym ? word : undefined;
+      const outside = has(clause, "visa") || has(clause, "pnpStream") || has(clause, "offTopic") || clause.categories.length > 0;
+      if (written && !outside) return { score: 0.93, params: { terms: [], unknown: written.toUpperCase() } };
+      return null;
+    }
     // "fsw vs fswp same thing?": a second word naming the same round type as the first.
     const sameAsked = /\bsame\b/.test(clause.text) && (has(clause, "compare") || /\b(?:and|or|=)\b/.test(clause.text)) && clause.categories.length === 1 && terms.length === 1;
     const first = sameAsked ? clause.text.split(" ").find((w) => context.knowledge.lexicon.categoriesIn(w)[0]?.id === clause.categories[0]) : undefined;
@@ -85,6 +101,13 @@ export const glossarySkill: Skill<GlossaryParams> = {
     const { knowledge } = context;
     const terms = params.terms.map((t) => knowledge.term(t)).filter((t): t is Term => t !== undefined);
     const m = metaMessages().glossary;
+    if (params.unknown !== undefined || terms.length === 0) {
+      const known = knowledge.kb.terms.map((t) => (lang() === "fr" ? (t.fr?.term ?? t.term) : t.term));
+      return {
+        reply: makeReply(knowledge, "glossary", { title: m.unknownTitle, text: m.unknown(params.unknown ?? params.terms.join(", "), known), sources: [], suggestions: [...m.suggestions] }),
+        slots: { skill: "glossary" },
+      };
+    }
     const parts = terms.map(define);
     const both = params.same ? m.sameTerm(params.same[0], params.same[1]) : terms.length >= 2 ? m.different : "";
     const name = (t: Term) => (lang() === "fr" ? (t.fr?.term ?? t.term) : t.term);
