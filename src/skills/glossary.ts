@@ -78,7 +78,10 @@ export const glossarySkill: Skill<GlossaryParams> = {
       const word = one?.[1] ?? one?.[2];
       // An acronym: asked what it means, or written like one (no vowel, or three consonants running: "nclc", "clb").
       const named = /\b(?:mean|means|meaning|stand|stands|define|full form|kya)\b/.test(clause.text);
-      const acronym = word !== undefined && !context.knowledge.lexicon.stopwords.has(word) && (named || /^[^aeiouy]+$|[^aeiouy]{3}/.test(word));
+      // A bare word is a term only when it has no vowel ("NCLC??"), and never as the answer to a question the bot
+      // asked ("single").
+      const bare = one?.[2] !== undefined;
+      const acronym = word !== undefined && !context.knowledge.lexicon.stopwords.has(word) && context.slots.pending === undefined && (named || (bare ? /^[^aeiouy]+$/ : /^[^aeiouy]+$|[^aeiouy]{3}/).test(word));
       const written = acronym ? word : undefined;
       const outside = has(clause, "visa") || has(clause, "pnpStream") || has(clause, "offTopic") || clause.categories.length > 0;
       if (written && !outside) return { score: 0.93, params: { terms: [], unknown: written.toUpperCase() } };
