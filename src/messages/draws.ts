@@ -148,6 +148,8 @@ export interface DrawMessages {
   // Pool.
   readonly poolDistTitle: string;
   readonly noDistribution: (date: string | null) => string;
+  /** A round named whose feed entry has no pool distribution. */
+  readonly noDistributionWith: (round: string) => string;
   readonly poolHeader: (asOf: string, round: string) => string;
   readonly range: (min: number, max: number) => string;
   readonly rangeLine: (range: string, count: number, delta: number | null) => string;
@@ -454,6 +456,7 @@ export const DRAW_MESSAGES: Catalog<DrawMessages> = {
 
     poolDistTitle: "Pool distribution",
     noDistribution: (date) => `I have no pool distribution published${date ? ` on or before ${date}` : ""}.`,
+    noDistributionWith: (round) => `I have no pool distribution published with ${round}, so I can't say how the pool stood then.`,
     poolHeader: (asOf, round) => `As of ${asOf} (published with ${round})`,
     range: (min, max) => (max >= 1200 ? `${min} or more` : min <= 0 ? `${max} or less` : `${min} to ${max}`),
     rangeLine: (range, count, delta) => `${range}: ${formatNumber(count)}${delta !== null ? ` (${delta >= 0 ? "+" : "-"}${formatNumber(Math.abs(delta))})` : ""}`,
@@ -664,6 +667,7 @@ export const DRAW_MESSAGES: Catalog<DrawMessages> = {
 
     poolDistTitle: "Répartition du bassin",
     noDistribution: (date) => `Je n'ai aucune répartition du bassin publiée${date ? ` le ${date} ou avant` : ""}.`,
+    noDistributionWith: (round) => `Je n'ai pas de répartition du bassin publiée avec le ${round} : je ne peux pas dire où en était le bassin à ce moment.`,
     poolHeader: (asOf, round) => `Au ${asOf} (publiée avec le ${round})`,
     range: (min, max) => (max >= 1200 ? `${min} ou plus` : min <= 0 ? `${max} ou moins` : `${min} à ${max}`),
     rangeLine: (range, count, delta) => `${range} : ${formatNumber(count)}${delta !== null ? ` (${delta >= 0 ? "+" : "-"}${formatNumber(Math.abs(delta))})` : ""}`,

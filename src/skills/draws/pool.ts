@@ -26,7 +26,9 @@ export interface PoolParams {
 function readPool(clause: Clause, context: SkillContext): Match<PoolParams> | null {
   const scoresOnly = clause.numbers.filter((n) => (n.kind === "crs" || n.kind === "plain") && n.value <= 1200);
   // "451-460 count", "how many ppl 501-600": a score range is a question about the pool.
-  const range = /\b\d{1,4}\s*(?:-|to)\s*\d{1,4}\b/.test(clause.text) && scoresOnly.length >= 2 && !has(clause, "draw") && !has(clause, "invitations");
+  // "how many in 481-490 as of round 400": the span at a named round.
+  const atRound = clause.rounds.length === 1 && /\b(?:as of|at|in|for|by|on|with)(?: the)? (?:round|draw|#)/.test(clause.text);
+  const range = /\b\d{1,4}\s*(?:-|to)\s*\d{1,4}\b/.test(clause.text) && scoresOnly.length >= 2 && (!has(clause, "draw") || atRound) && !has(clause, "invitations");
   // "how many between 401 and 450?": two scores and a count, no round word, are a span of the pool too.
   const between = has(clause, "between") && has(clause, "howMany") && scoresOnly.length === 2 && !has(clause, "draw") && !has(clause, "invitations") && clause.rounds.length === 0;
   const pool = has(clause, "pool") || range || between || (has(clause, "above") || has(clause, "below")) && has(clause, "howMany") && scoresOnly.length === 1 && !has(clause, "draw");
@@ -43,7 +45,9 @@ function readPool(clause: Clause, context: SkillContext): Match<PoolParams> | nu
   if (has(clause, "invitations") && !/\bpool\b/.test(clause.text)) return null;
   const { knowledge, slots } = context;
   // "the pool at round 355": the distribution IRCC published with that round.
-  const named = clause.rounds.length === 1 && /\b(?:pool|distribution|profiles|candidates)\b/.test(clause.text) ? knowledge.draw(clause.rounds[0] ?? "") : undefined;
+  // "how many people 441-450 as of draw 300": a score span counted at a round is that round's distribution too.
+  const spanAt = /\b\d{3} ?(?:-|to) ?\d{3,4}\b/.test(clause.text) && (has(clause, "howMany") || /\bpeople\b/.test(clause.text)) && !has(clause, "cutoff");
+  const named = clause.rounds.length === 1 && (/\b(?:pool|distribution|profiles|candidates|people)\b/.test(clause.text) || spanAt) ? knowledge.draw(clause.rounds[0] ?? "") : undefined;
   if (named?.distribution) {
     // "the pool at round 404: how many between 401 and 450?": a span of that distribution.
     const span = clause.numbers.filter((n) => (n.kind === "crs" || n.kind === "plain") && n.value <= 1200 && String(n.value) !== named.round).map((n) => n.value);
@@ -51,6 +55,8 @@ function readPool(clause: Clause, context: SkillContext): Match<PoolParams> | nu
     const ranged = (has(clause, "between") || /\b\d{1,4}\s*(?:-|to)\s*\d{1,4}\b/.test(clause.text)) && span.length === 2 && a !== undefined && b !== undefined;
     return { score: 0.95, params: { change: false, round: named.round, ...(ranged ? { min: Math.min(a, b), max: Math.max(a, b) } : {}) } };
   }
+  // "pool distribution for round 200" when that round has none: said so, not another round's.
+  if (named && /\b(?:pool|distribution)\b/.test(clause.text)) return { score: 0.95, params: { change: false, round: named.round } };
   // "pool size when the first category draw happened": the distribution published with that round.
   const types = typesIn(clause, knowledge);
   const which = has(clause, "draw") && clause.rounds.length === 0 && clause.dates.length === 0 && !clause.period ? (has(clause, "first") ? knowledge.drawsOf(types).find((d) => d.distribution) : has(clause, "latest") && types.length > 0 ? knowledge.drawsOf(types).filter((d) => d.distribution).at(-1) : undefined) : undefined;
@@ -136,7 +142,7 @@ export const poolSkill: Skill<PoolParams> = {
     const d = params.round ? knowledge.draw(params.round) : knowledge.distributionAt(params.date);
     const dist = d?.distribution;
     if (!d || !dist) {
-      return { reply: makeReply(knowledge, "pool", { title: m.poolDistTitle, text: m.noDistribution(params.date ? formatDate(params.date) : null) }) };
+      return { reply: makeReply(knowledge, "pool", { title: m.poolDistTitle, text: d && params.round ? m.noDistributionWith(roundName(knowledge, d)) : m.noDistribution(params.date ? formatDate(params.date) : null), sources: d && params.round ? d.sources : [] }) };
     }
     const header = m.poolHeader(formatDate(dist.asOf), roundName(knowledge, d));
     const fine = finestRanges(dist);
