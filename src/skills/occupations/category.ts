@@ -34,10 +34,11 @@ export interface CategoryParams {
 }
 
 /** The parts of a list's conditions a yes/no question can ask about. */
-type ConditionAsk = "in-canada" | "foreign" | "part-time" | "continuous";
+type ConditionAsk = "in-canada" | "foreign" | "part-time" | "continuous" | "occupation";
 
 // "does the experience have to be in canada", "can part time work count", "does foreign experience count".
 function conditionAsk(text: string): ConditionAsk | undefined {
+  if (/\b(?:specific|particular|listed|certain|one) (?:occupation|job|noc|profession)\b|\bwork in an? (?:specific |particular )?(?:occupation|job)\b/.test(text)) return "occupation";
   if (/\bpart[ -]?time\b/.test(text)) return "part-time";
   if (/\b(?:foreign|abroad|outside(?: of)? canada|overseas)\b/.test(text)) return "foreign";
   if (/\bcontinuous\b|\bin a row\b|\bgaps?\b/.test(text)) return "continuous";
@@ -53,6 +54,7 @@ function conditionAnswer(ask: ConditionAsk, conditions: string): boolean | undef
   if (ask === "in-canada") return canadaOnly ? true : either ? false : undefined;
   if (ask === "foreign") return either ? true : canadaOnly ? false : undefined;
   if (ask === "part-time") return /\bpart-time\b/.test(c) ? true : undefined;
+  if (ask === "occupation") return undefined;
   return /\bneed not be continuous\b|\bnot (?:need to )?be continuous\b/.test(c) ? false : /\bcontinuous\b/.test(c) ? true : undefined;
 }
 
@@ -256,7 +258,8 @@ function answerCategory(params: CategoryParams, context: SkillContext): SkillAns
       return reply(first ? m.firstList(label, first, nameOf(first)) : m.noActiveList(label), first ? first.basis.slice(0, 1) : [], { asOf: first?.effective ?? null });
     }
     case "conditions": {
-      const yes = params.ask && list.conditions ? conditionAnswer(params.ask, list.conditions) : undefined;
+      // "do I need a specific occupation for the French category": whether the list names occupations.
+      const yes = params.ask === "occupation" ? list.hasOccupations : params.ask && list.conditions ? conditionAnswer(params.ask, list.conditions) : undefined;
       const lead = yes === undefined ? "" : `${yes ? m.yes : m.no}. `;
       const other = all.filter((l) => l.year < list.year && l.conditions && l.conditions !== list.conditions).at(-1) ?? all.filter((l) => l !== list && l.conditions && l.conditions !== list.conditions).at(-1);
       const withOccupations = list.hasOccupations && list.active;
