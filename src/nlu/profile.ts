@@ -196,7 +196,8 @@ const ABROAD = String.raw`(?:abroad|foreign|outside(?: of)? canada|overseas|back
 /** Reads what a clause says about a CRS profile: the facts a person gives about themself (and their partner). */
 export function readProfile(raw: string, vocabulary: Vocabulary): ProfileReading {
   // "IELTS 7,5": a decimal comma, as French writes it; a list such as "8,7,7,7" keeps its commas.
-  const text = raw.replace(/(?<![\d,.])(\d),(\d)(?![\d,])/g, "$1.$2");
+  // "35yrs", "27yo": the number and its unit apart.
+  const text = raw.replace(/(?<![\d,.])(\d),(\d)(?![\d,])/g, "$1.$2").replace(/\b(\d{1,2})(yrs?|years?|yo)\b/g, "$1 $2");
   const readings: string[] = [];
   const spouseAt = SPOUSE.exec(text)?.index ?? -1;
   // A partner who stays behind, or who is Canadian, scores nothing: every fact told is the candidate's own.
@@ -210,7 +211,7 @@ export function readProfile(raw: string, vocabulary: Vocabulary): ProfileReading
     facts += 1;
   };
 
-  const age = /\b(?:i'?m|i am|i was|i were|age[d:]?|me|turn|turning|turns)\s*(\d{1,3})\b(?!\s*(?:points|pts|crs|years? (?:of|in|abroad|experience|exp|foreign|canadian)))|\b(\d{1,3})\s*(?:years? old|yrs? old|yo|y\/o|year-old)\b|(?:^|[:,;]\s*|\bfor\s+)(\d{2})\b(?!\s*(?:points|pts|crs|%|years?|yrs?|y\b|months?|hours?|[.,]\d|kids?|children))|\bstill (\d{2})\b(?!\s*(?:points|pts|crs|%|years?|yrs?))/.exec(own);
+  const age = /\b(?:i'?m|i am|i was|i were|(?:my )?age is|age[d:]?|me|turn|turning|turns)\s*(\d{1,3})\b(?!\s*(?:points|pts|crs|years? (?:of|in|abroad|experience|exp|foreign|canadian)))|\b(\d{1,3})\s*(?:years? old|yrs? old|yo|y\/o|year-old)\b|(?:^|[:,;]\s*|\bfor\s+)(\d{2})\b(?!\s*(?:points|pts|crs|%|years?|yrs?|y\b|months?|hours?|[.,]\d|kids?|children))|\bstill (\d{2})\b(?!\s*(?:points|pts|crs|%|years?|yrs?))/.exec(own);
   // "29 ans" is read as "29 years": a person's age when it stands alone ("33 years, single"), follows "I have" or
   // the marital status ("célibataire 33 ans").
   const aged = age ? undefined : /(?:^|[:,;.]\s+|[:,;]|\bi have\s+|\bi am\s+|\bi'?m\s+|^(?:single|married),?\s+)(\d{2}) (?:years?|yrs?)\b(?=\s*(?:$|[,;.+]|and\b|single|married|old\b))/.exec(own);
@@ -226,6 +227,12 @@ export function readProfile(raw: string, vocabulary: Vocabulary): ProfileReading
     if (NOT_COMING.test(text)) set("spouseAccompanying", false);
     else if (/\b(?:coming|comes|accompan\w*|with me|moving with|joining)\b/.test(partner) || /\bwith (?:my )?(?:wife|husband|spouse|partner)\b/.test(text) || /\b(?:wife|husband|spouse|partner)\b[^,.;]{0,25}\b(?:coming|comes|accompan\w*|joining)\b/.test(text)) set("spouseAccompanying", true);
     if (/\b(?:is|she'?s|he'?s) (?:a )?(?:canadian|citizen|pr|permanent resident)\b/.test(partner) || PARTNER_CANADIAN.test(text)) set("spouseCanadian", true);
+  }
+
+  // "and if he doesn't come with me?" after a profile with a partner: the partner, named by a pronoun.
+  if (profile.spouseAccompanying === undefined && /\b(?:he|she)\b/.test(text)) {
+    if (NOT_COMING.test(text)) set("spouseAccompanying", false);
+    else if (/\b(?:he|she) (?:comes|is coming|came|moves|joins)\b/.test(text)) set("spouseAccompanying", true);
   }
 
   set("education", education(own, vocabulary));
@@ -248,7 +255,7 @@ export function readProfile(raw: string, vocabulary: Vocabulary): ProfileReading
   );
   // Years of experience with no place named are read as foreign when there is no Canadian experience, or none told.
   if (profile.foreignExperienceYears === undefined && (profile.canadianExperienceYears === undefined || profile.canadianExperienceYears === 0)) {
-    const plain = years(own, /(?:of )?(?:work )?(?:experience|exp)\b/);
+    const plain = years(own, /(?:of )?(?:work )?(?:experience|exp)\b/) ?? years(own, /(?:of )?work(?:ed|ing)?\b/);
     if (plain !== undefined) {
       set("foreignExperienceYears", plain);
       readings.push(pick(CRS_MESSAGES).skill.readAsForeign(plain));
