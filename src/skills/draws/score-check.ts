@@ -62,7 +62,9 @@ function readScoreCheck(clause: Clause, context: SkillContext): Match<ScoreCheck
     return { score: 0.9, fromState: true, params: { score, types: [], round: context.slots.round } };
   }
   if (score !== undefined && !aboutPool && !(has(clause, "crsCalc") && !clause.numbers.some((n) => n.kind === "crs")) && !has(clause, "tieBreak")) {
-    const round = clause.rounds[0] ?? firstRound?.round;
+    // "i have 470, would i have made that one?": the round just talked about.
+    const that = clause.rounds.length === 0 && /\b(?:that|this|the same) (?:one|round|draw)\b/.test(clause.text) ? context.slots.round : undefined;
+    const round = clause.rounds[0] ?? firstRound?.round ?? that;
     const rest = { score, types, ...(period ? { period } : {}), ...(date ? { date } : {}), ...(round ? { round } : {}), ...ever, ...(any && !round && !date ? { any } : {}), ...(n >= 2 && n <= 50 ? { lastN: n } : {}), ...subject };
     if (asks) return { score: 0.9, params: rest };
     // "490, any cec draw since 2025?": a score next to rounds of a type or period is a score check.
@@ -82,7 +84,9 @@ function readScoreCheck(clause: Clause, context: SkillContext): Match<ScoreCheck
   // "enough for last cec?" right after a score was worked out: that score.
   const afterScore = context.slots.score !== undefined && asks && (/\b(?:that|it|this|my score|my crs)\b/.test(clause.text) || (/\benough\b/.test(clause.text) && context.slots.skill === "crs"));
   if (context.slots.score !== undefined && ((context.slots.skill === "score-check" && (clause.followUp || score !== undefined)) || afterScore) && clause.codes.length === 0) {
-    return { score: 0.8, fromState: true, params: { score: score ?? context.slots.score, types: types.length > 0 ? types : context.slots.category ? [context.slots.category] : [], ...(period ? { period } : context.slots.period ? { period: context.slots.period } : {}) } };
+    // "what about the last french one?" right after a score check: the same score against that round type.
+    const another = context.slots.skill === "score-check" && clause.followUp && types.length > 0 && !has(clause, "tieBreak") && !has(clause, "pool");
+    return { score: another ? 0.92 : 0.8, fromState: true, params: { score: score ?? context.slots.score, types: types.length > 0 ? types : context.slots.category ? [context.slots.category] : [], ...(period ? { period } : context.slots.period ? { period: context.slots.period } : {}) } };
   }
   return null;
 }
