@@ -129,6 +129,10 @@ function readRounds(clause: Clause, context: SkillContext): Match<RoundsParams> 
   if (slots.skill === "rounds" && (slots.category || slots.period) && /\b(?:cut-?offs|scores|crs scores|minimums)\b/.test(clause.text) && /\b(?:what|which|list|show|give)\b/.test(clause.text) && types.length === 0 && !clause.period && clause.rounds.length === 0 && clause.codes.length === 0 && !has(clause, "latest")) {
     return { score: 0.87, fromState: true, params: { ...base, stat: "summary", ...(slots.period ? { period: slots.period } : {}), types: slots.category ? [slots.category] : [] } };
   }
+  // "what about 2024?" after the latest round of a type: that type's rounds in that period.
+  if (slots.skill === "round" && slots.category && clause.followUp && clause.period && types.length === 0 && clause.rounds.length === 0 && clause.codes.length === 0) {
+    return { score: 0.86, fromState: true, params: { ...base, stat: "summary", period: clause.period, types: [slots.category] } };
+  }
   // "and in 2024?" after a question over rounds.
   if (slots.skill === "rounds" && clause.followUp && (clause.period || types.length > 0)) {
     return {
