@@ -132,8 +132,8 @@ function pointsQuery(clause: Clause, profile: PartialProfile, grid: Knowledge["c
   // "a 3-year DEC in Quebec, does that give extra points": a credential earned in Canada.
   const earnedHere = /\b(?:dec|aec|dep|diploma|degree|bachelor'?s?|masters|phd|studies|credential)\b[^,.;?]{0,30} in (?:canada|quebec|ontario|alberta|manitoba|saskatchewan|nova scotia|new brunswick|british columbia|newfoundland|prince edward island)\b/.test(t);
   if (CANADIAN_EDUCATION.test(t) || earnedHere) return { kind: "canadian-education" };
-  // "at 30", "turning 31"; "à 30 ans" reads "a 30 years".
-  const ageWords = /\b(?:age|old|turn|turning|birthday|at \d|a \d\d years?\b|will have \d\d years?\b)/.test(t);
+  // "at 30", "turning 31"; "à 30 ans" reads "a 30 years", « pour 31 ans célibataire » "for 31 years single".
+  const ageWords = /\b(?:age|old|turn|turning|birthday|at \d|a \d\d years?\b|will have \d\d years?\b|for \d\d years?,? (?:single|married)\b)/.test(t);
   const ages = clause.numbers.filter((n) => n.kind === "age" || ((n.kind === "plain" || n.kind === "years" && ageWords) && n.value >= 17 && n.value <= 50 && ageWords)).map((n) => n.value);
   if (ages.length > 0 || /\bage\b|\bbirthday\b|\bolder\b/.test(t)) {
     const [a] = ages;
