@@ -190,7 +190,9 @@ function readCrs(clause: Clause, context: SkillContext): Match<CrsParams> | null
   // "IELTS scores for CLB 10?": the test's scores for a level, from the grid's equivalency table.
   const test = /\b(ielts|celpip|pte|tcf|tef)\b/.exec(clause.text)?.[1] as TestName | undefined;
   const level = clause.numbers.find((n) => n.kind === "clb")?.value;
-  if (test && level !== undefined && clause.profile.facts <= 1 && /\b(?:for|equal|equivalent|need|needed|required|get|mean|means|is|in)\b|=|\bwhat (?:scores?|bands?)\b/.test(clause.text)) {
+  // "what if I take IELTS and get CLB 5" after a score: a change to the profile, not the table.
+  const changing = inCrs && has(clause, "whatIf");
+  if (test && level !== undefined && clause.profile.facts <= 1 && !changing && /\b(?:for|equal|equivalent|need|needed|required|get|mean|means|is|in)\b|=|\bwhat (?:scores?|bands?)\b/.test(clause.text)) {
     return { score: 0.9, params: { mode: "equivalency", test, level } };
   }
   // "ielts 6.5 all bands what clb is that", "pte core writing 79 which clb": a test's scores as levels.
