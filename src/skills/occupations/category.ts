@@ -71,7 +71,9 @@ function readCategory(clause: Clause, context: SkillContext): Match<CategoryPara
   const version = versionIn(clause.text);
   if (version && listsOfVersion(knowledge, version, category).length > 0) return { score: 0.9, params: { ...base, aspect: "version", version } };
   // "which jobs are on it" after a category answer: the same category.
-  if (!category && slots.category && slots.skill === "category" && /\b(?:it|them|that list|this list|that one)\b/.test(clause.text) && (nouns || has(clause, "list") || has(clause, "howMany"))) {
+  // « c quoi les codes » ("what is the codes"): a short question about the occupations is about that category too.
+  const theirs = /\b(?:it|them|that list|this list|that one)\b/.test(clause.text) || nouns && clause.text.split(" ").length <= 4 && clause.phrase === "";
+  if (!category && slots.category && slots.skill === "category" && theirs && (nouns || has(clause, "list") || has(clause, "howMany"))) {
     return { score: 0.88, fromState: true, params: { aspect: has(clause, "howMany") ? "count" : "list", category: slots.category, ...(slots.year ? { year: slots.year } : {}) } };
   }
   if (category && has(clause, "status") && !roundish) return { score: 0.88, params: { ...base, aspect: "status" } };
