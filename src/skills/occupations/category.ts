@@ -34,10 +34,14 @@ export interface CategoryParams {
 }
 
 /** The parts of a list's conditions a yes/no question can ask about. */
-type ConditionAsk = "in-canada" | "foreign" | "part-time" | "continuous";
+type ConditionAsk = "in-canada" | "foreign" | "part-time" | "continuous" | "occupation";
+
+// "do you need a specific occupation for the French category": whether the category has an occupation list.
+const OCCUPATION_ASK = /\b(?:need|needs|required?|must have|have to have)(?: to)?(?: have)? (?:a |an |one )?(?:specific |particular |certain |listed )?(?:occupation|job|profession)\b/;
 
 // "does the experience have to be in canada", "can part time work count", "does foreign experience count".
 function conditionAsk(text: string): ConditionAsk | undefined {
+  if (OCCUPATION_ASK.test(text)) return "occupation";
   if (/\bpart[ -]?time\b/.test(text)) return "part-time";
   if (/\b(?:foreign|abroad|outside(?: of)? canada|overseas)\b/.test(text)) return "foreign";
   if (/\bcontinuous\b|\bin a row\b|\bgaps?\b/.test(text)) return "continuous";
@@ -52,6 +56,7 @@ function conditionAnswer(ask: ConditionAsk, conditions: string): boolean | undef
   const either = /\bcanadian or foreign\b|\bin canada or abroad\b/.test(c);
   if (ask === "in-canada") return canadaOnly ? true : either ? false : undefined;
   if (ask === "foreign") return either ? true : canadaOnly ? false : undefined;
+  if (ask === "occupation") return undefined;
   if (ask === "part-time") return /\bpart-time\b/.test(c) ? true : undefined;
   return /\bneed not be continuous\b|\bnot (?:need to )?be continuous\b/.test(c) ? false : /\bcontinuous\b/.test(c) ? true : undefined;
 }
@@ -63,7 +68,7 @@ function readCategory(clause: Clause, context: SkillContext): Match<CategoryPara
   const year = clause.years[0] ?? (clause.period?.kind === "year" ? Number(clause.period.from.slice(0, 4)) : undefined);
   const yesNo = has(clause, "yesNo");
   const removal = /\b(?:removed?|dropped|retired|gone|cancel+ed|scrapped|eliminated|ended|taken off)\b/.test(clause.text);
-  const ask = yesNo ? conditionAsk(clause.text) : undefined;
+  const ask = yesNo ? conditionAsk(clause.text) : OCCUPATION_ASK.test(clause.text) ? "occupation" : undefined;
   const base = { ...(category ? { category } : {}), ...(year ? { year } : {}), ...(clause.teer !== null ? { teer: clause.teer } : {}), ...(yesNo ? { yesNo } : {}), ...(removal ? { removal } : {}), ...(ask ? { ask } : {}) };
   const roundish = (has(clause, "draw") || has(clause, "cutoff") || has(clause, "invitations")) && !has(clause, "categoryWord");
   const nouns = has(clause, "occupationsNoun");
@@ -257,7 +262,7 @@ function answerCategory(params: CategoryParams, context: SkillContext): SkillAns
       return reply(first ? m.firstList(label, first, nameOf(first)) : m.noActiveList(label), first ? first.basis.slice(0, 1) : [], { asOf: first?.effective ?? null });
     }
     case "conditions": {
-      const yes = params.ask && list.conditions ? conditionAnswer(params.ask, list.conditions) : undefined;
+      const yes = params.ask === "occupation" ? list.hasOccupations : params.ask && list.conditions ? conditionAnswer(params.ask, list.conditions) : undefined;
       const lead = yes === undefined ? "" : `${yes ? m.yes : m.no}. `;
       const other = all.filter((l) => l.year < list.year && l.conditions && l.conditions !== list.conditions).at(-1) ?? all.filter((l) => l !== list && l.conditions && l.conditions !== list.conditions).at(-1);
       const withOccupations = list.hasOccupations && list.active;
