@@ -31,6 +31,8 @@ export interface CategoryParams {
   readonly teer?: number;
   /** For a yes/no about the conditions: which part of them is asked. */
   readonly ask?: ConditionAsk;
+  /** For "I have NCLC 6 in speaking and 8 in the rest, am I eligible": the lowest French level the question gives. */
+  readonly frenchLevel?: number;
 }
 
 /** The parts of a list's conditions a yes/no question can ask about. */
@@ -69,7 +71,10 @@ function readCategory(clause: Clause, context: SkillContext): Match<CategoryPara
   const yesNo = has(clause, "yesNo");
   const removal = /\b(?:removed?|dropped|retired|gone|cancel+ed|scrapped|eliminated|ended|taken off)\b/.test(clause.text);
   const ask = yesNo ? conditionAsk(clause.text) : OCCUPATION_ASK.test(clause.text) ? "occupation" : undefined;
-  const base = { ...(category ? { category } : {}), ...(year ? { year } : {}), ...(clause.teer !== null ? { teer: clause.teer } : {}), ...(yesNo ? { yesNo } : {}), ...(removal ? { removal } : {}), ...(ask ? { ask } : {}) };
+  // French levels told with the question: the lowest is what a list's NCLC rule is checked against.
+  const told = [clause.profile.profile["firstLanguage"], clause.profile.profile["secondLanguage"]].find((r): r is { language: string; levels: Record<string, number> } => typeof r === "object" && r !== null && (r as { language?: unknown }).language === "french" && typeof (r as { levels?: unknown }).levels === "object");
+  const frenchLevel = told ? Math.min(...Object.values(told.levels)) : undefined;
+  const base = { ...(frenchLevel !== undefined && Number.isFinite(frenchLevel) ? { frenchLevel } : {}), ...(category ? { category } : {}), ...(year ? { year } : {}), ...(clause.teer !== null ? { teer: clause.teer } : {}), ...(yesNo ? { yesNo } : {}), ...(removal ? { removal } : {}), ...(ask ? { ask } : {}) };
   const roundish = (has(clause, "draw") || has(clause, "cutoff") || has(clause, "invitations")) && !has(clause, "categoryWord");
   const nouns = has(clause, "occupationsNoun");
   // "what does 2026-Version 2 mean": the name IRCC's round names give a list.
@@ -262,7 +267,9 @@ function answerCategory(params: CategoryParams, context: SkillContext): SkillAns
       return reply(first ? m.firstList(label, first, nameOf(first)) : m.noActiveList(label), first ? first.basis.slice(0, 1) : [], { asOf: first?.effective ?? null });
     }
     case "conditions": {
-      const yes = params.ask === "occupation" ? list.hasOccupations : params.ask && list.conditions ? conditionAnswer(params.ask, list.conditions) : undefined;
+      // "NCLC 7 or higher in all four": the levels told meet the list's rule or not.
+      const needed = /\bNCLC (\d+)(?:\+| or (?:higher|more))? in all four\b/i.exec(list.conditions ?? "")?.[1];
+      const yes = params.ask === "occupation" ? list.hasOccupations : params.frenchLevel !== undefined && needed !== undefined ? params.frenchLevel >= Number(needed) : params.ask && list.conditions ? conditionAnswer(params.ask, list.conditions) : undefined;
       const lead = yes === undefined ? "" : `${yes ? m.yes : m.no}. `;
       const other = all.filter((l) => l.year < list.year && l.conditions && l.conditions !== list.conditions).at(-1) ?? all.filter((l) => l !== list && l.conditions && l.conditions !== list.conditions).at(-1);
       const withOccupations = list.hasOccupations && list.active;
