@@ -1,6 +1,7 @@
 import { calculateCrs, type CrsBreakdown } from "../crs/calculate.js";
 import { ABILITIES, CRS_SOURCE_ID, TEST_LANGUAGE, type Ability, type TestName } from "../crs/grid.js";
 import { toClb } from "../crs/language.js";
+import { defaultProfileLimits } from "../crs/limits.js";
 import { missingFields, skipField } from "../crs/missing.js";
 import { PointsQuerySchema, pointsFor, type PointsQuery } from "../crs/points.js";
 import { PartialProfileSchema, type AbilityValues, type LanguageResult, type OfficialLanguage, type PartialProfile } from "../crs/profile.js";
@@ -132,8 +133,8 @@ function pointsQuery(clause: Clause, profile: PartialProfile, grid: Knowledge["c
   // "a 3-year DEC in Quebec, does that give extra points": a credential earned in Canada.
   const earnedHere = /\b(?:dec|aec|dep|diploma|degree|bachelor'?s?|masters|phd|studies|credential)\b[^,.;?]{0,30} in (?:canada|quebec|ontario|alberta|manitoba|saskatchewan|nova scotia|new brunswick|british columbia|newfoundland|prince edward island)\b/.test(t);
   if (CANADIAN_EDUCATION.test(t) || earnedHere) return { kind: "canadian-education" };
-  // "at 30", "turning 31"; "à 30 ans" reads "a 30 years".
-  const ageWords = /\b(?:age|old|turn|turning|birthday|at \d|a \d\d years?\b|will have \d\d years?\b)/.test(t);
+  // "at 30", "turning 31"; "à 30 ans" reads "a 30 years", « pour 31 ans célibataire » "for 31 years single".
+  const ageWords = /\b(?:age|old|turn|turning|birthday|at \d|a \d\d years?\b|will have \d\d years?\b|for \d\d years?,? (?:single|married)\b)/.test(t);
   const ages = clause.numbers.filter((n) => n.kind === "age" || ((n.kind === "plain" || n.kind === "years" && ageWords) && n.value >= 17 && n.value <= 50 && ageWords)).map((n) => n.value);
   if (ages.length > 0 || /\bage\b|\bbirthday\b|\bolder\b/.test(t)) {
     const [a] = ages;
@@ -190,18 +191,25 @@ function readCrs(clause: Clause, context: SkillContext): Match<CrsParams> | null
   // "IELTS scores for CLB 10?": the test's scores for a level, from the grid's equivalency table.
   const test = /\b(ielts|celpip|pte|tcf|tef)\b/.exec(clause.text)?.[1] as TestName | undefined;
   const level = clause.numbers.find((n) => n.kind === "clb")?.value;
-  if (test && level !== undefined && clause.profile.facts <= 1 && /\b(?:for|equal|equivalent|need|needed|required|get|mean|means|is|in)\b|=|\bwhat (?:scores?|bands?)\b/.test(clause.text)) {
+  // "what if I take IELTS and get CLB 5" after a score: a change to the profile, not the table.
+  const changing = inCrs && has(clause, "whatIf");
+  if (test && level !== undefined && clause.profile.facts <= 1 && !changing && /\b(?:for|equal|equivalent|need|needed|required|get|mean|means|is|in)\b|=|\bwhat (?:scores?|bands?)\b/.test(clause.text)) {
     return { score: 0.9, params: { mode: "equivalency", test, level } };
   }
   // "ielts 6.5 all bands what clb is that", "pte core writing 79 which clb": a test's scores as levels.
   const toLevel = test && level === undefined && /\b(?:which|what|wat|in|to|into|as|equals?|=) (?:(?:clb|nclc) |(?:the )?(?:clb|nclc) level|level)\b|\b(?:clb|nclc) (?:is (?:that|it|this)|equivalent|level\??$)|\b(?:clb|nclc)\??$|\b(?:convert|conversion)\b/.test(clause.text);
   if (test && toLevel) {
     const read = fromClause.firstLanguage;
-    if (read && "test" in read && read.test === test) return { score: 0.9, params: { mode: "levels", test, scores: read.scores } };
-    const one = /\b(?:ielts|celpip|pte|tef|tcf)\b(?: (?:core|canada|general|gt|academic))? ?(listening|reading|writing|speaking)? ?(\d{1,3}(?:\.\d)?)\b/.exec(clause.text);
-    if (one?.[2]) {
-      const v = Number(one[2]);
-      return { score: 0.9, params: { mode: "levels", test, scores: { listening: v, reading: v, writing: v, speaking: v }, ...(one[1] ? { only: one[1] as Ability } : {}) } };
+    // "tcf canada 500 in reading": one ability's score, named after it.
+    const one = /\b(?:ielts|celpip|pte|tef|tcf)\b(?: (?:core|canada|general|gt|academic))? ?(listening|reading|writing|speaking)? ?(\d{1,3}(?:\.\d)?)\b(?: (?:in|for|on) (listening|reading|writing|speaking)\b)?/.exec(clause.text);
+    // "450 on the tef in listening", « 450 au TEF en compréhension orale »: the score before the test.
+    const before = one ? undefined : /\b(\d{1,3}(?:\.\d)?) (?:in|on|at|for) (?:the |my )?(?:ielts|celpip|pte|tef|tcf)\b(?: (?:core|canada|general))?(?:(?: in| for| on)? (listening|reading|writing|speaking)\b)?/.exec(clause.text);
+    const ability = one?.[1] ?? one?.[3] ?? before?.[2];
+    if (read && "test" in read && read.test === test && !ability) return { score: 0.9, params: { mode: "levels", test, scores: read.scores } };
+    const given = one?.[2] ?? before?.[1];
+    if (given) {
+      const v = Number(given);
+      return { score: 0.9, params: { mode: "levels", test, scores: { listening: v, reading: v, writing: v, speaking: v }, ...(ability ? { only: ability as Ability } : {}) } };
     }
   }
   // "what if my score was 545": a score given is a score to check, not a profile to compute.
@@ -377,7 +385,12 @@ function levels(params: Extract<CrsParams, { mode: "levels" }>, context: SkillCo
   const m = texts();
   const name = params.test.toUpperCase();
   const scale = TEST_LANGUAGE[params.test] === "french" ? "NCLC" : "CLB";
-  const converted = toClb(params.test, params.scores, { grid: knowledge.crsGrid });
+  // One ability asked ("tcf 500 in reading"): the others, on scales of their own, are left at a valid value and not shown.
+  const only = params.only;
+  const scales = defaultProfileLimits().tests[params.test] ?? {};
+  const valid = (a: Ability, v: number) => { const sc = scales[a] ?? scales.all; return !sc || v >= sc.min && v <= sc.max; };
+  const scores = only ? Object.fromEntries(ABILITIES.map((a) => [a, a === only || valid(a, params.scores[only]) ? params.scores[only] : (scales[a] ?? scales.all)?.min ?? params.scores[a]])) as AbilityValues : params.scores;
+  const converted = toClb(params.test, scores, { grid: knowledge.crsGrid });
   if (!converted.ok) return { reply: makeReply(knowledge, "crs", { title: m.equivalencyAndTitle(name), text: capital(words(converted.error.message)), sources: [CRS_SOURCE_ID] }) };
   const abilities = params.only ? [params.only] : ABILITIES;
   const rows = abilities.map((a) => m.levelRow(a, params.scores[a], scale, converted.value.levels[a]));

@@ -39,6 +39,9 @@ function readPool(clause: Clause, context: SkillContext): Match<PoolParams> | nu
     const span = /^(\d+)-(\d+)$/.exec(context.slots.aspect ?? "");
     return { score: 0.9, fromState: true, params: { change: false, ...(span ? { min: Number(span[1]), max: Number(span[2]) } : {}) } };
   }
+  // "and in total?" after a span of the pool: the whole pool of the distribution just shown.
+  const whole = context.slots.skill === "pool" && clause.followUp && scoresOnly.length === 0 && clause.dates.length === 0 && !clause.period && /\b(?:in total|total|overall|altogether|all together)\b/.test(clause.text);
+  if (whole) return { score: 0.9, fromState: true, params: { change: false, ...(context.slots.round ? { round: context.slots.round } : {}) } };
   if (!(pool || follow) || clause.codes.length > 0 || has(clause, "apply")) return null;
   // "and above 600?" after a pool question.
   // "how many people were invited" is about rounds, not the pool.

@@ -31,14 +31,19 @@ export interface CategoryParams {
   readonly teer?: number;
   /** For a yes/no about the conditions: which part of them is asked. */
   readonly ask?: ConditionAsk;
+  /** For "I have NCLC 6 in speaking and 8 in the rest, am I eligible": the lowest French level the question gives. */
+  readonly frenchLevel?: number;
 }
 
 /** The parts of a list's conditions a yes/no question can ask about. */
 type ConditionAsk = "in-canada" | "foreign" | "part-time" | "continuous" | "occupation";
 
+// "do you need a specific occupation for the French category": whether the category has an occupation list.
+const OCCUPATION_ASK = /\b(?:need|needs|required?|must have|have to have)(?: to)?(?: have)? (?:a |an |one )?(?:specific |particular |certain |listed )?(?:occupation|job|profession)\b/;
+
 // "does the experience have to be in canada", "can part time work count", "does foreign experience count".
 function conditionAsk(text: string): ConditionAsk | undefined {
-  if (/\b(?:specific|particular|listed|certain|one) (?:occupation|job|noc|profession)\b|\bwork in an? (?:specific |particular )?(?:occupation|job)\b/.test(text)) return "occupation";
+  if (OCCUPATION_ASK.test(text) || /\b(?:specific|particular|listed|certain|one) (?:occupation|job|noc|profession)\b|\bwork in an? (?:specific |particular )?(?:occupation|job)\b/.test(text)) return "occupation";
   if (/\bpart[ -]?time\b/.test(text)) return "part-time";
   if (/\b(?:foreign|abroad|outside(?: of)? canada|overseas)\b/.test(text)) return "foreign";
   if (/\bcontinuous\b|\bin a row\b|\bgaps?\b/.test(text)) return "continuous";
@@ -53,8 +58,8 @@ function conditionAnswer(ask: ConditionAsk, conditions: string): boolean | undef
   const either = /\bcanadian or foreign\b|\bin canada or abroad\b/.test(c);
   if (ask === "in-canada") return canadaOnly ? true : either ? false : undefined;
   if (ask === "foreign") return either ? true : canadaOnly ? false : undefined;
-  if (ask === "part-time") return /\bpart-time\b/.test(c) ? true : undefined;
   if (ask === "occupation") return undefined;
+  if (ask === "part-time") return /\bpart-time\b/.test(c) ? true : undefined;
   return /\bneed not be continuous\b|\bnot (?:need to )?be continuous\b/.test(c) ? false : /\bcontinuous\b/.test(c) ? true : undefined;
 }
 
@@ -65,8 +70,11 @@ function readCategory(clause: Clause, context: SkillContext): Match<CategoryPara
   const year = clause.years[0] ?? (clause.period?.kind === "year" ? Number(clause.period.from.slice(0, 4)) : undefined);
   const yesNo = has(clause, "yesNo");
   const removal = /\b(?:removed?|dropped|retired|gone|cancel+ed|scrapped|eliminated|ended|taken off)\b/.test(clause.text);
-  const ask = yesNo ? conditionAsk(clause.text) : undefined;
-  const base = { ...(category ? { category } : {}), ...(year ? { year } : {}), ...(clause.teer !== null ? { teer: clause.teer } : {}), ...(yesNo ? { yesNo } : {}), ...(removal ? { removal } : {}), ...(ask ? { ask } : {}) };
+  const ask = yesNo ? conditionAsk(clause.text) : OCCUPATION_ASK.test(clause.text) ? "occupation" : undefined;
+  // French levels told with the question: the lowest is what a list's NCLC rule is checked against.
+  const told = [clause.profile.profile["firstLanguage"], clause.profile.profile["secondLanguage"]].find((r): r is { language: string; levels: Record<string, number> } => typeof r === "object" && r !== null && (r as { language?: unknown }).language === "french" && typeof (r as { levels?: unknown }).levels === "object");
+  const frenchLevel = told ? Math.min(...Object.values(told.levels)) : undefined;
+  const base = { ...(frenchLevel !== undefined && Number.isFinite(frenchLevel) ? { frenchLevel } : {}), ...(category ? { category } : {}), ...(year ? { year } : {}), ...(clause.teer !== null ? { teer: clause.teer } : {}), ...(yesNo ? { yesNo } : {}), ...(removal ? { removal } : {}), ...(ask ? { ask } : {}) };
   // "transport category draws ever + total invited" is about rounds, the category word notwithstanding.
   const roundish = (has(clause, "draw") || has(clause, "cutoff") || has(clause, "invitations")) && (!has(clause, "categoryWord") || /\b(?:draws|rounds|invited|itas|cut-?offs)\b/.test(clause.text) && !has(clause, "occupationsNoun") && !has(clause, "conditions"));
   const nouns = has(clause, "occupationsNoun");
@@ -74,7 +82,9 @@ function readCategory(clause: Clause, context: SkillContext): Match<CategoryPara
   const version = versionIn(clause.text);
   if (version && listsOfVersion(knowledge, version, category).length > 0) return { score: 0.9, params: { ...base, aspect: "version", version } };
   // "which jobs are on it" after a category answer: the same category.
-  if (!category && slots.category && slots.skill === "category" && /\b(?:it|them|that list|this list|that one)\b/.test(clause.text) && (nouns || has(clause, "list") || has(clause, "howMany"))) {
+  // « c quoi les codes » ("what is the codes"): a short question about the occupations is about that category too.
+  const theirs = /\b(?:it|them|that list|this list|that one)\b/.test(clause.text) || nouns && clause.text.split(" ").length <= 4 && clause.phrase === "";
+  if (!category && slots.category && slots.skill === "category" && theirs && (nouns || has(clause, "list") || has(clause, "howMany"))) {
     return { score: 0.88, fromState: true, params: { aspect: has(clause, "howMany") ? "count" : "list", category: slots.category, ...(slots.year ? { year: slots.year } : {}) } };
   }
   if (category && has(clause, "status") && !roundish) return { score: 0.88, params: { ...base, aspect: "status" } };
@@ -258,8 +268,9 @@ function answerCategory(params: CategoryParams, context: SkillContext): SkillAns
       return reply(first ? m.firstList(label, first, nameOf(first)) : m.noActiveList(label), first ? first.basis.slice(0, 1) : [], { asOf: first?.effective ?? null });
     }
     case "conditions": {
-      // "do I need a specific occupation for the French category": whether the list names occupations.
-      const yes = params.ask === "occupation" ? list.hasOccupations : params.ask && list.conditions ? conditionAnswer(params.ask, list.conditions) : undefined;
+      // "NCLC 7 or higher in all four": the levels told meet the list's rule or not.
+      const needed = /\bNCLC (\d+)(?:\+| or (?:higher|more))? in all four\b/i.exec(list.conditions ?? "")?.[1];
+      const yes = params.ask === "occupation" ? list.hasOccupations : params.frenchLevel !== undefined && needed !== undefined ? params.frenchLevel >= Number(needed) : params.ask && list.conditions ? conditionAnswer(params.ask, list.conditions) : undefined;
       const lead = yes === undefined ? "" : `${yes ? m.yes : m.no}. `;
       const other = all.filter((l) => l.year < list.year && l.conditions && l.conditions !== list.conditions).at(-1) ?? all.filter((l) => l !== list && l.conditions && l.conditions !== list.conditions).at(-1);
       const withOccupations = list.hasOccupations && list.active;

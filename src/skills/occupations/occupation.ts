@@ -51,7 +51,9 @@ function readOccupation(clause: Clause, context: SkillContext): Match<Occupation
   const aspect = aspectOf(clause, categories);
   if (code) {
     // "and 63100?" after "is 21231 STEM?": the same question of another code.
-    const followCategories = categories.length === 0 && slots.skill === "occupation" && clause.followUp && slots.category ? [slots.category] : categories;
+    // "is 21231 in it?" after a category's list: that list.
+    const inIt = /\b(?:one of them|on it|in it|in there|on that list|in that category|on the list|in the list)\b/.test(clause.text);
+    const followCategories = categories.length === 0 && slots.category && (slots.skill === "occupation" && clause.followUp || (slots.skill === "occupation" || slots.skill === "category") && inIt) ? [slots.category] : categories;
     const a = followCategories.length > 0 ? "membership" : aspect;
     const score = a === "lookup" ? 0.75 : 0.9;
     return { score, fromState: followCategories !== categories, params: { code, categories: followCategories, aspect: a, ...dated } };
