@@ -268,6 +268,11 @@ export function findDates(text: string, now: Date, options: DateOptions = {}): D
     periods.push(relative(now, n, m[2] ?? m[4] ?? "month"));
     return true;
   });
+  // "any FST draw recently?": the last twelve months, so that a round six years old is not called recent.
+  take(/\b(?:recently|lately|of late)\b/, () => {
+    periods.push(relative(now, 12, "month"));
+    return true;
+  });
   take(/\b(?:in |over |during |within )?the (?:last|past|latest) (week|month|year)\b|\bpast (week|month|year)\b/, (m) => {
     periods.push(relative(now, 1, m[1] ?? m[2] ?? "month"));
     return true;
