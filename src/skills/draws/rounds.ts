@@ -118,6 +118,10 @@ function readRounds(clause: Clause, context: SkillContext): Match<RoundsParams> 
   // "how many were invited?" with no period or type, right after a round: that round's, not all time's.
   if (stat === "total" && types.length === 0 && slots.round && !has(clause, "ever")) return { score: 0.55, params: base };
   if (stat && stat !== "count" && roundish && clause.rounds.length === 0) return { score: 0.85, params: base };
+  // "senior managers draws cut off": a type's rounds (plural) and their cut-offs, not only the latest.
+  if (types.length > 0 && /\b(?:draws|rounds)\b/.test(clause.text) && (has(clause, "cutoff") || has(clause, "invitations")) && !has(clause, "latest") && !has(clause, "first") && !stat && clause.rounds.length === 0 && !clause.period) {
+    return { score: 0.86, params: base };
+  }
   // "fst draws list", "all the PNP rounds", "physician draws so far".
   if (types.length > 0 && has(clause, "draw") && (has(clause, "list") || /\ball (?:the )?\w+ (?:draws|rounds)\b|\b(?:draws|rounds) list\b|\b(?:draws|rounds) (?:so far|to date|ever|till now|until now)\b/.test(clause.text))) return { score: 0.88, params: base };
   if (stat === "count" && roundish) return { score: 0.8, params: base };
