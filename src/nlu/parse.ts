@@ -148,8 +148,10 @@ export function parseClause(raw: string, lexicon: Lexicon, now: Date, lang: Lang
   const rounds: string[] = [];
   let roundRange: Clause["roundRange"] = null;
   let sinceRound: Period | null = null;
-  take(/\bsince (?:round|draw|#)\s*#?\s*(\d{1,3}[ab]?)\b/, (m) => {
-    sinceRound = { from: "2015-01-01", to: now.toISOString().slice(0, 10), label: `since round ${m[1] ?? ""}`, kind: "since-round", sinceRound: m[1] ?? "" };
+  // "since round 400", "from round 400 to the latest".
+  take(/\bsince (?:round|draw|#)\s*#?\s*(\d{1,3}[ab]?)\b|\bfrom (?:round|draw|#)\s*#?\s*(\d{1,3}[ab]?) (?:to|until|till|up to|through) (?:the )?(?:latest|last|newest|now|today)(?: one| round| draw)?\b/, (m) => {
+    const round = m[1] ?? m[2] ?? "";
+    sinceRound = { from: "2015-01-01", to: now.toISOString().slice(0, 10), label: `since round ${round}`, kind: "since-round", sinceRound: round };
     return true;
   });
   take(/\b(?:rounds?|draws?|#)\s*#?\s*(\d{1,3}[ab]?)\s*(?:-|to|through|until|and)\s*#?(\d{1,3}[ab]?)\b/, (m) => {
