@@ -87,6 +87,17 @@ function validDate(y: number, m: number, d: number): Date | undefined {
   return isValid(date) && date.getMonth() === m && date.getDate() === d ? date : undefined;
 }
 
+// "since jan 1 2026", "the week of 15 december 2025": words before a full date written either way (P1 or P2).
+function afterFullDate(before: string): RegExp {
+  return new RegExp(`\\b${before}(?:${P1.source.slice(2, -2)}|${P2.source.slice(2, -2)})\\b`);
+}
+
+// The date an afterFullDate pattern matched: month, day, year as P1 orders them, or day, month, year as P2 does.
+function fullDateOf(m: RegExpExecArray): Date | undefined {
+  const [month, day, year] = m[1] ? [m[1], m[2], m[3]] : [m[5], m[4], m[6]];
+  return validDate(Number(year), monthIndex(month ?? ""), Number(day));
+}
+
 /** The most recent occurrence of a month (and day) not after today. */
 function mostRecent(now: Date, month: number, day?: number): Date {
   const thisYear = new Date(now.getFullYear(), month, day ?? 1);
@@ -152,18 +163,16 @@ export function findDates(text: string, now: Date, options: DateOptions = {}): D
     return true;
   });
   // "the week of december 15 2025": the seven days from that day.
-  take(new RegExp(`\\b(?:the )?week of (?:the )?(?:${P1.source.slice(2, -2)}|${P2.source.slice(2, -2)})\\b`), (m) => {
-    const [month, day, year] = m[1] ? [m[1], m[2], m[3]] : [m[5], m[4], m[6]];
-    const d = validDate(Number(year), monthIndex(month ?? ""), Number(day));
+  take(afterFullDate("(?:the )?week of (?:the )?"), (m) => {
+    const d = fullDateOf(m);
     if (!d) return false;
     const to = addDays(d, 6);
     periods.push({ from: iso(d), to: iso(to), label: `the week of ${format(d, "MMMM d, yyyy")}`, kind: "range" });
     return true;
   });
   // "since jan 1 2026": from that day to today, not the day alone.
-  take(new RegExp(`\\bsince (?:the )?(?:${P1.source.slice(2, -2)}|${P2.source.slice(2, -2)})\\b`), (m) => {
-    const [month, day, year] = m[1] ? [m[1], m[2], m[3]] : [m[5], m[4], m[6]];
-    const d = validDate(Number(year), monthIndex(month ?? ""), Number(day));
+  take(afterFullDate("since (?:the )?"), (m) => {
+    const d = fullDateOf(m);
     if (!d || d > now) return false;
     periods.push({ from: iso(d), to: iso(now), label: `since ${format(d, "MMMM d, yyyy")}`, kind: "relative" });
     return true;

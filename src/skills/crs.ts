@@ -225,10 +225,11 @@ function readCrs(clause: Clause, context: SkillContext): Match<CrsParams> | null
   }
   const added = givenScore ? addedFactor(clause) : undefined;
   if (givenScore && added) return { score: 0.93, params: { mode: "add", score: givenScore.value, query: added, ...dated } };
-  const factor = /\b(?:job offers?|lmia|arranged employment|sibling|brother|sister|pnp|nomination|french)\b/.test(clause.text) || CANADIAN_EDUCATION.test(clause.text);
+  const canadianEducation = CANADIAN_EDUCATION.test(clause.text);
+  const factor = /\b(?:job offers?|lmia|arranged employment|sibling|brother|sister|pnp|nomination|french)\b/.test(clause.text) || canadianEducation;
   const askingPoints = ((has(clause, "points") || has(clause, "lose")) && (has(clause, "howMany") || /\b(?:give|get|worth|still|count|lose|for)\b/.test(clause.text) || clause.text.split(" ").length <= 5))
     || (factor && /\b(?:worth|give|gives|count|counts|points?|bonus)\b/.test(clause.text))
-    || (CANADIAN_EDUCATION.test(clause.text) && /\bhow much\b/.test(clause.text) && !has(clause, "draw") && !has(clause, "invitations"));
+    || (canadianEducation && /\bhow much\b/.test(clause.text) && !has(clause, "draw") && !has(clause, "invitations"));
   // "points for a PhD if my husband comes with me": the partner says which column, not a profile to compute.
   const told = Object.keys(fromClause).filter((k) => !["maritalStatus", "spouseAccompanying", "spouseCanadian"].includes(k)).length;
   // "latest pnp draw score": a named round's score is its cut-off, not the points a factor gives.

@@ -13,6 +13,17 @@ export type OccupationMatch =
   | { kind: "unknown-code"; code: string }
   | { kind: "none" };
 
+// The abbreviations of several words, longest first; sorted once per vocabulary, not at every lookup.
+const phraseKeys = new WeakMap<Readonly<Record<string, string>>, readonly string[]>();
+function phrasesOf(short: Readonly<Record<string, string>>): readonly string[] {
+  let keys = phraseKeys.get(short);
+  if (!keys) {
+    keys = Object.keys(short).filter((k) => k.includes(" ")).sort((a, b) => b.length - a.length);
+    phraseKeys.set(short, keys);
+  }
+  return keys;
+}
+
 /** Finds the occupation a clause names by code or by title. */
 export function resolveOccupation(knowledge: Knowledge, code: string | undefined, phrase: string): OccupationMatch {
   if (code) {
@@ -22,7 +33,7 @@ export function resolveOccupation(knowledge: Knowledge, code: string | undefined
   if (phrase.replace(/[^a-z]/g, "").length < 3) return { kind: "none" };
   const short = knowledge.vocabulary.abbreviations;
   // Abbreviations of several words first ("admin assistant" before "admin").
-  for (const key of Object.keys(short).filter((k) => k.includes(" ")).sort((a, b) => b.length - a.length)) {
+  for (const key of phrasesOf(short)) {
     if (` ${phrase} `.includes(` ${key} `)) phrase = ` ${phrase} `.replace(` ${key} `, ` ${short[key] ?? key} `).trim();
   }
   phrase = phrase.split(" ").map((w) => short[w] ?? w).join(" ");
