@@ -28,7 +28,8 @@ export const PointsQuerySchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("canadian-experience"), years: z.number().nonnegative() }),
   z.object({ kind: z.literal("nomination") }),
   z.object({ kind: z.literal("sibling") }),
-  z.object({ kind: z.literal("french") }),
+  /** French additional points; with the lowest NCLC and English CLB levels when told, the one row that applies. */
+  z.object({ kind: z.literal("french"), nclc: z.number().int().optional(), englishClb: z.number().int().nullable().optional() }),
   z.object({ kind: z.literal("canadian-education") }),
   z.object({ kind: z.literal("arranged-employment") }),
   /** The grid's maximum total and the maximum of each part. */
@@ -214,7 +215,13 @@ export function pointsFor(grid: CrsGrid, query: PointsQuery, options: PointsOpti
         "canadian-education": ["canadian-education-short", "canadian-education-long"],
         "arranged-employment": ["arranged-employment-senior", "arranged-employment-other"],
       };
-      const chosen = ids[query.kind];
+      let chosen = ids[query.kind];
+      if (query.kind === "french" && query.nclc !== undefined) {
+        const strong = item(grid, "french-strong-english");
+        const frenchMin = strong.frenchMin ?? 0;
+        if (query.nclc < frenchMin) return { ok: true, value: { ...base, table: "D_additional_points", rows: [], summary: m.frenchBelowLevel(query.nclc, frenchMin), inForce: false, status: strong.status.text } };
+        if (query.englishClb !== undefined) chosen = [query.englishClb !== null && query.englishClb >= (strong.englishMin ?? 0) ? "french-strong-english" : "french-weak-english"];
+      }
       const { rows, inForce, notes } = itemRows(grid, chosen, date);
       const items = chosen.map((id) => item(grid, id));
       let summary = m.list(rows.map((r) => m.item(r.label, r.points ?? 0)));

@@ -164,6 +164,8 @@ export interface CrsMessages {
     readonly canadianSummary: (years: number, single: number, spouse: number) => string;
     /** The grid's maximum total, and the maximum of each part of it. */
     readonly maximumSummary: (total: number) => string;
+    /** French below the level that earns additional points. */
+    readonly frenchBelowLevel: (nclc: number, min: number) => string;
     readonly maximumRows: { readonly core: string; readonly spouse: string; readonly transferability: string; readonly additional: string };
     /** The grid's own note on Canadian work experience, where the language can say it. */
     readonly canadianNote: (note: string) => string | null;
@@ -220,6 +222,7 @@ export interface CrsMessages {
     /** A reading of the profile as the parser states it, in this language. */
     readonly readAs: (label: string, values: readonly string[]) => string;
     readonly readAsForeign: (years: number) => string;
+    readonly partnerComing: string;
     readonly rows: {
       readonly age: string;
       readonly education: string;
@@ -501,6 +504,7 @@ export const CRS_MESSAGES: Catalog<CrsMessages> = {
       spouseCanadianRow: (label) => `spouse's Canadian work experience: ${label}`,
       canadianSummary: (years, single, spouse) => `${years} years of Canadian work experience: ${single} single, ${spouse} with a spouse`,
       maximumSummary: (total) => `${formatNumber(total)}: the most CRS points a candidate can have`,
+      frenchBelowLevel: (nclc, min) => `0: French at NCLC ${nclc} earns no additional points; they start at NCLC ${min} in all four abilities`,
       maximumRows: { core: "core human capital factors", spouse: "spouse or common-law partner factors", transferability: "skill transferability factors", additional: "additional points" },
       canadianNote: (note) => note,
       item: (label, points) => `${label}: ${points}`,
@@ -554,6 +558,7 @@ export const CRS_MESSAGES: Catalog<CrsMessages> = {
       sentence: (note) => `${capital(note)}${/[.!?)]$/.test(note) ? "" : "."}`,
       readAs: (label, values) => `${label} ${values.join(" ")} read as listening, reading, writing, speaking`,
       readAsForeign: (years) => `${years} years of work experience read as experience outside Canada`,
+      partnerComing: "your partner counted as coming with you to Canada, as you gave their education or language: say so if they are not",
       rows: {
         age: "Age",
         education: "Education",
@@ -572,7 +577,7 @@ export const CRS_MESSAGES: Catalog<CrsMessages> = {
       cannotAnswer: (message) => `I can't answer that from the grid: ${message}`,
       yes: "Yes",
       no: "No",
-      pointsText: (lead, summary, notes, date, status) => `${lead ? `${lead}. ` : ""}${summary}${notes.length > 0 ? ` ${notes.join(" ")}` : ""} (CRS grid in force on ${date}${status ? `; this table: ${status}` : ""}.)`,
+      pointsText: (lead, summary, notes, date, status) => `${lead ? `${lead}. ` : ""}${[summary, ...notes].map((n) => `${capital(n)}${/[.!?)]$/.test(n) ? "" : "."}`).join(" ")} (CRS grid in force on ${date}${status ? `; this table: ${status}` : ""}.)`,
       pointsRow: (label, points) => `${label}: ${points}`,
       pointsSplit: (label, single, spouse) => `${label}: ${single} single, ${spouse} with a partner`,
       added: (score, what, points, total, max, capped) => `${formatNumber(total)}: ${formatNumber(score)} plus ${points} for ${what}${capped ? `, capped at the CRS maximum of ${formatNumber(max)}` : ""}`,
@@ -769,6 +774,7 @@ export const CRS_MESSAGES: Catalog<CrsMessages> = {
       spouseCanadianRow: (label) => `expérience de travail au Canada de l'époux ou conjoint : ${frenchBand(label)}`,
       canadianSummary: (years, single, spouse) => `${frYears(years)} d'expérience de travail au Canada : ${single} sans époux ni conjoint, ${spouse} avec époux ou conjoint`,
       maximumSummary: (total) => `${formatNumber(total)} : le nombre maximal de points du SCG qu'un candidat peut avoir`,
+      frenchBelowLevel: (nclc, min) => `0 : le français au NCLC ${nclc} ne donne aucun point supplémentaire ; ils commencent au NCLC ${min} dans les quatre compétences`,
       maximumRows: { core: "facteurs de base liés au capital humain", spouse: "facteurs liés à l'époux ou au conjoint de fait", transferability: "facteurs de transférabilité des compétences", additional: "points supplémentaires" },
       canadianNote: () => null,
       item: (label, points) => `${label} : ${points}`,
@@ -824,6 +830,7 @@ export const CRS_MESSAGES: Catalog<CrsMessages> = {
       sentence: (note) => `${capital(note)}${/[.!?]$/.test(note) ? "" : "."}`,
       readAs: (label, values) => `${label} ${values.join(" ")} lu dans l'ordre : compréhension de l'oral, compréhension de l'écrit, expression écrite, expression orale`,
       readAsForeign: (years) => `${formatNumber(years)} ${Math.abs(years) < 2 ? "an" : "ans"} d'expérience de travail compté${Math.abs(years) < 2 ? "" : "s"} comme expérience à l'étranger`,
+      partnerComing: "votre conjoint compté comme vous accompagnant au Canada, puisque vous avez donné ses études ou sa langue : dites-le s'il ne vient pas",
       rows: {
         age: "Âge",
         education: "Niveau de scolarité",

@@ -193,7 +193,7 @@ export function parseClause(raw: string, lexicon: Lexicon, now: Date, lang: Lang
   for (const [start, end] of dateFindings.spans) spans.push({ start, end });
 
   const codes: string[] = [];
-  take(/(?<![\d,.])(\d{5})(?![\d,])/, (m) => {
+  take(/(?<!\d|\d[,.])(\d{5})(?!\d|[,.]\d)/, (m) => {
     codes.push(m[1] ?? "");
     return true;
   });

@@ -281,6 +281,11 @@ export function readProfile(raw: string, vocabulary: Vocabulary): ProfileReading
         ...(spouseCanadian !== undefined ? { canadianExperienceYears: spouseCanadian } : {}),
       };
       facts += 1;
+      // A partner's education or test counts only if they come: given them, people mean they do.
+      if (profile.spouseAccompanying === undefined && profile.spouseCanadian !== true && profile.maritalStatus !== "single") {
+        set("spouseAccompanying", true);
+        readings.push(pick(CRS_MESSAGES).skill.partnerComing);
+      }
     }
   }
   return { profile, readings, facts };

@@ -129,7 +129,20 @@ function pointsQuery(clause: Clause, profile: PartialProfile, grid: Knowledge["c
   if (/\b(?:job offers?|lmia|arranged employment)\b/.test(t)) return { kind: "arranged-employment" };
   if (/\b(?:pnp|provincial nomination|nomination|nominated)\b/.test(t) || clause.categories.includes("pnp")) return { kind: "nomination" };
   if (/\b(?:sibling|brother|sister)\b/.test(t)) return { kind: "sibling" };
-  if (/\bfrench\b|\bnclc\b|\btef\b|\btcf\b/.test(t) || clause.categories.includes("french")) return { kind: "french" };
+  if (/\bfrench\b|\bnclc\b|\btef\b|\btcf\b/.test(t) || clause.categories.includes("french")) {
+    // "french bonus if nclc 7 and my english is clb 9": the one row that applies.
+    const told = [profile.firstLanguage, profile.secondLanguage].filter((l): l is LanguageResult => l !== undefined && l !== null);
+    const level = (language: OfficialLanguage) => {
+      const found = told.find((l) => languageOf(l) === language);
+      if (!found) return undefined;
+      const levels = "test" in found ? (() => { const c = toClb(found.test, found.scores, { grid }); return c.ok ? c.value.levels : undefined; })() : found.levels;
+      return levels ? Math.min(...ABILITIES.map((a) => levels[a])) : undefined;
+    };
+    const nclc = level("french");
+    const english = level("english");
+    const noEnglish = /no english|without (?:an )?english/.test(t);
+    return { kind: "french", ...(nclc !== undefined ? { nclc } : {}), ...(english !== undefined ? { englishClb: english } : noEnglish ? { englishClb: null } : {}) };
+  }
   // "a 3-year DEC in Quebec, does that give extra points": a credential earned in Canada.
   const earnedHere = /\b(?:dec|aec|dep|diploma|degree|bachelor'?s?|masters|phd|studies|credential)\b[^,.;?]{0,30} in (?:canada|quebec|ontario|alberta|manitoba|saskatchewan|nova scotia|new brunswick|british columbia|newfoundland|prince edward island)\b/.test(t);
   if (CANADIAN_EDUCATION.test(t) || earnedHere) return { kind: "canadian-education" };
@@ -221,6 +234,10 @@ function readCrs(clause: Clause, context: SkillContext): Match<CrsParams> | null
     const next = pointsQuery(clause, {}, context.knowledge.crsGrid);
     const same = !next && (fromClause.maritalStatus !== undefined || fromClause.spouseAccompanying !== undefined || /\b(?:single|married|spouse|wife|husband|partner)\b/.test(clause.text));
     if (next && next.kind === lastQuery.data.kind) return { score: 0.88, fromState: true, params: { mode: "points", query: next, ...dated } };
+    // "and if my english is only clb 4" after the French points: the same French level, that English level.
+    if (lastQuery.data.kind === "french" && next?.kind === "language" && !/\bfrench\b|\bnclc\b/.test(clause.text)) {
+      return { score: 0.88, fromState: true, params: { mode: "points", query: { ...lastQuery.data, englishClb: next.level }, ...dated } };
+    }
     if (same) return { score: 0.88, fromState: true, params: { mode: "points", query: lastQuery.data, ...dated } };
   }
   const added = givenScore ? addedFactor(clause) : undefined;

@@ -31,7 +31,7 @@ export const declineSkill: Skill<DeclineParams> = {
     if (has(clause, "processingTime")) return { score: 0.92, params: { topic: "processing", ...named("processingTime") } };
     if (has(clause, "predict") && (has(clause, "cutoff") || has(clause, "draw") || has(clause, "invitations"))) return { score: 0.92, params: { topic: "prediction" } };
     if (has(clause, "pnpStream") && !has(clause, "draw") && !has(clause, "cutoff") && entities === 0) return { score: 0.9, params: { topic: "pnp-stream", ...named("pnpStream") } };
-    if (has(clause, "visa") && entities === 0 && !has(clause, "draw")) return { score: 0.88, params: { topic: "visa", ...named("visa") } };
+    if (has(clause, "visa") && (entities === 0 || clause.profile.facts === 0 && clause.codes.length + clause.rounds.length === 0 && clause.numbers.every((n) => n.kind === "plain" && n.value < 20)) && !has(clause, "draw")) return { score: 0.88, params: { topic: "visa", ...named("visa") } };
     if (has(clause, "legal") && clause.codes.length + clause.rounds.length === 0) return { score: 0.9, params: { topic: "legal" } };
     if (has(clause, "offTopic") && entities === 0 && clause.categories.length === 0) return { score: 0.88, params: { topic: "off-topic" } };
     return null;

@@ -158,8 +158,8 @@ export const sourcesSkill: Skill<SourcesParams> = {
     const subject = clause.codes.length === 0 && words <= 14 ? subjectOf(clause, context.knowledge) : null;
     if (subject) return { score: 0.95, params: { subject } };
     if (has(clause, "latest") || has(clause, "draw") || has(clause, "cutoff")) return null;
-    const general = /\b(?:what|which|your) (?:data|sources)\b|\bwhere do you get\b/.test(clause.text);
-    return clause.codes.length === 0 && clause.rounds.length === 0 && words <= 8 ? { score: 0.95, params: general ? { general: true } : {} } : null;
+    const general = /\b(?:what|which|your) (?:data|sources)\b|\bwhere do you get\b|\b(?:official|scraped|real) data\b/.test(clause.text);
+    return clause.codes.length === 0 && clause.rounds.length === 0 && words <= (general ? 12 : 8) ? { score: 0.95, params: general ? { general: true } : {} } : null;
   },
   answer(params, context) {
     const { knowledge, lastSourced } = context;

@@ -106,6 +106,11 @@ export interface Understanding {
   readonly params: unknown;
 }
 
+// A clause that asks something: a question word, or a code, round or category to answer about ("my NOC na 72106, e dey for trade category").
+function asksSomething(clause: Clause): boolean {
+  return clause.cues.includes("asking") || clause.codes.length > 0 || clause.rounds.length > 0 || clause.categories.length > 0;
+}
+
 /** Parse → skill → answer, with typed conversation state: the one place messages are routed. */
 export class Robot {
   readonly registry: SkillRegistry;
@@ -180,7 +185,7 @@ export class Robot {
       if (passage) {
         answer = this.run(passage.skill, passage.params, context, message.platform);
         understood.push({ skill: passage.skill.id, score: MIN_SCORE, params: passage.params });
-      } else if ((!best || best.score < MIN_SCORE) && (clause.cues.includes("aside") || !clause.cues.includes("asking")) && question.clauses.some((c) => c !== clause && c.cues.includes("asking"))) {
+      } else if ((!best || best.score < MIN_SCORE) && (clause.cues.includes("aside") || !clause.cues.includes("asking")) && question.clauses.some((c) => c !== clause && asksSomething(c))) {
         // "damn. what about the july 21 one", "quick one for a client file. what categories exist?": an aside or a
         // remark next to a question gets no reply of its own; a question not understood still gets one.
         continue;

@@ -102,6 +102,55 @@ describe("skills on the small knowledge base", () => {
     expect(ask("tell me a joke about hockey").skills).toEqual(["decline"]);
   });
 
+  it("declines funds and chances as what they are, even with a small number beside them", () => {
+    const ask = asker();
+    const funds = ask("proof of funds for family of 3?");
+    expect(funds.skills).toEqual(["decline"]);
+    expect(funds.text).toContain('About "proof of funds"');
+    expect(ask("wats my chance of getting ITA in 2027").text).toContain("predict");
+    // A CRS profile that mentions a permit is still a profile, not a visa question.
+    expect(ask("24, single, bachelor, CLB 8 all four, 1 year work in canada on PGWP. crs?").skills).not.toContain("decline");
+  });
+
+  it("says where its data comes from when asked if it is official", () => {
+    const r = asker()("is this official data or scraped from some blog");
+    expect(r.skills).toEqual(["sources"]);
+    expect(r.text).toContain("IRCC");
+  });
+
+  it("continues a pool question at another round and compares the pool with a round's", () => {
+    const ask = asker();
+    ask("how many people above 500 in the pool");
+    const back = ask("and back at round 7?");
+    expect(back.skills).toEqual(["pool"]);
+    expect(back.text).toMatch(/candidates had a CRS score of 501 or more\. As of February 15, 2026 \(published with round 7/);
+    const since = ask("did the pool shrink since round 7?");
+    expect(since.skills).toEqual(["pool"]);
+    expect(since.text).toMatch(/^Up 1,120: 24,220 candidates in the pool as of March 15, 2026, against 23,100 as of February 15, 2026/);
+  });
+
+  it("answers the one French bonus row that applies when the levels are told, and follows up on the English level", () => {
+    const ask = asker();
+    const both = ask("french bonus points if nclc 7 and my english is clb 9");
+    expect(both.text).toMatch(/^French NCLC 7\+ on all four abilities AND English CLB 5\+ on all four \(since October 27, 2020\): 50\./);
+    expect(both.text).not.toContain(": 25");
+    expect(ask("and if my english is only clb 4").text).toMatch(/^French NCLC 7\+ on all four abilities AND English CLB 4 or lower \(or no English test\) \(since October 27, 2020\): 25\./);
+    expect(ask("extra points for NCLC 6 french?").text).toMatch(/^No\. 0: French at NCLC 6 earns no additional points/);
+  });
+
+  it("answers the question beside a greeting, and reads a code followed by a comma", () => {
+    const r = asker()("Good day. I be welder, my NOC na 72106, e dey for trade category?");
+    expect(r.skills).toEqual(["occupation"]);
+    expect(r.text).toMatch(/^Yes\. 72106 Welders/);
+  });
+
+  it("counts a partner's education and test as a partner who comes, and says so", () => {
+    const r = asker()("my age is 38, masters, IELTS 6 in each band, 5+ years foreign exp, wife has bachelor and CLB 7, no canada exp. Please calculate");
+    expect(r.skills).toEqual(["crs"]);
+    expect(r.text).toMatch(/^315: your CRS score/);
+    expect(r.text).toContain("Your partner counted as coming with you to Canada");
+  });
+
   it("answers every question of a message, in order", () => {
     const r = asker()("last cec draw? and is 21231 stem\nthanks");
     expect(r.skills).toEqual(["round", "occupation", "help"]);

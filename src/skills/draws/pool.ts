@@ -42,6 +42,20 @@ function readPool(clause: Clause, context: SkillContext): Match<PoolParams> | nu
   // "and in total?" after a span of the pool: the whole pool of the distribution just shown.
   const whole = context.slots.skill === "pool" && clause.followUp && scoresOnly.length === 0 && clause.dates.length === 0 && !clause.period && /\b(?:in total|total|overall|altogether|all together)\b/.test(clause.text);
   if (whole) return { score: 0.9, fromState: true, params: { change: false, ...(context.slots.round ? { round: context.slots.round } : {}) } };
+  // "and back at round 390?" after a pool question: the same span, in the distribution published with that round.
+  const span = /^(\d+)-(\d+)$/.exec(context.slots.aspect ?? "");
+  const spanOf = span ? { min: Number(span[1]), max: Number(span[2]) } : {};
+  const backAt = context.slots.skill === "pool" && clause.followUp && clause.rounds.length === 1 && scoresOnly.length === 0 ? context.knowledge.draw(clause.rounds[0] ?? "") : undefined;
+  if (backAt) return { score: 0.9, fromState: true, params: { change: false, round: backAt.round, ...spanOf } };
+  // "did the pool shrink since round 350?", "471-480 now vs round 380": from that round's distribution to the latest.
+  const sinceRound = clause.period?.kind === "since-round" ? clause.period.sinceRound : /\b(?:vs|versus|compared (?:to|with)|against)\b/.test(clause.text) && clause.rounds.length === 1 ? clause.rounds[0] : undefined;
+  const earlier = sinceRound !== undefined && !has(clause, "invitations") && !has(clause, "cutoff") && (pool || /\b\d{3}\s*(?:-|to)\s*\d{3,4}\b/.test(clause.text) || has(clause, "changed") || /\b(?:bigger|smaller|grown|grow|grew|shrunk|shrink|shrank|increased|decreased)\b/.test(clause.text)) ? context.knowledge.draw(sinceRound)?.distribution : undefined;
+  if (earlier && clause.codes.length === 0) {
+    const spanned = scoresOnly.filter((n) => String(n.value) !== sinceRound).map((n) => n.value);
+    const [a, b] = spanned;
+    const ranged = spanned.length === 2 && a !== undefined && b !== undefined ? { min: Math.min(a, b), max: Math.max(a, b) } : {};
+    return { score: 0.95, params: { change: true, since: earlier.asOf, ...ranged } };
+  }
   if (!(pool || follow) || clause.codes.length > 0 || has(clause, "apply")) return null;
   // "and above 600?" after a pool question.
   // "how many people were invited" is about rounds, not the pool.
