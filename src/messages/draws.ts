@@ -120,6 +120,12 @@ export interface DrawMessages {
   readonly valueIn: (value: number, round: string) => string;
   readonly none: string;
   readonly byTypeLine: (label: string, n: number, invitations: number, lowest: number | null, highest: number | null) => string;
+  /** A round type's short label with its full name when they differ: "PNP (Provincial Nominee Program)". */
+  readonly typeWithName: (label: string, name: string) => string;
+  /** The round type (or types, tied) with the most or fewest rounds or invitations of a span. */
+  readonly typeRanked: (fewest: boolean, invitations: boolean, types: string, value: number, total: number, during: string, typeCount: number) => string;
+  /** Every round type of a span had as many rounds (or invitations). */
+  readonly typesTied: (typeCount: number, invitations: boolean, value: number, during: string) => string;
   readonly compareSide: (label: string, during: string) => string;
   readonly compareLine: (label: string, n: number, invitations: number, average: number | null, lowest: number | null | undefined, highest: number | null | undefined) => string;
   readonly compareDiff: (points: number, lower: boolean, a: string, b: string) => string;
@@ -430,6 +436,10 @@ export const DRAW_MESSAGES: Catalog<DrawMessages> = {
       `I know of ${rounds} ${during}: ${formatNumber(invitations)} invitations, ${measure === "crs" ? "cut-offs" : "round sizes"} from ${lowest} to ${highest}${average !== null ? `, average ${formatNumber(average)}` : ""}.`,
     valueIn: (value, round) => `${formatNumber(value)} in ${round}`,
     none: "none",
+    typeWithName: (label, name) => (label.toLowerCase() === name.toLowerCase() ? label : `${label} (${name})`),
+    typesTied: (typeCount, invitations, value, during) => `None: each of the ${typeCount} round types held ${during || "in the rounds I know of"} had ${invitations ? `${formatNumber(value)} invitations` : plural(value, "round")}.`,
+    typeRanked: (fewest, invitations, types, value, total, during, typeCount) =>
+      `${capital(types)}: ${invitations ? `${formatNumber(value)} of the ${formatNumber(total)} invitations` : `${formatNumber(value)} of the ${plural(total, "round")}`} ${during || "I know of"}, the ${fewest ? "fewest" : "most"} of the ${typeCount} round types held.`,
     byTypeLine: (label, n, invitations, lowest, highest) =>
       `${label}: ${plural(n, "round")}, ${formatNumber(invitations)} invitations, ${lowest !== null && highest !== null ? (lowest === highest ? `cut-off ${lowest}` : `cut-offs ${lowest} to ${highest}`) : "no cut-offs"}`,
     compareSide: (label, during) => `${label}${during ? ` ${during}` : ""}`,
@@ -640,6 +650,10 @@ export const DRAW_MESSAGES: Catalog<DrawMessages> = {
       `Je connais ${rounds} ${during} : ${formatNumber(invitations)} invitations, ${measure === "crs" ? "des notes de passage" : "des tailles de tirage"} allant de ${lowest} à ${highest}${average !== null ? `, une moyenne de ${formatNumber(average)}` : ""}.`,
     valueIn: (value, round) => `${formatNumber(value)} au ${round}`,
     none: "aucun",
+    typeWithName: (label, name) => (label.toLowerCase() === name.toLowerCase() ? label : `${label} (${name})`),
+    typesTied: (typeCount, invitations, value, during) => `Aucun : chacun des ${typeCount} types de tirage tenus ${during || "dans les tirages que je connais"} a eu ${invitations ? `${formatNumber(value)} invitations` : plural(value, "tirage")}.`,
+    typeRanked: (fewest, invitations, types, value, total, during, typeCount) =>
+      `${capital(types)} : ${invitations ? `${formatNumber(value)} des ${formatNumber(total)} invitations` : `${formatNumber(value)} des ${plural(total, "tirage")}`} ${during || "que je connais"}, le ${fewest ? "moins" : "plus"} des ${typeCount} types de tirage tenus.`,
     byTypeLine: (label, n, invitations, lowest, highest) =>
       `${label} : ${plural(n, "tirage")}, ${formatNumber(invitations)} invitations, ${lowest !== null && highest !== null ? (lowest === highest ? `note de passage ${lowest}` : `notes de passage de ${lowest} à ${highest}`) : "aucune note de passage"}`,
     compareSide: (label, during) => `${label}${during ? ` ${during}` : ""}`,

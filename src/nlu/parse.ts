@@ -40,7 +40,7 @@ export function splitClauses(text: string): string[] {
       let rest = p;
       // "..., and how many were invited": split where "and" (or "also") is followed by a question word.
       for (;;) {
-        const m = /,?\s+(?:and|also|plus)\s+(?=(?:what|whats|what's|how|when|which|who|is|are|was|were|did|does|do|can|could|would|will|list|show|tell|give|where|why)\b)/.exec(rest);
+        const m = /,?\s+(?:and|also|plus|n|nd|&)\s+(?=(?:what|whats|what's|how|when|which|who|is|are|was|were|did|does|do|can|could|would|will|list|show|tell|give|where|why)\b)/.exec(rest);
         if (!m || m.index < 3) break;
         out.push(rest.slice(0, m.index));
         rest = rest.slice(m.index + m[0].length);

@@ -126,7 +126,7 @@ describe("skills on the small knowledge base", () => {
     expect(back.text).toMatch(/candidates had a CRS score of 501 or more\. As of February 15, 2026 \(published with round 7/);
     const since = ask("did the pool shrink since round 7?");
     expect(since.skills).toEqual(["pool"]);
-    expect(since.text).toMatch(/^Up 1,120: 24,220 candidates in the pool as of March 15, 2026, against 23,100 as of February 15, 2026/);
+    expect(since.text).toMatch(/^No\. Up 1,120: 24,220 candidates in the pool as of March 15, 2026, against 23,100 as of February 15, 2026/);
   });
 
   it("answers the one French bonus row that applies when the levels are told, and follows up on the English level", () => {
@@ -149,6 +149,15 @@ describe("skills on the small knowledge base", () => {
     expect(r.skills).toEqual(["crs"]);
     expect(r.text).toMatch(/^315: your CRS score/);
     expect(r.text).toContain("Your partner counted as coming with you to Canada");
+  });
+
+  it("says which round type had the most rounds of a period, and answers yes or no to whether the pool shrank", () => {
+    const ask = asker();
+    const r = ask("how many draws in 2024 n which type had the most");
+    expect(r.skills).toEqual(["rounds", "rounds"]);
+    expect(r.text).toMatch(/\n2\. None: each of the 5 round types held in 2024 had 1 round\./);
+    expect(ask("which type had the most draws ever").text).toMatch(/^CEC \(Canadian Experience Class\): 3 of the 10 rounds I know of, the most of the 6 round types held\./);
+    expect(ask("did the pool grow since round 7?").text).toMatch(/^Yes\. Up 1,120/);
   });
 
   it("answers every question of a message, in order", () => {

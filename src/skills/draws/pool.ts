@@ -19,8 +19,18 @@ export interface PoolParams {
   readonly change: boolean;
   /** For a change: the earlier date to compare with. */
   readonly since?: string;
+  /** A yes/no question about the change's direction ("did the pool shrink?"): answered Yes or No first. */
+  readonly direction?: "up" | "down";
   /** The smallest or largest pool over a period. */
   readonly extreme?: { which: "lowest" | "highest"; from: string; to: string; label: string; period?: Period };
+}
+
+// "did the pool shrink since round 350?", "has it grown?": the direction a yes/no question asks about.
+function directionAsked(clause: Clause): { direction?: "up" | "down" } {
+  if (!has(clause, "yesNo")) return {};
+  if (/\b(?:smaller|shrunk|shrink|shrank|shrinking|decreased?|gone down|go down|went down|dropped|drop|fallen|fell)\b/.test(clause.text)) return { direction: "down" };
+  if (/\b(?:bigger|grown|grow|grew|growing|increased?|gone up|go up|went up|risen|rose)\b/.test(clause.text)) return { direction: "up" };
+  return {};
 }
 
 function readPool(clause: Clause, context: SkillContext): Match<PoolParams> | null {
@@ -54,7 +64,7 @@ function readPool(clause: Clause, context: SkillContext): Match<PoolParams> | nu
     const spanned = scoresOnly.filter((n) => String(n.value) !== sinceRound).map((n) => n.value);
     const [a, b] = spanned;
     const ranged = spanned.length === 2 && a !== undefined && b !== undefined ? { min: Math.min(a, b), max: Math.max(a, b) } : {};
-    return { score: 0.95, params: { change: true, since: earlier.asOf, ...ranged } };
+    return { score: 0.95, params: { change: true, since: earlier.asOf, ...ranged, ...directionAsked(clause) } };
   }
   if (!(pool || follow) || clause.codes.length > 0 || has(clause, "apply")) return null;
   // "and above 600?" after a pool question.
@@ -96,7 +106,7 @@ function readPool(clause: Clause, context: SkillContext): Match<PoolParams> | nu
   const firstIn = (p: Period) => knowledge.draws.find((d) => (d.distribution?.asOf ?? "") >= p.from && (d.distribution?.asOf ?? "9999") <= p.to)?.distribution?.asOf ?? p.from;
   const date = spans ? spans.at(-1)?.to : since ? undefined : twoDates ? (dates.length >= 2 ? dates.at(-1) : undefined) : (dates[0] ?? shown ?? (clause.period ? clause.period.to : undefined));
   const from = spans?.[0] ? firstIn(spans[0]) : since ? firstIn(since) : twoDates ? dates[0] : undefined;
-  const base = { change, ...(at ? { round: at.round } : date ? { date } : {}), ...(from && change ? { since: from } : {}) };
+  const base = { change, ...(at ? { round: at.round } : date ? { date } : {}), ...(from && change ? { since: from } : {}), ...(change ? directionAsked(clause) : {}) };
   if ((has(clause, "lowest") || has(clause, "highest")) && !has(clause, "cutoff")) {
     const p = clause.period;
     return { score: 0.9, params: { change: false, extreme: { which: has(clause, "lowest") ? "lowest" : "highest", from: p?.from ?? "2015-01-01", to: p?.to ?? "9999-12-31", label: p?.label ?? "all the distributions I know of", ...(p ? { period: p } : {}) } } };
@@ -174,6 +184,7 @@ export const poolSkill: Skill<PoolParams> = {
       text = p && before?.distribution
         ? m.poolRangeChange(c.count, rangeLabel(c.min, c.max), formatDate(dist.asOf), p.count, formatDate(before.distribution.asOf))
         : m.poolRangeNoBefore(c.count, rangeLabel(c.min, c.max), formatDate(dist.asOf), formatDate(params.since));
+      if (p && params.direction) text = `${(params.direction === "down" ? c.count < p.count : c.count > p.count) ? m.yes : m.no}. ${text}`;
       if (before) sources.push(...(before.provenance.distribution ?? before.sources));
     } else if (params.min !== undefined && params.max !== undefined) {
       const c = countBetween(dist, params.min, params.max);
@@ -203,6 +214,7 @@ export const poolSkill: Skill<PoolParams> = {
       } else {
         const diff = dist.total - prev.total;
         text = m.poolChange(diff, dist.total, formatDate(dist.asOf), prev.total, formatDate(prev.asOf));
+        if (params.direction) text = `${(params.direction === "down" ? diff < 0 : diff > 0) ? m.yes : m.no}. ${text}`;
         const prevFine = finestRanges(prev);
         list.splice(0, list.length, ...fine.map((r) => {
           const p = prevFine.find((x) => x.min === r.min && x.max === r.max);

@@ -1,15 +1,16 @@
-import { formatDate, roundName } from "../../core/format.js";
+import { formatDate, joinAnd, roundName } from "../../core/format.js";
 import type { Knowledge } from "../../core/knowledge.js";
 import { makeReply } from "../../core/reply.js";
 import type { Draw } from "../../kb/schema.js";
 import { commandWords, drawMessages, optionWords } from "../../messages/draws.js";
 import { yearPeriod } from "../../nlu/dates.js";
 import { has, type Clause, type Period } from "../../nlu/question.js";
+import { typeNameOf } from "../occupations/resolve.js";
 import type { Match, Skill, SkillAnswer, SkillContext } from "../types.js";
 import { aboutRounds, drawsInPeriod, during, freshnessNote, periodLabel, typeOption, typePhrase, typesIn } from "./shared.js";
 
 /** What is asked of a set of rounds. */
-export type Stat = "summary" | "lowest" | "highest" | "average" | "total" | "count" | "gap" | "sameDay";
+export type Stat = "summary" | "lowest" | "highest" | "average" | "total" | "count" | "gap" | "sameDay" | "mostType" | "fewestType";
 
 /** A question over many rounds: a period, a range of round numbers, or all time; by type. */
 export interface RoundsParams {
@@ -54,6 +55,14 @@ function readRounds(clause: Clause, context: SkillContext): Match<RoundsParams> 
     const span = clause.period ? { period: clause.period } : {};
     if (/\b(?:gap|wait|break|pause|stretch)\b/.test(clause.text) && (has(clause, "highest") || /\blongest\b/.test(clause.text))) return { score: 0.9, params: { stat: "gap", measure: "crs", types, ...span } };
     if (/\b(?:same|one) (?:day|date)\b/.test(clause.text)) return { score: 0.9, params: { stat: "sameDay", measure: "crs", types, ...span } };
+  }
+  // "which type had the most draws in 2026", "what kind of draw is most common": the round types ranked.
+  const whichType = /\b(?:which|what|wat) (?:type|kind|category|categories|program|programs|draw type|round type)s?\b|\bmost (?:common|frequent)\b|\bleast (?:common|frequent)\b/.test(clause.text);
+  if (whichType && (has(clause, "highest") || /\b(?:most|fewest|least)\b/.test(clause.text)) && clause.rounds.length === 0 && clause.codes.length === 0 && !has(clause, "cutoff") && !has(clause, "pool")) {
+    const period = clause.period ?? (!has(clause, "ever") && (slots.skill === "rounds" || slots.skill === "round") ? slots.period : undefined);
+    const fewest = /\b(?:fewest|least)\b/.test(clause.text);
+    const onlyCategories = /\bcategor(?:y|ies)\b/.test(clause.text) ? knowledge.roundTypes().filter((t) => t.kind === "category").map((t) => t.id) : /\bprograms?\b/.test(clause.text) ? knowledge.roundTypes().filter((t) => t.kind === "program").map((t) => t.id) : [];
+    return { score: 0.9, fromState: period !== undefined && clause.period === null, params: { stat: fewest ? "fewestType" : "mostType", measure: has(clause, "invitations") ? "invitations" : "crs", types: types.length > 0 ? types : onlyCategories, ...(period ? { period } : {}) } };
   }
   // "was transport a category in 2025" is about the list, not its rounds.
   if (has(clause, "categoryWord") && !aboutRounds(clause)) return null;
@@ -273,6 +282,7 @@ function answerRounds(params: RoundsParams, context: SkillContext): SkillAnswer 
   const draws = selected(knowledge, params);
   const label = spanLabel(params);
   if (params.stat === "gap" || params.stat === "sameDay") return answerDates(params, context, draws, label);
+  if ((params.stat === "mostType" || params.stat === "fewestType") && draws.length > 0) return answerTypes(params, context, draws, label);
   if (draws.length === 0) {
     const last = knowledge.latestDraw(params.types);
     const kind = typePhrase(knowledge, params.types);
@@ -304,6 +314,32 @@ function answerRounds(params: RoundsParams, context: SkillContext): SkillAnswer 
       suggestions: m.roundsSuggestions(Number((knowledge.latestDraw()?.date ?? context.now.toISOString()).slice(0, 4)) - 1),
     }),
     slots,
+  };
+}
+
+// The round types of some rounds ranked by how many rounds (or invitations) each had: the first, then every one.
+function answerTypes(params: RoundsParams, context: SkillContext, draws: readonly Draw[], label: string): SkillAnswer {
+  const { knowledge, now } = context;
+  const m = drawMessages();
+  const fresh = freshnessNote(knowledge, now);
+  const groups = new Map<string, Draw[]>();
+  for (const d of draws) groups.set(d.category ?? "unknown", [...(groups.get(d.category ?? "unknown") ?? []), d]);
+  const size = (ds: readonly Draw[]) => (params.measure === "invitations" ? ds.reduce((n, d) => n + (d.invitations ?? 0), 0) : ds.length);
+  const ranked = [...groups.entries()].sort((a, b) => (size(b[1]) - size(a[1])) * (params.stat === "fewestType" ? -1 : 1));
+  const [top] = ranked;
+  const best = top ? size(top[1]) : 0;
+  const tied = ranked.filter(([, ds]) => size(ds) === best).map(([id]) => m.typeWithName(knowledge.label(id), typeNameOf(knowledge, id, knowledge.roundType(id)?.name ?? id)));
+  const total = params.measure === "invitations" ? draws.reduce((n, d) => n + (d.invitations ?? 0), 0) : draws.length;
+  const text = ranked.length > 1 && tied.length === ranked.length ? m.typesTied(ranked.length, params.measure === "invitations", best, params.period ? during(label) : "") : m.typeRanked(params.stat === "fewestType", params.measure === "invitations", joinAnd(tied), best, total, params.period ? during(label) : "", ranked.length);
+  return {
+    reply: makeReply(knowledge, "rounds", {
+      title: m.roundsTitle(during(label)),
+      text: `${text}${fresh ? ` ${fresh}` : ""}`,
+      list: byType(knowledge, draws),
+      asOf: draws.at(-1)?.date ?? null,
+      sources: sources(draws),
+    }),
+    slots: { skill: "rounds", aspect: params.stat, ...(params.period ? { period: params.period } : {}) },
   };
 }
 
