@@ -234,6 +234,7 @@ const FR_UNITS: Readonly<Record<string, { one: string; many: string; noun: strin
   year: { one: "la dernière année", many: "dernières années", noun: "années" },
 };
 
+const EN_ALL_ROUNDS = "all the rounds I know of";
 const FR_ALL_ROUNDS = "depuis le début d'Entrée express";
 
 /** A period label in French: English labels from the parser are translated, French ones kept. */
@@ -305,6 +306,8 @@ function after(kind: string): string {
 }
 
 function enDuring(label: string): string {
+  // "I know of 2 education rounds in all", not "... rounds all the rounds I know of".
+  if (label === EN_ALL_ROUNDS) return "in all";
   return /^(?:since|this|last|from|between|all|before)\b/.test(label) ? label : /^\w+ \d{1,2}, \d{4} to/.test(label) ? `from ${label}` : `in ${label}`;
 }
 
@@ -420,7 +423,7 @@ export const DRAW_MESSAGES: Catalog<DrawMessages> = {
       `${invited ? "Yes" : "No"}: ${score} is the cut-off of ${round}, and only profiles submitted before ${moment} were invited; a profile submitted on ${submitted} was ${invited ? "before" : "after"} that.`,
     eligibleToo: " One also had to be eligible for the round's program or category.",
 
-    allRounds: "all the rounds I know of",
+    allRounds: EN_ALL_ROUNDS,
     lastN: (n, filter) => `the last ${n}${filter}`,
     cutoffFilter: (below, above) => ` with a cut-off ${below !== undefined ? `below ${below}` : `above ${above}`}`,
     withFilter: (label, filter) => `${label ?? "all the rounds I know of"}${filter}`,

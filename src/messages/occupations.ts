@@ -196,7 +196,7 @@ export const OCCUPATIONS_MESSAGES: Catalog<OccupationsMessages> = {
     fieldTitle: "Title",
     fieldTeer: "TEER",
     membershipSuggestions: (code, label) => [`which categories is ${code} in?`, `list the ${label} occupations`],
-    inForceLists: (lists, date) => `It is on the ${joinAnd(lists.map((l) => `${l.label} (${l.year} list)`))} ${lists.length > 1 ? "lists" : "list"} in force on ${formatDate(date)}.`,
+    inForceLists: (lists, date) => `It is on the ${joinAnd(lists.map((l) => `${l.year} ${l.label}`))} ${lists.length > 1 ? "lists" : "list"} in force on ${formatDate(date)}.`,
     noListInForce: (date) => `It is on no category list in force on ${formatDate(date)}.`,
     earlier: (items) => ` Earlier: ${items.map((x) => `${x.label} in ${years(x.years)}`).join("; ")}.`,
     teerLead: (teer, code, title) => `TEER ${teer}: ${code} ${title} is a TEER ${teer} occupation in NOC 2021.`,

@@ -243,6 +243,7 @@ export function parseClause(raw: string, lexicon: Lexicon, now: Date, lang: Lang
     cueWords,
     followUp: cues.includes("followUp"),
     teer,
+    acronyms: [],
     profile: profileOf(text, lexicon),
   };
 }
@@ -290,5 +291,8 @@ export function parse(text: string, lexicon: Lexicon, options: { now?: Date; max
     }
     clauses.push(clause);
   }
-  return { text: cleaned.trim(), clauses, truncated };
+  // Capitals are lost in normalising: the words written in them are kept for each clause that holds them.
+  const capitals = new Set([...cleaned.matchAll(/(?<![A-Za-z])[A-Z]{2,6}(?![A-Za-z])/g)].map((m) => m[0].toLowerCase()));
+  const marked = capitals.size === 0 ? clauses : clauses.map((c) => ({ ...c, acronyms: c.text.split(/[^a-z]+/).filter((w, i, all) => capitals.has(w) && all.indexOf(w) === i) }));
+  return { text: cleaned.trim(), clauses: marked, truncated };
 }

@@ -85,6 +85,8 @@ export const ClauseSchema = z.object({
   followUp: z.boolean(),
   /** The TEER level named ("TEER 1 occupations"). */
   teer: z.number().int().min(0).max(5).nullable(),
+  /** Words the message wrote in capitals ("AOR", "ECA"): acronyms, however short or vowelled. */
+  acronyms: z.array(z.string()),
   /** What the clause says about a CRS profile (fields as the calculator's partial profile), and how it was read. */
   profile: z.object({ profile: z.record(z.string(), z.unknown()), readings: z.array(z.string()), facts: z.number().int().nonnegative() }),
 });

@@ -28,7 +28,9 @@ export const declineSkill: Skill<DeclineParams> = {
       return at >= 0 ? clause.raw.slice(at, at + w.length) : w;
     };
     const named = (group: string) => (clause.cueWords[group] && lang() === "en" ? { named: asWritten(clause.cueWords[group] ?? "") } : {});
-    if (has(clause, "processingTime")) return { score: 0.92, params: { topic: "processing", ...named("processingTime") } };
+    // "AOR?" alone asks what the word means (the glossary says whether it knows it), not how long processing takes.
+    const bareWord = /^[a-z]{2,6}$/.test(clause.text);
+    if (has(clause, "processingTime") && !bareWord) return { score: 0.92, params: { topic: "processing", ...named("processingTime") } };
     if (has(clause, "predict") && (has(clause, "cutoff") || has(clause, "draw") || has(clause, "invitations"))) return { score: 0.92, params: { topic: "prediction" } };
     if (has(clause, "pnpStream") && !has(clause, "draw") && !has(clause, "cutoff") && entities === 0) return { score: 0.9, params: { topic: "pnp-stream", ...named("pnpStream") } };
     if (has(clause, "visa") && (entities === 0 || clause.profile.facts === 0 && clause.codes.length + clause.rounds.length === 0 && clause.numbers.every((n) => n.kind === "plain" && n.value < 20)) && !has(clause, "draw")) return { score: 0.88, params: { topic: "visa", ...named("visa") } };

@@ -54,6 +54,19 @@ function define(term: Term): { text: string; sources: string[] } {
   return { text: [m.lead(term, fr), text ?? ""].filter(Boolean).join(" "), sources: def ? [def.source] : term.sources.slice(0, 1) };
 }
 
+// The glossary term each kind of answer rests on, for "what does that mean" right after it.
+const THAT_TERM: Readonly<Record<string, string>> = {
+  "tie-break": "Tie-breaking rule",
+  crs: "CRS",
+  "crs-points": "CRS",
+  "score-check": "CRS",
+  category: "Category-based selection",
+  occupation: "NOC",
+  teer: "TEER",
+  round: "ITA",
+  rounds: "ITA",
+};
+
 /** Terms of Express Entry: what they stand for and mean, and how two differ. */
 export const glossarySkill: Skill<GlossaryParams> = {
   id: "glossary",
@@ -61,6 +74,11 @@ export const glossarySkill: Skill<GlossaryParams> = {
   requires: ["term"],
   optional: [],
   match(clause, context): Match<GlossaryParams> | null {
+    // "what does that even mean" after an answer: the term that answer rests on.
+    const that = /^(?:(?:ok|so|sorry|but|and)[, ]+)?(?:what|wat) (?:does|do|is) (?:that|this|it)(?: \w+)? mean\b|^(?:what'?s|whats|what is) (?:that|this)(?: supposed to mean)?$|^(?:meaning|means what)$/.test(clause.text);
+    const topic = that ? THAT_TERM[context.slots.aspect === "teer" ? "teer" : context.slots.skill ?? ""] : undefined;
+    const thatTerm = topic ? context.knowledge.term(topic) : undefined;
+    if (thatTerm) return { score: 0.9, fromState: true, params: { terms: [thatTerm.term] } };
     const asking = has(clause, "define") || has(clause, "difference");
     // "ITA?" alone asks what it is; so does "NOC?" or "TEER?", when nothing else (an occupation's title) is named.
     // "and fst?" right after a term was defined asks for another.
@@ -68,7 +86,7 @@ export const glossarySkill: Skill<GlossaryParams> = {
     const bareTerm =
       clause.text.split(" ").length <= 3 &&
       clause.numbers.length === 0 &&
-      clause.cues.every((c) => (c === "followUp" && next) || c === "cutoff" || c === "invitations" || c === "draw" || c === "categoryWord" || ((c === "occupationWord" || c === "teer") && clause.phrase === ""));
+      clause.cues.every((c) => (c === "followUp" && next) || (c === "processingTime" && /^[a-z]{2,6}$/.test(clause.text)) || c === "cutoff" || c === "invitations" || c === "draw" || c === "categoryWord" || ((c === "occupationWord" || c === "teer") && clause.phrase === ""));
     const sameWord = /\bsame\b/.test(clause.text) && clause.categories.length === 1;
     if (!(asking || bareTerm || sameWord) || clause.codes.length > 0 || clause.rounds.length > 0 || clause.period) return null;
     const terms = termsOf(clause, context.knowledge);
@@ -81,7 +99,7 @@ export const glossarySkill: Skill<GlossaryParams> = {
       // A bare word is a term only when it has no vowel ("NCLC??"), and never as the answer to a question the bot
       // asked ("single").
       const bare = one?.[2] !== undefined;
-      const acronym = word !== undefined && !context.knowledge.lexicon.stopwords.has(word) && context.slots.pending === undefined && (named || (bare ? /^[^aeiouy]+$/ : /^[^aeiouy]+$|[^aeiouy]{3}/).test(word));
+      const acronym = word !== undefined && !context.knowledge.lexicon.stopwords.has(word) && context.slots.pending === undefined && (named || clause.acronyms.includes(word) || (bare ? /^[^aeiouy]+$/ : /^[^aeiouy]+$|[^aeiouy]{3}/).test(word));
       const written = acronym ? word : undefined;
       const outside = has(clause, "visa") || has(clause, "pnpStream") || has(clause, "offTopic") || clause.categories.length > 0;
       if (written && !outside) return { score: 0.93, params: { terms: [], unknown: written.toUpperCase() } };

@@ -26,10 +26,14 @@ export function readQuestionSet(name: string): SetQuestion[] {
   return text.split("\n").filter((l) => l.trim() !== "").map((l) => SetQuestionSchema.parse(JSON.parse(l)));
 }
 
-// The set's names for kinds of answers, and the skills that give them.
+// The set's names for kinds of answers, and the skills that give them. A category's kind covers its rounds and
+// whether an occupation is on its list (the brief the sets are written from says so), and an occupation's kind its
+// categories: those answers come from the round, rounds, occupation and category skills.
 const SKILLS: Readonly<Record<string, readonly string[]>> = {
   draw: ["round", "rounds"],
   decline: ["decline", "fallback"],
+  category: ["category", "occupation", "round", "rounds"],
+  occupation: ["occupation", "category"],
 };
 
 /** The outcome of one question. */

@@ -160,6 +160,34 @@ describe("skills on the small knowledge base", () => {
     expect(ask("did the pool grow since round 7?").text).toMatch(/^Yes\. Up 1,120/);
   });
 
+  it("defines the term the previous answer rests on, and says an acronym written in capitals is one it cannot define", () => {
+    const ask = asker();
+    ask("21231 title");
+    expect(ask("what does that even mean").text).toMatch(/^NOC stands for National Occupational Classification\./);
+    const aor = ask("AOR?");
+    expect(aor.skills).toEqual(["glossary"]);
+    expect(aor.text).toMatch(/^I have no definition of AOR in my sources/);
+    expect(ask("how long after aor").skills).toEqual(["decline"]);
+    // Asking what two program names stand for is not a comparison of their rounds.
+    expect(ask("cec vs pnp what do they stand for").skills).not.toContain("rounds");
+  });
+
+  it("answers a TEER named in a yes/no question Yes or No first", () => {
+    const ask = asker();
+    expect(ask("truck driver is teer 3 right").text).toMatch(/^Yes\. TEER 3: 73300 Transport truck drivers/);
+    expect(ask("is 21231 teer 2?").text).toMatch(/^No\. TEER 1: 21231/);
+    expect(ask("21231 teer").text).toMatch(/^TEER 1: 21231/);
+  });
+
+  it("reads a statistic asked right after rounds of a period as a statistic of those rounds", () => {
+    const ask = asker();
+    const r = ask("how many cec draws in 2024 and how many itas total");
+    expect(r.text).toMatch(/\n2\. 2,500 invitations were issued in 1 CEC round in 2024\./);
+    ask("how many draws in 2024");
+    expect(ask("which one had the lowest cutoff").text).toMatch(/^410: the lowest cut-off of the 5 rounds in 2024, in round 4a/);
+    expect(ask("lowest cutoff ever").text).toMatch(/^410: the lowest cut-off of the 10 rounds in all, in round 4a/);
+  });
+
   it("answers every question of a message, in order", () => {
     const r = asker()("last cec draw? and is 21231 stem\nthanks");
     expect(r.skills).toEqual(["round", "occupation", "help"]);

@@ -93,7 +93,7 @@ function readRounds(clause: Clause, context: SkillContext): Match<RoundsParams> 
   if (clause.numbers.some((n) => String(n.value) !== clause.period?.sinceRound && (n.kind === "crs" || (n.kind === "plain" && Number.isInteger(n.value) && n.value >= 100 && n.value <= 1200)))) return null;
   const base = { stat: stat ?? "summary", measure, types } as const;
   // "the lowest cut-off among them?", "how many draws for them?": the rounds or the category just talked about.
-  if (/\b(?:among|for|of) (?:them|those|these)\b/.test(clause.text) && (stat || has(clause, "draw")) && clause.rounds.length === 0 && (slots.category || slots.period)) {
+  if (/\b(?:among|for|of|from|in) (?:them|those|these)\b/.test(clause.text) && (stat || has(clause, "draw")) && clause.rounds.length === 0 && (slots.category || slots.period)) {
     const period = clause.period ?? (slots.skill === "rounds" ? slots.period : undefined);
     // Naming rounds ("how many draws for them") is about the category's rounds, not its list.
     return { score: has(clause, "draw") ? 0.9 : 0.88, fromState: true, params: { ...base, stat: stat ?? "summary", types: types.length > 0 ? types : slots.category ? [slots.category] : [], ...(period ? { period } : {}) } };
@@ -102,6 +102,8 @@ function readRounds(clause: Clause, context: SkillContext): Match<RoundsParams> 
   if (clause.rounds.length >= 2 && (stat || has(clause, "compare") || has(clause, "howMany"))) {
     return { score: 0.85, params: { ...base, rounds: clause.rounds, ...(has(clause, "compare") && !stat ? { stat: "summary" } : {}) } };
   }
+  // "fswp vs fstp what do they stand for" asks what the names mean, not how their rounds compare.
+  if (/\bstands? for\b|\b(?:mean|means|meaning|full forms?)\b/.test(clause.text) && !has(clause, "cutoff") && !has(clause, "invitations")) return null;
   if (has(clause, "compare") && roundish) {
     if (clause.periods.length >= 2) return { score: 0.85, params: { ...base, stat: "summary", compare: { periods: clause.periods.slice(0, 2) } } };
     if (types.length >= 2) return { score: 0.85, params: { ...base, stat: "summary", ...(clause.period ? { period: clause.period } : {}), compare: { types: types.slice(0, 3) } } };
@@ -126,6 +128,10 @@ function readRounds(clause: Clause, context: SkillContext): Match<RoundsParams> 
   }
   // "how many were invited?" with no period or type, right after a round: that round's, not all time's.
   if (stat === "total" && types.length === 0 && slots.round && !has(clause, "ever")) return { score: 0.55, params: base };
+  // "which one had the lowest cutoff", "how many itas total" right after rounds of a period or type: those rounds.
+  if (stat && slots.skill === "rounds" && (slots.period || slots.category) && types.length === 0 && !clause.period && clause.rounds.length === 0 && clause.codes.length === 0 && !has(clause, "ever") && !/\b(?:all time|of all time|overall|in history)\b/.test(clause.text)) {
+    return { score: 0.9, fromState: true, params: { ...base, ...(slots.period ? { period: slots.period } : {}), types: slots.category ? [slots.category] : [] } };
+  }
   if (stat && stat !== "count" && roundish && clause.rounds.length === 0) return { score: 0.85, params: base };
   // "senior managers draws cut off": a type's rounds (plural) and their cut-offs, not only the latest.
   if (types.length > 0 && /\b(?:draws|rounds)\b/.test(clause.text) && (has(clause, "cutoff") || has(clause, "invitations")) && !has(clause, "latest") && !has(clause, "first") && !stat && clause.rounds.length === 0 && !clause.period) {
@@ -257,6 +263,8 @@ function answerRounds(params: RoundsParams, context: SkillContext): SkillAnswer 
   const m = drawMessages();
   const fresh = freshnessNote(knowledge, now);
   const slots = { skill: "rounds", aspect: params.stat, ...(params.period ? { period: params.period } : {}), ...(params.types[0] ? { category: params.types[0] } : {}) };
+  // Rounds of every type, or of all time, leave no type or period behind for the next question to inherit.
+  const clear = [...(params.types[0] ? [] : ["category" as const]), ...(params.period ? [] : ["period" as const])];
   if (params.compare) {
     const sides = params.compare.periods
       ? params.compare.periods.map((p) => ({ label: periodLabel(p), draws: selected(knowledge, params, p) }))
@@ -277,6 +285,7 @@ function answerRounds(params: RoundsParams, context: SkillContext): SkillAnswer 
         sources: sources(all),
       }),
       slots,
+      clear,
     };
   }
   const draws = selected(knowledge, params);
@@ -294,6 +303,7 @@ function answerRounds(params: RoundsParams, context: SkillContext): SkillAnswer 
         sources: last?.sources ?? [],
       }),
       slots,
+      clear,
     };
   }
   // Every round when they are few, else the last dozen of one type, else a line a type.
@@ -314,6 +324,7 @@ function answerRounds(params: RoundsParams, context: SkillContext): SkillAnswer 
       suggestions: m.roundsSuggestions(Number((knowledge.latestDraw()?.date ?? context.now.toISOString()).slice(0, 4)) - 1),
     }),
     slots,
+    clear,
   };
 }
 

@@ -23,6 +23,8 @@ export interface OccupationParams {
   /** The list of this year. */
   readonly year?: number;
   readonly aspect: "lookup" | "teer" | "membership" | "categories";
+  /** "truck driver is teer 3 right": the TEER a yes/no question names, answered Yes or No first. */
+  readonly teerAsked?: number;
 }
 
 function aspectOf(clause: Clause, categories: readonly string[]): OccupationParams["aspect"] {
@@ -31,6 +33,11 @@ function aspectOf(clause: Clause, categories: readonly string[]): OccupationPara
   if (has(clause, "teer")) return "teer";
   if (has(clause, "categoryWord") || has(clause, "membership") && has(clause, "yesNo") && /\b(?:eligible|qualify|count)/.test(clause.text)) return "categories";
   return "lookup";
+}
+
+// "is 73300 teer 3?", "truck driver is teer 3 right": a TEER named in a yes/no question is a TEER to check.
+function teerAsked(clause: Clause, aspect: OccupationParams["aspect"]): { teerAsked?: number } {
+  return aspect === "teer" && clause.teer !== null && (has(clause, "yesNo") || /\b(?:right|correct|true|yes or no|or not)\b|\bteer \d\s*\?*$/.test(clause.text)) ? { teerAsked: clause.teer } : {};
 }
 
 function when(clause: Clause): { date?: string; year?: number } {
@@ -56,7 +63,7 @@ function readOccupation(clause: Clause, context: SkillContext): Match<Occupation
     const followCategories = categories.length === 0 && slots.category && (slots.skill === "occupation" && clause.followUp || (slots.skill === "occupation" || slots.skill === "category") && inIt) ? [slots.category] : categories;
     const a = followCategories.length > 0 ? "membership" : aspect;
     const score = a === "lookup" ? 0.75 : 0.9;
-    return { score, fromState: followCategories !== categories, params: { code, categories: followCategories, aspect: a, ...dated } };
+    return { score, fromState: followCategories !== categories, params: { code, categories: followCategories, aspect: a, ...dated, ...teerAsked(clause, a) } };
   }
   const cueful = categories.some((c) => knowledge.roundType(c)?.kind === "category") || has(clause, "occupationWord") || has(clause, "teer") || has(clause, "membership") || has(clause, "categoryWord");
   if (clause.phrase !== "" && !(has(clause, "define") && !cueful)) {
@@ -69,7 +76,7 @@ function readOccupation(clause: Clause, context: SkillContext): Match<Occupation
       // One mistyped word ("announced" for "announcer") is a weaker reading than a title's own words.
       const typo = !clause.phrase.includes(" ") && found.score > 0;
       const score = cueful || them !== categories ? (typo ? 0.7 : found.score < 0.1 ? 0.85 : 0.75) : found.score < 0.05 ? 0.55 : 0.4;
-      return { score, fromState: them !== categories, params: { phrase: clause.phrase, categories: them, aspect: them.length > 0 ? "membership" : aspect, ...dated } };
+      return { score, fromState: them !== categories, params: { phrase: clause.phrase, categories: them, aspect: them.length > 0 ? "membership" : aspect, ...dated, ...teerAsked(clause, them.length > 0 ? "membership" : aspect) } };
     }
     if (categories.length > 0 && (has(clause, "yesNo") || has(clause, "membership")) && clause.phrase.split(" ").length <= 5) {
       return { score: 0.5, params: { phrase: clause.phrase, categories, aspect: "membership", ...dated } };
@@ -83,7 +90,7 @@ function readOccupation(clause: Clause, context: SkillContext): Match<Occupation
       const a = aspect === "teer" ? "teer" : cats.length > 0 ? "membership" : aspect;
       const pronoun = /\b(?:it|its|that one|this one|this job|that job)\b/.test(clause.text);
       // "is it still on the trades list?": "it" is the occupation, whatever list the clause names.
-      return { score: pronoun ? 0.96 : clause.followUp && categories.length > 0 ? 0.9 : 0.75, fromState: true, params: { code: slots.occupation, categories: cats, aspect: a, ...dated } };
+      return { score: pronoun ? 0.96 : clause.followUp && categories.length > 0 ? 0.9 : 0.75, fromState: true, params: { code: slots.occupation, categories: cats, aspect: a, ...dated, ...teerAsked(clause, a) } };
     }
   }
   return null;
@@ -232,7 +239,7 @@ function answerOccupation(params: OccupationParams, context: SkillContext): Skil
   const listSources = [...inForce.flatMap((l) => l.basis), ...everYears.flatMap((x) => knowledge.listsOf(x.t.id).flatMap((l) => l.basis.slice(0, 1)))];
   const lead =
     params.aspect === "teer"
-      ? m.teerLead(o.teer, o.code, title)
+      ? `${params.teerAsked !== undefined ? `${params.teerAsked === o.teer ? m.yes : m.no}. ` : ""}${m.teerLead(o.teer, o.code, title)}`
       : params.aspect === "categories"
         ? m.categoriesLead(inForce.map((l) => knowledge.label(l.category)), named(knowledge, o))
         : m.lookupLead(named(knowledge, o));
