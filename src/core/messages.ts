@@ -14,6 +14,7 @@ export interface CoreMessages {
   readonly declinePnpStream: string;
   readonly declineVisa: string;
   readonly declineLegal: string;
+  readonly declineAccount: string;
   readonly declinePrediction: string;
   readonly declineAbout: (named: string) => string;
   readonly declineOffTopic: string;
@@ -45,6 +46,7 @@ export const CORE_MESSAGES: Catalog<CoreMessages> = {
     declineProcessing: "I can't tell processing times: IRCC's processing times are not in my data, and they change weekly. IRCC publishes them on its processing-times page.",
     declinePnpStream: "I can't answer about provincial nominee streams: each province runs its own, and they are not in my data. I only know Express Entry rounds, including the PNP rounds IRCC holds for candidates who already have a nomination.",
     declineVisa: "I can't answer that: visas, permits, fees and sponsorship are outside what I know. I answer questions about Express Entry rounds, category lists, occupations and CRS points.",
+    declineAccount: "I can't do that: I don't act on IRCC accounts or fill in, submit or change profiles and applications, and I never need your documents; please don't send them here. I answer questions about Express Entry rounds, category lists, occupations and CRS points, and I can work out a CRS score from what you tell me.",
     declineLegal: "I can't help with that: refusals, appeals, legal advice and choosing a representative are outside what I know; a lawyer or a licensed immigration consultant can advise you. I answer questions about Express Entry rounds, category lists, occupations and CRS points.",
     declinePrediction: "I can't predict future rounds or cut-offs: IRCC does not announce them in advance, and I only know past rounds.",
     declineAbout: (named) => `About "${named}": `,
@@ -74,6 +76,7 @@ export const CORE_MESSAGES: Catalog<CoreMessages> = {
     declineProcessing: "Je ne peux pas donner les délais de traitement : ils ne font pas partie de mes données et changent chaque semaine. IRCC les publie sur sa page des délais de traitement.",
     declinePnpStream: "Je ne peux pas répondre sur les volets des programmes des candidats des provinces : chaque province a les siens, et ils ne font pas partie de mes données. Je connais seulement les rondes d'Entrée express, dont les rondes du PCP qu'IRCC tient pour les candidats qui ont déjà une nomination.",
     declineVisa: "Je ne peux pas répondre à cela : les visas, les permis, les frais et le parrainage sont hors de ce que je sais. Je réponds aux questions sur les tirages d'Entrée express, les listes des catégories, les professions et les points du SCG.",
+    declineAccount: "Je ne peux pas faire cela : je n'agis pas sur les comptes d'IRCC, je ne remplis, ne soumets ni ne modifie de profils ou de demandes, et je n'ai jamais besoin de vos documents ; ne les envoyez pas ici. Je réponds aux questions sur les tirages d'Entrée express, les listes des catégories, les professions et les points du SCG, et je peux calculer un score SCG à partir de ce que vous me dites.",
     declineLegal: "Je ne peux pas vous aider là-dessus : les refus, les appels, les conseils juridiques et le choix d'un représentant sont hors de ce que je sais ; un avocat ou un consultant en immigration autorisé peut vous conseiller. Je réponds aux questions sur les tirages d'Entrée express, les listes des catégories, les professions et les points du SCG.",
     declinePrediction: "Je ne peux pas prédire les prochains tirages ni les notes de passage : IRCC ne les annonce pas à l'avance, et je ne connais que les tirages passés.",
     declineAbout: (named) => `À propos de « ${named} » : `,

@@ -17,6 +17,8 @@ export const CuesSchema = z.object({
   shorthand: z.record(z.string().regex(/^[a-z][a-z' -]*$/), z.string().min(1)),
   /** Words never part of an occupation phrase. */
   phraseStopwords: z.array(z.string().min(1)),
+  /** Words of a question said as the articles say them, for finding a passage ("ita" → "invitation apply"). */
+  passageSynonyms: z.record(z.string().regex(/^[a-z][a-z'-]*$/), z.string().min(1)).default({}),
   groups: z.record(z.string(), z.array(z.string().min(1)).min(1)),
 });
 /** The cue groups as data. */
@@ -54,6 +56,7 @@ export class Lexicon {
   private readonly groups: readonly { name: string; re: RegExp }[];
   private readonly targets: readonly string[];
   private readonly shorthand: ReadonlyMap<string, string>;
+  private readonly passageSynonyms: ReadonlyMap<string, string>;
   private readonly shorthandRe: RegExp | null;
   private readonly corrected = new LRUCache<string, string>({ max: 5000 });
   private readonly fuzzyWords = new LRUCache<string, string>({ max: 5000 });
@@ -83,6 +86,7 @@ export class Lexicon {
     }));
     this.targets = cues.typoTargets;
     this.shorthand = new Map(Object.entries(cues.shorthand));
+    this.passageSynonyms = new Map(Object.entries(cues.passageSynonyms));
     const keys = [...this.shorthand.keys()].sort((a, b) => b.length - a.length);
     this.shorthandRe = keys.length > 0 ? new RegExp(`(?<![a-z0-9'-])(?:${keys.map(escape).join("|")})(?![a-z0-9'-])`, "g") : null;
     // Cue words are never part of an occupation phrase, except the groups that name things outside Express Entry.
@@ -121,6 +125,11 @@ export class Lexicon {
       if (m) out[g.name] = m[0].replace(/^[^a-z0-9]+/, "").trim();
     }
     return out;
+  }
+
+  /** A clause's text in the articles' words, to find a passage with ("pr" as "permanent", "ita" as "invitation"). */
+  forPassages(text: string): string {
+    return text.split(" ").map((w) => this.passageSynonyms.get(w.replace(/[^a-z0-9'-]/g, "")) ?? w).join(" ");
   }
 
   /** A normalised text with its shorthand written out ("this yr" is "this year"). */

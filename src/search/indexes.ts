@@ -16,17 +16,24 @@ const PASSAGE_THRESHOLD = 0.5;
 
 const MEMO_LIMIT = 2000;
 
+// Words that say nothing of what a passage is about, in questions ("what do I need after getting") or articles.
 const PASSAGE_STOPWORDS = new Set(
-  "the a an and or of to in on at for with is are was were be been by as it its this that from have has had will would can could not but which who what how when where why about into than then there their they them our your you we i me my do does did so if".split(" "),
+  "the a an and or of to in on at for with is are was were be been by as it its this that from have has had will would can could not but which who what how when where why about into than then there their they them our your you we i me my do does did so if need needed get getting got know want tell much many like even still also just any some all one ones only really please pls thing things way".split(" "),
 );
 
-/** The words of a passage or question that can tie them together: lower case, singular, no stopwords. */
+/** A word's stem, crudely: "chosen", "choose" and "choosing" meet; "documents" and "document" too. */
+function stem(w: string): string {
+  if (w.length <= 4) return w;
+  return w.replace(/(?:ing|ed|en|es|e|s)$/, "").replace(/(.)\1$/, "$1");
+}
+
+/** The words of a passage or question that can tie them together: lower case, stemmed, no stopwords. */
 function passageWords(text: string): string[] {
   return text
     .toLowerCase()
     .split(/[^a-z0-9]+/)
-    .filter((w) => w.length > 2 && !PASSAGE_STOPWORDS.has(w))
-    .map((w) => (w.length > 4 && w.endsWith("s") && !w.endsWith("ss") ? w.slice(0, -1) : w));
+    .filter((w) => w.length > 1 && !PASSAGE_STOPWORDS.has(w))
+    .map(stem);
 }
 
 /** A glossary term with the names it is known by, precompiled for scanning messages. */
@@ -192,17 +199,31 @@ export class SearchIndexes {
    * shares at least two content words with the question, and only those passages can be returned.
    */
   passagesLike(question: string, limit = 3): Hit<Passage>[] {
-    const q = [...new Set(question.slice(0, 300).split(/\s+/))].slice(0, 16).join(" ");
+    const q = [...new Set(question.slice(0, 300).split(/\s+/))].slice(0, 24).join(" ");
     const hits = this.passageMemo.get(q, () => {
-      const shared = new Map<number, number>();
-      for (const w of new Set(passageWords(q))) for (const i of this.passageWords.get(w) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
-      const candidates = new Set([...shared.entries()].filter(([, n]) => n >= 2).map(([i]) => i));
-      if (candidates.size === 0) return [];
-      // Scored against the whole collection (token weights need it), kept only where words are shared.
+      // The share of the question's words a passage holds, each weighted by how rare it is among the passages
+      // (a word no passage holds weighs 1): the score is what that share leaves out, 0 for a passage holding all.
+      const words = [...new Set(passageWords(q))];
+      const n = this.kbPassages.length;
+      const weight = (w: string) => { const df = this.passageWords.get(w)?.length ?? 0; return df === 0 ? 1 : Math.log(1 + n / df); };
+      const total = words.reduce((sum, w) => sum + weight(w), 0);
+      const shared = new Map<number, { count: number; weight: number }>();
+      for (const w of words) for (const i of this.passageWords.get(w) ?? []) {
+        const v = shared.get(i) ?? { count: 0, weight: 0 };
+        shared.set(i, { count: v.count + 1, weight: v.weight + weight(w) });
+      }
+      // Two words must tie them, not counting words most passages hold ("express", "entry").
+      const telling = (w: string) => (this.passageWords.get(w)?.length ?? 0) <= n / 3;
+      const tied = new Map<number, number>();
+      for (const w of words.filter(telling)) for (const i of this.passageWords.get(w) ?? []) tied.set(i, (tied.get(i) ?? 0) + 1);
+      const byWords = [...shared.entries()]
+        .filter(([i]) => (tied.get(i) ?? 0) >= 2)
+        .map(([i, v]) => ({ item: this.kbPassages[i] as Passage, score: 1 - v.weight / total }))
+        .sort((a, b) => a.score - b.score);
+      if (byWords.length > 0) return byWords.slice(0, 3);
+      // No passage shares two words as written: fuse.js reads through typos, scored against the whole collection.
       return this.passageIndex
-        .search(q, { limit: 10 })
-        .filter((r) => candidates.has(r.refIndex))
-        .slice(0, 3)
+        .search(q, { limit: 3 })
         .map((r) => ({ item: r.item, score: r.score ?? 1 }));
     });
     return hits.slice(0, limit);

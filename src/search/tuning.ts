@@ -8,7 +8,7 @@ export interface SearchTuning {
   readonly occupationAccept: number;
   /** Worst fuse.js score taken as a glossary term. */
   readonly termAccept: number;
-  /** Worst fuse.js token score taken as a passage that answers the question. */
+  /** Worst passage score taken as one that speaks to the question: the weighted share of its words a passage lacks (fuse.js's token score when no passage shares two words). */
   readonly passageAccept: number;
 }
 

@@ -8,7 +8,7 @@ import type { Match, Skill } from "./types.js";
 
 /** A question recognised as one the bot cannot answer, and why. */
 export interface DeclineParams {
-  readonly topic: "processing" | "pnp-stream" | "visa" | "legal" | "prediction" | "off-topic";
+  readonly topic: "processing" | "pnp-stream" | "visa" | "legal" | "account" | "prediction" | "off-topic";
   /** The words that named it ("LMIA", "Quebec"), said back so the user sees what was understood. */
   readonly named?: string;
 }
@@ -35,6 +35,7 @@ export const declineSkill: Skill<DeclineParams> = {
     if (has(clause, "pnpStream") && !has(clause, "draw") && !has(clause, "cutoff") && entities === 0) return { score: 0.9, params: { topic: "pnp-stream", ...named("pnpStream") } };
     if (has(clause, "visa") && (entities === 0 || clause.profile.facts === 0 && clause.codes.length + clause.rounds.length === 0 && clause.numbers.every((n) => n.kind === "plain" && n.value < 20)) && !has(clause, "draw")) return { score: 0.88, params: { topic: "visa", ...named("visa") } };
     if (has(clause, "legal") && clause.codes.length + clause.rounds.length === 0) return { score: 0.9, params: { topic: "legal" } };
+    if (has(clause, "actForMe")) return { score: 0.93, params: { topic: "account" } };
     if (has(clause, "offTopic") && entities === 0 && clause.categories.length === 0) return { score: 0.88, params: { topic: "off-topic" } };
     return null;
   },
@@ -49,6 +50,7 @@ export const declineSkill: Skill<DeclineParams> = {
       "pnp-stream": `${about}${coreMessages().declinePnpStream}${offer}`,
       visa: `${about}${coreMessages().declineVisa}`,
       legal: coreMessages().declineLegal,
+      account: coreMessages().declineAccount,
       prediction: `${coreMessages().declinePrediction} ${coreMessages().pastNotFuture}${offer}`,
       "off-topic": coreMessages().declineOffTopic,
     }[params.topic];

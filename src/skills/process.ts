@@ -76,7 +76,8 @@ export const processSkill: Skill<ProcessParams> = {
         };
       }
       case "passage": {
-        const hit = knowledge.search.passagesLike(params.query ?? "", 1)[0];
+        // The robot hands over the query in the articles' words; a query from elsewhere is put in them here.
+        const hit = knowledge.search.passagesLike(knowledge.lexicon.forPassages(params.query ?? ""), 1)[0];
         if (!hit) return unknown(context, m.unknownThat);
         return { reply: makeReply(knowledge, "process", { title: m.passageTitle, text: m.passage(cite(knowledge, hit.item.source), hit.item.text), sources: [hit.item.source] }) };
       }

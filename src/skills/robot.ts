@@ -285,7 +285,8 @@ export class Robot {
   private passage(knowledge: Knowledge, clause: Clause): { skill: Skill<unknown>; params: unknown } | undefined {
     const skill = this.registry.get("process");
     if (!skill || clause.text.split(" ").length < 4) return undefined;
-    const hit = knowledge.search.passagesLike(clause.text, 1)[0];
+    const query = knowledge.lexicon.forPassages(clause.text);
+    const hit = knowledge.search.passagesLike(query, 1)[0];
     return hit && hit.score <= knowledge.search.tuning.passageAccept ? { skill, params: { topic: "passage", query: clause.text } } : undefined;
   }
 

@@ -6,6 +6,9 @@ import { DEFAULT_PATHS } from "../../src/kb/paths.js";
 import { normalize } from "../../src/kb/text.js";
 import type { KnowledgeBase } from "../../src/kb/schema.js";
 import { buildFrom, SEED_IDS } from "../helpers/kb.js";
+import { Knowledge } from "../../src/core/knowledge.js";
+import { MESSAGES } from "../../src/core/messages.js";
+import { Robot } from "../../src/skills/robot.js";
 
 const S0 = "000_c3a292fb80950ca2.txt";
 const S1 = "001_9ce06342c921bf05.txt";
@@ -216,5 +219,20 @@ describe("the knowledge base built from the five seed articles", () => {
       expect(text.split("\n")[p.line - 1]).toContain(p.text.slice(0, 15));
     }
     expect(kb.passages.some((p) => /Weekly Roundup|Keshav|CAD \$999/.test(p.text))).toBe(false);
+  });
+
+  it("finds the passage a question about how Express Entry works speaks to, and none for a question no article speaks to", () => {
+    const knowledge = Knowledge.load();
+    const robot = new Robot(() => knowledge, { now: () => new Date("2026-12-01T12:00:00Z") });
+    const ask = (text: string) => robot.handleWithUnderstanding({ text, user: "u", conversation: text, platform: "cli" });
+    const who = ask("who decides when draws happen");
+    expect(who.understood.map((u) => u.skill)).toEqual(["process"]);
+    expect(who.reply.text).toContain("at the discretion of the Immigration Minister");
+    expect(who.reply.sources.map((s) => s.id)).toEqual([S1]);
+    expect(ask("documants needed for the profile?").reply.text).toContain("Required documents usually consist of language test results");
+    expect(ask("what docs do i need after getting the ITA").reply.text).toContain("police clearance certificates");
+    // A question that shares only "Express Entry" and "profile" with the articles gets no passage.
+    expect(ask("how long is my express entry profile valid").understood.map((u) => u.skill)).toEqual(["fallback"]);
+    expect(ask("can you fill my express entry profile for me").reply.text).toBe(MESSAGES.declineAccount);
   });
 });
