@@ -30,7 +30,7 @@ const P8 = new RegExp(`\\bsince ${MONTH}\\b`);
 const P9 = new RegExp(`\\bsince ${YEAR}\\b`);
 const P10 = new RegExp(`\\b${MONTH} ${DAY}\\b(?! ?(?:points|pts|crs))`);
 const P11 = new RegExp(`\\b${DAY} (?:of )?${MONTH}\\b`);
-const P12 = new RegExp(`\\b(?:in|during|of|for|since|from)(?: the)? ${MONTH}\\b`);
+const P12 = new RegExp(`\\b(?:in|during|of|for|since|from)(?: the)? ${MONTH}\\b|\\bthe ${MONTH} (?:one|ones|draws?|rounds?)\\b|^(?:and|or|what about|how about)(?: (?:in|for))? ${MONTH}$`);
 const P13 = new RegExp(`(?:^|[^\\d#])${YEAR}(?:'?s)?(?![\\d])`);
 
 // Month (from 0) and day of the holidays a date can be named by.
@@ -326,7 +326,7 @@ export function findDates(text: string, now: Date, options: DateOptions = {}): D
     return addDate(mostRecent(now, month, day), m[0]);
   });
   take(P12, (m) => {
-    const d = mostRecent(now, monthIndex(m[1] ?? ""));
+    const d = mostRecent(now, monthIndex(m[1] ?? m[2] ?? m[3] ?? ""));
     periods.push(monthPeriod(d.getFullYear(), d.getMonth()));
     return true;
   });

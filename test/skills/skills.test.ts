@@ -188,6 +188,22 @@ describe("skills on the small knowledge base", () => {
     expect(ask("lowest cutoff ever").text).toMatch(/^410: the lowest cut-off of the 10 rounds in all, in round 4a/);
   });
 
+  it("follows a round with the one of its type before it, and a score check with another month", () => {
+    const ask = asker();
+    ask("last cec draw");
+    expect(ask("and the cec one before that").text).toContain("round 6 (May 14, 2025, CEC)");
+    ask("I have 525, would I have been invited in the cec draw in march 2026?");
+    const feb = ask("what about the may one");
+    expect(feb.skills).toEqual(["score-check"]);
+    expect(feb.text).toMatch(/^No, not in the latest CEC round of May 2025: 525 is below the cut-off of 530 in round 6/);
+  });
+
+  it("answers whether an occupation is on any list Yes or No first, and says when its lists are of later years", () => {
+    const ask = asker();
+    expect(ask("can a pharmacist get into any of the category draws").text).toMatch(/^Yes\. 31120 Pharmacists \(TEER 1\) in NOC 2021\. It is on the 2026 healthcare list in force on April 1, 2026\./);
+    expect(ask("was it on the 2023 list tho").text).toMatch(/^No\. 31120 Pharmacists .* It is on no category list in force on December 31, 2023\. In other years: healthcare in 2025 and 2026\./);
+  });
+
   it("answers every question of a message, in order", () => {
     const r = asker()("last cec draw? and is 21231 stem\nthanks");
     expect(r.skills).toEqual(["round", "occupation", "help"]);

@@ -69,10 +69,6 @@ function readRound(clause: Clause, context: SkillContext): Match<RoundParams> | 
     const of = slots.category && (slots.skill === "rounds" || slots.skill === "score-check") ? [slots.category] : [];
     return { score: of.length > 0 ? 0.85 : 0.55, ...(of.length > 0 ? { fromState: true } : {}), params: { mode: "latest", types: of, aspect } };
   }
-  // "what about healthcare?" after a question about the latest round.
-  if (slots.skill === "round" && clause.followUp && types.length > 0 && clause.codes.length === 0) {
-    return { score: 0.8, fromState: true, params: { mode: slots.aspect?.startsWith("first") ? "first" : "latest", types, aspect } };
-  }
   // "and the one before?", "the next one?" after a round: its neighbour.
   if (slots.round && /\b(?:the one|the round|the draw|one|round|draw) (?:before|after)\b|\b(?:previous|prior|next) (?:one|round|draw)\b/.test(clause.text) && clause.rounds.length === 0 && !has(clause, "predict")) {
     const here = knowledge.draw(slots.round);
@@ -82,6 +78,10 @@ function readRound(clause: Clause, context: SkillContext): Match<RoundParams> | 
     const pool = knowledge.drawsOf(kept);
     const near = here ? (after ? pool.find((d) => d.order > here.order) : pool.filter((d) => d.order < here.order).at(-1)) : undefined;
     if (near) return { score: 0.9, fromState: true, params: { mode: "number", round: near.round, aspect } };
+  }
+  // "what about healthcare?" after a question about the latest round.
+  if (slots.skill === "round" && clause.followUp && types.length > 0 && clause.codes.length === 0) {
+    return { score: 0.8, fromState: true, params: { mode: slots.aspect?.startsWith("first") ? "first" : "latest", types, aspect } };
   }
   // "how many were invited?" / "and the cut-off?" about the round just discussed.
   if (slots.round && (aspect !== "all" || clause.followUp) && types.length === 0 && !clause.period && clause.codes.length === 0 && clause.numbers.length === 0) {

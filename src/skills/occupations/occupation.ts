@@ -25,10 +25,13 @@ export interface OccupationParams {
   readonly aspect: "lookup" | "teer" | "membership" | "categories";
   /** "truck driver is teer 3 right": the TEER a yes/no question names, answered Yes or No first. */
   readonly teerAsked?: number;
+  /** "can a pharmacist get into any category?", "was it on the 2023 list?": on any list, answered Yes or No first. */
+  readonly anyList?: boolean;
 }
 
 function aspectOf(clause: Clause, categories: readonly string[]): OccupationParams["aspect"] {
   if (categories.length > 0) return "membership";
+  if (has(clause, "yesNo") && /\b(?:lists?|any (?:of the )?(?:categor(?:y|ies)|category draws?))\b/.test(clause.text)) return "categories";
   if (has(clause, "categoryWord") && /\b(?:which|what|any)\b/.test(clause.text)) return "categories";
   if (has(clause, "teer")) return "teer";
   if (has(clause, "categoryWord") || has(clause, "membership") && has(clause, "yesNo") && /\b(?:eligible|qualify|count)/.test(clause.text)) return "categories";
@@ -36,7 +39,8 @@ function aspectOf(clause: Clause, categories: readonly string[]): OccupationPara
 }
 
 // "is 73300 teer 3?", "truck driver is teer 3 right": a TEER named in a yes/no question is a TEER to check.
-function teerAsked(clause: Clause, aspect: OccupationParams["aspect"]): { teerAsked?: number } {
+function teerAsked(clause: Clause, aspect: OccupationParams["aspect"]): { teerAsked?: number; anyList?: boolean } {
+  if (aspect === "categories" && has(clause, "yesNo")) return { anyList: true };
   return aspect === "teer" && clause.teer !== null && (has(clause, "yesNo") || /\b(?:right|correct|true|yes or no|or not)\b|\bteer \d\s*\?*$/.test(clause.text)) ? { teerAsked: clause.teer } : {};
 }
 
@@ -235,13 +239,13 @@ function answerOccupation(params: OccupationParams, context: SkillContext): Skil
     .map((t) => ({ t, years: knowledge.membershipHistory(o.code, t.id).filter((h) => h.member).map((h) => h.list.year) }))
     .filter((x) => x.years.length > 0 && !inForce.some((l) => l.category === x.t.id));
   const current = inForce.length > 0 ? m.inForceLists(inForce.map((l) => ({ label: knowledge.label(l.category), year: l.year })), date) : m.noListInForce(date);
-  const past = everYears.length > 0 ? m.earlier(everYears.map((x) => ({ label: knowledge.label(x.t.id), years: x.years }))) : "";
+  const past = everYears.length > 0 ? m.earlier(everYears.map((x) => ({ label: knowledge.label(x.t.id), years: x.years })), everYears.some((x) => x.years.some((y) => y > Number(date.slice(0, 4))))) : "";
   const listSources = [...inForce.flatMap((l) => l.basis), ...everYears.flatMap((x) => knowledge.listsOf(x.t.id).flatMap((l) => l.basis.slice(0, 1)))];
   const lead =
     params.aspect === "teer"
       ? `${params.teerAsked !== undefined ? `${params.teerAsked === o.teer ? m.yes : m.no}. ` : ""}${m.teerLead(o.teer, o.code, title)}`
       : params.aspect === "categories"
-        ? m.categoriesLead(inForce.map((l) => knowledge.label(l.category)), named(knowledge, o))
+        ? params.anyList ? `${inForce.length > 0 ? m.yes : m.no}. ${m.lookupLead(named(knowledge, o))}` : m.categoriesLead(inForce.map((l) => knowledge.label(l.category)), named(knowledge, o))
         : m.lookupLead(named(knowledge, o));
   return {
     reply: makeReply(knowledge, "occupation", {
