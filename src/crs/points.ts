@@ -1,7 +1,7 @@
 import * as z from "zod";
 import { CRS_MESSAGES } from "../messages/crs.js";
 import { pick } from "../messages/lang.js";
-import { AbilitySchema, dayBefore, type AdditionalId, type CrsGrid, type SplitBand } from "./grid.js";
+import { ABILITIES, AbilitySchema, dayBefore, type AdditionalId, type CrsGrid, type SplitBand } from "./grid.js";
 import { isIsoDate, shortLabel, today } from "./calculate.js";
 import {
   ageRow,
@@ -22,18 +22,27 @@ export const PointsQuerySchema = z.discriminatedUnion("kind", [
   /** Points at these ages (all ages when absent), and how many are lost at each birthday between them. */
   z.object({ kind: z.literal("age"), ages: z.array(z.number().int()).optional() }),
   /** Points for a grid education level. */
-  z.object({ kind: z.literal("education"), level: z.string().min(1) }),
+  z.object({ kind: z.literal("education"), level: z.string().min(1), /** The partner's education ("if my spouse has a masters"). */ partner: z.boolean().optional() }),
   /** Points for a CLB/NCLC level in one ability (or each ability). */
-  z.object({ kind: z.literal("language"), level: z.number().int(), ability: AbilitySchema.optional() }),
+  z.object({
+    kind: z.literal("language"),
+    level: z.number().int(),
+    ability: AbilitySchema.optional(),
+    /** A level in each ability ("IELTS 7 in all four" is CLB 9, 9, 7, 9): the first official language's points summed. */
+    levels: z.object({ reading: z.number().int(), writing: z.number().int(), listening: z.number().int(), speaking: z.number().int() }).optional(),
+    /** The test the levels were read from, said back ("IELTS"). */
+    test: z.string().optional(),
+  }),
   z.object({ kind: z.literal("canadian-experience"), years: z.number().nonnegative() }),
   z.object({ kind: z.literal("nomination") }),
   z.object({ kind: z.literal("sibling") }),
   /** French additional points; with the lowest NCLC and English CLB levels when told, the one row that applies. */
   z.object({ kind: z.literal("french"), nclc: z.number().int().optional(), englishClb: z.number().int().nullable().optional() }),
-  z.object({ kind: z.literal("canadian-education") }),
+  /** Points for a credential earned in Canada; of its length in years when told (1–2 or 3 and more). */
+  z.object({ kind: z.literal("canadian-education"), years: z.number().positive().optional() }),
   z.object({ kind: z.literal("arranged-employment") }),
   /** The grid's maximum total and the maximum of each part. */
-  z.object({ kind: z.literal("maximum") }),
+  z.object({ kind: z.literal("maximum"), /** One part's maximum asked for ("max for skill transferability"). */ part: z.enum(["core", "spouse", "transferability", "additional"]).optional() }),
 ]);
 /** A points question. */
 export type PointsQuery = z.infer<typeof PointsQuerySchema>;
@@ -151,13 +160,30 @@ export function pointsFor(grid: CrsGrid, query: PointsQuery, options: PointsOpti
           ...base,
           table: "A_core_human_capital.education",
           rows: [splitRow(name, row), plainRow(m.educationAsSpouse(name), spouse)],
-          summary: m.split(name, row.withoutSpouse, row.withSpouse),
+          summary: query.partner ? m.partnerEducation(name, spouse) : m.split(name, row.withoutSpouse, row.withSpouse),
           notes: [m.educationNote],
           status: grid.core.status.text,
         },
       };
     }
     case "language": {
+      const levels = query.levels;
+      if (levels) {
+        const rows = ABILITIES.map((a) => ({ a, band: firstLanguageRow(grid, levels[a]) }));
+        const single = rows.reduce((n, r) => n + r.band.withoutSpouse, 0);
+        const spouse = rows.reduce((n, r) => n + r.band.withSpouse, 0);
+        return {
+          ok: true,
+          value: {
+            ...base,
+            table: "A_core_human_capital.firstOfficialLanguage",
+            rows: rows.map((r) => splitRow(m.firstRow(r.band.label, m.inAbility(r.a)), r.band)),
+            summary: m.languageLevelsSummary(ABILITIES.map((a) => [a, levels[a]] as const), single, spouse, query.test ?? null),
+            notes: [m.languageNote(grid.core.firstLanguage.max.withoutSpouse, grid.core.firstLanguage.max.withSpouse)],
+            status: grid.core.status.text,
+          },
+        };
+      }
       const first = firstLanguageRow(grid, query.level);
       const second = secondLanguageRow(grid, query.level);
       const spouse = spouseLanguageRow(grid, query.level);
@@ -202,7 +228,9 @@ export function pointsFor(grid: CrsGrid, query: PointsQuery, options: PointsOpti
           ...base,
           table: "maximums",
           rows: [splitRow(parts.core, { withoutSpouse: max.coreWithoutSpouse, withSpouse: max.coreWithSpouse }), plainRow(parts.spouse, max.spouse), plainRow(parts.transferability, max.transferability), plainRow(parts.additional, max.additional)],
-          summary: m.maximumSummary(max.total),
+          summary: query.part
+            ? m.maximumPart(parts[query.part], query.part === "core" ? `${max.coreWithoutSpouse}` : `${{ spouse: max.spouse, transferability: max.transferability, additional: max.additional }[query.part]}`, query.part === "core" ? max.coreWithSpouse : null, max.total)
+            : m.maximumSummary(max.total),
           status: grid.core.status.text,
         },
       };
@@ -222,6 +250,7 @@ export function pointsFor(grid: CrsGrid, query: PointsQuery, options: PointsOpti
         if (query.nclc < frenchMin) return { ok: true, value: { ...base, table: "D_additional_points", rows: [], summary: m.frenchBelowLevel(query.nclc, frenchMin), inForce: false, status: strong.status.text } };
         if (query.englishClb !== undefined) chosen = [query.englishClb !== null && query.englishClb >= (strong.englishMin ?? 0) ? "french-strong-english" : "french-weak-english"];
       }
+      if (query.kind === "canadian-education" && query.years !== undefined) chosen = [query.years >= 3 ? "canadian-education-long" : "canadian-education-short"];
       const { rows, inForce, notes } = itemRows(grid, chosen, date);
       const items = chosen.map((id) => item(grid, id));
       let summary = m.list(rows.map((r) => m.item(r.label, r.points ?? 0)));

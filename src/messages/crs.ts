@@ -150,6 +150,8 @@ export interface CrsMessages {
     readonly since: (factor: string, from: string) => string;
     readonly notInForce: (factor: string, date: string) => string;
     readonly educationAsSpouse: (name: string) => string;
+    /** A partner's education's points, as the spouse factors give them. */
+    readonly partnerEducation: (name: string, points: number) => string;
     readonly educationNote: string;
     readonly badLevel: (keys: readonly string[]) => string;
     readonly inAbility: (a: Ability) => string;
@@ -158,6 +160,8 @@ export interface CrsMessages {
     readonly secondRow: (label: string, each: string) => string;
     readonly spouseRow: (label: string, each: string) => string;
     readonly languageSummary: (level: number, each: string, single: number, spouse: number) => string;
+    /** The first official language's points for a level in each ability, with the test they were read from. */
+    readonly languageLevelsSummary: (levels: readonly (readonly [Ability, number])[], single: number, spouse: number, test: string | null) => string;
     readonly languageNote: (single: number, spouse: number) => string;
     readonly canadianRow: (label: string) => string;
     readonly spouseCanadianRow: (label: string) => string;
@@ -167,6 +171,8 @@ export interface CrsMessages {
     /** French below the level that earns additional points. */
     readonly frenchBelowLevel: (nclc: number, min: number) => string;
     readonly maximumRows: { readonly core: string; readonly spouse: string; readonly transferability: string; readonly additional: string };
+    /** One part's maximum, with the core's with-partner maximum when it is the core, and the grid's total. */
+    readonly maximumPart: (part: string, value: string, withPartner: number | null, total: number) => string;
     /** The grid's own note on Canadian work experience, where the language can say it. */
     readonly canadianNote: (note: string) => string | null;
     readonly item: (label: string, points: number) => string;
@@ -491,6 +497,7 @@ export const CRS_MESSAGES: Catalog<CrsMessages> = {
       since: (factor, from) => `${factor} (since ${from})`,
       notInForce: (factor, date) => `${factor} (not in force on ${date})`,
       educationAsSpouse: (name) => `${name} as a spouse's education (B_spouse_factors.education)`,
+      partnerEducation: (name, points) => `${points}: ${name} as your spouse's or partner's education, when they come with you to Canada (your own education scores at the with-spouse rate then)`,
       educationNote: "education also gives skill transferability points combined with language or Canadian work experience",
       badLevel: (keys) => `level must be one of: ${keys.join(", ")}`,
       inAbility: (a) => `in ${a}`,
@@ -499,12 +506,14 @@ export const CRS_MESSAGES: Catalog<CrsMessages> = {
       secondRow: (label, each) => `second official language, ${label}, ${each}`,
       spouseRow: (label, each) => `spouse's language, ${label}, ${each} (B_spouse_factors)`,
       languageSummary: (level, each, single, spouse) => `CLB ${level} ${each}: ${single} single, ${spouse} with a spouse (first official language)`,
+      languageLevelsSummary: (levels, single, spouse, test) => `${single} single, ${spouse} with a spouse, for a first official language at CLB ${levels.map(([a, v]) => `${v} in ${a}`).join(", ")}${test ? ` (your ${test} scores read as these levels)` : ""}`,
       languageNote: (single, spouse) => `the four abilities are scored separately, up to ${single} single or ${spouse} with a spouse in all`,
       canadianRow: (label) => `Canadian work experience: ${label}`,
       spouseCanadianRow: (label) => `spouse's Canadian work experience: ${label}`,
       canadianSummary: (years, single, spouse) => `${years} years of Canadian work experience: ${single} single, ${spouse} with a spouse`,
       maximumSummary: (total) => `${formatNumber(total)}: the most CRS points a candidate can have`,
       frenchBelowLevel: (nclc, min) => `0: French at NCLC ${nclc} earns no additional points; they start at NCLC ${min} in all four abilities`,
+      maximumPart: (part, value, withPartner, total) => `${value}${withPartner !== null ? ` single (${withPartner} with a partner)` : ""}: the most points for ${part}, of the ${formatNumber(total)} a candidate can have in all`,
       maximumRows: { core: "core human capital factors", spouse: "spouse or common-law partner factors", transferability: "skill transferability factors", additional: "additional points" },
       canadianNote: (note) => note,
       item: (label, points) => `${label}: ${points}`,
@@ -577,7 +586,7 @@ export const CRS_MESSAGES: Catalog<CrsMessages> = {
       cannotAnswer: (message) => `I can't answer that from the grid: ${message}`,
       yes: "Yes",
       no: "No",
-      pointsText: (lead, summary, notes, date, status) => `${lead ? `${lead}. ` : ""}${[summary, ...notes].map((n) => `${capital(n)}${/[.!?)]$/.test(n) ? "" : "."}`).join(" ")} (CRS grid in force on ${date}${status ? `; this table: ${status}` : ""}.)`,
+      pointsText: (lead, summary, notes, date, status) => `${lead ? `${lead}. ` : ""}${[summary, ...notes].map((n) => `${capital(n)}${/[.!?]$/.test(n) ? "" : "."}`).join(" ")} (CRS grid in force on ${date}${status ? `; this table: ${status}` : ""}.)`,
       pointsRow: (label, points) => `${label}: ${points}`,
       pointsSplit: (label, single, spouse) => `${label}: ${single} single, ${spouse} with a partner`,
       added: (score, what, points, total, max, capped) => `${formatNumber(total)}: ${formatNumber(score)} plus ${points} for ${what}${capped ? `, capped at the CRS maximum of ${formatNumber(max)}` : ""}`,
@@ -761,6 +770,7 @@ export const CRS_MESSAGES: Catalog<CrsMessages> = {
       since: (factor, from) => `${factor} (depuis le ${frDate(from)})`,
       notInForce: (factor, date) => `${factor} (pas en vigueur le ${frDate(date)})`,
       educationAsSpouse: (name) => `${name}, comme études de l'époux ou conjoint (B_spouse_factors.education)`,
+      partnerEducation: (name, points) => `${points} : ${name}, comme études de votre époux ou conjoint, s'il vous accompagne au Canada (vos propres études sont alors comptées au taux avec époux ou conjoint)`,
       educationNote: "les études donnent aussi des points de transférabilité des compétences, combinées à la langue ou à l'expérience de travail au Canada",
       badLevel: (keys) => `le niveau doit être l'un de ceux-ci : ${keys.join(", ")}`,
       inAbility: (a) => `en ${ABILITY_FR[a]}`,
@@ -769,12 +779,14 @@ export const CRS_MESSAGES: Catalog<CrsMessages> = {
       secondRow: (label, each) => `deuxième langue officielle, ${frenchBand(label)}, ${each}`,
       spouseRow: (label, each) => `langue de l'époux ou conjoint, ${frenchBand(label)}, ${each} (B_spouse_factors)`,
       languageSummary: (level, each, single, spouse) => `CLB ou NCLC ${level} ${each} : ${single} sans époux ni conjoint, ${spouse} avec époux ou conjoint (première langue officielle)`,
+      languageLevelsSummary: (levels, single, spouse, test) => `${single} sans époux ni conjoint, ${spouse} avec époux ou conjoint, pour une première langue officielle aux niveaux ${levels.map(([a, v]) => `${v} en ${ABILITY_FR[a]}`).join(", ")}${test ? ` (vos résultats ${test} lus comme ces niveaux)` : ""}`,
       languageNote: (single, spouse) => `les quatre compétences sont notées séparément, jusqu'à ${single} points au total sans époux ni conjoint, ou ${spouse} avec époux ou conjoint`,
       canadianRow: (label) => `expérience de travail au Canada : ${frenchBand(label)}`,
       spouseCanadianRow: (label) => `expérience de travail au Canada de l'époux ou conjoint : ${frenchBand(label)}`,
       canadianSummary: (years, single, spouse) => `${frYears(years)} d'expérience de travail au Canada : ${single} sans époux ni conjoint, ${spouse} avec époux ou conjoint`,
       maximumSummary: (total) => `${formatNumber(total)} : le nombre maximal de points du SCG qu'un candidat peut avoir`,
       frenchBelowLevel: (nclc, min) => `0 : le français au NCLC ${nclc} ne donne aucun point supplémentaire ; ils commencent au NCLC ${min} dans les quatre compétences`,
+      maximumPart: (part, value, withPartner, total) => `${value}${withPartner !== null ? ` sans époux ni conjoint (${withPartner} avec époux ou conjoint)` : ""} : le maximum de points pour les ${part}, sur les ${formatNumber(total)} qu'un candidat peut avoir en tout`,
       maximumRows: { core: "facteurs de base liés au capital humain", spouse: "facteurs liés à l'époux ou au conjoint de fait", transferability: "facteurs de transférabilité des compétences", additional: "points supplémentaires" },
       canadianNote: () => null,
       item: (label, points) => `${label} : ${points}`,

@@ -68,6 +68,8 @@ export interface DrawMessages {
   readonly leadElapsed: (days: number, round: string, which: string, figures: string) => string;
   readonly whichLatestOverall: string;
   readonly whichOfType: (label: string) => string;
+  /** "the CEC round after round 300 (July 4, 2024, trades)": a round named by its neighbour; kind is "" or "CEC ". */
+  readonly whichBeside: (kind: string, after: boolean, round: string) => string;
   readonly whichHeldOn: (date: string) => string;
   readonly whichFirstOrLatest: (first: boolean, kind: string, during: string) => string;
   readonly ircName: (name: string) => string;
@@ -384,6 +386,7 @@ export const DRAW_MESSAGES: Catalog<DrawMessages> = {
     leadElapsed: (days, round, which, figures) => `${plural(days, "day")} ${days === 1 ? "has" : "have"} passed since ${round}, ${which}: ${figures}`,
     whichLatestOverall: "the latest round I know of",
     whichOfType: (label) => `${/^[aeiou]/i.test(label) ? "an" : "a"} ${label} round`,
+    whichBeside: (kind, after, round) => `the ${kind}round ${after ? "after" : "before"} ${round}`,
     whichHeldOn: (date) => `held on ${date}`,
     whichFirstOrLatest: (first, kind, during) => `the ${first ? "first" : "latest"} ${kind}round I know of${during ? ` ${during}` : ""}`,
     ircName: (name) => `IRCC names it "${name}".`,
@@ -596,6 +599,7 @@ export const DRAW_MESSAGES: Catalog<DrawMessages> = {
     leadElapsed: (days, round, which, figures) => `${days < 2 ? `${days} jour s'est écoulé` : `${formatNumber(days)} jours se sont écoulés`} depuis le ${round}, ${which} : ${figures}`,
     whichLatestOverall: "le tirage le plus récent que je connaisse",
     whichOfType: (label) => `un tirage ${label}`,
+    whichBeside: (kind, after, round) => `le tirage ${kind ? `${kind.trim()} ` : ""}${after ? "suivant" : "précédant"} le ${round}`,
     whichHeldOn: (date) => `tenu le ${date}`,
     whichFirstOrLatest: (first, kind, during) => (first ? `le premier tirage${after(kind)} que je connaisse` : `le tirage${after(kind)} le plus récent que je connaisse`) + (during ? ` ${during}` : ""),
     ircName: (name) => `IRCC le nomme « ${name} ».`,

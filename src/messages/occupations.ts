@@ -50,6 +50,8 @@ export interface OccupationsMessages {
   readonly teerLead: (teer: number, code: string, title: string) => string;
   readonly categoriesLead: (labels: readonly string[], named: string) => string;
   readonly lookupLead: (named: string) => string;
+  /** The title in the other official language, as Statistics Canada publishes it. */
+  readonly otherTitle: (title: string) => string;
   readonly lookupSuggestions: (code: string, ex: OccupationExample) => string[];
   readonly occupationExamples: (ex: OccupationExample) => string[];
   readonly giveOccupation: string;
@@ -203,6 +205,7 @@ export const OCCUPATIONS_MESSAGES: Catalog<OccupationsMessages> = {
     teerLead: (teer, code, title) => `TEER ${teer}: ${code} ${title} is a TEER ${teer} occupation in NOC 2021.`,
     categoriesLead: (labels, named) => `${labels.length > 0 ? joinAnd(labels) : "None"}: ${named}.`,
     lookupLead: (named) => `${named} in NOC 2021.`,
+    otherTitle: (title) => `Its official French title (CNP 2021, Statistics Canada): ${title}.`,
     lookupSuggestions: (code, ex) => [`is ${code} ${ex.label}?`, `which categories is ${code} in?`],
     occupationExamples: (ex) => [`is ${ex.code} ${ex.label}?`, `which categories is ${ex.otherCode} in?`, `noc code for ${ex.title}`],
     giveOccupation: "Give a 5-digit NOC code or a job title.",
@@ -315,6 +318,7 @@ export const OCCUPATIONS_MESSAGES: Catalog<OccupationsMessages> = {
     teerLead: (teer, code, title) => `FEER ${teer} : ${code} ${title} est une profession de FEER ${teer} dans la CNP 2021.`,
     categoriesLead: (labels, named) => `${labels.length > 0 ? capital(joinAnd(labels)) : "Aucune"} : ${named}.`,
     lookupLead: (named) => `${named} dans la CNP 2021.`,
+    otherTitle: (title) => `Son titre officiel en anglais (NOC 2021, Statistique Canada) : ${title}.`,
     lookupSuggestions: (code, ex) => [`est-ce que ${code} est dans la catégorie ${ex.label} ?`, `dans quelles catégories est ${code} ?`],
     occupationExamples: (ex) => [`est-ce que ${ex.code} est dans la catégorie ${ex.label} ?`, `dans quelles catégories est ${ex.otherCode} ?`, `code CNP des ${ex.title}`],
     giveOccupation: "Donnez un code CNP à 5 chiffres ou une appellation d'emploi.",

@@ -165,6 +165,11 @@ export function parseClause(raw: string, lexicon: Lexicon, now: Date, lang: Lang
     roundRange = { from, to };
     return true;
   });
+  // "the next draw after 254", "the round before 300": the number named is a round.
+  take(/(?<=\b(?:draw|round|one) (?:after|before) (?:the )?(?:round |draw |#)?)(\d{1,3}[ab]?)\b(?!\s*(?:points|pts|crs|people|candidates|invitations|itas|%))/, (m) => {
+    rounds.push(m[1] ?? "");
+    return true;
+  });
   take(/\b(?:round|draw|rounds|draws|ita round)\s*(?:no\.?|number|num|#)?\s*#?(\d{1,3}[ab]?)\b(?!\s*(?:points|pts|crs|people|candidates|invitations|itas|%))/, (m) => {
     rounds.push(m[1] ?? "");
     return true;
@@ -285,7 +290,9 @@ export function parse(text: string, lexicon: Lexicon, options: { now?: Date; max
       clauses[clauses.length - 1] = parseClause(`${prev.raw}, ${part}`, lexicon, now, options.lang);
       continue;
     }
-    if (prev && (request || prev.profile.facts >= 2 && (tail || clause.profile.facts >= 1 && !/^(?:what|how|is|are|can|do|does|would|will|which|when)\b/.test(clause.text)))) {
+    // "ielts 7 in all 4, how many language pts? single": a marital status alone belongs to the question before it.
+    const status = prev !== undefined && /^(?:(?:and|but) )?(?:i'?m |i am |im )?(?:single|married|unmarried|not married)$/.test(clause.text) && prev.profile.facts >= 1;
+    if (prev && (request || status || prev.profile.facts >= 2 && (tail || clause.profile.facts >= 1 && !/^(?:what|how|is|are|can|do|does|would|will|which|when)\b/.test(clause.text)))) {
       clauses[clauses.length - 1] = parseClause(`${prev.raw}, ${part}`, lexicon, now, options.lang);
       continue;
     }

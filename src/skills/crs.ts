@@ -145,7 +145,12 @@ function pointsQuery(clause: Clause, profile: PartialProfile, grid: Knowledge["c
   }
   // "a 3-year DEC in Quebec, does that give extra points": a credential earned in Canada.
   const earnedHere = /\b(?:dec|aec|dep|diploma|degree|bachelor'?s?|masters|phd|studies|credential)\b[^,.;?]{0,30} in (?:canada|quebec|ontario|alberta|manitoba|saskatchewan|nova scotia|new brunswick|british columbia|newfoundland|prince edward island)\b/.test(t);
-  if (CANADIAN_EDUCATION.test(t) || earnedHere) return { kind: "canadian-education" };
+  if (CANADIAN_EDUCATION.test(t) || earnedHere) {
+    // "3 yr degree from canada", "a 2-year diploma in canada", "masters in canada" (a master's counts as 3 years or more).
+    const told = /\b(\d)[- ]?(?:years?|yrs?)\b/.exec(t)?.[1];
+    const years = told !== undefined ? Number(told) : /\b(?:masters?|master's|phd|doctorate|doctoral|bachelor'?s?|4 year)\b/.test(t) ? 3 : undefined;
+    return { kind: "canadian-education", ...(years !== undefined && years > 0 ? { years } : {}) };
+  }
   // "at 30", "turning 31"; "à 30 ans" reads "a 30 years", « pour 31 ans célibataire » "for 31 years single".
   const ageWords = /\b(?:age|old|turn|turning|birthday|at \d|a \d\d years?\b|will have \d\d years?\b|for \d\d years?,? (?:single|married)\b)/.test(t);
   const ages = clause.numbers.filter((n) => n.kind === "age" || ((n.kind === "plain" || n.kind === "years" && ageWords) && n.value >= 17 && n.value <= 50 && ageWords)).map((n) => n.value);
@@ -154,6 +159,8 @@ function pointsQuery(clause: Clause, profile: PartialProfile, grid: Knowledge["c
     return { kind: "age", ...(a !== undefined ? { ages: has(clause, "lose") && ages.length === 1 ? [a - 1, a] : ages } : {}) };
   }
   if (profile.education) return { kind: "education", level: profile.education };
+  // "how many points if my spouse has a masters": the partner's education.
+  if (profile.spouse?.education && profile.firstLanguage === undefined) return { kind: "education", level: profile.spouse.education, partner: true };
   const clb = clause.numbers.find((n) => n.kind === "clb");
   if (clb) {
     const ability = /\b(reading|writing|listening|speaking)\b/.exec(t)?.[1] as "reading" | "writing" | "listening" | "speaking" | undefined;
@@ -166,6 +173,8 @@ function pointsQuery(clause: Clause, profile: PartialProfile, grid: Knowledge["c
     const levels = converted.ok ? ABILITIES.map((a) => converted.value.levels[a]) : [];
     const [level] = levels;
     if (level !== undefined && levels.every((l) => l === level)) return { kind: "language", level };
+    // "ielts 7 in all 4": levels that differ by ability (CLB 9, 9, 7, 9), summed.
+    if (converted.ok && levels.length === 4) return { kind: "language", level: Math.min(...levels), levels: converted.value.levels, test: first.test.toUpperCase() };
   }
   const years = clause.numbers.find((n) => n.kind === "years");
   if (years && /\bcanadian|in canada\b/.test(t)) return { kind: "canadian-experience", years: years.value };
@@ -245,7 +254,7 @@ function readCrs(clause: Clause, context: SkillContext): Match<CrsParams> | null
   const canadianEducation = CANADIAN_EDUCATION.test(clause.text);
   const factor = /\b(?:job offers?|lmia|arranged employment|sibling|brother|sister|pnp|nomination|french)\b/.test(clause.text) || canadianEducation;
   const askingPoints = ((has(clause, "points") || has(clause, "lose")) && (has(clause, "howMany") || /\b(?:give|get|worth|still|count|lose|for)\b/.test(clause.text) || clause.text.split(" ").length <= 5))
-    || (factor && /\b(?:worth|give|gives|count|counts|points?|bonus)\b/.test(clause.text))
+    || (factor && /\b(?:worth|give|gives|count|counts|points?|pts|bonus|extra)\b/.test(clause.text))
     || (canadianEducation && /\bhow much\b/.test(clause.text) && !has(clause, "draw") && !has(clause, "invitations"));
   // "points for a PhD if my husband comes with me": the partner says which column, not a profile to compute.
   const told = Object.keys(fromClause).filter((k) => !["maritalStatus", "spouseAccompanying", "spouseCanadian"].includes(k)).length;
@@ -257,13 +266,18 @@ function readCrs(clause: Clause, context: SkillContext): Match<CrsParams> | null
     if (query) return { score: 0.92, params: { mode: "points", query, ...dated, yesNo: has(clause, "yesNo"), losing: has(clause, "lose") } };
   }
   // "what is the maximum CRS score?", « c quoi le maximum de points au crs »: the grid's total, not a round's cut-off.
-  const maximum = /\b(?:max(?:imum)?|most)\b(?: (?:number of|possible|of))? (?:(?:crs|the crs) )?(?:points?|score|crs)\b|\b(?:crs|points?|score) (?:maximum|max)\b/.test(clause.text)
-    && !/\b(?:cut-?offs?|invited|draws?|rounds?|ever|for)\b/.test(clause.text) && clause.categories.length === 0 && !clause.period && clause.profile.facts === 0 && !givenScore;
-  if (maximum && pointsQuery(clause, fromClause, context.knowledge.crsGrid) === undefined) return { score: 0.92, params: { mode: "points", query: { kind: "maximum" }, ...dated, yesNo: false } };
+  // "max for skill transferability", "maximum points for the spouse factors": the grid's maximum of a part.
+  const partMaximum = /\b(?:max(?:imum)?|most|cap(?:ped)?)\b(?: (?:points?|pts))? (?:for|of|in|on|from) (?:the )?(?:skills? transferability|transferability|spouse factors|spouse|partner|additional points|core(?: human capital)?)\b/.test(clause.text);
+  const maximum = (partMaximum || /\b(?:max(?:imum)?|most)\b(?: (?:number of|possible|of))? (?:(?:crs|the crs) )?(?:points?|score|crs)\b|\b(?:crs|points?|score) (?:maximum|max)\b/.test(clause.text) && !/\bfor\b/.test(clause.text))
+    && !/\b(?:cut-?offs?|invited|draws?|rounds?|ever)\b/.test(clause.text) && clause.categories.length === 0 && !clause.period && (clause.profile.facts === 0 || partMaximum && clause.profile.facts <= 2) && !givenScore;
+  const part = !partMaximum ? undefined : /transferab/.test(clause.text) ? "transferability" : /spouse|partner/.test(clause.text) ? "spouse" : /additional/.test(clause.text) ? "additional" : "core";
+  if (maximum && (partMaximum || pointsQuery(clause, fromClause, context.knowledge.crsGrid) === undefined)) return { score: 0.92, params: { mode: "points", query: { kind: "maximum", ...(part ? { part } : {}) }, ...dated, yesNo: false } };
   const calc = !givenScore && (has(clause, "crsCalc") || (/\bmy (?:crs|score|points)\b/.test(clause.text) && !has(clause, "scoreCheck")));
   const without = slots.profile !== undefined ? dropped(clause) : undefined;
   // "without the french?" right after a score: the same profile without it.
-  if (slots.profile !== undefined && (has(clause, "whatIf") || clause.followUp && inCrs || inCrs && without !== undefined && clause.text.split(" ").length <= 6) && (clause.profile.facts > 0 || without)) {
+  // "i also got a brother in canada, does that change it": a fact added to the profile just scored.
+  const added2 = inCrs && /\b(?:also|too|as well|plus|forgot|forgot to (?:say|mention))\b|\b(?:does|would|will|could) (?:that|it|this) change\b|\bchange (?:it|my score|anything)\b/.test(clause.text);
+  if (slots.profile !== undefined && (has(clause, "whatIf") || clause.followUp && inCrs || added2 || inCrs && without !== undefined && clause.text.split(" ").length <= 6) && (clause.profile.facts > 0 || without)) {
     const changed = merge(storedProfile(context), fromClause);
     return { score: 0.92, fromState: true, params: { mode: "calculate", profile: without ? withoutLanguage(changed, without) : changed, readings: clause.profile.readings, ...dated, whatIf: true } };
   }

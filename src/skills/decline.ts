@@ -31,7 +31,9 @@ export const declineSkill: Skill<DeclineParams> = {
     // "AOR?" alone asks what the word means (the glossary says whether it knows it), not how long processing takes.
     const bareWord = /^[a-z]{2,6}$/.test(clause.text);
     if (has(clause, "processingTime") && !bareWord) return { score: 0.92, params: { topic: "processing", ...named("processingTime") } };
-    if (has(clause, "predict") && (has(clause, "cutoff") || has(clause, "draw") || has(clause, "invitations"))) return { score: 0.92, params: { topic: "prediction" } };
+    // "when did the next cec draw happen after round 300" asks about the past.
+    const past = /\b(?:was|were|did|had|happened)\b/.test(clause.text) || clause.rounds.length > 0;
+    if (has(clause, "predict") && !past && (has(clause, "cutoff") || has(clause, "draw") || has(clause, "invitations"))) return { score: 0.92, params: { topic: "prediction" } };
     if (has(clause, "pnpStream") && !has(clause, "draw") && !has(clause, "cutoff") && entities === 0) return { score: 0.9, params: { topic: "pnp-stream", ...named("pnpStream") } };
     if (has(clause, "visa") && (entities === 0 || clause.profile.facts === 0 && clause.codes.length + clause.rounds.length === 0 && clause.numbers.every((n) => n.kind === "plain" && n.value < 20)) && !has(clause, "draw")) return { score: 0.88, params: { topic: "visa", ...named("visa") } };
     if (has(clause, "legal") && clause.codes.length + clause.rounds.length === 0) return { score: 0.9, params: { topic: "legal" } };

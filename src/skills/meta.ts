@@ -157,8 +157,10 @@ export const sourcesSkill: Skill<SourcesParams> = {
     // "where do your figures on round 254 come from" names what it asks about; "where does that come from" does not.
     const subject = clause.codes.length === 0 && words <= 14 ? subjectOf(clause, context.knowledge) : null;
     if (subject) return { score: 0.95, params: { subject } };
-    if (has(clause, "latest") || has(clause, "draw") || has(clause, "cutoff")) return null;
-    const general = /\b(?:what|which|your) (?:data|sources)\b|\bwhere do you get\b|\b(?:official|scraped|real) data\b/.test(clause.text);
+    // "how current is your draw data": how far the records go, which the full list of sources says.
+    const fresh = /\bhow (?:old|recent|current|fresh|up to date|up-to-date) (?:is|are)\b/.test(clause.text);
+    if ((has(clause, "latest") || has(clause, "draw") || has(clause, "cutoff")) && !fresh) return null;
+    const general = fresh || /\b(?:what|which|your) (?:data|sources)\b|\bwhere do you get\b|\b(?:official|scraped|real) data\b/.test(clause.text);
     return clause.codes.length === 0 && clause.rounds.length === 0 && words <= (general ? 12 : 8) ? { score: 0.95, params: general ? { general: true } : {} } : null;
   },
   answer(params, context) {

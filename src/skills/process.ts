@@ -25,7 +25,7 @@ export const processSkill: Skill<ProcessParams> = {
   match(clause): Match<ProcessParams> | null {
     if (clause.codes.length > 0 || clause.rounds.length > 0) return null;
     if (has(clause, "roundKinds")) return { score: 0.85, params: { topic: "round-kinds" } };
-    if (has(clause, "schedule") && !has(clause, "predict")) return { score: 0.8, params: { topic: "schedule" } };
+    if (has(clause, "schedule") && !has(clause, "predict") && !/\b(?:was|were|did|happened)\b/.test(clause.text)) return { score: 0.8, params: { topic: "schedule" } };
     if (has(clause, "programsQ")) return { score: 0.8, params: { topic: "programs" } };
     // "I got an ITA, what now?" is about the process even though it names an invitation.
     if (has(clause, "apply") && !has(clause, "cutoff")) return { score: /\b(?:what now|next steps?|after (?:an? |the |i (?:get|got) (?:an )?)?ita|got an ita)\b/.test(clause.text) ? 0.9 : 0.75, params: { topic: "apply" } };

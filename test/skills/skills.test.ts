@@ -204,6 +204,33 @@ describe("skills on the small knowledge base", () => {
     expect(ask("was it on the 2023 list tho").text).toMatch(/^No\. 31120 Pharmacists .* It is on no category list in force on December 31, 2023\. In other years: healthcare in 2025 and 2026\./);
   });
 
+  it("names a round by its neighbour: the next of a type after a round, the one before", () => {
+    const ask = asker();
+    expect(ask("when did the next cec draw happen after round 3").text).toMatch(/^The CEC round after round 3 \(March 6, 2024, PNP\) is round 6 \(May 14, 2025, CEC\)/);
+    expect(ask("and the one before?").text).toMatch(/^The round before round 6 \(May 14, 2025, CEC\) is round 5 \(March 5, 2025, STEM\)/);
+    // A past question is not a prediction.
+    expect(ask("when's the next draw").skills).toEqual(["decline"]);
+    expect(ask("what was the next draw after 4b").skills).toEqual(["round"]);
+  });
+
+  it("answers points questions about one part, one credential, a partner's education, and a fact added to a profile", () => {
+    const ask = asker();
+    expect(ask("max for skill transferability").text).toMatch(/^100: the most points for skill transferability factors, of the 1,200/);
+    expect(ask("3 yr degree from canada extra pts?").text).toMatch(/^Post-secondary education in Canada - credential of three years or longer .*: 30\./);
+    expect(ask("how many points if my spouse has a masters").text).toMatch(/^10: Master's degree as your spouse's or partner's education/);
+    expect(ask("ielts 7 in all 4, how many language pts? single").text).toMatch(/^110 single, 103 with a spouse, for a first official language at CLB 9 in reading, 9 in writing, 7 in listening, 9 in speaking \(your IELTS scores read as these levels\)\./);
+    const first = ask("33, masters, clb 9 all, 3 yrs work abroad + 1 yr in canada, single. whats my score");
+    expect(first.text).toMatch(/^487: your CRS score/);
+    expect(ask("i also got a brother in canada (citizen) does that change it").text).toMatch(/^502: your CRS score/);
+  });
+
+  it("gives an occupation's title in the other official language, and says whether pool data exists Yes or No first", () => {
+    const ask = asker();
+    expect(ask("french title for 31301").text).toContain("Its official French title (CNP 2021, Statistics Canada): Infirmiers autorisés/infirmières autorisées");
+    expect(ask("was there pool data published in 2021").text).toMatch(/^No\. I have no pool distribution published on or before December 31, 2021\./);
+    expect(ask("how current is ur draw data").skills).toEqual(["sources"]);
+  });
+
   it("answers every question of a message, in order", () => {
     const r = asker()("last cec draw? and is 21231 stem\nthanks");
     expect(r.skills).toEqual(["round", "occupation", "help"]);

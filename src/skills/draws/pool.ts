@@ -19,6 +19,8 @@ export interface PoolParams {
   readonly change: boolean;
   /** For a change: the earlier date to compare with. */
   readonly since?: string;
+  /** "was there pool data published in 2021?": whether a distribution exists, answered Yes or No first. */
+  readonly exists?: boolean;
   /** A yes/no question about the change's direction ("did the pool shrink?"): answered Yes or No first. */
   readonly direction?: "up" | "down";
   /** The smallest or largest pool over a period. */
@@ -106,7 +108,8 @@ function readPool(clause: Clause, context: SkillContext): Match<PoolParams> | nu
   const firstIn = (p: Period) => knowledge.draws.find((d) => (d.distribution?.asOf ?? "") >= p.from && (d.distribution?.asOf ?? "9999") <= p.to)?.distribution?.asOf ?? p.from;
   const date = spans ? spans.at(-1)?.to : since ? undefined : twoDates ? (dates.length >= 2 ? dates.at(-1) : undefined) : (dates[0] ?? shown ?? (clause.period ? clause.period.to : undefined));
   const from = spans?.[0] ? firstIn(spans[0]) : since ? firstIn(since) : twoDates ? dates[0] : undefined;
-  const base = { change, ...(at ? { round: at.round } : date ? { date } : {}), ...(from && change ? { since: from } : {}), ...(change ? directionAsked(clause) : {}) };
+  const exists = /^(?:was|were|is|are|do|does|did|has|have) (?:there|you|u|ircc)\b.*\b(?:pool (?:data|distribution|numbers|stats|figures)|distributions?)\b/.test(clause.text) && !change;
+  const base = { ...(exists ? { exists } : {}), change, ...(at ? { round: at.round } : date ? { date } : {}), ...(from && change ? { since: from } : {}), ...(change ? directionAsked(clause) : {}) };
   if ((has(clause, "lowest") || has(clause, "highest")) && !has(clause, "cutoff")) {
     const p = clause.period;
     return { score: 0.9, params: { change: false, extreme: { which: has(clause, "lowest") ? "lowest" : "highest", from: p?.from ?? "2015-01-01", to: p?.to ?? "9999-12-31", label: p?.label ?? "all the distributions I know of", ...(p ? { period: p } : {}) } } };
@@ -169,7 +172,8 @@ export const poolSkill: Skill<PoolParams> = {
     const d = params.round ? knowledge.draw(params.round) : knowledge.distributionAt(params.date);
     const dist = d?.distribution;
     if (!d || !dist) {
-      return { reply: makeReply(knowledge, "pool", { title: m.poolDistTitle, text: d && params.round ? m.noDistributionWith(roundName(knowledge, d)) : m.noDistribution(params.date ? formatDate(params.date) : null), sources: d && params.round ? d.sources : [] }) };
+      const none = d && params.round ? m.noDistributionWith(roundName(knowledge, d)) : m.noDistribution(params.date ? formatDate(params.date) : null);
+      return { reply: makeReply(knowledge, "pool", { title: m.poolDistTitle, text: `${params.exists ? `${m.no}. ` : ""}${none}`, sources: d && params.round ? d.sources : [] }) };
     }
     const header = m.poolHeader(formatDate(dist.asOf), roundName(knowledge, d));
     const fine = finestRanges(dist);
@@ -226,6 +230,7 @@ export const poolSkill: Skill<PoolParams> = {
     } else {
       text = m.poolTotal(dist.total, header);
     }
+    if (params.exists) text = `${m.yes}. ${text}`;
     return {
       reply: makeReply(knowledge, "pool", { title: m.poolTitle, text, list, asOf: dist.asOf, sources, fields: [{ name: m.fieldTotal, value: formatNumber(dist.total) }, { name: m.fieldAsOf, value: formatDate(dist.asOf) }], suggestions: [...m.poolSuggestions] }),
       // The span asked, so "and now?" asks it again of the latest distribution.

@@ -9,7 +9,7 @@ import { aboutRounds, conflictNotes, drawFields, drawFigures, drawsInPeriod, dur
 
 /** Which round is asked for. */
 export type RoundParams =
-  | { mode: "number"; round: string; aspect: Aspect }
+  | { mode: "number"; round: string; aspect: Aspect; /** Asked as the round after or before another ("the next cec draw after round 300"), of these types. */ beside?: { of: string; after: boolean; types: string[] } }
   | { mode: "date"; date: string; alternative?: string; dayFirst?: boolean; aspect: Aspect; yesNo?: boolean }
   | { mode: "latest" | "first"; types: string[]; period?: Period; aspect: Aspect; yesNo?: boolean };
 
@@ -29,6 +29,14 @@ function readRound(clause: Clause, context: SkillContext): Match<RoundParams> | 
   const aspect = aspectOf(clause);
   const types = typesIn(clause, knowledge);
   const roundish = aboutRounds(clause);
+  // "the next draw after 254", "the cec round before round 300": a neighbour of the round named, of the type named.
+  const beside = /\b(?:next|first|previous|last|latest)?\s*(?:[a-z-]+ )?(?:draw|round|one)(?: (?:happen|happened|held|was|came|that came|come|took place|[a-z]{2,4}))? (after|before) (?:the )?(?:round |draw |#)?\d/.exec(clause.text);
+  const named = clause.rounds.length === 1 && beside ? knowledge.draw(clause.rounds[0] ?? "") : undefined;
+  if (named) {
+    const pool = knowledge.drawsOf(types);
+    const near = beside?.[1] === "after" ? pool.find((d) => d.order > named.order) : pool.filter((d) => d.order < named.order).at(-1);
+    if (near) return { score: 0.92, params: { mode: "number", round: near.round, aspect, beside: { of: named.round, after: beside?.[1] === "after", types } } };
+  }
   if (clause.rounds.length === 1 && !clause.roundRange && !has(clause, "compare")) {
     return { score: roundish ? 0.9 : 0.75, params: { mode: "number", round: clause.rounds[0] ?? "", aspect } };
   }
@@ -77,7 +85,7 @@ function readRound(clause: Clause, context: SkillContext): Match<RoundParams> | 
     const kept = types.length > 0 ? types : slots.skill === "round" && slots.aspect?.endsWith("-of-type") && slots.category ? [slots.category] : [];
     const pool = knowledge.drawsOf(kept);
     const near = here ? (after ? pool.find((d) => d.order > here.order) : pool.filter((d) => d.order < here.order).at(-1)) : undefined;
-    if (near) return { score: 0.9, fromState: true, params: { mode: "number", round: near.round, aspect } };
+    if (near && here) return { score: 0.9, fromState: true, params: { mode: "number", round: near.round, aspect, beside: { of: here.round, after, types: kept } } };
   }
   // "what about healthcare?" after a question about the latest round.
   if (slots.skill === "round" && clause.followUp && types.length > 0 && clause.codes.length === 0) {
@@ -153,7 +161,8 @@ export const roundSkill: Skill<RoundParams> = {
       if (!d) return notFound(context, m.unknownRound(params.round));
       const latest = knowledge.latestDraw();
       const label = knowledge.label(d.category);
-      const which = latest?.round === d.round ? m.whichLatestOverall : m.whichOfType(label);
+      const of = params.beside ? knowledge.draw(params.beside.of) : undefined;
+      const which = params.beside && of ? m.whichBeside(typePhrase(knowledge, params.beside.types), params.beside.after, roundName(knowledge, of)) : latest?.round === d.round ? m.whichLatestOverall : m.whichOfType(label);
       const prev = knowledge.previousOfType(d);
       const change = prev && prev.crs !== null && d.crs !== null ? [m.previousOfType(label, roundName(knowledge, prev), prev.crs)] : [];
       const name = context.knowledge.drawName(d);

@@ -27,6 +27,8 @@ export interface OccupationParams {
   readonly teerAsked?: number;
   /** "can a pharmacist get into any category?", "was it on the 2023 list?": on any list, answered Yes or No first. */
   readonly anyList?: boolean;
+  /** "french title for 31301", « titre anglais de 31301 »: the title in the other official language. */
+  readonly otherTitle?: boolean;
 }
 
 function aspectOf(clause: Clause, categories: readonly string[]): OccupationParams["aspect"] {
@@ -52,7 +54,16 @@ function when(clause: Clause): { date?: string; year?: number } {
   return {};
 }
 
+// "french title for 31301", "what is it called in french", « titre anglais »: the title in the other official language.
+const OTHER_TITLE = /\b(?:french|english|anglais|francais) (?:title|titles|name|names|translation|version|job title)\b|\b(?:title|name|called|say it) in (?:french|english)\b|\btitre (?:anglais|en anglais|francais|en francais)\b|\b(?:title|titre|name|nom) (?:in |en )?(?:english|french)\b/;
+
 function readOccupation(clause: Clause, context: SkillContext): Match<OccupationParams> | null {
+  const match = readOccupationOf(clause, context);
+  if (!match || !OTHER_TITLE.test(clause.text) || match.params.aspect === "membership" && match.params.categories.some((c) => c !== "french")) return match;
+  return { ...match, score: Math.max(match.score, 0.9), params: { ...match.params, categories: [], aspect: "lookup", otherTitle: true } };
+}
+
+function readOccupationOf(clause: Clause, context: SkillContext): Match<OccupationParams> | null {
   const { knowledge, slots } = context;
   const categories = clause.categories.filter((c) => knowledge.roundType(c)?.kind === "category" || knowledge.roundType(c)?.kind === "program");
   const code = clause.codes[0];
@@ -246,7 +257,7 @@ function answerOccupation(params: OccupationParams, context: SkillContext): Skil
       ? `${params.teerAsked !== undefined ? `${params.teerAsked === o.teer ? m.yes : m.no}. ` : ""}${m.teerLead(o.teer, o.code, title)}`
       : params.aspect === "categories"
         ? params.anyList ? `${inForce.length > 0 ? m.yes : m.no}. ${m.lookupLead(named(knowledge, o))}` : m.categoriesLead(inForce.map((l) => knowledge.label(l.category)), named(knowledge, o))
-        : m.lookupLead(named(knowledge, o));
+        : `${m.lookupLead(named(knowledge, o))}${params.otherTitle ? ` ${m.otherTitle(knowledge.occupationTitle(o, lang() === "fr" ? "en" : "fr"))}` : ""}`;
   return {
     reply: makeReply(knowledge, "occupation", {
       title: m.nocTitle(o.code),
