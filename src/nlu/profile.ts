@@ -115,7 +115,8 @@ function years(text: string, where: RegExp): number | undefined {
   if (!patterns) {
     patterns = [
       new RegExp(String.raw`\b${YEAR_COUNT}\s*(?:years?|yrs?|y)\b(?:\s+of)?(?:\s+(?:skilled|full[- ]time|work(?:ing)?|job))*(?:\s+(?:experience|exp))?\s*${where.source}`),
-      new RegExp(String.raw`\b${YEAR_COUNT}\s+${where.source}`),
+      // "3 canadian", "two in canada": a count without the word "years"; "a canadian college" is no count.
+      new RegExp(String.raw`\b(?!an?\b)${YEAR_COUNT}\s+${where.source}`),
     ];
     yearPatterns.set(where.source, patterns);
   }
@@ -191,7 +192,7 @@ function splitPartner(text: string, spouseAt: number, vocabulary: Vocabulary): {
 }
 
 // Places named for work done outside Canada, in the words a clause has once French is read ("au Maroc" is "in the maroc").
-const ABROAD = String.raw`(?:abroad|foreign|outside(?: of)? canada|overseas|back home|in (?:the )?(?:india|nigeria|uk|us|usa|philippines|pakistan|china|iran|brazil|mexico|my country|home country|france|maroc|morocco|algerie|algeria|tunisie|tunisia|senegal|cameroun|cameroon|cote d'ivoire|ivory coast|belgique|belgium|suisse|switzerland|liban|lebanon|haiti|congo|rdc|mali|benin|togo|guinee|guinea|madagascar|burkina faso|gabon|rwanda|colombie|colombia|egypte|egypt|vietnam|bangladesh|nepal|ukraine|russie|russia|turquie|turkey|espagne|spain|italie|italy|allemagne|germany|royaume-uni|etats-unis|dubai|uae|qatar|arabie saoudite|saudi arabia))`;
+const ABROAD = String.raw`(?:abroad|foreign|outside(?: of)? canada|overseas|back home|in (?:the )?(?:india|nigeria|uk|us|usa|philippines|pakistan|china|iran|brazil|mexico|my country|home country|france|maroc|morocco|algerie|algeria|tunisie|tunisia|senegal|cameroun|cameroon|cote d'ivoire|ivory coast|belgique|belgium|suisse|switzerland|liban|lebanon|haiti|congo|rdc|mali|benin|togo|guinee|guinea|madagascar|burkina faso|gabon|rwanda|colombie|colombia|egypte|egypt|vietnam|bangladesh|nepal|ukraine|russie|russia|turquie|turkey|espagne|spain|italie|italy|allemagne|germany|royaume-uni|etats-unis|dubai|uae|qatar|arabie saoudite|saudi arabia)|(?:indian?|nigerian?|pakistani?|filipino|philippines?|chinese|iranian?|brazilian?|mexican?|uk|us|usa|uae|dubai|saudi|qatar|bangladeshi?|nepali?|egyptian?|moroccan?|algerian?|tunisian?|cameroonian?|french|lebanese) (?:work|experience|exp|job))`;
 
 /** Reads what a clause says about a CRS profile: the facts a person gives about themself (and their partner). */
 export function readProfile(raw: string, vocabulary: Vocabulary): ProfileReading {
@@ -236,9 +237,16 @@ export function readProfile(raw: string, vocabulary: Vocabulary): ProfileReading
   }
 
   set("education", education(own, vocabulary));
-  const eduCanada = /\b(?:canadian (?:degree|diploma|master'?s|bachelor'?s|education|credential|college|university)|(?:studied|study|degree|diploma|master'?s|bachelor'?s|college)(?: here)? in canada)\b/.exec(own);
+  const eduCanada = /\b(?:canadian (?:degree|diploma|master'?s|bachelor'?s|education|credential|college|university)|(?:studied|study|degree|diploma|master'?s|bachelor'?s|college)(?: here| [a-z'-]+){0,3} (?:in|from) (?:a )?canad(?:a|ian)\b)/.exec(own);
   if (eduCanada) {
-    const near = own.slice(Math.max(0, eduCanada.index - 30), eduCanada.index + eduCanada[0].length + 30);
+    // The credential's own words: back to the comma before it and on to the comma after ("4 year bachelor at a canadian college").
+    const start = Math.max(0, own.lastIndexOf(",", eduCanada.index) + 1, eduCanada.index - 40);
+    const end = eduCanada.index + eduCanada[0].length;
+    const after = own.slice(end).split(/[,;.]/)[0] ?? "";
+    // The words right at the credential first ("2-year diploma from a canadian college" after a bachelor's), then its part.
+    const tight = own.slice(Math.max(start, eduCanada.index - 12), end) + after;
+    const lengthSaid = /\b(?:\d|one|two|three|four)[- ]?(?:year|yr)|\bdiploma\b|\bpg ?dip|bachelor|master|phd|doctor/;
+    const near = lengthSaid.test(tight) ? tight : own.slice(start, end) + after;
     set("canadianEducation", /\b(?:1|one|2|two)[- ]?(?:year|yr)\b|\bdiploma\b|\bpg ?dip/.test(near) && !/\b(?:3|three|4|four)[- ]?(?:year|yr)|bachelor|master|phd|doctor/.test(near) ? "1-2" : "3+");
   }
 

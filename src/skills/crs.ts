@@ -23,7 +23,7 @@ export type CrsParams =
   | { mode: "points"; query: PointsQuery; date?: string; yesNo?: boolean; losing?: boolean }
   | { mode: "add"; score: number; query: Extract<PointsQuery, { kind: "nomination" | "sibling" }>; date?: string }
   | { mode: "equivalency"; test: TestName; level: number }
-  | { mode: "levels"; test: TestName; scores: AbilityValues; only?: Ability }
+  | { mode: "levels"; test: TestName; scores: AbilityValues; only?: Ability; /** "what is my CLB and points": the first official language's points for those levels too. */ points?: boolean }
   | { mode: "fsw67" };
 
 // Optional facts worth asking for: they change most totals. The rest are assumed ("no provincial nomination") and said.
@@ -164,7 +164,9 @@ function pointsQuery(clause: Clause, profile: PartialProfile, grid: Knowledge["c
   const clb = clause.numbers.find((n) => n.kind === "clb");
   if (clb) {
     const ability = /\b(reading|writing|listening|speaking)\b/.exec(t)?.[1] as "reading" | "writing" | "listening" | "speaking" | undefined;
-    return { kind: "language", level: clb.value, ...(ability ? { ability } : {}) };
+    // "clb 9 all four, how much for english": the four abilities together.
+    const all = !ability && /\b(?:all (?:four|4)|in all|each|every (?:band|ability|skill)|all (?:bands|abilities|skills)|4 abilities)\b/.test(t);
+    return { kind: "language", level: clb.value, ...(ability ? { ability } : {}), ...(all ? { levels: { reading: clb.value, writing: clb.value, listening: clb.value, speaking: clb.value } } : {}) };
   }
   // "CELPIP 10 in all, how many points for English?": a test's scores, the same level in every ability.
   const first = profile.firstLanguage;
@@ -219,7 +221,7 @@ function readCrs(clause: Clause, context: SkillContext): Match<CrsParams> | null
     return { score: 0.9, params: { mode: "equivalency", test, level } };
   }
   // "ielts 6.5 all bands what clb is that", "pte core writing 79 which clb": a test's scores as levels.
-  const toLevel = test && level === undefined && /\b(?:which|what|wat|in|to|into|as|equals?|=) (?:(?:clb|nclc) |(?:the )?(?:clb|nclc) level|level)\b|\b(?:clb|nclc) (?:is (?:that|it|this)|equivalent|level\??$)|\b(?:clb|nclc)\??$|\b(?:convert|conversion)\b/.test(clause.text);
+  const toLevel = test && level === undefined && /\b(?:which|what|wat)(?: is| are| would be| will be)?(?: my| the| our)? (?:clb|nclc)s?\b|\b(?:which|what|wat|in|to|into|as|equals?|=) (?:(?:clb|nclc) |(?:the )?(?:clb|nclc) level|level)\b|\b(?:clb|nclc) (?:is (?:that|it|this)|equivalent|level\??$)|\b(?:clb|nclc)\??$|\b(?:convert|conversion)\b/.test(clause.text);
   if (test && toLevel) {
     const read = fromClause.firstLanguage;
     // "tcf canada 500 in reading": one ability's score, named after it.
@@ -227,7 +229,7 @@ function readCrs(clause: Clause, context: SkillContext): Match<CrsParams> | null
     // "450 on the tef in listening", « 450 au TEF en compréhension orale »: the score before the test.
     const before = one ? undefined : /\b(\d{1,3}(?:\.\d)?) (?:in|on|at|for) (?:the |my )?(?:ielts|celpip|pte|tef|tcf)\b(?: (?:core|canada|general))?(?:(?: in| for| on)? (listening|reading|writing|speaking)\b)?/.exec(clause.text);
     const ability = one?.[1] ?? one?.[3] ?? before?.[2];
-    if (read && "test" in read && read.test === test && !ability) return { score: 0.9, params: { mode: "levels", test, scores: read.scores } };
+    if (read && "test" in read && read.test === test && !ability) return { score: 0.9, params: { mode: "levels", test, scores: read.scores, ...(has(clause, "points") ? { points: true } : {}) } };
     const given = one?.[2] ?? before?.[1];
     if (given) {
       const v = Number(given);
@@ -253,7 +255,7 @@ function readCrs(clause: Clause, context: SkillContext): Match<CrsParams> | null
   if (givenScore && added) return { score: 0.93, params: { mode: "add", score: givenScore.value, query: added, ...dated } };
   const canadianEducation = CANADIAN_EDUCATION.test(clause.text);
   const factor = /\b(?:job offers?|lmia|arranged employment|sibling|brother|sister|pnp|nomination|french)\b/.test(clause.text) || canadianEducation;
-  const askingPoints = ((has(clause, "points") || has(clause, "lose")) && (has(clause, "howMany") || /\b(?:give|get|worth|still|count|lose|for)\b/.test(clause.text) || clause.text.split(" ").length <= 5))
+  const askingPoints = ((has(clause, "points") || has(clause, "lose")) && (has(clause, "howMany") || /\b(?:give|get|worth|still|count|lose|for)\b|^(?:\w+ ){1,2}points? only\b/.test(clause.text) || clause.text.split(" ").length <= 5))
     || (factor && /\b(?:worth|give|gives|count|counts|points?|pts|bonus|extra)\b/.test(clause.text))
     || (canadianEducation && /\bhow much\b/.test(clause.text) && !has(clause, "draw") && !has(clause, "invitations"));
   // "points for a PhD if my husband comes with me": the partner says which column, not a profile to compute.
@@ -427,7 +429,10 @@ function levels(params: Extract<CrsParams, { mode: "levels" }>, context: SkillCo
   const abilities = params.only ? [params.only] : ABILITIES;
   const rows = abilities.map((a) => m.levelRow(a, params.scores[a], scale, converted.value.levels[a]));
   const status = converted.value.verified ? "" : m.marked(knowledge.crsGrid.tests[params.test].status.text);
-  return { reply: makeReply(knowledge, "crs", { title: m.levelsTitle(name, scale), text: m.levelsText(name, rows, status), list: rows, sources: [CRS_SOURCE_ID] }) };
+  // "and points": the four levels as a first official language, from the grid.
+  const worth = params.points && !params.only ? pointsFor(knowledge.crsGrid, { kind: "language", level: Math.min(...ABILITIES.map((a) => converted.value.levels[a])), levels: converted.value.levels }, { date: context.now.toISOString().slice(0, 10) }) : undefined;
+  const points = worth?.ok ? ` ${capital(words(worth.value.summary))}.` : "";
+  return { reply: makeReply(knowledge, "crs", { title: m.levelsTitle(name, scale), text: `${m.levelsText(name, rows, status)}${points}`, list: rows, sources: [CRS_SOURCE_ID] }) };
 }
 
 function equivalency(params: Extract<CrsParams, { mode: "equivalency" }>, context: SkillContext): SkillAnswer {

@@ -231,6 +231,31 @@ describe("skills on the small knowledge base", () => {
     expect(ask("how current is ur draw data").skills).toEqual(["sources"]);
   });
 
+  it("compares a category's lists of two years, and says when category-based selection began", () => {
+    const ask = asker();
+    const diff = ask("what is the difference between trades list 2025 and 2026");
+    expect(diff.text).toMatch(/^1 occupation added and 1 removed: the 2026 trades list \(from February 18, 2026\) has 25, the 2025 list had 25\./);
+    expect(diff.reply.list).toEqual(["added: 63201 Butchers - retail and wholesale", "removed: 63200 Cooks"]);
+    expect(ask("when category based selection was started by IRCC").text).toMatch(/^May 31, 2023: the 2023 category lists took effect then\./);
+    expect(ask("transport category was removed in 2025 true?").text).toMatch(/^Yes: transport is not a category in 2025/);
+    expect(ask("For the French-language proficiency category in 2026, is there an occupation list?").text).toMatch(/^No: French-language proficiency has no occupation list/);
+    expect(ask("for french category what level of french is needed").text).toMatch(/^NCLC 7 or higher in all four French abilities/);
+  });
+
+  it("reads a job told with chatter, a country and honorifics", () => {
+    const ask = asker();
+    expect(ask("im a chef lol any category for me").text).toMatch(/^No\. 62200 Chefs \(TEER 2\)/);
+    expect(ask("Madam I am a primary teacher in Philippines, elementary school, my occupation is in any category?").text).toMatch(/^Yes\. 41221 Elementary school and kindergarten teachers/);
+  });
+
+  it("reads work experience named by a country and a Canadian college that is no count of years", () => {
+    const ask = asker();
+    expect(ask("Sir I am 30, masters degree, IELTS 7 each band, 1 year Canada work and 3 years India work, single, what is my CRS").text).toMatch(/^490: your CRS score/);
+    expect(ask("how much for a 3 year degree from a canadian colege").text).toMatch(/: 30\./);
+    expect(ask("24, single, did a 4 year bachelor at a canadian college, CLB 8 all four, 1 year work in canada on PGWP. no foreign work. crs?").text).toMatch(/^418: your CRS score/);
+    expect(ask("ielts L 7.5 R 6.5 W 6.5 S 6.5 what is my CLB and points (single)").text).toMatch(/CLB 8\. 92 single, 88 with a spouse, for a first official language at CLB 8/);
+  });
+
   it("answers every question of a message, in order", () => {
     const r = asker()("last cec draw? and is 21231 stem\nthanks");
     expect(r.skills).toEqual(["round", "occupation", "help"]);

@@ -100,6 +100,11 @@ function readCategory(clause: Clause, context: SkillContext): Match<CategoryPara
   if (category && /\bwhat(?:s|'s| is| are)? (?:in|on|under|inside)\b/.test(clause.text) && !roundish && !has(clause, "conditions") && !/\b(?:stands? for|means?|meaning|define|definition)\b/.test(clause.text)) {
     return { score: 0.86, params: { ...base, aspect: "list" } };
   }
+  // "what is the difference between trades list 2025 and 2026", "which were added between the 2023 and 2025 versions".
+  if (category && clause.years.length >= 2 && (has(clause, "difference") || has(clause, "compare") || has(clause, "changed") || /\b(?:added|removed|dropped|new|diff)\b/.test(clause.text)) && !roundish) {
+    const [a, b] = [Math.min(clause.years[0] ?? 0, clause.years[1] ?? 0), Math.max(clause.years[0] ?? 0, clause.years[1] ?? 0)];
+    return { score: 0.9, params: { ...base, aspect: "changed", year: b, otherYear: a } };
+  }
   if (category && clause.years.length >= 2 && (has(clause, "howMany") || /\bcount\b|\bsize\b|\bbigger\b|\bsmaller\b/.test(clause.text))) {
     const bigger = /\b(?:bigger|larger|longer|more)\b/.test(clause.text) ? true : /\b(?:smaller|shorter|fewer|less)\b/.test(clause.text) ? false : undefined;
     return { score: 0.88, params: { ...base, aspect: "count", year: clause.years[0] ?? 0, otherYear: clause.years[1] ?? 0, ...(bigger !== undefined && yesNo ? { bigger } : {}) } };
@@ -110,7 +115,7 @@ function readCategory(clause: Clause, context: SkillContext): Match<CategoryPara
   if (!category && year && /\b(?:when (?:did|were|was)|announc(?:e|ed|ement)|come out|came out|released|published)\b/.test(clause.text)) return { score: has(clause, "categoryWord") ? 0.9 : 0.84, params: { ...base, aspect: "since" } };
   // "when did category based selection start": when the first lists took effect.
   const firstYear = knowledge.listYears()[0];
-  if (!category && !year && firstYear !== undefined && has(clause, "categoryWord") && /\b(?:when (?:did|was|were)|since when)\b/.test(clause.text) && /\b(?:start|started|begin|began|launch|launched|introduc\w*|creat\w*|first)\b/.test(clause.text) && !roundish) {
+  if (!category && !year && firstYear !== undefined && has(clause, "categoryWord") && /\bwhen\b/.test(clause.text) && /\b(?:start|started|begin|began|launch|launched|introduc\w*|creat\w*|first)\b/.test(clause.text) && !roundish && !has(clause, "pool")) {
     return { score: 0.86, params: { ...base, aspect: "since", year: firstYear } };
   }
   if (category && removal && yesNo && !roundish) return { score: 0.87, params: { ...base, aspect: "exists" } };
@@ -281,7 +286,7 @@ function answerCategory(params: CategoryParams, context: SkillContext): SkillAns
       );
     }
     case "changed": {
-      const prev = all.filter((l) => l.year < list.year).at(-1);
+      const prev = params.otherYear !== undefined ? knowledge.listIn(category, params.otherYear) : all.filter((l) => l.year < list.year).at(-1);
       // A category's first list is new as a whole: its occupations are what it brought.
       if (!prev && list.active && list.hasOccupations && list.members.length > 0) {
         return reply(`${m.firstListOf(listLabel(knowledge, list), label)}${m.firstListHas(list.members.length)}`, sources, { list: list.members.map((x) => memberLine(knowledge, x)), asOf: list.effective });

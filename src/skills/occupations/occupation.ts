@@ -42,7 +42,7 @@ function aspectOf(clause: Clause, categories: readonly string[]): OccupationPara
 
 // "is 73300 teer 3?", "truck driver is teer 3 right": a TEER named in a yes/no question is a TEER to check.
 function teerAsked(clause: Clause, aspect: OccupationParams["aspect"]): { teerAsked?: number; anyList?: boolean } {
-  if (aspect === "categories" && has(clause, "yesNo")) return { anyList: true };
+  if (aspect === "categories" && (has(clause, "yesNo") || /\bany (?:of the )?(?:categor(?:y|ies)|category (?:draws?|lists?)|lists?)\b/.test(clause.text))) return { anyList: true };
   return aspect === "teer" && clause.teer !== null && (has(clause, "yesNo") || /\b(?:right|correct|true|yes or no|or not)\b|\bteer \d\s*\?*$/.test(clause.text)) ? { teerAsked: clause.teer } : {};
 }
 
