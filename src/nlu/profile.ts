@@ -237,7 +237,7 @@ export function readProfile(raw: string, vocabulary: Vocabulary): ProfileReading
   }
 
   set("education", education(own, vocabulary));
-  const eduCanada = /\b(?:canadian (?:degree|diploma|master'?s|bachelor'?s|education|credential|college|university)|(?:studied|study|degree|diploma|master'?s|bachelor'?s|college)(?: here| [a-z'-]+){0,3} (?:in|from) (?:a )?canad(?:a|ian)\b)/.exec(own);
+  const eduCanada = /\b(?:canadian (?:degree|diploma|master'?s|bachelor'?s|education|credential|college|university)|(?:studied|study|degree|diploma|masters?|master's|bachelor'?s?|college)(?: here| (?!work|worked|working|experience|exp|job|lived|living)[a-z0-9'-]+){0,5} (?:in|from) (?:a )?canad(?:a|ian)\b|\b(?:diploma|degree|masters?|bachelor'?s?) canadian\b)/.exec(own);
   if (eduCanada) {
     // The credential's own words: back to the comma before it and on to the comma after ("4 year bachelor at a canadian college").
     const start = Math.max(0, own.lastIndexOf(",", eduCanada.index) + 1, eduCanada.index - 40);

@@ -122,7 +122,7 @@ function readAnswer(field: string, clause: Clause): PartialProfile | undefined {
 }
 
 // "a canadian degree", "3 year degree from a canadian college", "studied in canada".
-const CANADIAN_EDUCATION = /\bcanadian (?:education|degree|diploma|study|studies|credential|college|colege|university|school|program)|\b(?:studied|study|studies|degree|diploma|credential|program)(?: [a-z0-9'-]+){0,4} (?:in|from) (?:a )?canad(?:a|ian)\b/;
+const CANADIAN_EDUCATION = /\bcanadian (?:education|degree|diploma|study|studies|credential|college|colege|university|school|program)|\b(?:diploma|degree|credential|studies|masters?|bachelor'?s?) canadian\b|\b(?:studied|study|studies|degree|diploma|credential|program)(?: [a-z0-9'-]+){0,4} (?:in|from) (?:a )?canad(?:a|ian)\b/;
 
 function pointsQuery(clause: Clause, profile: PartialProfile, grid: Knowledge["crsGrid"]): PointsQuery | undefined {
   const t = clause.text;

@@ -89,6 +89,8 @@ export const glossarySkill: Skill<GlossaryParams> = {
       clause.cues.every((c) => (c === "followUp" && next) || (c === "processingTime" && /^[a-z]{2,6}$/.test(clause.text)) || c === "cutoff" || c === "invitations" || c === "draw" || c === "categoryWord" || ((c === "occupationWord" || c === "teer") && clause.phrase === ""));
     const sameWord = /\bsame\b/.test(clause.text) && clause.categories.length === 1;
     if (!(asking || bareTerm || sameWord) || clause.codes.length > 0 || clause.rounds.length > 0 || clause.period) return null;
+    // "what were the STEM draws", « c koi les tirages STIM »: the rounds of a type, not what its name means.
+    if (clause.categories.length > 0 && /\b(?:draws|rounds|cut-?offs)\b/.test(clause.text)) return null;
     const terms = termsOf(clause, context.knowledge);
     if (terms.length === 0) {
       // Said as not known rather than answered with something else; a word the raw text writes in capitals is a term.

@@ -160,6 +160,18 @@ describe("the round skills in French", () => {
     }
     expect(roundSkill.examples(k)).toContain("what was the last cut-off?");
   });
+  it("follows a French thread: the same range at another date, the round before in the same category, the last round of a category for a score", () => {
+    const ask = asker();
+    ask("combien de profils entre 501 et 1200 dans le bassin");
+    const range = ask("c'etait combien dans cette tranche au 1 mars 2026");
+    expect(range.skills).toEqual(["pool"]);
+    expect(range.text).toMatch(/^1\s220 candidats avaient un score SCG de 501 ou plus\. Au 1er mars 2026/);
+    ask("tirage 9");
+    expect(ask("et celle d'avant dans la meme categorie").text).toMatch(/^Tirage 3 \(6 mars 2024, PCP\), le tirage PCP précédant le tirage 9/);
+    ask("la catégorie santé c'est quoi");
+    ask("y a eu combien de tirages pour ca");
+    expect(ask("480 j'aurais passe au dernier?").text).toMatch(/^Oui, au tirage santé le plus récent que je connaisse/);
+  });
 });
 
 function escape(s: string): string {

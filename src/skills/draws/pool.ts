@@ -54,6 +54,12 @@ function readPool(clause: Clause, context: SkillContext): Match<PoolParams> | nu
   // "and in total?" after a span of the pool: the whole pool of the distribution just shown.
   const whole = context.slots.skill === "pool" && clause.followUp && scoresOnly.length === 0 && clause.dates.length === 0 && !clause.period && /\b(?:in total|total|overall|altogether|all together)\b/.test(clause.text);
   if (whole) return { score: 0.9, fromState: true, params: { change: false, ...(context.slots.round ? { round: context.slots.round } : {}) } };
+  // « c'était combien dans cette tranche au 7 décembre 2025 »: the same span, in the distribution of that date.
+  if (context.slots.skill === "pool" && /\b(?:that|this|the same|same) (?:range|span|band|bracket)\b/.test(clause.text) && scoresOnly.length === 0) {
+    const span0 = /^(\d+)-(\d+)$/.exec(context.slots.aspect ?? "");
+    const on = clause.dates[0]?.iso ?? clause.period?.to;
+    if (span0) return { score: 0.9, fromState: true, params: { change: false, min: Number(span0[1]), max: Number(span0[2]), ...(clause.rounds.length === 1 ? { round: clause.rounds[0] ?? "" } : on ? { date: on } : {}) } };
+  }
   // "and back at round 390?" after a pool question: the same span, in the distribution published with that round.
   const span = /^(\d+)-(\d+)$/.exec(context.slots.aspect ?? "");
   const spanOf = span ? { min: Number(span[1]), max: Number(span[2]) } : {};

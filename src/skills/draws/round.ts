@@ -82,7 +82,9 @@ function readRound(clause: Clause, context: SkillContext): Match<RoundParams> | 
     const here = knowledge.draw(slots.round);
     const after = /\b(?:after|next)\b/.test(clause.text);
     // After "the last CEC draw", the one before is the CEC round before it: the program asked for is kept.
-    const kept = types.length > 0 ? types : slots.skill === "round" && slots.aspect?.endsWith("-of-type") && slots.category ? [slots.category] : [];
+    // "and the one before in the same category": the type of the round just discussed.
+    const sameType = /\bsame (?:category|type|program|kind)\b/.test(clause.text) && here?.category ? [here.category] : [];
+    const kept = types.length > 0 ? types : sameType.length > 0 ? sameType : slots.skill === "round" && slots.aspect?.endsWith("-of-type") && slots.category ? [slots.category] : [];
     const pool = knowledge.drawsOf(kept);
     const near = here ? (after ? pool.find((d) => d.order > here.order) : pool.filter((d) => d.order < here.order).at(-1)) : undefined;
     if (near && here) return { score: 0.9, fromState: true, params: { mode: "number", round: near.round, aspect, beside: { of: here.round, after, types: kept } } };

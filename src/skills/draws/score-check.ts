@@ -65,8 +65,10 @@ function readScoreCheck(clause: Clause, context: SkillContext): Match<ScoreCheck
     // "i have 470, would i have made that one?": the round just talked about.
     const that = clause.rounds.length === 0 && /\b(?:that|this|the same) (?:one|round|draw)\b/.test(clause.text) ? context.slots.round : undefined;
     const round = clause.rounds[0] ?? firstRound?.round ?? that;
-    const rest = { score, types, ...(period ? { period } : {}), ...(date ? { date } : {}), ...(round ? { round } : {}), ...ever, ...(any && !round && !date ? { any } : {}), ...(n >= 2 && n <= 50 ? { lastN: n } : {}), ...subject };
-    if (asks) return { score: 0.9, params: rest };
+    // "450, would I have passed the last one?" right after a category's rounds: the latest of that category.
+    const inherited = types.length === 0 && !round && !date && !period && context.slots.category !== undefined && ["rounds", "round", "category"].includes(context.slots.skill ?? "") && /\b(?:the )?(?:last|latest|most recent)(?: one| draw| round)?\b/.test(clause.text) && !/\b(?:any|all-program|general)\b/.test(clause.text);
+    const rest = { score, types: inherited && context.slots.category ? [context.slots.category] : types, ...(period ? { period } : {}), ...(date ? { date } : {}), ...(round ? { round } : {}), ...ever, ...(any && !round && !date ? { any } : {}), ...(n >= 2 && n <= 50 ? { lastN: n } : {}), ...subject };
+    if (asks) return { score: 0.9, ...(inherited ? { fromState: true } : {}), params: rest };
     // "490, any cec draw since 2025?": a score next to rounds of a type or period is a score check.
     if ((types.length > 0 || period || date) && clause.codes.length === 0) return { score: 0.86, params: rest };
     if (clause.numbers.some((n) => n.kind === "crs") && clause.codes.length === 0) return { score: 0.6, params: rest };
