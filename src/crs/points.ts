@@ -32,6 +32,8 @@ export const PointsQuerySchema = z.discriminatedUnion("kind", [
     levels: z.object({ reading: z.number().int(), writing: z.number().int(), listening: z.number().int(), speaking: z.number().int() }).optional(),
     /** The test the levels were read from, said back ("IELTS"). */
     test: z.string().optional(),
+    /** Scored as a second official language ("english clb 8 in all as second language"). */
+    second: z.boolean().optional(),
   }),
   z.object({ kind: z.literal("canadian-experience"), years: z.number().nonnegative() }),
   z.object({ kind: z.literal("nomination") }),
@@ -168,6 +170,22 @@ export function pointsFor(grid: CrsGrid, query: PointsQuery, options: PointsOpti
     }
     case "language": {
       const levels = query.levels;
+      if (levels && query.second) {
+        const rows = ABILITIES.map((a) => ({ a, band: secondLanguageRow(grid, levels[a]) }));
+        const max = grid.core.secondLanguage.max;
+        const single = Math.min(max.withoutSpouse, rows.reduce((n, r) => n + r.band.withoutSpouse, 0));
+        const spouse = Math.min(max.withSpouse, rows.reduce((n, r) => n + r.band.withSpouse, 0));
+        return {
+          ok: true,
+          value: {
+            ...base,
+            table: "A_core_human_capital.secondOfficialLanguage",
+            rows: rows.map((r) => splitRow(m.secondRow(r.band.label, m.inAbility(r.a)), r.band)),
+            summary: m.secondLevelsSummary(ABILITIES.map((a) => [a, levels[a]] as const), single, spouse, max.withoutSpouse, max.withSpouse),
+            status: grid.core.status.text,
+          },
+        };
+      }
       if (levels) {
         const rows = ABILITIES.map((a) => ({ a, band: firstLanguageRow(grid, levels[a]) }));
         const single = rows.reduce((n, r) => n + r.band.withoutSpouse, 0);

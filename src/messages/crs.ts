@@ -161,6 +161,8 @@ export interface CrsMessages {
     readonly spouseRow: (label: string, each: string) => string;
     readonly languageSummary: (level: number, each: string, single: number, spouse: number) => string;
     /** The first official language's points for a level in each ability, with the test they were read from. */
+    /** A second official language's points for a level in each ability, capped. */
+    readonly secondLevelsSummary: (levels: readonly (readonly [Ability, number])[], single: number, spouse: number, maxSingle: number, maxSpouse: number) => string;
     readonly languageLevelsSummary: (levels: readonly (readonly [Ability, number])[], single: number, spouse: number, test: string | null) => string;
     readonly languageNote: (single: number, spouse: number) => string;
     readonly canadianRow: (label: string) => string;
@@ -506,6 +508,7 @@ export const CRS_MESSAGES: Catalog<CrsMessages> = {
       secondRow: (label, each) => `second official language, ${label}, ${each}`,
       spouseRow: (label, each) => `spouse's language, ${label}, ${each} (B_spouse_factors)`,
       languageSummary: (level, each, single, spouse) => `CLB ${level} ${each}: ${single} single, ${spouse} with a spouse (first official language)`,
+      secondLevelsSummary: (levels, single, spouse, maxSingle, maxSpouse) => `${single} single, ${spouse} with a spouse, for a second official language at CLB ${levels.map(([a, v]) => `${v} in ${a}`).join(", ")} (a second language gives at most ${maxSingle} single, ${maxSpouse} with a spouse)`,
       languageLevelsSummary: (levels, single, spouse, test) => `${single} single, ${spouse} with a spouse, for a first official language at CLB ${levels.map(([a, v]) => `${v} in ${a}`).join(", ")}${test ? ` (your ${test} scores read as these levels)` : ""}`,
       languageNote: (single, spouse) => `the four abilities are scored separately, up to ${single} single or ${spouse} with a spouse in all`,
       canadianRow: (label) => `Canadian work experience: ${label}`,
@@ -779,6 +782,7 @@ export const CRS_MESSAGES: Catalog<CrsMessages> = {
       secondRow: (label, each) => `deuxième langue officielle, ${frenchBand(label)}, ${each}`,
       spouseRow: (label, each) => `langue de l'époux ou conjoint, ${frenchBand(label)}, ${each} (B_spouse_factors)`,
       languageSummary: (level, each, single, spouse) => `CLB ou NCLC ${level} ${each} : ${single} sans époux ni conjoint, ${spouse} avec époux ou conjoint (première langue officielle)`,
+      secondLevelsSummary: (levels, single, spouse, maxSingle, maxSpouse) => `${single} sans époux ni conjoint, ${spouse} avec époux ou conjoint, pour une deuxième langue officielle aux niveaux ${levels.map(([a, v]) => `${v} en ${ABILITY_FR[a]}`).join(", ")} (une deuxième langue donne au plus ${maxSingle} sans époux ni conjoint, ${maxSpouse} avec époux ou conjoint)`,
       languageLevelsSummary: (levels, single, spouse, test) => `${single} sans époux ni conjoint, ${spouse} avec époux ou conjoint, pour une première langue officielle aux niveaux ${levels.map(([a, v]) => `${v} en ${ABILITY_FR[a]}`).join(", ")}${test ? ` (vos résultats ${test} lus comme ces niveaux)` : ""}`,
       languageNote: (single, spouse) => `les quatre compétences sont notées séparément, jusqu'à ${single} points au total sans époux ni conjoint, ou ${spouse} avec époux ou conjoint`,
       canadianRow: (label) => `expérience de travail au Canada : ${frenchBand(label)}`,

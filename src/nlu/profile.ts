@@ -192,6 +192,15 @@ function splitPartner(text: string, spouseAt: number, vocabulary: Vocabulary): {
 }
 
 // Places named for work done outside Canada, in the words a clause has once French is read ("au Maroc" is "in the maroc").
+// Work in Canada, named as Canada or as one of its provinces and cities ("2 ans d'exp au Québec", "3 years in toronto").
+const IN_CANADA = String.raw`(?:in canada|canadian|inside canada|cdn|canada|(?:in|at|au|a) (?:quebec|ontario|alberta|manitoba|saskatchewan|nova scotia|new brunswick|british columbia|bc|newfoundland|prince edward island|pei|yukon|nunavut|northwest territories|montreal|toronto|vancouver|calgary|edmonton|ottawa|winnipeg|halifax|laval|gatineau|sherbrooke|mississauga|brampton|surrey|regina|saskatoon|victoria|hamilton|kitchener|waterloo|london ontario))`;
+
+// "in canada since 2 years", « icitte depuis 2 ans »: years of work here told after the place.
+function sinceYears(text: string): number | undefined {
+  const m = /\bin canada (?:since|for) (\d{1,2}) (?:years?|yrs?)\b/.exec(text);
+  return m ? Number(m[1]) : undefined;
+}
+
 const ABROAD = String.raw`(?:abroad|foreign|outside(?: of)? canada|overseas|back home|in (?:the )?(?:india|nigeria|uk|us|usa|philippines|pakistan|china|iran|brazil|mexico|my country|home country|france|maroc|morocco|algerie|algeria|tunisie|tunisia|senegal|cameroun|cameroon|cote d'ivoire|ivory coast|belgique|belgium|suisse|switzerland|liban|lebanon|haiti|congo|rdc|mali|benin|togo|guinee|guinea|madagascar|burkina faso|gabon|rwanda|colombie|colombia|egypte|egypt|vietnam|bangladesh|nepal|ukraine|russie|russia|turquie|turkey|espagne|spain|italie|italy|allemagne|germany|royaume-uni|etats-unis|dubai|uae|qatar|arabie saoudite|saudi arabia)|(?:indian?|nigerian?|pakistani?|filipino|philippines?|chinese|iranian?|brazilian?|mexican?|uk|us|usa|uae|dubai|saudi|qatar|bangladeshi?|nepali?|egyptian?|moroccan?|algerian?|tunisian?|cameroonian?|french|lebanese) (?:work|experience|exp|job))`;
 
 /** Reads what a clause says about a CRS profile: the facts a person gives about themself (and their partner). */
@@ -212,7 +221,7 @@ export function readProfile(raw: string, vocabulary: Vocabulary): ProfileReading
     facts += 1;
   };
 
-  const age = /\b(?:i'?m|i am|i was|i were|(?:my )?age is|age[d:]?|me|turn|turning|turns)\s*(\d{1,3})\b(?!\s*(?:points|pts|crs|years? (?:of|in|abroad|experience|exp|foreign|canadian)))|\b(\d{1,3})\s*(?:years? old|yrs? old|yo|y\/o|year-old)\b|(?:^|[:,;]\s*|\bfor\s+)(\d{2})\b(?!\s*(?:points|pts|crs|%|years?|yrs?|y\b|months?|hours?|[.,]\d|kids?|children))|\bstill (\d{2})\b(?!\s*(?:points|pts|crs|%|years?|yrs?))/.exec(own);
+  const age = /\b(?:i'?m|i am|i was|i were|(?:my )?age is|age[d:]?|me|turn|turning|turns|(?:client|applicant|candidate|person|man|woman|someone|he|she) (?:of|aged|is))\s*(\d{1,3})\b(?!\s*(?:points|pts|crs|years? (?:of|in|abroad|experience|exp|foreign|canadian)))|\b(\d{1,3})\s*(?:years? old|yrs? old|yo|y\/o|year-old)\b|(?:^|[:,;]\s*|\bfor\s+)(\d{2})\b(?!\s*(?:points|pts|crs|%|years?|yrs?|y\b|months?|hours?|[.,]\d|kids?|children))|\bstill (\d{2})\b(?!\s*(?:points|pts|crs|%|years?|yrs?))/.exec(own);
   // "29 ans" is read as "29 years": a person's age when it stands alone ("33 years, single"), follows "I have" or
   // the marital status ("célibataire 33 ans").
   const aged = age ? undefined : /(?:^|[:,;.]\s+|[:,;]|\bi have\s+|\bi am\s+|\bi'?m\s+|^(?:single|married),?\s+)(\d{2}) (?:years?|yrs?)\b(?=\s*(?:$|[,;.+]|and\b|single|married|old\b))/.exec(own);
@@ -255,7 +264,7 @@ export function readProfile(raw: string, vocabulary: Vocabulary): ProfileReading
   if (lang.second) set("secondLanguage", lang.second);
   else if (/\bno (?:french|english)(?: test| results?)?\b|\bno second language\b/.test(own)) set("secondLanguage", null);
 
-  set("canadianExperienceYears", years(own, /(?:in canada|canadian|inside canada|cdn|canada)/) ?? (/\b(?:no|zero|0) (?:canadian|cdn)(?: work)?(?: experience| exp)?\b|\bnever worked in canada\b|\b(?:no|zero|none|nothing)\b(?: (?:work(?:ed)?|experience|exp|years?))* in canada\b/.test(own) ? 0 : undefined));
+  set("canadianExperienceYears", years(own, new RegExp(IN_CANADA)) ?? sinceYears(own) ?? (/\b(?:no|zero|0) (?:canadian|cdn)(?: work)?(?: experience| exp)?\b|\bnever worked in canada\b|\b(?:no|zero|none|nothing)\b(?: (?:work(?:ed)?|experience|exp|years?))* in canada\b/.test(own) ? 0 : undefined));
   set(
     "foreignExperienceYears",
     years(own, new RegExp(ABROAD)) ??

@@ -129,7 +129,9 @@ function pointsQuery(clause: Clause, profile: PartialProfile, grid: Knowledge["c
   if (/\b(?:job offers?|lmia|arranged employment)\b/.test(t)) return { kind: "arranged-employment" };
   if (/\b(?:pnp|provincial nomination|nomination|nominated)\b/.test(t) || clause.categories.includes("pnp")) return { kind: "nomination" };
   if (/\b(?:sibling|brother|sister)\b/.test(t)) return { kind: "sibling" };
-  if (/\bfrench\b|\bnclc\b|\btef\b|\btcf\b/.test(t) || clause.categories.includes("french")) {
+  // « NCLC 10 partout en français (première langue), ça fait combien pour la langue »: the language's own points.
+  const asLanguage = clause.numbers.some((n) => n.kind === "clb") && /\b(?:first|second) (?:official )?language\b|\bfor the language\b|\blanguage points\b/.test(t);
+  if (!asLanguage && (/\bfrench\b|\bnclc\b|\btef\b|\btcf\b/.test(t) || clause.categories.includes("french"))) {
     // "french bonus if nclc 7 and my english is clb 9": the one row that applies.
     const told = [profile.firstLanguage, profile.secondLanguage].filter((l): l is LanguageResult => l !== undefined && l !== null);
     const level = (language: OfficialLanguage) => {
@@ -140,7 +142,7 @@ function pointsQuery(clause: Clause, profile: PartialProfile, grid: Knowledge["c
     };
     const nclc = level("french");
     const english = level("english");
-    const noEnglish = /no english|without (?:an )?english/.test(t);
+    const noEnglish = /\bno english\b|\bwithout (?:an )?english\b/.test(t);
     return { kind: "french", ...(nclc !== undefined ? { nclc } : {}), ...(english !== undefined ? { englishClb: english } : noEnglish ? { englishClb: null } : {}) };
   }
   // "a 3-year DEC in Quebec, does that give extra points": a credential earned in Canada.
@@ -166,7 +168,8 @@ function pointsQuery(clause: Clause, profile: PartialProfile, grid: Knowledge["c
     const ability = /\b(reading|writing|listening|speaking)\b/.exec(t)?.[1] as "reading" | "writing" | "listening" | "speaking" | undefined;
     // "clb 9 all four, how much for english": the four abilities together.
     const all = !ability && /\b(?:all (?:four|4)|in all|each|every (?:band|ability|skill)|all (?:bands|abilities|skills)|4 abilities)\b/.test(t);
-    return { kind: "language", level: clb.value, ...(ability ? { ability } : {}), ...(all ? { levels: { reading: clb.value, writing: clb.value, listening: clb.value, speaking: clb.value } } : {}) };
+    const second = /\bsecond (?:official )?language\b/.test(t);
+    return { kind: "language", level: clb.value, ...(ability ? { ability } : {}), ...(all || second ? { levels: { reading: clb.value, writing: clb.value, listening: clb.value, speaking: clb.value } } : {}), ...(second ? { second } : {}) };
   }
   // "CELPIP 10 in all, how many points for English?": a test's scores, the same level in every ability.
   const first = profile.firstLanguage;
@@ -255,7 +258,9 @@ function readCrs(clause: Clause, context: SkillContext): Match<CrsParams> | null
   if (givenScore && added) return { score: 0.93, params: { mode: "add", score: givenScore.value, query: added, ...dated } };
   const canadianEducation = CANADIAN_EDUCATION.test(clause.text);
   const factor = /\b(?:job offers?|lmia|arranged employment|sibling|brother|sister|pnp|nomination|french)\b/.test(clause.text) || canadianEducation;
-  const askingPoints = ((has(clause, "points") || has(clause, "lose")) && (has(clause, "howMany") || /\b(?:give|get|worth|still|count|lose|for)\b|^(?:\w+ ){1,2}points? only\b/.test(clause.text) || clause.text.split(" ").length <= 5))
+  // « CLB 8 partout, ça donne combien »: a level and "how many does that give" ask its points.
+  const levelWorth = clause.numbers.some((n) => n.kind === "clb") && has(clause, "howMany") && /\b(?:give|gives|worth|is that|for the language|for language|for english|for french)\b/.test(clause.text);
+  const askingPoints = levelWorth || ((has(clause, "points") || has(clause, "lose")) && (has(clause, "howMany") || /\b(?:give|get|worth|still|count|lose|for)\b|^(?:\w+ ){1,2}points? only\b/.test(clause.text) || clause.text.split(" ").length <= 5))
     || (factor && /\b(?:worth|give|gives|count|counts|points?|pts|bonus|extra)\b/.test(clause.text))
     || (canadianEducation && /\bhow much\b/.test(clause.text) && !has(clause, "draw") && !has(clause, "invitations"));
   // "points for a PhD if my husband comes with me": the partner says which column, not a profile to compute.
@@ -274,11 +279,13 @@ function readCrs(clause: Clause, context: SkillContext): Match<CrsParams> | null
     && !/\b(?:cut-?offs?|invited|draws?|rounds?|ever)\b/.test(clause.text) && clause.categories.length === 0 && !clause.period && (clause.profile.facts === 0 || partMaximum && clause.profile.facts <= 2) && !givenScore;
   const part = !partMaximum ? undefined : /transferab/.test(clause.text) ? "transferability" : /spouse|partner/.test(clause.text) ? "spouse" : /additional/.test(clause.text) ? "additional" : "core";
   if (maximum && (partMaximum || pointsQuery(clause, fromClause, context.knowledge.crsGrid) === undefined)) return { score: 0.92, params: { mode: "points", query: { kind: "maximum", ...(part ? { part } : {}) }, ...dated, yesNo: false } };
-  const calc = !givenScore && (has(clause, "crsCalc") || (/\bmy (?:crs|score|points)\b/.test(clause.text) && !has(clause, "scoreCheck")));
+  // "could you calculate the average of the cutoffs of CEC rounds": a statistic of rounds, not a CRS score.
+  const ofRounds = has(clause, "average") || /\b(?:cut-?offs|rounds|draws)\b/.test(clause.text) && clause.profile.facts === 0;
+  const calc = !givenScore && !ofRounds && (has(clause, "crsCalc") || (/\bmy (?:crs|score|points)\b/.test(clause.text) && !has(clause, "scoreCheck")));
   const without = slots.profile !== undefined ? dropped(clause) : undefined;
   // "without the french?" right after a score: the same profile without it.
   // "i also got a brother in canada, does that change it": a fact added to the profile just scored.
-  const added2 = inCrs && /\b(?:also|too|as well|plus|forgot|forgot to (?:say|mention))\b|\b(?:does|would|will|could) (?:that|it|this) change\b|\bchange (?:it|my score|anything)\b/.test(clause.text);
+  const added2 = slots.profile !== undefined && (inCrs || slots.skill === "score-check") && clause.profile.facts > 0 && /\b(?:also|too|as well|plus|forgot|forgot to (?:say|mention))\b|\b(?:does|would|will|could) (?:that|it|this) change\b|\bchange (?:it|my score|anything)\b/.test(clause.text);
   if (slots.profile !== undefined && (has(clause, "whatIf") || clause.followUp && inCrs || added2 || inCrs && without !== undefined && clause.text.split(" ").length <= 6) && (clause.profile.facts > 0 || without)) {
     const changed = merge(storedProfile(context), fromClause);
     return { score: 0.92, fromState: true, params: { mode: "calculate", profile: without ? withoutLanguage(changed, without) : changed, readings: clause.profile.readings, ...dated, whatIf: true } };

@@ -4,7 +4,7 @@ import { commandWords, drawMessages, optionWords } from "../../messages/draws.js
 import { has, type Clause } from "../../nlu/question.js";
 import type { Draw } from "../../kb/schema.js";
 import type { Match, Skill, SkillAnswer, SkillContext } from "../types.js";
-import { tieBreakText, typeOption, typePhrase, typesIn } from "./shared.js";
+import { drawsInPeriod, tieBreakText, typeOption, typePhrase, typesIn } from "./shared.js";
 
 /** Which round's tie-breaking rule is asked for. */
 export interface TieBreakParams {
@@ -50,6 +50,9 @@ function readTieBreak(clause: Clause, context: SkillContext): Match<TieBreakPara
   if (round) return { score: 0.95, params: { round, types } };
   const date = clause.dates[0]?.iso;
   if (date) return { score: 0.9, params: { date, types } };
+  // "tie break du draw STIM de décembre 2023": the latest round of the type in that period.
+  const inPeriod = clause.period && clause.periods.length === 1 ? drawsInPeriod(context.knowledge, clause.period, types).at(-1) : undefined;
+  if (inPeriod) return { score: 0.92, params: { round: inPeriod.round, types } };
   // "and the tie-break?" after a round: that round's.
   if (has(clause, "first")) return { score: 0.95, params: { types, first: true } };
   if (types.length === 0 && !has(clause, "latest") && context.slots.round) {

@@ -122,7 +122,7 @@ function readCategory(clause: Clause, context: SkillContext): Match<CategoryPara
   if (has(clause, "changed") && (category || year) && !roundish && !has(clause, "conditions") && (has(clause, "categoryWord") || nouns || category || /\bwhat(?:'s| is)? (?:changed|new)\b/.test(clause.text))) {
     return { score: 0.85, params: { ...base, aspect: "changed" } };
   }
-  if (category && has(clause, "howMany") && (nouns || !roundish)) return { score: 0.9, params: { ...base, aspect: "count" } };
+  if (category && has(clause, "howMany") && (nouns || !roundish) && !(clause.numbers.some((n) => n.kind === "clb") && !nouns)) return { score: 0.9, params: { ...base, aspect: "count" } };
   // "is nursing in the healthcare list": a yes/no about an occupation, not a request for the list.
   const aboutOccupation = clause.phrase.split(" ").filter(Boolean).length > 0 && resolveOccupation(knowledge, undefined, clause.phrase).kind === "found";
   if (category && (has(clause, "list") || nouns && /\b(?:which|what|all)\b/.test(clause.text)) && !roundish) return { score: aboutOccupation ? 0.6 : 0.9, params: { ...base, aspect: "list" } };
