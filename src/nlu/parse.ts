@@ -34,6 +34,8 @@ export function normalise(text: string): string {
 /** Splits a message into its questions: new lines, ";", "?" followed by more, and "and" before a new question word. */
 export function splitClauses(text: string): string[] {
   const parts = text
+    // "i don't speak french, what's the last cec cutoff": the language said is a clause of its own.
+    .replace(/^((?:i |je )?(?:don'?t|do not|dont|can'?t|cannot|cant|ne) (?:speak|understand|read|parle|comprends) (?:pas )?(?:french|english|francais|anglais)(?: (?:well|much|at all|pas))?),\s*/, "$1\n")
     .split(/\n+|;|\?+\s+(?=\S)|(?<=[a-z0-9)])\.\s+(?=[a-z])/)
     .flatMap((p) => {
       const out: string[] = [];

@@ -108,19 +108,23 @@ function language(text: string, readings: string[]): { first?: LanguageResult; s
 }
 
 const YEAR_COUNT = String.raw`(\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|a|an)\+?`;
-const yearPatterns = new Map<string, [RegExp, RegExp]>();
+const yearPatterns = new Map<string, readonly RegExp[]>();
 
 function years(text: string, where: RegExp): number | undefined {
   let patterns = yearPatterns.get(where.source);
   if (!patterns) {
     patterns = [
       new RegExp(String.raw`\b${YEAR_COUNT}\s*(?:years?|yrs?|y)\b(?:\s+of)?(?:\s+(?:skilled|full[- ]time|work(?:ing)?|job))*(?:\s+(?:experience|exp))?\s*${where.source}`),
+      // "canadian work 2 yrs", "foreign exp: 3 years": the place, the kind of time, then the count.
+      new RegExp(String.raw`${where.source}\s+(?:work(?:ing)?|experience|exp|job)(?:\s+(?:experience|exp))?\s*(?:of|:|=|-)?\s*${YEAR_COUNT}\s*(?:years?|yrs?|y)\b`),
+      // "working in canada (as a software developer) for 2 years".
+      new RegExp(String.raw`\b(?:work(?:ed|ing)?|employed|job)\b[a-z ]{0,12}${where.source}(?:[a-z ]{0,40}?)\s+(?:for|since)\s+(?:the (?:past|last) |about |around |almost |over )?${YEAR_COUNT}\s*(?:years?|yrs?)\b`),
       // "3 canadian", "two in canada": a count without the word "years"; "a canadian college" is no count.
       new RegExp(String.raw`\b(?!an?\b)${YEAR_COUNT}\s+${where.source}`),
     ];
     yearPatterns.set(where.source, patterns);
   }
-  const m = patterns[0].exec(text) ?? patterns[1].exec(text);
+  const m = patterns.map((p) => p.exec(text)).find((x) => x !== null);
   if (!m) return undefined;
   const words: Record<string, number> = { one: 1, a: 1, an: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
   return words[m[1] ?? ""] ?? Number(m[1]);
@@ -201,7 +205,7 @@ function sinceYears(text: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-const ABROAD = String.raw`(?:abroad|foreign|outside(?: of)? canada|overseas|back home|in (?:the )?(?:india|nigeria|uk|us|usa|philippines|pakistan|china|iran|brazil|mexico|my country|home country|france|maroc|morocco|algerie|algeria|tunisie|tunisia|senegal|cameroun|cameroon|cote d'ivoire|ivory coast|belgique|belgium|suisse|switzerland|liban|lebanon|haiti|congo|rdc|mali|benin|togo|guinee|guinea|madagascar|burkina faso|gabon|rwanda|colombie|colombia|egypte|egypt|vietnam|bangladesh|nepal|ukraine|russie|russia|turquie|turkey|espagne|spain|italie|italy|allemagne|germany|royaume-uni|etats-unis|dubai|uae|qatar|arabie saoudite|saudi arabia)|(?:indian?|nigerian?|pakistani?|filipino|philippines?|chinese|iranian?|brazilian?|mexican?|uk|us|usa|uae|dubai|saudi|qatar|bangladeshi?|nepali?|egyptian?|moroccan?|algerian?|tunisian?|cameroonian?|french|lebanese) (?:work|experience|exp|job))`;
+const ABROAD = String.raw`(?:abroad|foreign|outside(?: of)? canada|overseas|back home|in (?:the )?(?:india|nigeria|uk|us|usa|philippines|pakistan|china|iran|brazil|mexico|my country|home country|france|maroc|morocco|algerie|algeria|tunisie|tunisia|senegal|cameroun|cameroon|cote d'ivoire|ivory coast|belgique|belgium|suisse|switzerland|liban|lebanon|haiti|congo|rdc|mali|benin|togo|guinee|guinea|madagascar|burkina faso|gabon|rwanda|colombie|colombia|egypte|egypt|vietnam|bangladesh|nepal|ukraine|russie|russia|turquie|turkey|espagne|spain|italie|italy|allemagne|germany|royaume-uni|etats-unis|dubai|uae|qatar|arabie saoudite|saudi arabia|bangalore|bengaluru|mumbai|delhi|new delhi|chennai|hyderabad|pune|kolkata|lagos|abuja|manila|cebu|karachi|lahore|islamabad|dhaka|cairo|beijing|shanghai|london|paris|nairobi|accra|tehran|sao paulo|mexico city|bogota|kathmandu|colombo|riyadh|doha|tunis|casablanca|algiers|alger|dakar|douala|yaounde|abidjan|kinshasa)|(?:indian?|nigerian?|pakistani?|filipino|philippines?|chinese|iranian?|brazilian?|mexican?|uk|us|usa|uae|dubai|saudi|qatar|bangladeshi?|nepali?|egyptian?|moroccan?|algerian?|tunisian?|cameroonian?|french|lebanese) (?:work|experience|exp|job))`;
 
 /** Reads what a clause says about a CRS profile: the facts a person gives about themself (and their partner). */
 export function readProfile(raw: string, vocabulary: Vocabulary): ProfileReading {
@@ -256,7 +260,7 @@ export function readProfile(raw: string, vocabulary: Vocabulary): ProfileReading
     const tight = own.slice(Math.max(start, eduCanada.index - 12), end) + after;
     const lengthSaid = /\b(?:\d|one|two|three|four)[- ]?(?:year|yr)|\bdiploma\b|\bpg ?dip|bachelor|master|phd|doctor/;
     const near = lengthSaid.test(tight) ? tight : own.slice(start, end) + after;
-    set("canadianEducation", /\b(?:1|one|2|two)[- ]?(?:year|yr)\b|\bdiploma\b|\bpg ?dip/.test(near) && !/\b(?:3|three|4|four)[- ]?(?:year|yr)|bachelor|master|phd|doctor/.test(near) ? "1-2" : "3+");
+    set("canadianEducation", /\b(?:1|one|2|two)[- ]?(?:years?|yrs?)\b|\bdiploma\b|\bpg ?dip/.test(near) && !/\b(?:3|three|4|four)[- ]?(?:year|yr)|bachelor|master|phd|doctor/.test(near) ? "1-2" : "3+");
   }
 
   const lang = language(own, readings);

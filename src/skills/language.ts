@@ -23,8 +23,11 @@ export const languageSkill: Skill<LanguageParams> = {
   requires: ["language"],
   optional: [],
   match(clause: Clause): Match<LanguageParams> | null {
-    const target = named(clause);
-    if (!target || !has(clause, "languageSwitch")) return null;
+    const named0 = named(clause);
+    // "I don't speak French": the other language.
+    const refused = /\b(?:don'?t|do not|dont|can'?t|cannot|cant|never|no)\s+(?:speak|understand|read|know|talk)\b|\bne (?:parle|comprends|lis) pas\b|\b(?:speak|understand|read) no\b/.test(clause.text);
+    const target = named0 && refused ? (named0 === "fr" ? "en" : "fr") : named0;
+    if (!target || !(has(clause, "languageSwitch") || refused)) return null;
     // "answer in French" is a request; "french draws in 2025" is not: the request is the whole clause.
     return clause.text.split(" ").length <= 7 && clause.codes.length + clause.rounds.length + clause.numbers.length === 0 ? { score: 0.95, params: { lang: target } } : null;
   },

@@ -197,7 +197,9 @@ export class Robot {
         // request for help ("thanks" after one still gets its reply).
         continue;
       } else {
-        answer = this.run(best.skill, best.match.params, context, message.platform);
+        // After "answer in French" in the same message, the questions that follow are answered in that language.
+        const chosen = state.slots.langChoice;
+        answer = chosen && chosen !== currentLang() ? inLanguage(chosen, () => this.run(best.skill, best.match.params, context, message.platform)) : this.run(best.skill, best.match.params, context, message.platform);
         understood.push({ skill: best.skill.id, score: best.score, params: best.match.params });
       }
       state = this.advance(state, answer);

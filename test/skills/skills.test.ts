@@ -256,6 +256,34 @@ describe("skills on the small knowledge base", () => {
     expect(ask("ielts L 7.5 R 6.5 W 6.5 S 6.5 what is my CLB and points (single)").text).toMatch(/CLB 8\. 92 single, 88 with a spouse, for a first official language at CLB 8/);
   });
 
+  it("keeps English for someone who says they don't speak French, and answers what follows a switch in the language chosen", () => {
+    const ask = asker();
+    const r = ask("I don't speak french, what's the last cec cutoff");
+    expect(r.skills).toEqual(["language", "round"]);
+    expect(r.reply.lang).toBe("en");
+    expect(r.text).toContain("2. 515: the lowest CRS score invited in round 8");
+    expect(ask("how many ITAs in 2026").reply.lang).toBe("en");
+    const switched = asker()("can you answer in french please? last draw");
+    expect(switched.text).toMatch(/\n2\. Tirage 9 \(18 mars 2026, PCP\)/);
+  });
+
+  it("does not carry an occupation's category into a score check of every type", () => {
+    const ask = asker();
+    ask("is 21231 stem?");
+    ask("i have 530, would i have been invited in 2026?");
+    const r = ask("and in 2024?");
+    expect(r.text).toMatch(/^Yes: 530 would have been enough in 3 of 5 rounds in 2024\./);
+    expect(ask("what about stem in 2024").text).toMatch(/^No: I know of no STEM rounds in 2024\./);
+  });
+
+  it("reads work experience told as 'working in canada for 2 years', 'canadian work 2 yrs' and a city abroad", () => {
+    const ask = asker();
+    expect(ask("30, single, masters, clb 9, i have been working in canada for 2 years, crs?").text).toMatch(/^467: your CRS score/);
+    expect(ask("30, single, masters, clb 9, I worked 4 years in Bangalore, crs?").text).toMatch(/^464: your CRS score/);
+    expect(ask("30, single, masters, clb 9, canadian work 2 yrs, foreign work 3 yrs, crs").text).toMatch(/^517: your CRS score/);
+    expect(ask("30, single, masters, clb 9, canadian degree 2 years, crs").text).toMatch(/^429: your CRS score/);
+  });
+
   it("answers every question of a message, in order", () => {
     const r = asker()("last cec draw? and is 21231 stem\nthanks");
     expect(r.skills).toEqual(["round", "occupation", "help"]);

@@ -144,7 +144,9 @@ function answer(params: ScoreCheckParams, context: SkillContext): SkillAnswer {
     ? m.checkPeriodLead(enough.length > 0, score, enough.length, inPeriod.length, kind, during(span))
     : reference && reference.crs !== null
       ? m.checkRoundLead(reference.crs <= score, which, score, reference.crs, roundName(knowledge, reference))
-      : m.checkNoReference(kind, score);
+      : params.period && inPeriod.length === 0 && knowledge.drawsOf(params.types).length > 0
+        ? `${m.no}:`
+        : m.checkNoReference(kind, score);
   const lowest = [...inPeriod].sort((a, b) => (a.crs ?? 0) - (b.crs ?? 0))[0];
   const highest = [...inPeriod].sort((a, b) => (b.crs ?? 0) - (a.crs ?? 0))[0];
   const items = enough.length > 0 && enough.length <= 8 ? enough.map((d) => m.enoughItem(roundName(knowledge, d), d.crs)) : [];
@@ -178,7 +180,8 @@ function answer(params: ScoreCheckParams, context: SkillContext): SkillAnswer {
       suggestions: [...m.checkSuggestions],
     }),
     slots: { skill: "score-check", score, ...(params.period ? { period: params.period } : {}), ...(params.types[0] ? { category: params.types[0] } : {}) },
-    clear: ["aspect"],
+    // A check of every type leaves no type behind for "and in 2025?" to inherit, nor a period it did not have.
+    clear: ["aspect", ...(params.types[0] ? [] : ["category" as const]), ...(params.period ? [] : ["period" as const])],
   };
 }
 
