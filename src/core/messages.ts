@@ -18,6 +18,8 @@ export interface CoreMessages {
   readonly declinePrediction: string;
   readonly declineAbout: (named: string) => string;
   readonly declineOffTopic: string;
+  readonly declineOtherCountry: string;
+  readonly declineNotInData: string;
   readonly internalError: string;
   readonly sorry: string;
   readonly noPreviousAnswer: string;
@@ -51,6 +53,8 @@ export const CORE_MESSAGES: Catalog<CoreMessages> = {
     declinePrediction: "I can't predict future rounds or cut-offs: IRCC does not announce them in advance, and I only know past rounds.",
     declineAbout: (named) => `About "${named}": `,
     declineOffTopic: "That's outside what I know: I only answer questions about Canada's Express Entry system.",
+    declineOtherCountry: "I can't answer for other countries: I only know Canada's Express Entry system (its rounds, category lists, occupations and CRS points).",
+    declineNotInData: "That isn't in my data: I know Express Entry's rounds of invitations, category lists, occupations and the CRS grid, not IRCC's rules for profiles and applications. IRCC's Express Entry pages on canada.ca have them.",
     internalError: "Sorry, something went wrong while I was answering that. Please try again, or ask another question.",
     sorry: "Sorry",
     noPreviousAnswer: "I haven't answered anything in this conversation yet, so there are no sources to show.",
@@ -81,6 +85,8 @@ export const CORE_MESSAGES: Catalog<CoreMessages> = {
     declinePrediction: "Je ne peux pas prédire les prochains tirages ni les notes de passage : IRCC ne les annonce pas à l'avance, et je ne connais que les tirages passés.",
     declineAbout: (named) => `À propos de « ${named} » : `,
     declineOffTopic: "C'est hors de ce que je sais : je réponds seulement aux questions sur le système Entrée express du Canada.",
+    declineOtherCountry: "Je ne peux pas répondre pour d'autres pays : je connais seulement le système Entrée express du Canada (ses tirages, ses listes de catégories, ses professions et les points du SCG).",
+    declineNotInData: "Ce n'est pas dans mes données : je connais les tirages d'Entrée express, les listes des catégories, les professions et la grille du SCG, pas les règles d'IRCC sur les profils et les demandes. Les pages d'IRCC sur Entrée express (canada.ca) les donnent.",
     internalError: "Désolé, une erreur s'est produite pendant que je répondais. Réessayez, ou posez une autre question.",
     sorry: "Désolé",
     noPreviousAnswer: "Je n'ai encore rien répondu dans cette conversation : il n'y a pas de sources à montrer.",

@@ -77,6 +77,10 @@ export interface DrawMessages {
   readonly latestOverall: (round: string) => string;
   readonly readDate: (read: string, dayFirst: boolean, other: string, otherIso: string) => string;
   readonly noRoundOn: (date: string, before: string | null, after: string | null, reading: string) => string;
+  /** A date or period after the last round the records hold: none known, and why that is not a plain "no"; `when` as after a verb ("on December 1, 2026", "in August 2026"). */
+  /** "on December 1, 2026" / « le 1er décembre 2026 ». */
+  readonly onDate: (date: string) => string;
+  readonly afterRecords: (when: string, latest: string, figures: string) => string;
   readonly sameDay: (round: string, figures: string) => string;
   readonly noRoundOfKind: (yesNo: boolean, kind: string, during: string) => string;
   /** "Yes: " before a lead; in French the lead then goes on in lower case ("Oui : tirage 430 ..."). */
@@ -244,6 +248,10 @@ function frLabel(label: string): string {
   const MONTH = "([A-Za-z]+)";
   let m: RegExpExecArray | null;
   if ((m = /^since round (\S+)$/.exec(label))) return `depuis le tirage ${m[1]}`;
+  if ((m = new RegExp(`^the week of ${MONTH} (\\d{1,2}), (\\d{4})$`).exec(label))) {
+    const from = isoOf(m[3] ?? "", m[1] ?? "", m[2]);
+    if (from) return `la semaine du ${formatDate(from)}`;
+  }
   if ((m = /^this year \((\d{4})\)$/.exec(label))) return `cette année (${m[1]})`;
   if ((m = /^last year \((\d{4})\)$/.exec(label))) return `l'an dernier (${m[1]})`;
   if ((m = new RegExp(`^this month \\(${MONTH} (\\d{4})\\)$`).exec(label))) return `ce mois-ci (${frMonth(m[2] ?? "", m[1] ?? "") ?? m[1]})`;
@@ -393,6 +401,8 @@ export const DRAW_MESSAGES: Catalog<DrawMessages> = {
     previousOfType: (label, round, crs) => `The previous ${label} round, ${round}, had a cut-off of ${crs}.`,
     latestOverall: (round) => `The latest round of any type I know of is ${round}.`,
     readDate: (read, _dayFirst, other, otherIso) => `I read the date as ${read} (month first); for ${other}, write it as ${otherIso}.`,
+    onDate: (date) => `on ${date}`,
+    afterRecords: (when, latest, figures) => `No round I know of ${when}: my records end with ${latest}, so one may have been held since that I don't know of. The latest I know of: ${figures.replace(/\.$/, "")}.`,
     noRoundOn: (date, before, after, reading) => {
       const near = [before ? `the round before was ${before}` : "", after ? `the next was ${after}` : ""].filter(Boolean).join("; ");
       return `No: I know of no round on ${date}${near ? `; ${near}` : ""}. ${reading}`.trim();
@@ -606,6 +616,8 @@ export const DRAW_MESSAGES: Catalog<DrawMessages> = {
     previousOfType: (label, round, crs) => `Le tirage ${label} précédent, le ${round}, avait une note de passage de ${crs}.`,
     latestOverall: (round) => `Le tirage le plus récent que je connaisse, tous types confondus, est le ${round}.`,
     readDate: (read, dayFirst, other, otherIso) => `J'ai lu la date comme le ${read} (${dayFirst ? "jour" : "mois"} d'abord) ; pour le ${other}, écrivez-la ${otherIso}.`,
+    onDate: (date) => `le ${date}`,
+    afterRecords: (when, latest, figures) => `Non, aucun tirage que je connaisse ${when} : mes données s'arrêtent au ${latest} ; un tirage a pu avoir lieu depuis sans que je le sache. Le plus récent que je connaisse : ${figures.replace(/\.$/, "")}.`,
     noRoundOn: (date, before, after, reading) => {
       const near = [before ? `le tirage précédent était le ${before}` : "", after ? `le suivant était le ${after}` : ""].filter(Boolean).join(" ; ");
       return `Non : je ne connais aucun tirage le ${date}${near ? ` ; ${near}` : ""}. ${reading}`.trim();

@@ -298,6 +298,12 @@ export function findDates(text: string, now: Date, options: DateOptions = {}): D
     periods.push({ ...monthPeriod(now.getFullYear(), now.getMonth()), label: `this month (${format(now, "MMMM yyyy")})` });
     return true;
   });
+  // "this week": Monday of this week to today.
+  take(/\bthis week\b/, () => {
+    const monday = startOfWeek(now, { weekStartsOn: 1 });
+    periods.push({ from: iso(monday), to: iso(now), label: `the week of ${format(monday, "MMMM d, yyyy")}`, kind: "range" });
+    return true;
+  });
   // "last week" is the calendar week before this one, Monday to Sunday.
   take(/\b(?:last|previous) week\b/, () => {
     const monday = subWeeks(startOfWeek(now, { weekStartsOn: 1 }), 1);

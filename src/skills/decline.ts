@@ -8,7 +8,7 @@ import type { Match, Skill } from "./types.js";
 
 /** A question recognised as one the bot cannot answer, and why. */
 export interface DeclineParams {
-  readonly topic: "processing" | "pnp-stream" | "visa" | "legal" | "account" | "prediction" | "off-topic";
+  readonly topic: "processing" | "pnp-stream" | "visa" | "legal" | "account" | "prediction" | "off-topic" | "other-country" | "not-in-data";
   /** The words that named it ("LMIA", "Quebec"), said back so the user sees what was understood. */
   readonly named?: string;
 }
@@ -34,6 +34,11 @@ export const declineSkill: Skill<DeclineParams> = {
     // "when did the next cec draw happen after round 300" asks about the past.
     const past = /\b(?:was|were|did|had|happened)\b/.test(clause.text) || clause.rounds.length > 0;
     if (has(clause, "predict") && !past && (has(clause, "cutoff") || has(clause, "draw") || has(clause, "invitations"))) return { score: 0.92, params: { topic: "prediction" } };
+    if (has(clause, "otherCountry")) return { score: 0.93, params: { topic: "other-country" } };
+    if (has(clause, "notInData") && clause.codes.length + clause.rounds.length === 0) return { score: 0.92, params: { topic: "not-in-data" } };
+    // "OINP tech stream cutoff", "BC PNP tech draw": a province's own draws, not Express Entry's.
+    const provincial = /\b(?:oinp|bc ?pnp|sinp|aaip|mpnp|nsnp|nbpnp|peipnp|nlpnp|arrima|provincial stream|(?:tech|human capital|masters graduate|phd graduate|express entry) stream)\b/.test(clause.text);
+    if (provincial && clause.codes.length + clause.rounds.length === 0) return { score: 0.93, params: { topic: "pnp-stream", ...named("pnpStream") } };
     if (has(clause, "pnpStream") && !has(clause, "draw") && !has(clause, "cutoff") && entities === 0) return { score: 0.9, params: { topic: "pnp-stream", ...named("pnpStream") } };
     if (has(clause, "visa") && (entities === 0 || clause.profile.facts === 0 && clause.codes.length + clause.rounds.length === 0 && clause.numbers.every((n) => n.kind === "plain" && n.value < 20)) && !has(clause, "draw")) return { score: 0.88, params: { topic: "visa", ...named("visa") } };
     if (has(clause, "legal") && clause.codes.length + clause.rounds.length === 0) return { score: 0.9, params: { topic: "legal" } };
@@ -53,6 +58,8 @@ export const declineSkill: Skill<DeclineParams> = {
       visa: `${about}${coreMessages().declineVisa}`,
       legal: coreMessages().declineLegal,
       account: coreMessages().declineAccount,
+      "other-country": coreMessages().declineOtherCountry,
+      "not-in-data": coreMessages().declineNotInData,
       prediction: `${coreMessages().declinePrediction} ${coreMessages().pastNotFuture}${offer}`,
       "off-topic": coreMessages().declineOffTopic,
     }[params.topic];

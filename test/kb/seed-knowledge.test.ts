@@ -232,7 +232,8 @@ describe("the knowledge base built from the five seed articles", () => {
     expect(ask("documants needed for the profile?").reply.text).toContain("Required documents usually consist of language test results");
     expect(ask("what docs do i need after getting the ITA").reply.text).toContain("police clearance certificates");
     // A question that shares only "Express Entry" and "profile" with the articles gets no passage.
-    expect(ask("how long is my express entry profile valid").understood.map((u) => u.skill)).toEqual(["fallback"]);
+    expect(ask("what colour is the express entry logo").understood.map((u) => u.skill)).toEqual(["fallback"]);
+    expect(ask("how long is my express entry profile valid").reply.text).toBe(MESSAGES.declineNotInData);
     expect(ask("can you fill my express entry profile for me").reply.text).toBe(MESSAGES.declineAccount);
   });
 });

@@ -37,7 +37,10 @@ describe("skills on the small knowledge base", () => {
 
   it("says there were no rounds in a period rather than answering another one", () => {
     const ask = asker();
-    expect(ask("draws this month").text).toMatch(/^None: I know of no rounds this month \(April 2026\)\. The latest round I know of is round 9/);
+    // A period after the records end: none known, and why that may not be the whole story.
+    expect(ask("draws this month").text).toMatch(/^No round I know of this month \(April 2026\): my records end with round 9 \(March 18, 2026, PNP\), so one may have been held since/);
+    expect(ask("draws in february 2026").text).toMatch(/^I know of 1 round in February 2026/);
+    expect(ask("any draws in january 2026").text).toMatch(/^No: I know of no rounds in January 2026\./);
     expect(ask("draws last month").text).toMatch(/^I know of 2 rounds last month \(March 2026\)/);
   });
 
@@ -282,6 +285,15 @@ describe("skills on the small knowledge base", () => {
     expect(ask("30, single, masters, clb 9, I worked 4 years in Bangalore, crs?").text).toMatch(/^464: your CRS score/);
     expect(ask("30, single, masters, clb 9, canadian work 2 yrs, foreign work 3 yrs, crs").text).toMatch(/^517: your CRS score/);
     expect(ask("30, single, masters, clb 9, canadian degree 2 years, crs").text).toMatch(/^429: your CRS score/);
+  });
+
+  it("declines provincial streams, other countries and application rules as what they are", () => {
+    const ask = asker();
+    for (const q of ["what's the OINP tech stream cutoff", "BC PNP tech draw cutoff"]) expect(ask(q).skills).toEqual(["decline"]);
+    expect(ask("how do i get a us green card").text).toBe(MESSAGES.declineOtherCountry);
+    expect(ask("is the uk skilled worker visa easier").text).toBe(MESSAGES.declineOtherCountry);
+    for (const q of ["does my ITA expire", "how many days to accept ITA", "can i include my parents", "what is the minimum CRS to enter the pool"]) expect(ask(q).text).toBe(MESSAGES.declineNotInData);
+    expect(ask("should I lie about my work experience").text).toBe(MESSAGES.declineLegal);
   });
 
   it("answers every question of a message, in order", () => {

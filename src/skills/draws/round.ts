@@ -173,6 +173,11 @@ export const roundSkill: Skill<RoundParams> = {
     if (params.mode === "date") {
       const found = knowledge.drawsOn(params.date);
       const reading = params.alternative ? m.readDate(formatDate(params.date), params.dayFirst === true, formatDate(params.alternative), params.alternative) : "";
+      const lastKnown = knowledge.latestDraw();
+      // "any draw today?" after the records end: unknown, not "no".
+      if (found.length === 0 && lastKnown?.date && params.date > lastKnown.date) {
+        return { reply: makeReply(knowledge, "round", { title: m.noSuchRound, text: m.afterRecords(m.onDate(formatDate(params.date)), roundName(knowledge, lastKnown), drawFigures(lastKnown)), asOf: lastKnown.date, sources: lastKnown.sources }), slots: { skill: "round", round: lastKnown.round } };
+      }
       if (found.length === 0) {
         const before = knowledge.draws.filter((d) => d.date !== null && d.date < params.date).at(-1);
         const after = knowledge.draws.find((d) => d.date !== null && d.date > params.date);

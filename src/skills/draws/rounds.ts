@@ -7,7 +7,7 @@ import { yearPeriod } from "../../nlu/dates.js";
 import { has, type Clause, type Period } from "../../nlu/question.js";
 import { typeNameOf } from "../occupations/resolve.js";
 import type { Match, Skill, SkillAnswer, SkillContext } from "../types.js";
-import { aboutRounds, drawsInPeriod, during, freshnessNote, periodLabel, typeOption, typePhrase, typesIn } from "./shared.js";
+import { aboutRounds, drawFigures, drawsInPeriod, during, freshnessNote, periodLabel, typeOption, typePhrase, typesIn } from "./shared.js";
 
 /** What is asked of a set of rounds. */
 export type Stat = "summary" | "lowest" | "highest" | "average" | "total" | "count" | "gap" | "sameDay" | "mostType" | "fewestType";
@@ -292,6 +292,15 @@ function answerRounds(params: RoundsParams, context: SkillContext): SkillAnswer 
   const label = spanLabel(params);
   if (params.stat === "gap" || params.stat === "sameDay") return answerDates(params, context, draws, label);
   if ((params.stat === "mostType" || params.stat === "fewestType") && draws.length > 0) return answerTypes(params, context, draws, label);
+  const lastAll = knowledge.latestDraw();
+  // "any draws this week" after the records end: unknown, not "none".
+  if (draws.length === 0 && params.period && lastAll?.date && params.period.from > lastAll.date) {
+    return {
+      reply: makeReply(knowledge, "rounds", { title: m.noRoundsTitle, text: m.afterRecords(during(periodLabel(params.period)), roundName(knowledge, lastAll), drawFigures(lastAll)), asOf: lastAll.date, sources: lastAll.sources }),
+      slots,
+      clear,
+    };
+  }
   if (draws.length === 0) {
     const last = knowledge.latestDraw(params.types);
     const kind = typePhrase(knowledge, params.types);
