@@ -307,10 +307,18 @@ const TRANSFER_EDUCATION_FR: Readonly<Record<string, string>> = {
   doctoral: "doctorat (Ph. D.)",
 };
 
-const STATUS_FR: Readonly<Record<string, string>> = {
-  "verified-2src": "concorde dans au moins deux sources secondaires indépendantes (page officielle non lue)",
-  unverified: "une seule source, ou de mémoire",
-};
+// A table's verification status as a reader says it: "verified-2src (table dated Jan 2024)" is checked against two sources.
+function enStatus(status: string): string {
+  const extra = /\(([^)]*)\)/.exec(status)?.[1];
+  const base = status.startsWith("verified-2src") ? "checked against two independent secondary sources; IRCC's own page was not read" : status.startsWith("verified-mostly") ? "mostly checked against two sources" : status.startsWith("unverified") ? "from a single source, not confirmed" : status.replace(/[-_]/g, " ");
+  return extra ? `${base}; ${extra}` : base;
+}
+
+function frStatus(status: string): string {
+  const extra = /\(([^)]*)\)/.exec(status)?.[1];
+  const base = status.startsWith("verified-2src") ? "vérifié dans deux sources secondaires indépendantes ; la page d'IRCC elle-même n'a pas été lue" : status.startsWith("verified-mostly") ? "en grande partie vérifié dans deux sources" : status.startsWith("unverified") ? "d'une seule source, non confirmé" : status.replace(/[-_]/g, " ");
+  return extra ? `${base} ; ${extra}` : base;
+}
 
 function frenchFactor(item: AdditionalItem): string {
   switch (item.id) {
@@ -344,10 +352,6 @@ function frenchBand(label: string): string {
 }
 
 // The French meaning of a status such as "verified-2src (table dated Jan 2024)", by the legend key it starts with.
-function frMeaning(text: string, english: string | null): string | null {
-  const key = Object.keys(STATUS_FR).filter((k) => text.startsWith(k)).sort((a, b) => b.length - a.length)[0];
-  return key ? (STATUS_FR[key] ?? english) : english;
-}
 
 const frDate = (iso: string): string => formatDate(iso);
 const frSentence = (text: string): string => `${capital(text)}${/[.!?]$/.test(text) ? "" : "."}`;
@@ -425,7 +429,7 @@ export const CRS_MESSAGES: Catalog<CrsMessages> = {
       offerStillGave: (removed, date, points) => `arranged employment points were removed on ${removed}; on ${date} this job offer still gave ${points}`,
       offer: (senior, points, note) => `job offer (${senior ? "senior management" : "skilled"}): ${points}${note ? ` (${note})` : ""}`,
       gridUndated: (date) => `the grid dates only its additional points; the other tables are the current ones, taken as unchanged on ${date}`,
-      unverifiedTable: (status) => `a table used is not verified (${status.text})`,
+      unverifiedTable: (status) => `a table used is not verified (${enStatus(status.text)})`,
       pointsFrom: (title, asOf) => `points from ${title} (IRCC), grid as of ${asOf}`,
       badDate: "date must be a calendar date written YYYY-MM-DD",
     },
@@ -482,8 +486,8 @@ export const CRS_MESSAGES: Catalog<CrsMessages> = {
       labels: { canadian: "Canadian work experience", foreign: "foreign work experience", spouseCanadian: "spouse's Canadian work experience" },
     },
     language: {
-      note: (test, scale, rule, verified, status, meaning, detail) =>
-        `${test} scores converted to ${scale} with the grid's ${rule ? "rule" : "table"}, ${verified ? "checked" : "not verified"} (${status}${meaning ? `: ${meaning}` : ""})${detail ? `; ${detail}` : ""}`,
+      note: (test, scale, rule, _verified, status, _meaning, detail) =>
+        `${test} scores converted to ${scale} with the grid's ${rule ? "rule" : "table"} (${enStatus(status)})${detail ? `; ${detail}` : ""}`,
       missing: (test, scale, since) =>
         `${test} scores cannot be converted: the ${scale} table ${since ? `for tests taken since ${since}` : "in use now"} is missing from the points grid. Please give your ${scale} level for each ability (reading, writing, listening, speaking) instead.`,
     },
@@ -498,7 +502,7 @@ export const CRS_MESSAGES: Catalog<CrsMessages> = {
       disputedStart: (factor, starts, from) => `${factor}: one source gives ${starts.join(", ")} instead of ${from} as the start`,
       since: (factor, from) => `${factor} (since ${from})`,
       notInForce: (factor, date) => `${factor} (not in force on ${date})`,
-      educationAsSpouse: (name) => `${name} as a spouse's education (B_spouse_factors.education)`,
+      educationAsSpouse: (name) => `${name} as a spouse's education`,
       partnerEducation: (name, points) => `${points}: ${name} as your spouse's or partner's education, when they come with you to Canada (your own education scores at the with-spouse rate then)`,
       educationNote: "education also gives skill transferability points combined with language or Canadian work experience",
       badLevel: (keys) => `level must be one of: ${keys.join(", ")}`,
@@ -506,7 +510,7 @@ export const CRS_MESSAGES: Catalog<CrsMessages> = {
       perAbility: "per ability",
       firstRow: (label, each) => `first official language, ${label}, ${each}`,
       secondRow: (label, each) => `second official language, ${label}, ${each}`,
-      spouseRow: (label, each) => `spouse's language, ${label}, ${each} (B_spouse_factors)`,
+      spouseRow: (label, each) => `spouse's language, ${label}, ${each}`,
       languageSummary: (level, each, single, spouse) => `CLB ${level} ${each}: ${single} single, ${spouse} with a spouse (first official language)`,
       secondLevelsSummary: (levels, single, spouse, maxSingle, maxSpouse) => `${single} single, ${spouse} with a spouse, for a second official language at CLB ${levels.map(([a, v]) => `${v} in ${a}`).join(", ")} (a second language gives at most ${maxSingle} single, ${maxSpouse} with a spouse)`,
       languageLevelsSummary: (levels, single, spouse, test) => `${single} single, ${spouse} with a spouse, for a first official language at CLB ${levels.map(([a, v]) => `${v} in ${a}`).join(", ")}${test ? ` (your ${test} scores read as these levels)` : ""}`,
@@ -589,7 +593,7 @@ export const CRS_MESSAGES: Catalog<CrsMessages> = {
       cannotAnswer: (message) => `I can't answer that from the grid: ${message}`,
       yes: "Yes",
       no: "No",
-      pointsText: (lead, summary, notes, date, status) => `${lead ? `${lead}. ` : ""}${[summary, ...notes].map((n) => `${capital(n)}${/[.!?]$/.test(n) ? "" : "."}`).join(" ")} (CRS grid in force on ${date}${status ? `; this table: ${status}` : ""}.)`,
+      pointsText: (lead, summary, notes, date, status) => `${lead ? `${lead}. ` : ""}${[summary, ...notes].map((n) => `${capital(n)}${/[.!?]$/.test(n) ? "" : "."}`).join(" ")} (CRS grid in force on ${date}${status ? `; this table: ${enStatus(status)}` : ""}.)`,
       pointsRow: (label, points) => `${label}: ${points}`,
       pointsSplit: (label, single, spouse) => `${label}: ${single} single, ${spouse} with a partner`,
       added: (score, what, points, total, max, capped) => `${formatNumber(total)}: ${formatNumber(score)} plus ${points} for ${what}${capped ? `, capped at the CRS maximum of ${formatNumber(max)}` : ""}`,
@@ -600,7 +604,7 @@ export const CRS_MESSAGES: Catalog<CrsMessages> = {
       noTable: "the grid has no table for it",
       range: (a, min, max) => `${a}: ${min}${max !== null && max !== min ? ` to ${max}` : ""}`,
       noRow: (a, level) => `${a}: no row for CLB ${level}`,
-      marked: (status) => ` This table is marked ${status}.`,
+      marked: (status) => ` This table is ${enStatus(status)}.`,
       equivalencyTitle: (test, level) => `${test} for CLB ${level}`,
       equivalencyText: (level, test, rows, status) => `CLB ${level} takes these ${test} scores: ${rows.join("; ")}.${status}`,
       levelsTitle: (test, scale) => `${test} to ${scale}`,
@@ -696,7 +700,7 @@ export const CRS_MESSAGES: Catalog<CrsMessages> = {
       offerStillGave: (removed, date, points) => `les points d'emploi réservé ont été retirés le ${frDate(removed)} ; le ${frDate(date)}, cette offre d'emploi donnait encore ${points} points`,
       offer: (senior, points) => `offre d'emploi (${senior ? "cadre supérieur" : "emploi qualifié"}) : ${points}`,
       gridUndated: (date) => `la grille ne date que ses points supplémentaires ; les autres tableaux sont les tableaux actuels, considérés comme inchangés le ${frDate(date)}`,
-      unverifiedTable: (status) => `un tableau utilisé n'est pas vérifié (${status.text}${status.meaning ? ` : ${frMeaning(status.text, status.meaning)}` : ""})`,
+      unverifiedTable: (status) => `un tableau utilisé n'est pas vérifié (${frStatus(status.text)})`,
       pointsFrom: (title, asOf) => `points tirés de « ${title} » (IRCC), grille au ${frDate(asOf)}`,
       badDate: "la date doit être une vraie date, écrite AAAA-MM-JJ",
     },
@@ -756,8 +760,8 @@ export const CRS_MESSAGES: Catalog<CrsMessages> = {
       labels: { canadian: "expérience de travail au Canada", foreign: "expérience de travail à l'étranger", spouseCanadian: "expérience de travail au Canada de l'époux ou conjoint" },
     },
     language: {
-      note: (test, scale, rule, verified, status, meaning) =>
-        `résultats ${test} convertis en niveaux ${scale} avec ${rule ? "la règle" : "le tableau"} de la grille, ${verified ? "vérifié" : "non vérifié"} (${status}${meaning ? ` : ${frMeaning(status, meaning)}` : ""})`,
+      note: (test, scale, rule, _verified, status) =>
+        `résultats ${test} convertis en niveaux ${scale} avec ${rule ? "la règle" : "le tableau"} de la grille (${frStatus(status)})`,
       missing: (test, scale, since) =>
         `les résultats ${test} ne peuvent pas être convertis : le tableau des niveaux ${scale} ${since ? `pour les tests passés depuis le ${frDate(since)}` : "en usage"} manque dans la grille de points. Pouvez-vous plutôt indiquer votre niveau ${scale} pour chaque compétence (compréhension de l'écrit, expression écrite, compréhension de l'oral, expression orale) ?`,
     },
@@ -772,7 +776,7 @@ export const CRS_MESSAGES: Catalog<CrsMessages> = {
       disputedStart: (factor, starts, from) => `${factor} : une source donne ${starts.map(frDate).join(", ")} plutôt que le ${frDate(from)} comme date de début`,
       since: (factor, from) => `${factor} (depuis le ${frDate(from)})`,
       notInForce: (factor, date) => `${factor} (pas en vigueur le ${frDate(date)})`,
-      educationAsSpouse: (name) => `${name}, comme études de l'époux ou conjoint (B_spouse_factors.education)`,
+      educationAsSpouse: (name) => `${name}, comme études de l'époux ou conjoint`,
       partnerEducation: (name, points) => `${points} : ${name}, comme études de votre époux ou conjoint, s'il vous accompagne au Canada (vos propres études sont alors comptées au taux avec époux ou conjoint)`,
       educationNote: "les études donnent aussi des points de transférabilité des compétences, combinées à la langue ou à l'expérience de travail au Canada",
       badLevel: (keys) => `le niveau doit être l'un de ceux-ci : ${keys.join(", ")}`,
@@ -780,7 +784,7 @@ export const CRS_MESSAGES: Catalog<CrsMessages> = {
       perAbility: "par compétence",
       firstRow: (label, each) => `première langue officielle, ${frenchBand(label)}, ${each}`,
       secondRow: (label, each) => `deuxième langue officielle, ${frenchBand(label)}, ${each}`,
-      spouseRow: (label, each) => `langue de l'époux ou conjoint, ${frenchBand(label)}, ${each} (B_spouse_factors)`,
+      spouseRow: (label, each) => `langue de l'époux ou conjoint, ${frenchBand(label)}, ${each}`,
       languageSummary: (level, each, single, spouse) => `CLB ou NCLC ${level} ${each} : ${single} sans époux ni conjoint, ${spouse} avec époux ou conjoint (première langue officielle)`,
       secondLevelsSummary: (levels, single, spouse, maxSingle, maxSpouse) => `${single} sans époux ni conjoint, ${spouse} avec époux ou conjoint, pour une deuxième langue officielle aux niveaux ${levels.map(([a, v]) => `${v} en ${ABILITY_FR[a]}`).join(", ")} (une deuxième langue donne au plus ${maxSingle} sans époux ni conjoint, ${maxSpouse} avec époux ou conjoint)`,
       languageLevelsSummary: (levels, single, spouse, test) => `${single} sans époux ni conjoint, ${spouse} avec époux ou conjoint, pour une première langue officielle aux niveaux ${levels.map(([a, v]) => `${v} en ${ABILITY_FR[a]}`).join(", ")}${test ? ` (vos résultats ${test} lus comme ces niveaux)` : ""}`,
@@ -866,7 +870,7 @@ export const CRS_MESSAGES: Catalog<CrsMessages> = {
       yes: "Oui",
       no: "Non",
       pointsText: (lead, summary, notes, date, status) =>
-        [`${lead ? `${lead}. ` : ""}${frSentence(summary)}`, ...notes.map(frSentence), `Grille du SCG en vigueur le ${date}${status ? ` ; ce tableau : ${status}` : ""}.`].join(" "),
+        [`${lead ? `${lead}. ` : ""}${frSentence(summary)}`, ...notes.map(frSentence), `Grille du SCG en vigueur le ${date}${status ? ` ; ce tableau : ${frStatus(status)}` : ""}.`].join(" "),
       pointsRow: (label, points) => `${label} : ${points}`,
       pointsSplit: (label, single, spouse) => `${label} : ${single} sans époux ni conjoint, ${spouse} avec époux ou conjoint`,
       added: (score, what, points, total, max, capped) => `${formatNumber(total)} : ${formatNumber(score)} plus ${points} pour ${what}${capped ? `, ramené au maximum du SCG de ${formatNumber(max)}` : ""}`,
@@ -877,7 +881,7 @@ export const CRS_MESSAGES: Catalog<CrsMessages> = {
       noTable: "la grille n'a pas de tableau pour ce test",
       range: (a, min, max) => `${max !== null && max !== min ? `de ${formatNumber(min)} à ${formatNumber(max)}` : formatNumber(min)} en ${ABILITY_FR[a]}`,
       noRow: (a, level) => `aucune ligne pour le niveau ${level} en ${ABILITY_FR[a]}`,
-      marked: (status) => ` Ce tableau est marqué ${status}.`,
+      marked: (status) => ` Ce tableau est ${frStatus(status)}.`,
       equivalencyTitle: (test, level, scale) => `${test} pour ${scale} ${level}`,
       equivalencyText: (level, test, rows, status, scale) => `Le niveau ${scale} ${level} demande ces résultats ${test} : ${rows.join(" ; ")}.${status}`,
       levelsTitle: (test, scale) => `${test} en niveaux ${scale}`,
