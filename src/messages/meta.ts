@@ -72,7 +72,8 @@ export interface MetaMessages {
     readonly applySteps: (count: number) => string;
     readonly step: (n: number, text: string) => string;
     readonly scheduleTitle: string;
-    readonly schedule: (fixed: boolean, quote: string, latest: string | null) => string;
+    /** Whether rounds follow a schedule, as the articles say; Yes or No first only when the question is a yes/no one. */
+    readonly schedule: (fixed: boolean, quote: string, latest: string | null, yesNo: boolean) => string;
     readonly kindsTitle: string;
     readonly kinds: string;
     readonly kindCount: (name: string, rounds: number) => string;
@@ -235,7 +236,7 @@ export const META_MESSAGES: Catalog<MetaMessages> = {
       applySteps: (count) => `Applying through Express Entry takes ${plural(count, "step")}:`,
       step: (n, text) => `Step ${n}: ${text}`,
       scheduleTitle: "Draw schedule",
-      schedule: (fixed, quote, latest) => `${fixed ? "Yes" : "No"}: ${quote} ${latest ? `The latest round I know of is ${latest}.` : ""}`.trim(),
+      schedule: (fixed, quote, latest, yesNo) => `${yesNo ? `${fixed ? "Yes" : "No"}: ` : ""}${quote} ${latest ? `The latest round I know of is ${latest}.` : ""}`.trim(),
       kindsTitle: "Kinds of rounds",
       kinds: "Rounds of invitations are of three kinds: all-program rounds, open to every program; program rounds, for one program; and category rounds, for candidates in a category (occupations or French).",
       kindCount: (name, rounds) => `${name} (${plural(rounds, "round")})`,
@@ -373,8 +374,8 @@ export const META_MESSAGES: Catalog<MetaMessages> = {
       applySteps: (count) => `Selon un article en anglais, une demande par Entrée express se fait en ${plural(count, "étape")} (citées telles quelles) :`,
       step: (n, text) => `Étape ${n} : ${text}`,
       scheduleTitle: "Calendrier des tirages",
-      schedule: (fixed, quote, latest) =>
-        `${fixed ? "Oui" : "Non"} : selon un article en anglais, « ${quote} » ${latest ? `La ronde la plus récente que je connaisse est le ${latest}.` : ""}`.trim(),
+      schedule: (fixed, quote, latest, yesNo) =>
+        `${yesNo ? `${fixed ? "Oui" : "Non"} : s` : "S"}elon un article en anglais, « ${quote} » ${latest ? `Le tirage le plus récent que je connaisse est le ${latest}.` : ""}`.trim(),
       kindsTitle: "Types de rondes",
       kinds: "Les rondes d'invitations sont de trois types : les rondes tous programmes, ouvertes à tous les programmes ; les rondes par programme, pour un seul programme ; et les rondes par catégorie, pour les candidats d'une catégorie (professions ou français).",
       kindCount: (name, rounds) => `${name} (${plural(rounds, "ronde")})`,

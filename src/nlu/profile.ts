@@ -283,7 +283,7 @@ export function readProfile(raw: string, vocabulary: Vocabulary): ProfileReading
     }
   }
   if (/\b(?:certificate of qualification|red seal|trade certificate|trades? certification)\b/.test(own)) set("certificateOfQualification", true);
-  if (/\b(?:provincial nomination|nominated|nomination|pnp (?:nomination|certificate)|have (?:a )?pnp|got (?:a )?pnp|with (?:a )?pnp|plus pnp|\+ ?pnp)\b/.test(text)) set("provincialNomination", true);
+  if (/\b(?:provincial nomination|nominated|nomination|pnp (?:nomination|certificate)|have (?:a )?pnp|got (?:a )?pnp|with (?:a )?pnp|plus pnp|\+ ?pnp|(?:get|got|receive|received|obtain|obtains|obtained) (?:a |an |the )?(?:pnp|provincial nomination|nomination))\b/.test(text)) set("provincialNomination", true);
   if (/\b(?:brother|sister|sibling)s?\b[^.]{0,30}\b(?:in canada|canadian|citizen|pr)\b/.test(text)) set("siblingInCanada", true);
   if (/\bno (?:brother|sister|sibling)s?\b/.test(text)) set("siblingInCanada", false);
   if (/\b(?:job offers?|lmia|arranged employment|offer letter)\b/.test(text) && !/\bno (?:job offer|lmia)\b/.test(text)) set("arrangedEmployment", /\bsenior|\bnoc 00|\bteer 0 (?:major group )?00/.test(text) ? "senior-management" : "skilled");

@@ -245,7 +245,7 @@ function readCrs(clause: Clause, context: SkillContext): Match<CrsParams> | null
   // where both columns are given).
   const lastQuery = slots.skill === "crs-points" ? PointsQuerySchema.safeParse(slots.profile?.query) : undefined;
   if (lastQuery?.success && clause.followUp && !givenScore && clause.codes.length + clause.rounds.length === 0) {
-    const next = pointsQuery(clause, {}, context.knowledge.crsGrid);
+    const next = pointsQuery(clause, fromClause, context.knowledge.crsGrid);
     const same = !next && (fromClause.maritalStatus !== undefined || fromClause.spouseAccompanying !== undefined || /\b(?:single|married|spouse|wife|husband|partner)\b/.test(clause.text));
     if (next && next.kind === lastQuery.data.kind) return { score: 0.88, fromState: true, params: { mode: "points", query: next, ...dated } };
     // "and if my english is only clb 4" after the French points: the same French level, that English level.

@@ -117,7 +117,8 @@ export const glossarySkill: Skill<GlossaryParams> = {
     if (!asking) return { score: 0.7, params: { terms: terms.map((t) => t.term) } };
     // "difference between the last CEC and PNP cut-off" compares rounds, not terms.
     if (has(clause, "difference") && (has(clause, "cutoff") || has(clause, "draw") || has(clause, "latest"))) return null;
-    const score = has(clause, "difference") && terms.length >= 2 ? 0.9 : /^(?:what|whats|what's|define|explain)\b/.test(clause.text) ? 0.8 : 0.6;
+    // « le SCG c'est quoi » reads "the crs what is": the term first, then the question.
+    const score = has(clause, "difference") && terms.length >= 2 ? 0.9 : /^(?:what|whats|what's|define|explain)\b|\b(?:what is|what's|whats|means what)(?: that| it)?$/.test(clause.text) ? 0.8 : 0.6;
     return { score, params: { terms: terms.map((t) => t.term) } };
   },
   answer(params, context) {

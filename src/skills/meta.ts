@@ -12,8 +12,11 @@ export interface HelpParams {
 }
 
 // A greeting or thanks is only that when little else is in the clause.
+// Cue groups that make a clause a question of its own ("what's the cutoff pls help" asks for the cut-off).
+const CONTENT_CUES = ["cutoff", "draw", "invitations", "pool", "points", "tieBreak", "crsCalc", "categoryWord", "occupationWord", "teer", "chart"];
+
 function bare(clause: Clause): boolean {
-  return clause.codes.length === 0 && clause.rounds.length === 0 && clause.categories.length === 0 && clause.numbers.length === 0 && clause.text.split(" ").length <= 8;
+  return clause.codes.length === 0 && clause.rounds.length === 0 && clause.categories.length === 0 && clause.numbers.length === 0 && clause.text.split(" ").length <= 8 && !CONTENT_CUES.some((c) => has(clause, c));
 }
 
 function coverage(knowledge: Knowledge): string {
@@ -36,7 +39,8 @@ export function helpSkill(all: () => readonly AnySkill[]): Skill<HelpParams> {
     requires: [],
     optional: [],
     match(clause: Clause): Match<HelpParams> | null {
-      if (clause.text === "") return { score: 0.9, params: { kind: "empty" } };
+      // Nothing but emoji or punctuation ("🤔🤔🤔") says no more than an empty message.
+      if (!/[\p{L}\p{N}]/u.test(clause.text)) return { score: 0.9, params: { kind: "empty" } };
       if (has(clause, "help") && !has(clause, "crsCalc")) return { score: bare(clause) ? 0.9 : 0.4, params: { kind: "help" } };
       if (has(clause, "thanks") && bare(clause)) return { score: 0.9, params: { kind: "thanks" } };
       if (has(clause, "greeting") && bare(clause) && clause.phrase.split(" ").filter(Boolean).length <= 2) return { score: 0.85, params: { kind: "greeting" } };

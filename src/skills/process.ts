@@ -8,6 +8,8 @@ import type { Match, Skill, SkillAnswer, SkillContext } from "./types.js";
 /** Which fact about how Express Entry works is asked for. */
 export interface ProcessParams {
   readonly topic: "apply" | "schedule" | "round-kinds" | "programs" | "passage";
+  /** The question wants a yes or a no first ("is there a fixed schedule?"). */
+  readonly yesNo?: boolean;
   /** For passages: the words to look for. */
   readonly query?: string;
 }
@@ -25,7 +27,7 @@ export const processSkill: Skill<ProcessParams> = {
   match(clause): Match<ProcessParams> | null {
     if (clause.codes.length > 0 || clause.rounds.length > 0) return null;
     if (has(clause, "roundKinds")) return { score: 0.85, params: { topic: "round-kinds" } };
-    if (has(clause, "schedule") && !has(clause, "predict") && !/\b(?:was|were|did|happened)\b/.test(clause.text)) return { score: 0.8, params: { topic: "schedule" } };
+    if (has(clause, "schedule") && !has(clause, "predict") && !/\b(?:was|were|did|happened)\b/.test(clause.text)) return { score: 0.8, params: { topic: "schedule", ...(has(clause, "yesNo") ? { yesNo: true } : {}) } };
     if (has(clause, "programsQ")) return { score: 0.8, params: { topic: "programs" } };
     // "I got an ITA, what now?" is about the process even though it names an invitation.
     if (has(clause, "apply") && !has(clause, "cutoff")) return { score: /\b(?:what now|next steps?|after (?:an? |the |i (?:get|got) (?:an )?)?ita|got an ita)\b/.test(clause.text) ? 0.9 : 0.75, params: { topic: "apply" } };
@@ -47,7 +49,7 @@ export const processSkill: Skill<ProcessParams> = {
         const f = knowledge.facts("schedule")[0];
         const latest = knowledge.latestDraw();
         if (!f) return unknown(context, m.unknownSchedule);
-        const text = m.schedule(f.fixed, f.quotes[0]?.text ?? "", latest ? roundName(knowledge, latest) : null);
+        const text = m.schedule(f.fixed, f.quotes[0]?.text ?? "", latest ? roundName(knowledge, latest) : null, params.yesNo === true);
         return { reply: makeReply(knowledge, "process", { title: m.scheduleTitle, text, asOf: f.asOf, sources: [...f.sources, ...(latest?.sources ?? [])] }) };
       }
       case "round-kinds": {

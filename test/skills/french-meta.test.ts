@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { parse } from "../../src/nlu/parse.js";
 import { withImages } from "../../src/charts/attach.js";
 import { cutoffChartOption, poolChartOption, CutoffChartOptionsSchema, PoolChartOptionsSchema } from "../../src/charts/chart-options.js";
 import { formatDate, formatNumber, roundName } from "../../src/core/format.js";
@@ -208,5 +209,14 @@ describe("the meta, glossary, process, decline and chart skills in French", () =
     expect(robot.command("chart", { view: "bassin" }, user).title).toBe(FR.chart.poolTitle);
     expect(robot.command("chart", { type: "researchers", year: 2026 }, user).text).toBe("Je ne peux pas tracer ce graphique : je ne connais aucune ronde chercheurs en 2026. Essayez une période plus longue ou un autre type.");
     expect(robot.command("chart", { view: "xyz" }, { ...user, locale: "en-US" }).text).toBe('"xyz" is not one of cutoffs, invitations, pool.');
+  });
+  it("reads a Québec '-tu' question as a yes/no one, and a term before « c'est quoi » as the term asked", () => {
+    const ask = asker();
+    const knowledge = smallKnowledge();
+    const cues = (text: string) => parse(text, knowledge.lexicon, { now: TODAY, lang: "fr" }).clauses[0]?.cues ?? [];
+    expect(cues("les tirages ont tu un horaire fixe ou c'est random")).toContain("yesNo");
+    expect(cues("IRCC a tu un calendrier fixe pour les draws")).toContain("yesNo");
+    expect(cues("les tirages suivent quel horaire")).not.toContain("yesNo");
+    expect(ask("la CNP cest quoi").skills).toEqual(["glossary"]);
   });
 });

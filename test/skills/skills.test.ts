@@ -296,6 +296,22 @@ describe("skills on the small knowledge base", () => {
     expect(ask("should I lie about my work experience").text).toBe(MESSAGES.declineLegal);
   });
 
+  it("treats emoji alone as no question, a cut-off asked with 'pls help' as the cut-off, and 'when is next draw' as a prediction", () => {
+    const ask = asker();
+    expect(ask("🤔🤔🤔").reply.title).toBe(asker()("").reply.title);
+    expect(ask("what's the cutoff 🙏🙏 pls help").skills).toEqual(["round"]);
+    expect(ask("when is next draw??").skills).toEqual(["decline"]);
+    expect(ask("what kind of questions can i ask").skills).toEqual(["help"]);
+  });
+
+  it("adds a nomination to the profile just scored, and answers another education level's points", () => {
+    const ask = asker();
+    expect(ask("29, single, masters, clb 9, 2 years canadian work, crs?").text).toMatch(/^472: your CRS score/);
+    expect(ask("what if i get a PNP?").text).toMatch(/^1,072: your CRS score/);
+    ask("how many points for a master's?");
+    expect(ask("and for a phd?").text).toMatch(/^Doctoral level university degree \(PhD\): 150 single, 140 with a spouse/);
+  });
+
   it("answers every question of a message, in order", () => {
     const r = asker()("last cec draw? and is 21231 stem\nthanks");
     expect(r.skills).toEqual(["round", "occupation", "help"]);

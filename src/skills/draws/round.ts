@@ -99,7 +99,9 @@ function readRound(clause: Clause, context: SkillContext): Match<RoundParams> | 
     if (d) return { score: aspect !== "all" ? 0.7 : 0.55, fromState: true, params: { mode: "number", round: d.round, aspect } };
   }
   // "what was the cut-off" with nothing else: the latest round.
-  if (has(clause, "cutoff") && has(clause, "define") === false && !extreme && !has(clause, "scoreCheck") && clause.periods.length === 0 && clause.codes.length === 0 && clause.phrase === "") {
+  // "what's the cutoff" asks its value; "what is a cutoff", "what does cutoff mean" its meaning.
+  const defining = has(clause, "define") && /\b(?:mean|means|meaning|definition|define|explain)\b|\bwhat(?:'s| is| are)? (?:a|an) /.test(clause.text);
+  if (has(clause, "cutoff") && !defining && !extreme && !has(clause, "scoreCheck") && clause.periods.length === 0 && clause.codes.length === 0 && clause.phrase === "") {
     return { score: 0.6, params: { mode: "latest", types, aspect } };
   }
   if (types.length > 0 && roundish && !extreme && clause.periods.length === 0 && !has(clause, "scoreCheck") && !has(clause, "tieBreak")) {
