@@ -136,6 +136,10 @@ export interface DrawMessages {
   readonly compareLine: (label: string, n: number, invitations: number, average: number | null, lowest: number | null | undefined, highest: number | null | undefined) => string;
   readonly compareDiff: (points: number, lower: boolean, a: string, b: string) => string;
   readonly compareTitle: string;
+  /** One round of a side of a comparison. */
+  readonly compareOne: (label: string, round: string, crs: number | null, invitations: number) => string;
+  /** How two single rounds' cut-offs differ. */
+  readonly compareDiffOne: (points: number, lower: boolean, a: string, b: string) => string;
   readonly noRoundsTitle: string;
   /** The longest wait between two consecutive rounds of a span, and the wait since the latest one. */
   readonly longestGap: (days: number, kind: string, from: string, to: string, during: string) => string;
@@ -463,6 +467,8 @@ export const DRAW_MESSAGES: Catalog<DrawMessages> = {
       `${label}: ${plural(n, "round")}, ${formatNumber(invitations)} invitations${average !== null ? `, average cut-off ${formatNumber(average)} (lowest ${lowest}, highest ${highest})` : ""}`,
     compareDiff: (points, lower, a, b) => ` The average cut-off was ${formatNumber(points)} points ${lower ? "lower" : "higher"} in ${a} than in ${b}.`,
     compareTitle: "Comparison of rounds",
+    compareOne: (label, round, crs, invitations) => `${label}: ${round}, cut-off ${crs ?? "none"}, ${formatNumber(invitations)} invitations`,
+    compareDiffOne: (points, lower, a, b) => ` The cut-off was ${formatNumber(points)} points ${lower ? "lower" : "higher"} in ${a} than in ${b}.`,
     noRoundsTitle: "No rounds",
     longestGap: (days, kind, from, to, during) => `${plural(days, "day")}: the longest gap between two ${kind}rounds ${during || "I know of"}, from ${from} to ${to}.`,
     openGap: (days, round) => ` ${plural(days, "day")} have passed since the latest, ${round}.`,
@@ -680,6 +686,8 @@ export const DRAW_MESSAGES: Catalog<DrawMessages> = {
       `${label} : ${plural(n, "tirage")}, ${formatNumber(invitations)} invitations${average !== null ? `, note de passage moyenne de ${formatNumber(average)} (la plus basse : ${lowest} ; la plus haute : ${highest})` : ""}`,
     compareDiff: (points, lower, a, b) => ` La note de passage moyenne était de ${formatNumber(points)} points plus ${lower ? "basse" : "haute"} pour ${a} que pour ${b}.`,
     compareTitle: "Comparaison des tirages",
+    compareOne: (label, round, crs, invitations) => `${label} : ${round}, note de passage ${crs ?? "aucune"}, ${formatNumber(invitations)} invitations`,
+    compareDiffOne: (points, lower, a, b) => ` La note de passage était de ${formatNumber(points)} points plus ${lower ? "basse" : "haute"} pour ${a} que pour ${b}.`,
     noRoundsTitle: "Aucun tirage",
     longestGap: (days, kind, from, to, during) => `${formatNumber(days)} jours : l'écart le plus long entre deux tirages${after(kind)} ${during || "que je connaisse"}, du ${from} au ${to}.`,
     openGap: (days, round) => ` ${formatNumber(days)} jours se sont écoulés depuis le plus récent, le ${round}.`,

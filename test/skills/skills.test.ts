@@ -312,6 +312,14 @@ describe("skills on the small knowledge base", () => {
     expect(ask("and for a phd?").text).toMatch(/^Doctoral level university degree \(PhD\): 150 single, 140 with a spouse/);
   });
 
+  it("answers whether one round type's latest cut-off was higher than another's Yes or No first, and the pool at the first round of a year", () => {
+    const ask = asker();
+    expect(ask("was the last cec cutoff higher than the last pnp one").text).toMatch(/^No\. CEC: round 8 \(March 4, 2026, CEC\), cut-off 515, 2,200 invitations\. PNP: round 9 \(March 18, 2026, PNP\), cut-off 780, 700 invitations\. The cut-off was 265 points lower in CEC than in PNP\./);
+    expect(ask("pool total as of the first draw of 2026").text).toMatch(/^23,100 candidates were in the Express Entry pool\. As of February 15, 2026 \(published with round 7/);
+    expect(ask("social worker is that a category job").text).toMatch(/^Yes\. 41300 Social workers/);
+    expect(ask("pilot - which lists").skills).toEqual(["occupation"]);
+  });
+
   it("answers every question of a message, in order", () => {
     const r = asker()("last cec draw? and is 21231 stem\nthanks");
     expect(r.skills).toEqual(["round", "occupation", "help"]);

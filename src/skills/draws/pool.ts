@@ -94,7 +94,10 @@ function readPool(clause: Clause, context: SkillContext): Match<PoolParams> | nu
   if (named && /\b(?:pool|distribution)\b/.test(clause.text)) return { score: 0.95, params: { change: false, round: named.round } };
   // "pool size when the first category draw happened": the distribution published with that round.
   const types = typesIn(clause, knowledge);
-  const which = has(clause, "draw") && clause.rounds.length === 0 && clause.dates.length === 0 && !clause.period ? (has(clause, "first") ? knowledge.drawsOf(types).find((d) => d.distribution) : has(clause, "latest") && types.length > 0 ? knowledge.drawsOf(types).filter((d) => d.distribution).at(-1) : undefined) : undefined;
+  // "pool total as of the first draw of 2024": the first round of that period.
+  const within = (d: { date: string | null }) => !clause.period || (d.date !== null && d.date >= clause.period.from && d.date <= clause.period.to);
+  const which = has(clause, "draw") && clause.rounds.length === 0 && clause.dates.length === 0 && clause.periods.length <= 1 ? (has(clause, "first") ? knowledge.drawsOf(types).find((d) => d.distribution && within(d)) : has(clause, "latest") && (types.length > 0 || clause.period) ? knowledge.drawsOf(types).filter((d) => d.distribution && within(d)).at(-1) : undefined) : undefined;
+  if (which && /\bpool\b/.test(clause.text) && (has(clause, "howMany") || /\b(?:total|size|distribution|how big|big)\b/.test(clause.text)) && !has(clause, "scoreCheck") && !has(clause, "between") && !has(clause, "above") && !has(clause, "below")) return { score: 0.95, params: { change: false, round: which.round } };
   // "how many were in the pool at that time", "back then": the distribution of the round just talked about.
   const then = clause.dates.length === 0 && !clause.period && clause.rounds.length === 0 && /\b(?:that|this|the same) (?:date|day|time|point)\b|\b(?:back|by|until) then\b|\bthen$|\bat the time\b/.test(clause.text) && slots.round ? knowledge.draw(slots.round) : undefined;
   const at = which ?? (then?.distribution ? then : undefined);

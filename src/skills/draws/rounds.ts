@@ -20,8 +20,8 @@ export interface RoundsParams {
   readonly period?: Period;
   readonly range?: { from: string; to: string };
   readonly rounds?: string[];
-  /** Two sides to compare: periods or types. */
-  readonly compare?: { periods?: Period[]; types?: string[] };
+  /** Two sides to compare: periods or types; `higher` when a yes/no asks whether the first is higher than the second. */
+  readonly compare?: { periods?: Period[]; types?: string[]; higher?: boolean };
   /** Only rounds whose cut-off is below or above a score ("draws under 400"). */
   readonly crsFilter?: { below?: number; above?: number };
   /** Only the last N rounds ("the last 2 CEC draws"). */
@@ -85,9 +85,11 @@ function readRounds(clause: Clause, context: SkillContext): Match<RoundsParams> 
     const days = /\bhow many days?\b|\bdays? (?:between|apart)\b|\b(?:gap|wait) between\b/.test(clause.text);
     if (n >= 2 && n <= 50 && !held) return { score: 0.88, params: { stat: days ? "gap" : "summary", measure: "crs", types, lastN: n } };
   }
-  // "difference between the last CEC and the last PNP cut-off".
-  if (has(clause, "difference") && types.length >= 2 && (has(clause, "cutoff") || has(clause, "draw"))) {
-    return { score: 0.88, params: { stat: "summary", measure: "crs", types, compare: { types: types.slice(0, 3) }, lastN: 1 } };
+  // "difference between the last CEC and the last PNP cut-off"; "was the last cec cutoff higher than the last pnp one".
+  const than = /\b(higher|lower|bigger|smaller|greater|more|less) than\b/.exec(clause.text)?.[1];
+  if ((has(clause, "difference") || than) && types.length >= 2 && (has(clause, "cutoff") || has(clause, "draw"))) {
+    const higher = than ? /^(?:higher|bigger|greater|more)$/.test(than) : undefined;
+    return { score: 0.9, params: { stat: "summary", measure: "crs", types, compare: { types: types.slice(0, 3), ...(higher !== undefined && has(clause, "yesNo") ? { higher } : {}) }, lastN: 1 } };
   }
   // A score in the question makes it a score check ("490, any CEC draw since 2025?").
   if (clause.numbers.some((n) => String(n.value) !== clause.period?.sinceRound && (n.kind === "crs" || (n.kind === "plain" && Number.isInteger(n.value) && n.value >= 100 && n.value <= 1200)))) return null;
@@ -271,15 +273,21 @@ function answerRounds(params: RoundsParams, context: SkillContext): SkillAnswer 
       : (params.compare.types ?? []).map((t) => ({ label: m.compareSide(knowledge.label(t), params.period ? during(periodLabel(params.period)) : ""), draws: selected(knowledge, params, params.period, [t]) }));
     const lines = sides.map((side) => {
       const s = summarise(side.draws, "crs");
+      const [one] = side.draws;
+      // One round a side ("the last CEC and the last PNP"): that round, not an average of one.
+      if (side.draws.length === 1 && one) return m.compareOne(side.label, roundName(knowledge, one), one.crs, one.invitations ?? 0);
       return m.compareLine(side.label, s.count, s.invitations, s.average, s.lowest?.crs, s.highest?.crs);
     });
     const [a, b] = sides.map((side) => summarise(side.draws, "crs"));
-    const diff = a?.average != null && b?.average != null ? m.compareDiff(Math.abs(a.average - b.average), a.average < b.average, sides[0]?.label ?? "", sides[1]?.label ?? "") : "";
+    const single = sides.every((side) => side.draws.length === 1);
+    const diff = a?.average != null && b?.average != null ? (single ? m.compareDiffOne : m.compareDiff)(Math.abs(a.average - b.average), a.average < b.average, sides[0]?.label ?? "", sides[1]?.label ?? "") : "";
+    const asked = params.compare.higher;
+    const lead = asked !== undefined && a?.average != null && b?.average != null ? `${(asked ? a.average > b.average : a.average < b.average) ? m.yes : m.no}. ` : "";
     const all = sides.flatMap((s) => s.draws);
     return {
       reply: makeReply(knowledge, "rounds", {
         title: m.compareTitle,
-        text: `${lines.join(". ")}.${diff}${fresh ? ` ${fresh}` : ""}`,
+        text: `${lead}${lines.join(". ")}.${diff}${fresh ? ` ${fresh}` : ""}`,
         list: lines,
         asOf: all.map((d) => d.date ?? "").sort().at(-1) ?? null,
         sources: sources(all),

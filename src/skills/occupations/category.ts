@@ -88,6 +88,8 @@ function readCategory(clause: Clause, context: SkillContext): Match<CategoryPara
     return { score: 0.88, fromState: true, params: { aspect: has(clause, "howMany") ? "count" : "list", category: slots.category, ...(slots.year ? { year: slots.year } : {}) } };
   }
   if (category && has(clause, "status") && !roundish) return { score: 0.88, params: { ...base, aspect: "status" } };
+  // "skilled military recruits category??": the category named alone is asked about: its list and conditions.
+  if (category && has(clause, "categoryWord") && clause.phrase === "" && clause.text.split(" ").length <= 5 && !roundish && !yesNo && !has(clause, "exists") && !removal && !has(clause, "changed")) return { score: 0.8, params: { ...base, aspect: "list" } };
   // "and what do I need to qualify for it" after a category answer: that category's conditions.
   if (!category && slots.category && slots.skill === "category" && (has(clause, "conditions") || /\b(?:qualify|eligible|eligibility|requirements?)\b/.test(clause.text)) && !roundish) {
     return { score: 0.86, fromState: true, params: { ...base, aspect: "conditions", category: slots.category, ...(year ?? slots.year ? { year: year ?? slots.year } : {}) } };

@@ -34,7 +34,7 @@ export interface OccupationParams {
 function aspectOf(clause: Clause, categories: readonly string[]): OccupationParams["aspect"] {
   if (categories.length > 0) return "membership";
   if (has(clause, "yesNo") && /\b(?:lists?|any (?:of the )?(?:categor(?:y|ies)|category draws?))\b/.test(clause.text)) return "categories";
-  if (has(clause, "categoryWord") && /\b(?:which|what|any)\b/.test(clause.text)) return "categories";
+  if ((has(clause, "categoryWord") || /\blists\b/.test(clause.text)) && /\b(?:which|what|any)\b/.test(clause.text)) return "categories";
   if (has(clause, "teer")) return "teer";
   if (has(clause, "categoryWord") || has(clause, "membership") && has(clause, "yesNo") && /\b(?:eligible|qualify|count)/.test(clause.text)) return "categories";
   return "lookup";
@@ -42,7 +42,7 @@ function aspectOf(clause: Clause, categories: readonly string[]): OccupationPara
 
 // "is 73300 teer 3?", "truck driver is teer 3 right": a TEER named in a yes/no question is a TEER to check.
 function teerAsked(clause: Clause, aspect: OccupationParams["aspect"]): { teerAsked?: number; anyList?: boolean } {
-  if (aspect === "categories" && (has(clause, "yesNo") || /\bany (?:of the )?(?:categor(?:y|ies)|category (?:draws?|lists?)|lists?)\b/.test(clause.text))) return { anyList: true };
+  if (aspect === "categories" && (has(clause, "yesNo") || /\bis (?:that|it|this) (?:a |an )?category\b/.test(clause.text) || /\bany (?:of the )?(?:categor(?:y|ies)|category (?:draws?|lists?)|lists?)\b/.test(clause.text))) return { anyList: true };
   return aspect === "teer" && clause.teer !== null && (has(clause, "yesNo") || /\b(?:right|correct|true|yes or no|or not)\b|\bteer \d\s*\?*$/.test(clause.text)) ? { teerAsked: clause.teer } : {};
 }
 
@@ -80,7 +80,7 @@ function readOccupationOf(clause: Clause, context: SkillContext): Match<Occupati
     const score = a === "lookup" ? 0.75 : 0.9;
     return { score, fromState: followCategories !== categories, params: { code, categories: followCategories, aspect: a, ...dated, ...teerAsked(clause, a) } };
   }
-  const cueful = categories.some((c) => knowledge.roundType(c)?.kind === "category") || has(clause, "occupationWord") || has(clause, "teer") || has(clause, "membership") || has(clause, "categoryWord");
+  const cueful = categories.some((c) => knowledge.roundType(c)?.kind === "category") || has(clause, "occupationWord") || /\b(?:which|what|any) (?:lists?|categor(?:y|ies))\b/.test(clause.text) || has(clause, "teer") || has(clause, "membership") || has(clause, "categoryWord");
   if (clause.phrase !== "" && !(has(clause, "define") && !cueful)) {
     const found = resolveOccupation(knowledge, undefined, clause.phrase);
     if (found.kind === "found") {
