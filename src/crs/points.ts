@@ -262,10 +262,10 @@ export function pointsFor(grid: CrsGrid, query: PointsQuery, options: PointsOpti
         "arranged-employment": ["arranged-employment-senior", "arranged-employment-other"],
       };
       let chosen = ids[query.kind];
-      if (query.kind === "french" && query.nclc !== undefined) {
+      if (query.kind === "french" && (query.nclc !== undefined || query.englishClb !== undefined)) {
         const strong = item(grid, "french-strong-english");
         const frenchMin = strong.frenchMin ?? 0;
-        if (query.nclc < frenchMin) return { ok: true, value: { ...base, table: "D_additional_points", rows: [], summary: m.frenchBelowLevel(query.nclc, frenchMin), inForce: false, status: strong.status.text } };
+        if (query.nclc !== undefined && query.nclc < frenchMin) return { ok: true, value: { ...base, table: "D_additional_points", rows: [], summary: m.frenchBelowLevel(query.nclc, frenchMin), inForce: false, status: strong.status.text } };
         if (query.englishClb !== undefined) chosen = [query.englishClb !== null && query.englishClb >= (strong.englishMin ?? 0) ? "french-strong-english" : "french-weak-english"];
       }
       if (query.kind === "canadian-education" && query.years !== undefined) chosen = [query.years >= 3 ? "canadian-education-long" : "canadian-education-short"];

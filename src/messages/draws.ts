@@ -95,6 +95,8 @@ export interface DrawMessages {
 
   // Tie-break.
   readonly tieRule: string;
+  /** A round's tie-breaking moment given as an example of the rule. */
+  readonly tieExample: (moment: string) => string;
   readonly tieTitle: string;
   readonly tieTitleOf: (round: string) => string;
   readonly tieUnknown: (what: { round?: string; date?: string; kind: string }) => string;
@@ -422,6 +424,7 @@ export const DRAW_MESSAGES: Catalog<DrawMessages> = {
     roundExamples: { lastCutoff: "what was the last cut-off?", lastCec: "last CEC draw", round: (round) => `round ${round}` },
     notRoundNumber: (text) => `"${text}" is not a round number: a number, with a letter for the rounds IRCC numbers so.`,
 
+    tieExample: (moment) => `For example, the latest round I know of with one: ${moment}`,
     tieRule: "When several candidates have the cut-off score, IRCC invites those who submitted their profile first: the tie-breaking rule is that moment.",
     tieTitle: "Tie-breaking rule",
     tieTitleOf: (round) => `Tie-breaking rule, round ${round}`,
@@ -639,6 +642,7 @@ export const DRAW_MESSAGES: Catalog<DrawMessages> = {
     roundExamples: { lastCutoff: "quelle était la dernière note de passage ?", lastCec: "dernier tirage PEC", round: (round) => `tirage ${round}` },
     notRoundNumber: (text) => `« ${text} » n'est pas un numéro de tirage : un nombre, avec une lettre pour les tirages qu'IRCC numérote ainsi.`,
 
+    tieExample: (moment) => `Par exemple, le tirage le plus récent que je connaisse qui en a une : ${moment}`,
     tieRule: "Quand plusieurs candidats ont la note de passage, IRCC invite ceux qui ont soumis leur profil en premier : la règle de départage est ce moment.",
     tieTitle: "Règle de départage",
     tieTitleOf: (round) => `Règle de départage, tirage ${round}`,

@@ -247,7 +247,8 @@ function readCrs(clause: Clause, context: SkillContext): Match<CrsParams> | null
   if (lastQuery?.success && clause.followUp && !givenScore && clause.codes.length + clause.rounds.length === 0) {
     const next = pointsQuery(clause, fromClause, context.knowledge.crsGrid);
     const same = !next && (fromClause.maritalStatus !== undefined || fromClause.spouseAccompanying !== undefined || /\b(?:single|married|spouse|wife|husband|partner)\b/.test(clause.text));
-    if (next && next.kind === lastQuery.data.kind) return { score: 0.88, fromState: true, params: { mode: "points", query: next, ...dated } };
+    // "and for a sibling in canada" after the points of a nomination: another factor's points.
+    if (next && (next.kind === lastQuery.data.kind || !(lastQuery.data.kind === "french" && next.kind === "language"))) return { score: 0.88, fromState: true, params: { mode: "points", query: next, ...dated, ...(has(clause, "yesNo") ? { yesNo: true } : {}) } };
     // "and if my english is only clb 4" after the French points: the same French level, that English level.
     if (lastQuery.data.kind === "french" && next?.kind === "language" && !/\bfrench\b|\bnclc\b/.test(clause.text)) {
       return { score: 0.88, fromState: true, params: { mode: "points", query: { ...lastQuery.data, englishClb: next.level }, ...dated } };

@@ -36,8 +36,8 @@ function termsOf(clause: Clause, knowledge: Knowledge): Term[] {
   return found;
 }
 
-// A sentence that opens with the term and says what it is defines it best.
-function bestDefinition(term: Term): Term["definitions"][number] | undefined {
+/** A term's definition that says best what it is: one that opens with the term and says "is", never "in this draw, ...". */
+export function bestDefinition(term: Term): Term["definitions"][number] | undefined {
   const names = [term.term, term.expansion].filter((n): n is string => n !== null).map((n) => n.toLowerCase());
   const opens = (t: string): boolean => names.some((n) => t.toLowerCase().replace(/^the /, "").startsWith(n));
   const score = (t: string): number => (opens(t) ? 0 : 3) + (/\b(?:is|are) (?:a|an|the)\b|\bmeans\b|\brefers to\b/i.test(t) ? 0 : 2) + (/^(?:in this|this|these|it|they)\b/i.test(t) ? 4 : 0);
@@ -142,7 +142,8 @@ export const glossarySkill: Skill<GlossaryParams> = {
         sources: parts.flatMap((p) => p.sources),
         suggestions: [...m.suggestions],
       }),
-      slots: { skill: "glossary" },
+      // The term defined, so "ok so what was it for the last french draw" after the tie-breaking rule is about it.
+      slots: { skill: "glossary", ...(terms.length === 1 && terms[0] ? { aspect: terms[0].term } : {}) },
     };
   },
   examples(knowledge) {

@@ -320,6 +320,25 @@ describe("skills on the small knowledge base", () => {
     expect(ask("pilot - which lists").skills).toEqual(["occupation"]);
   });
 
+  it("follows rounds with another measure or period, points with another factor, and a score with the pool above it", () => {
+    const ask = asker();
+    ask("how many draws in 2024 total");
+    expect(ask("and itas").text).toMatch(/^8,400 invitations were issued in 5 rounds in 2024\./);
+    expect(ask("same but for 2025").text).toMatch(/^\d[\d,]* invitations were issued in 2 rounds in 2025\./);
+    ask("how many points for a pnp nomination");
+    expect(ask("and for a sibling in canada").text).toMatch(/^Brother or sister living in Canada .*: 15\./);
+    const two = ask("i got 480 crs. how many ppl in the pool are above me rn");
+    expect(two.skills).toEqual(["score-check", "pool"]);
+    expect(two.text).toMatch(/\n2\. [\d,]+ candidates had a CRS score of 481 or more/);
+  });
+
+  it("explains the tie-breaking rule when asked what it means, with the latest round's moment as an example", () => {
+    const r = asker()("what does the tie-breaking rule mean");
+    expect(r.skills).toEqual(["tie-break"]);
+    expect(r.text).toContain("When several candidates have the cut-off score, IRCC invites those who submitted their profile first");
+    expect(r.text).toContain("For example, the latest round I know of with one:");
+  });
+
   it("answers every question of a message, in order", () => {
     const r = asker()("last cec draw? and is 21231 stem\nthanks");
     expect(r.skills).toEqual(["round", "occupation", "help"]);

@@ -154,6 +154,11 @@ function readRounds(clause: Clause, context: SkillContext): Match<RoundsParams> 
   if (slots.skill === "round" && slots.category && clause.followUp && clause.period && types.length === 0 && clause.rounds.length === 0 && clause.codes.length === 0) {
     return { score: 0.86, fromState: true, params: { ...base, stat: "summary", period: clause.period, types: [slots.category] } };
   }
+  // "and itas", "and the cutoffs?" after a question over rounds: the same rounds, another measure.
+  if (slots.skill === "rounds" && clause.followUp && !clause.period && types.length === 0 && clause.rounds.length + clause.codes.length === 0 && (slots.period || slots.category) && (has(clause, "invitations") || has(clause, "cutoff") || stat)) {
+    const next: Stat = stat ?? (has(clause, "invitations") ? "total" : "summary");
+    return { score: 0.86, fromState: true, params: { ...base, stat: next, measure: has(clause, "invitations") && !has(clause, "cutoff") ? "invitations" : "crs", ...(slots.period ? { period: slots.period } : {}), types: slots.category ? [slots.category] : [] } };
+  }
   // "and in 2024?" after a question over rounds.
   if (slots.skill === "rounds" && clause.followUp && (clause.period || types.length > 0)) {
     return {

@@ -1,8 +1,10 @@
 import { formatDate, roundName } from "../../core/format.js";
 import { makeReply } from "../../core/reply.js";
+import { lang } from "../../messages/lang.js";
 import { commandWords, drawMessages, optionWords } from "../../messages/draws.js";
 import { has, type Clause } from "../../nlu/question.js";
 import type { Draw } from "../../kb/schema.js";
+import { bestDefinition } from "../glossary.js";
 import type { Match, Skill, SkillAnswer, SkillContext } from "../types.js";
 import { drawsInPeriod, tieBreakText, typeOption, typePhrase, typesIn } from "./shared.js";
 
@@ -14,6 +16,8 @@ export interface TieBreakParams {
   readonly types: string[];
   /** A score and the day its profile was submitted: was that profile invited in the round? */
   readonly profile?: { readonly score: number; readonly submitted: string; readonly time?: string };
+  /** "what does the tie-breaking rule mean": the rule first, as a source defines it, then a round's moment as an example. */
+  readonly explain?: boolean;
 }
 
 function readTieBreak(clause: Clause, context: SkillContext): Match<TieBreakParams> | null {
@@ -39,11 +43,14 @@ function readTieBreak(clause: Clause, context: SkillContext): Match<TieBreakPara
   // "et pour le PNP juste avant, le 427?" after a tie-break: "the 427" names a round when there is one by that number.
   const theRound = slots.skill === "tie-break" && clause.followUp && clause.rounds.length === 0 && !has(clause, "mine") ? /\bthe #?(\d{1,3}[ab]?)\b(?! (?:points?|pts|crs|score))/.exec(clause.text)?.[1] : undefined;
   if (theRound && context.knowledge.draw(theRound)) return { score: 0.9, fromState: true, params: { round: theRound, types } };
-  // "what about healthcare?" after a tie-break: the tie-break of that type's latest round.
-  if (slots.skill === "tie-break" && clause.followUp && types.length > 0 && clause.codes.length + clause.rounds.length + clause.numbers.length === 0 && !has(clause, "tieBreak")) {
-    return { score: 0.8, fromState: true, params: { types } };
+  // "what about healthcare?", "ok so what was it for the last french draw" after a tie-break: that type's latest round's.
+  const onTieBreak = slots.skill === "tie-break" || slots.skill === "glossary" && slots.aspect === "Tie-breaking rule";
+  if (onTieBreak && (clause.followUp || /\bwhat (?:was|is|were) (?:it|that|the time)\b/.test(clause.text)) && types.length > 0 && clause.codes.length + clause.rounds.length + clause.numbers.length === 0 && !has(clause, "tieBreak")) {
+    return { score: /\bwhat (?:was|is|were) (?:it|that|the time)\b/.test(clause.text) ? 0.92 : 0.8, fromState: true, params: { types } };
   }
   if (!has(clause, "tieBreak")) return null;
+  // "what does the tie breaking rule even mean": what the rule is, then a round's moment as an example.
+  if (/\b(?:mean|means|meaning|definition|define|explain|how does)\b/.test(clause.text) && clause.rounds.length + clause.dates.length === 0 && types.length === 0) return { score: 0.95, params: { types, explain: true } };
   // "tie break of 385", "le tie-break du 400": a bare number after "of" names a round when there is one by that number.
   const bare = clause.rounds.length === 0 ? /\b(?<!(?:score|crs|points?|pts) )(?:of|for|in)(?: the)? #?(\d{1,3}[ab]?)\b/.exec(clause.text)?.[1] : undefined;
   const round = clause.rounds[0] ?? (bare && context.knowledge.draw(bare) ? bare : undefined);
@@ -122,14 +129,19 @@ export const tieBreakSkill: Skill<TieBreakParams> = {
       return { reply: makeReply(knowledge, "tie-break", { title: m.tieTitle, text: `${m.tieUnknown(what)} ${rule}`, suggestions: [m.tieSuggestLast] }) };
     }
     const moment = tieBreakText(d.tieBreak);
-    const text = moment ? `${m.tieMoment(moment, roundName(knowledge, d), d.crs)} ${rule}` : `${m.tieNone(roundName(knowledge, d))} ${rule}`;
+    const example = moment ? m.tieMoment(moment, roundName(knowledge, d), d.crs) : m.tieNone(roundName(knowledge, d));
+    // Explained: a source's definition, the rule, then the latest round's moment as an example.
+    const term = params.explain ? knowledge.term("Tie-breaking rule") : undefined;
+    // In French, the glossary's French definition (a translation cited to its source); none rather than English words.
+    const defined = !term ? undefined : lang() === "fr" ? term.fr?.definitions[0] : bestDefinition(term);
+    const text = params.explain ? `${defined ? `${defined.text} ` : ""}${rule} ${m.tieExample(example)}` : `${example} ${rule}`;
     return {
       reply: makeReply(knowledge, "tie-break", {
         title: m.tieTitleOf(d.round),
         text,
         fields: moment ? [{ name: m.fieldTieBreak, value: moment }, { name: m.tieCutoffField, value: String(d.crs ?? "?") }] : [],
         asOf: d.date,
-        sources: d.provenance.tieBreak ?? d.sources,
+        sources: [...(defined ? [defined.source] : []), ...(d.provenance.tieBreak ?? d.sources)],
       }),
       slots: { skill: "tie-break", round: d.round, ...(d.category ? { category: d.category } : {}) },
     };
