@@ -45,6 +45,8 @@ export interface OccupationsMessages {
   readonly membershipSuggestions: (code: string, label: string) => string[];
   readonly inForceLists: (lists: readonly { label: string; year: number }[], date: string) => string;
   readonly noListInForce: (date: string) => string;
+  /** The categories with no round in a year (or ever), as far as the records go. */
+  readonly withoutRounds: (labels: readonly string[], year: number | null, latest: string | null) => string;
   /** Lists of other years an occupation was on: "earlier", or "in other years" when some are later than the date asked. */
   readonly earlier: (items: readonly { label: string; years: readonly number[] }[], later: boolean) => string;
   readonly teerLead: (teer: number, code: string, title: string) => string;
@@ -201,6 +203,7 @@ export const OCCUPATIONS_MESSAGES: Catalog<OccupationsMessages> = {
     membershipSuggestions: (code, label) => [`which categories is ${code} in?`, `list the ${label} occupations`],
     inForceLists: (lists, date) => `It is on the ${joinAnd(lists.map((l) => `${l.year} ${l.label}`))} ${lists.length > 1 ? "lists" : "list"} in force on ${formatDate(date)}.`,
     noListInForce: (date) => `It is on no category list in force on ${formatDate(date)}.`,
+    withoutRounds: (labels, year, latest) => `${labels.length > 0 ? `${capital(joinAnd([...labels]))}: no round ${year !== null ? `in ${year}` : "yet"} that I know of` : `None: every category had a round ${year !== null ? `in ${year}` : "at least once"}`}${latest ? ` (my records end with ${latest})` : ""}.`,
     earlier: (items, later) => ` ${later ? "In other years" : "Earlier"}: ${items.map((x) => `${x.label} in ${years(x.years)}`).join("; ")}.`,
     teerLead: (teer, code, title) => `TEER ${teer}: ${code} ${title} is a TEER ${teer} occupation in NOC 2021.`,
     categoriesLead: (labels, named) => `${labels.length > 0 ? joinAnd(labels) : "None"}: ${named}.`,
@@ -314,6 +317,7 @@ export const OCCUPATIONS_MESSAGES: Catalog<OccupationsMessages> = {
     inForceLists: (lists, date) =>
       `Elle figure sur ${lists.length > 1 ? "les listes des catégories" : "la liste de la catégorie"} ${joinAnd(lists.map((l) => `${l.label} (liste de ${l.year})`))} en vigueur le ${formatDate(date)}.`,
     noListInForce: (date) => `Elle ne figure sur aucune liste de catégorie en vigueur le ${formatDate(date)}.`,
+    withoutRounds: (labels, year, latest) => `${labels.length > 0 ? `${capital(joinAnd([...labels]))} : aucun tirage ${year !== null ? `en ${year}` : "jusqu'ici"} à ma connaissance` : `Aucune : chaque catégorie a eu un tirage ${year !== null ? `en ${year}` : "au moins une fois"}`}${latest ? ` (mes données s'arrêtent au ${latest})` : ""}.`,
     earlier: (items, later) => ` ${later ? "D'autres années" : "Auparavant"} : ${items.map((x) => `${x.label} en ${years(x.years)}`).join(" ; ")}.`,
     teerLead: (teer, code, title) => `FEER ${teer} : ${code} ${title} est une profession de FEER ${teer} dans la CNP 2021.`,
     categoriesLead: (labels, named) => `${labels.length > 0 ? capital(joinAnd(labels)) : "Aucune"} : ${named}.`,

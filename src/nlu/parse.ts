@@ -232,7 +232,9 @@ export function parseClause(raw: string, lexicon: Lexicon, now: Date, lang: Lang
   const phrase = phraseWords(blanked.replace(/\([^()]*\)/g, " ")) || phraseWords(blanked);
 
   // "the 2024 healthcare draws ... on the list in 2024": one period named twice is one period.
-  const periods: Period[] = [...(sinceRound ? [sinceRound] : []), ...dateFindings.periods].filter((p, i, all) => all.findIndex((o) => o.from === p.from && o.to === p.to) === i);
+  // "this year 2026": one year named twice is one period too, the one that says the most ("this year (2026)").
+  const sameYear = (a: Period, b: Period) => a.kind === "year" && b.kind === "year" && a.from === b.from;
+  const periods: Period[] = [...(sinceRound ? [sinceRound] : []), ...dateFindings.periods].filter((p, i, all) => all.findIndex((o) => (o.from === p.from && o.to === p.to) || sameYear(o, p)) === i);
   return {
     raw,
     text,

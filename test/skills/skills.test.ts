@@ -339,6 +339,16 @@ describe("skills on the small knowledge base", () => {
     expect(r.text).toContain("For example, the latest round I know of with one:");
   });
 
+  it("names the categories with no rounds in a year, checks a French level against its category, and lists a count's occupations", () => {
+    const ask = asker();
+    expect(ask("which categries havnt had any drw in 2026").text).toBe("Education, French-language, skilled military recruits, physicians, researchers, senior managers, STEM, trades and transport: no round in 2026 that I know of (my records end with round 9 (March 18, 2026, PNP)).");
+    expect(ask("can i get into the french category with nclc 6").text).toMatch(/^No\. NCLC 7 or higher in all four French abilities/);
+    const count = ask("how many codes are on the 2026 education list");
+    expect(count.text).toMatch(/^5: the 2026 education list/);
+    expect(count.reply.list).toHaveLength(5);
+    expect(ask("there is education draw this year 2026?").text).toMatch(/^No: I know of no education rounds this year \(2026\)\./);
+  });
+
   it("answers every question of a message, in order", () => {
     const r = asker()("last cec draw? and is 21231 stem\nthanks");
     expect(r.skills).toEqual(["round", "occupation", "help"]);

@@ -66,7 +66,7 @@ function readRounds(clause: Clause, context: SkillContext): Match<RoundsParams> 
   }
   // "was transport a category in 2025" is about the list, not its rounds.
   if (has(clause, "categoryWord") && !aboutRounds(clause)) return null;
-  const yesNo = /^(?:was there|were there|has there|have there|is there|are there|any|did|have they|has ircc)\b/.test(clause.text);
+  const yesNo = /^(?:was there|were there|has there|have there|is there|are there|there (?:is|are|was|were|has been|have been)|any|did|have they|has ircc)\b/.test(clause.text);
   // "draws under 400 in 2026", "any draws where the cut-off was below 300".
   const limit = clause.numbers.find((n) => (n.kind === "crs" || n.kind === "plain") && n.value >= 50 && n.value <= 1200 && String(n.value) !== clause.period?.sinceRound)?.value;
   if (limit !== undefined && (has(clause, "below") || has(clause, "above")) && !has(clause, "mine") && (has(clause, "draw") || has(clause, "cutoff"))) {

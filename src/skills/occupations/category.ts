@@ -33,6 +33,8 @@ export interface CategoryParams {
   readonly ask?: ConditionAsk;
   /** For "I have NCLC 6 in speaking and 8 in the rest, am I eligible": the lowest French level the question gives. */
   readonly frenchLevel?: number;
+  /** "which categories haven't had any draw in 2026": the categories with no rounds (in the year, or ever). */
+  readonly noRounds?: boolean;
 }
 
 /** The parts of a list's conditions a yes/no question can ask about. */
@@ -88,10 +90,17 @@ function readCategory(clause: Clause, context: SkillContext): Match<CategoryPara
     return { score: 0.88, fromState: true, params: { aspect: has(clause, "howMany") ? "count" : "list", category: slots.category, ...(slots.year ? { year: slots.year } : {}) } };
   }
   if (category && has(clause, "status") && !roundish) return { score: 0.88, params: { ...base, aspect: "status" } };
+  // "can i get into the french category with nclc 6": the level told, checked against the list's rule.
+  if (category && frenchLevel !== undefined && Number.isFinite(frenchLevel) && !roundish && clause.profile.facts <= 1 && (has(clause, "categoryWord") || /\b(?:eligible|qualify|get into|get in|enough)\b/.test(clause.text))) return { score: 0.9, params: { ...base, aspect: "conditions", yesNo: true } };
+  // "which categories haven't had any draw in 2026", "categories with no rounds yet".
+  if (!category && (has(clause, "categoryWord") || /\bcategor(?:y|ies)\b/.test(clause.text)) && /\b(?:no|never|not|havent|havnt|haven't|hasnt|hasn't|didnt|didn't|without|zero|yet to)\b[^.?]{0,40}\b(?:draws?|rounds?|invitations?|itas?)\b|\b(?:draws?|rounds?) (?:yet|at all)\b/.test(clause.text) && /\b(?:which|what|any|list)\b/.test(clause.text)) {
+    return { score: 0.9, params: { ...base, aspect: "which", noRounds: true } };
+  }
   // "skilled military recruits category??": the category named alone is asked about: its list and conditions.
   if (category && has(clause, "categoryWord") && clause.phrase === "" && clause.text.split(" ").length <= 5 && !roundish && !yesNo && !has(clause, "exists") && !removal && !has(clause, "changed")) return { score: 0.8, params: { ...base, aspect: "list" } };
   // "and what do I need to qualify for it" after a category answer: that category's conditions.
-  if (!category && slots.category && slots.skill === "category" && (has(clause, "conditions") || /\b(?:qualify|eligible|eligibility|requirements?)\b/.test(clause.text)) && !roundish) {
+  const onCategory = slots.skill === "category" || (slots.skill === "rounds" || slots.skill === "round") && slots.category !== undefined && knowledge.roundType(slots.category)?.kind === "category";
+  if (!category && slots.category && onCategory && (has(clause, "conditions") || /\b(?:qualify|eligible|eligibility|requirements?|language wise|what do (?:i|you|we) need)\b/.test(clause.text)) && !roundish) {
     return { score: 0.86, fromState: true, params: { ...base, aspect: "conditions", category: slots.category, ...(year ?? slots.year ? { year: year ?? slots.year } : {}) } };
   }
   // "who is that category even for", "who can apply to the physicians category".
@@ -242,6 +251,15 @@ function answerCategory(params: CategoryParams, context: SkillContext): SkillAns
     }
     const active = lists.filter((l) => l.active);
     const gone = lists.filter((l) => !l.active);
+    if (params.noRounds) {
+      // The categories of that year's lists (every category when no year was asked) with no round in it (or ever).
+      const from = params.year !== undefined ? `${params.year}-01-01` : "0000-01-01";
+      const to = params.year !== undefined ? `${params.year}-12-31` : "9999-12-31";
+      const types = params.year !== undefined ? active.map((l) => l.category) : knowledge.roundTypes().filter((t) => t.kind === "category").map((t) => t.id);
+      const none = [...new Set(types)].filter((t) => knowledge.drawsBetween(from, to, [t]).length === 0);
+      const last = knowledge.latestDraw();
+      return reply(m.withoutRounds(none.map((t) => knowledge.label(t)), params.year ?? null, last ? roundName(knowledge, last) : null), [...new Set(last?.sources ?? [])], { asOf: last?.date ?? null });
+    }
     return reply(
       m.categoriesIn(year, active.map(nameOf), gone.map((l) => knowledge.label(l.category))),
       lists.flatMap((l) => l.basis.slice(0, 1)),
@@ -314,7 +332,7 @@ function answerCategory(params: CategoryParams, context: SkillContext): SkillAns
       const stated = list.statedCount && list.statedCount.value !== list.members.length ? m.stated(list.statedCount.value) : "";
       const dissent = list.dissent.length > 0 ? m.dissent(list.dissent.map((d) => d.code)) : "";
       const text = params.aspect === "count" ? m.count(members.length, listLabel(knowledge, list), teerText, `${stated}${dissent}${statusLine(list)}`) : m.listHas(listLabel(knowledge, list), members.length, teerText, statusLine(list));
-      return reply(text, sources, { list: params.aspect === "list" ? lines : [], asOf: list.effective, title: nameOf(list) });
+      return reply(text, sources, { list: lines, asOf: list.effective, title: nameOf(list) });
     }
     default:
       return reply("", sources);
