@@ -173,6 +173,13 @@ describe("the round skills in French", () => {
     ask("y a eu combien de tirages pour ca");
     expect(ask("480 j'aurais passe au dernier?").text).toMatch(/^Oui, au tirage santé le plus récent que je connaisse/);
   });
+  it("answers a French comparison of two types' latest rounds Yes or No, by cut-off or by invitations", () => {
+    const ask = asker();
+    expect(ask("le dernier tirage PEC avait un seuil plus haut que le dernier tirage PCP ?").text).toMatch(/^Non\. PEC : tirage 8 \(4 mars 2026, PEC\), note de passage 515/);
+    expect(ask("le dernier tirage PEC a invite plus de monde que le dernier PCP ?").text).toMatch(/^Oui\. PEC : tirage 8/);
+    ask("combien de tirages en 2024");
+    expect(ask("pareil pour 2025").text).toMatch(/^Je connais 2 tirages en 2025/);
+  });
 });
 
 function escape(s: string): string {

@@ -86,10 +86,13 @@ function readRounds(clause: Clause, context: SkillContext): Match<RoundsParams> 
     if (n >= 2 && n <= 50 && !held) return { score: 0.88, params: { stat: days ? "gap" : "summary", measure: "crs", types, lastN: n } };
   }
   // "difference between the last CEC and the last PNP cut-off"; "was the last cec cutoff higher than the last pnp one".
-  const than = /\b(higher|lower|bigger|smaller|greater|more|less) than\b/.exec(clause.text)?.[1];
+  const than = /\b(higher|lower|bigger|smaller|greater|more|less|fewer)(?: [a-z]+){0,2} than\b/.exec(clause.text)?.[1];
   if ((has(clause, "difference") || than) && types.length >= 2 && (has(clause, "cutoff") || has(clause, "draw"))) {
     const higher = than ? /^(?:higher|bigger|greater|more)$/.test(than) : undefined;
-    return { score: 0.9, params: { stat: "summary", measure: "crs", types, compare: { types: types.slice(0, 3), ...(higher !== undefined && has(clause, "yesNo") ? { higher } : {}) }, lastN: 1 } };
+    // "a ... higher than b?" asks yes or no unless it asks how much ("how much higher").
+    const asksYesNo = has(clause, "yesNo") || than !== undefined && !/\bhow (?:much|many)\b|\bby how\b/.test(clause.text);
+    const byInvitations = has(clause, "invitations") && !has(clause, "cutoff");
+    return { score: 0.9, params: { stat: "summary", measure: byInvitations ? "invitations" : "crs", types, compare: { types: types.slice(0, 3), ...(higher !== undefined && asksYesNo ? { higher } : {}) }, lastN: 1 } };
   }
   // A score in the question makes it a score check ("490, any CEC draw since 2025?").
   if (clause.numbers.some((n) => String(n.value) !== clause.period?.sinceRound && (n.kind === "crs" || (n.kind === "plain" && Number.isInteger(n.value) && n.value >= 100 && n.value <= 1200)))) return null;
@@ -287,7 +290,10 @@ function answerRounds(params: RoundsParams, context: SkillContext): SkillAnswer 
     const single = sides.every((side) => side.draws.length === 1);
     const diff = a?.average != null && b?.average != null ? (single ? m.compareDiffOne : m.compareDiff)(Math.abs(a.average - b.average), a.average < b.average, sides[0]?.label ?? "", sides[1]?.label ?? "") : "";
     const asked = params.compare.higher;
-    const lead = asked !== undefined && a?.average != null && b?.average != null ? `${(asked ? a.average > b.average : a.average < b.average) ? m.yes : m.no}. ` : "";
+    // By invitations ("invited more people than"): the sums; by cut-off: the averages (one round a side: its cut-off).
+    const va = params.measure === "invitations" ? a?.invitations : a?.average;
+    const vb = params.measure === "invitations" ? b?.invitations : b?.average;
+    const lead = asked !== undefined && va != null && vb != null ? `${(asked ? va > vb : va < vb) ? m.yes : m.no}. ` : "";
     const all = sides.flatMap((s) => s.draws);
     return {
       reply: makeReply(knowledge, "rounds", {
