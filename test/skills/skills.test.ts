@@ -349,6 +349,13 @@ describe("skills on the small knowledge base", () => {
     expect(ask("there is education draw this year 2026?").text).toMatch(/^No: I know of no education rounds this year \(2026\)\./);
   });
 
+  it("checks a score against the round just described when asked 'would i have made it'", () => {
+    const ask = asker();
+    ask("last cec cutoff?");
+    ask("and the one before");
+    expect(ask("what if i have 518, would i have made it").text).toMatch(/^No: 518 is below the cut-off of 530 in round 6 \(May 14, 2025, CEC\)\./);
+  });
+
   it("answers every question of a message, in order", () => {
     const r = asker()("last cec draw? and is 21231 stem\nthanks");
     expect(r.skills).toEqual(["round", "occupation", "help"]);

@@ -63,7 +63,9 @@ function readScoreCheck(clause: Clause, context: SkillContext): Match<ScoreCheck
   }
   if (score !== undefined && !aboutPool && !(has(clause, "crsCalc") && !clause.numbers.some((n) => n.kind === "crs")) && !has(clause, "tieBreak")) {
     // "i have 470, would i have made that one?": the round just talked about.
-    const that = clause.rounds.length === 0 && /\b(?:that|this|the same) (?:one|round|draw)\b/.test(clause.text) ? context.slots.round : undefined;
+    // "would i have made it" right after one round was described: that round.
+    const it = context.slots.skill === "round" && types.length === 0 && !period && /\b(?:made|make|get|got|clear(?:ed)?|pass(?:ed)?) it\b|\bin it\b/.test(clause.text);
+    const that = clause.rounds.length === 0 && (/\b(?:that|this|the same) (?:one|round|draw)\b/.test(clause.text) || it) ? context.slots.round : undefined;
     const round = clause.rounds[0] ?? firstRound?.round ?? that;
     // "450, would I have passed the last one?" right after a category's rounds: the latest of that category.
     const inherited = types.length === 0 && !round && !date && !period && context.slots.category !== undefined && ["rounds", "round", "category"].includes(context.slots.skill ?? "") && /\b(?:the )?(?:last|latest|most recent)(?: one| draw| round)?\b/.test(clause.text) && !/\b(?:any|all-program|general)\b/.test(clause.text);
