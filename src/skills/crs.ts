@@ -262,7 +262,9 @@ function readCrs(clause: Clause, context: SkillContext): Match<CrsParams> | null
   // « CLB 8 partout, ça donne combien »: a level and "how many does that give" ask its points.
   const levelWorth = clause.numbers.some((n) => n.kind === "clb") && has(clause, "howMany") && /\b(?:give|gives|worth|is that|for the language|for language|for english|for french)\b/.test(clause.text);
   const askingPoints = levelWorth || ((has(clause, "points") || has(clause, "lose")) && (has(clause, "howMany") || /\b(?:give|get|worth|still|count|lose|for)\b|^(?:\w+ ){1,2}points? only\b/.test(clause.text) || clause.text.split(" ").length <= 5))
-    || (factor && /\b(?:worth|give|gives|count|counts|points?|pts|bonus|extra)\b/.test(clause.text))
+    || (factor && /\b(?:worth|give|gives|count|counts|points?|pts|bonus|extra|adds?)\b/.test(clause.text))
+    // « une maîtrise ça vaut combien »: "a masters is that worth how many".
+    || (has(clause, "howMany") && /\bworth\b/.test(clause.text) && clause.profile.facts <= 3 && !has(clause, "draw"))
     || (canadianEducation && /\bhow much\b/.test(clause.text) && !has(clause, "draw") && !has(clause, "invitations"));
   // "points for a PhD if my husband comes with me": the partner says which column, not a profile to compute.
   const told = Object.keys(fromClause).filter((k) => !["maritalStatus", "spouseAccompanying", "spouseCanadian"].includes(k)).length;

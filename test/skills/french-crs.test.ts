@@ -130,4 +130,9 @@ describe("the CRS calculator in French", () => {
     expect(r.lang).toBe("fr");
     expect(r.text.startsWith(fr(() => FR.skill.lead(442, today, false)))).toBe(true);
   });
+  it("answers a French question about an education's worth with a partner, and a Canadian diploma's extra points", () => {
+    const ask = asker();
+    expect(ask("une maîtrise ça vaut combien si j'ai une conjointe qui vient avec moi").text).toMatch(/^Maîtrise ou diplôme professionnel : 135 sans époux ni conjoint, 126 avec époux ou conjoint\./);
+    expect(ask("diplôme canadien de 2 ans, ca rajoute combien").text).toMatch(/: 15\./);
+  });
 });

@@ -90,6 +90,8 @@ function readCategory(clause: Clause, context: SkillContext): Match<CategoryPara
     return { score: 0.88, fromState: true, params: { aspect: has(clause, "howMany") ? "count" : "list", category: slots.category, ...(slots.year ? { year: slots.year } : {}) } };
   }
   if (category && has(clause, "status") && !roundish) return { score: 0.88, params: { ...base, aspect: "status" } };
+  // « depuis quand existe la catégorie des médecins avec expérience de travail au Canada »: since when, whatever its name says.
+  if (category && /\bsince when\b|\bwhen (?:was|were|did) (?:it|the|this|that)\b[^?]{0,40}\b(?:created|introduced|start(?:ed)?|launched|added)\b/.test(clause.text) && !roundish) return { score: 0.88, params: { ...base, aspect: "since" } };
   // "can i get into the french category with nclc 6": the level told, checked against the list's rule.
   if (category && frenchLevel !== undefined && Number.isFinite(frenchLevel) && !roundish && clause.profile.facts <= 1 && (has(clause, "categoryWord") || /\b(?:eligible|qualify|get into|get in|enough)\b/.test(clause.text))) return { score: 0.9, params: { ...base, aspect: "conditions", yesNo: true } };
   // "which categories haven't had any draw in 2026", "categories with no rounds yet".
