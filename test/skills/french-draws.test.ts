@@ -180,6 +180,12 @@ describe("the round skills in French", () => {
     ask("combien de tirages en 2024");
     expect(ask("pareil pour 2025").text).toMatch(/^Je connais 2 tirages en 2025/);
   });
+  it("reads 'jaurais' without its apostrophe, 'cb' for combien, and counts the pool above a score told in the same message", () => {
+    const ask = asker();
+    expect(ask("crs 500, jaurais eu une ita au tirage 8 ?").text).toMatch(/^Non : 500 est inférieur à la note de passage de 515 du tirage 8/);
+    expect(ask("jai 500 pile, cb sont au dessus de moi").skills).toEqual(["pool"]);
+    expect(ask("c koi le dernier tirage pcp, cb de points fallait").text).toMatch(/^780 : la note de passage du tirage 9/);
+  });
 });
 
 function escape(s: string): string {

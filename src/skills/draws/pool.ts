@@ -37,11 +37,13 @@ function directionAsked(clause: Clause): { direction?: "up" | "down" } {
 
 function readPool(clause: Clause, context: SkillContext): Match<PoolParams> | null {
   // "how many in the pool are above me": the score the conversation holds, as the clause's own.
-  const me = /\b(?:above|over|higher than|more than|below|under|lower than|ahead of|behind) (?:me|my score|mine|my crs|my points)\b/.test(clause.text) && context.slots.score !== undefined && clause.numbers.length === 0;
+  // "jai 490 pile, cb sont au dessus de moi": the score told in the clause itself.
+  const told = clause.numbers.find((n) => (n.kind === "crs" || n.kind === "plain") && n.value >= 100 && n.value <= 1200)?.value;
+  const me = /\b(?:above|over|higher than|more than|below|under|lower than|ahead of|behind) (?:me|my score|mine|my crs|my points)\b/.test(clause.text) && (told !== undefined || context.slots.score !== undefined && clause.numbers.length === 0);
   if (me && (/\bpool\b/.test(clause.text) || has(clause, "howMany"))) {
-    const score = context.slots.score ?? 0;
+    const score = told ?? context.slots.score ?? 0;
     const above = /\b(?:above|over|higher than|more than|ahead of)\b/.test(clause.text);
-    return { score: 0.92, fromState: true, params: { change: false, ...(above ? { min: score + 1, max: 1200 } : { min: 0, max: score - 1 }) } };
+    return { score: 0.92, ...(told === undefined ? { fromState: true } : {}), params: { change: false, ...(above ? { min: score + 1, max: 1200 } : { min: 0, max: score - 1 }) } };
   }
   const scoresOnly = clause.numbers.filter((n) => (n.kind === "crs" || n.kind === "plain") && n.value <= 1200);
   // "451-460 count", "how many ppl 501-600": a score range is a question about the pool.
