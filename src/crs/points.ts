@@ -170,34 +170,22 @@ export function pointsFor(grid: CrsGrid, query: PointsQuery, options: PointsOpti
     }
     case "language": {
       const levels = query.levels;
-      if (levels && query.second) {
-        const rows = ABILITIES.map((a) => ({ a, band: secondLanguageRow(grid, levels[a]) }));
-        const max = grid.core.secondLanguage.max;
+      if (levels) {
+        // A level in each ability: the four rows summed, a second language's capped at its maximum.
+        const second = query.second === true;
+        const rows = ABILITIES.map((a) => ({ a, band: (second ? secondLanguageRow : firstLanguageRow)(grid, levels[a]) }));
+        const max = second ? grid.core.secondLanguage.max : grid.core.firstLanguage.max;
         const single = Math.min(max.withoutSpouse, rows.reduce((n, r) => n + r.band.withoutSpouse, 0));
         const spouse = Math.min(max.withSpouse, rows.reduce((n, r) => n + r.band.withSpouse, 0));
+        const told = ABILITIES.map((a) => [a, levels[a]] as const);
         return {
           ok: true,
           value: {
             ...base,
-            table: "A_core_human_capital.secondOfficialLanguage",
-            rows: rows.map((r) => splitRow(m.secondRow(r.band.label, m.inAbility(r.a)), r.band)),
-            summary: m.secondLevelsSummary(ABILITIES.map((a) => [a, levels[a]] as const), single, spouse, max.withoutSpouse, max.withSpouse),
-            status: grid.core.status.text,
-          },
-        };
-      }
-      if (levels) {
-        const rows = ABILITIES.map((a) => ({ a, band: firstLanguageRow(grid, levels[a]) }));
-        const single = rows.reduce((n, r) => n + r.band.withoutSpouse, 0);
-        const spouse = rows.reduce((n, r) => n + r.band.withSpouse, 0);
-        return {
-          ok: true,
-          value: {
-            ...base,
-            table: "A_core_human_capital.firstOfficialLanguage",
-            rows: rows.map((r) => splitRow(m.firstRow(r.band.label, m.inAbility(r.a)), r.band)),
-            summary: m.languageLevelsSummary(ABILITIES.map((a) => [a, levels[a]] as const), single, spouse, query.test ?? null),
-            notes: [m.languageNote(grid.core.firstLanguage.max.withoutSpouse, grid.core.firstLanguage.max.withSpouse)],
+            table: second ? "A_core_human_capital.secondOfficialLanguage" : "A_core_human_capital.firstOfficialLanguage",
+            rows: rows.map((r) => splitRow((second ? m.secondRow : m.firstRow)(r.band.label, m.inAbility(r.a)), r.band)),
+            summary: second ? m.secondLevelsSummary(told, single, spouse, max.withoutSpouse, max.withSpouse) : m.languageLevelsSummary(told, single, spouse, query.test ?? null),
+            ...(second ? {} : { notes: [m.languageNote(max.withoutSpouse, max.withSpouse)] }),
             status: grid.core.status.text,
           },
         };

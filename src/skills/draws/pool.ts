@@ -54,24 +54,21 @@ function readPool(clause: Clause, context: SkillContext): Match<PoolParams> | nu
   const between = has(clause, "between") && has(clause, "howMany") && scoresOnly.length === 2 && !has(clause, "draw") && !has(clause, "invitations") && clause.rounds.length === 0;
   const pool = has(clause, "pool") || range || between || (has(clause, "above") || has(clause, "below")) && has(clause, "howMany") && scoresOnly.length === 1 && !has(clause, "draw");
   const follow = context.slots.skill === "pool" && clause.followUp && scoresOnly.length > 0;
+  // The span the previous pool answer counted ("451-500"), for follow-ups that ask it again elsewhere.
+  const shownSpan = /^(\d+)-(\d+)$/.exec(context.slots.aspect ?? "");
+  const spanOf = shownSpan ? { min: Number(shownSpan[1]), max: Number(shownSpan[2]) } : undefined;
   // "and now?" after a pool question: the same span, in the latest distribution.
   const again = context.slots.skill === "pool" && clause.followUp && scoresOnly.length === 0 && clause.dates.length === 0 && !clause.period && /\b(?:now|today|currently|latest|current)\b/.test(clause.text);
-  if (again) {
-    const span = /^(\d+)-(\d+)$/.exec(context.slots.aspect ?? "");
-    return { score: 0.9, fromState: true, params: { change: false, ...(span ? { min: Number(span[1]), max: Number(span[2]) } : {}) } };
-  }
+  if (again) return { score: 0.9, fromState: true, params: { change: false, ...spanOf } };
   // "and in total?" after a span of the pool: the whole pool of the distribution just shown.
   const whole = context.slots.skill === "pool" && clause.followUp && scoresOnly.length === 0 && clause.dates.length === 0 && !clause.period && /\b(?:in total|total|overall|altogether|all together)\b/.test(clause.text);
   if (whole) return { score: 0.9, fromState: true, params: { change: false, ...(context.slots.round ? { round: context.slots.round } : {}) } };
   // « c'était combien dans cette tranche au 7 décembre 2025 »: the same span, in the distribution of that date.
   if (context.slots.skill === "pool" && /\b(?:that|this|the same|same) (?:range|span|band|bracket)\b/.test(clause.text) && scoresOnly.length === 0) {
-    const span0 = /^(\d+)-(\d+)$/.exec(context.slots.aspect ?? "");
     const on = clause.dates[0]?.iso ?? clause.period?.to;
-    if (span0) return { score: 0.9, fromState: true, params: { change: false, min: Number(span0[1]), max: Number(span0[2]), ...(clause.rounds.length === 1 ? { round: clause.rounds[0] ?? "" } : on ? { date: on } : {}) } };
+    if (spanOf) return { score: 0.9, fromState: true, params: { change: false, ...spanOf, ...(clause.rounds.length === 1 ? { round: clause.rounds[0] ?? "" } : on ? { date: on } : {}) } };
   }
   // "and back at round 390?" after a pool question: the same span, in the distribution published with that round.
-  const span = /^(\d+)-(\d+)$/.exec(context.slots.aspect ?? "");
-  const spanOf = span ? { min: Number(span[1]), max: Number(span[2]) } : {};
   const backAt = context.slots.skill === "pool" && clause.followUp && clause.rounds.length === 1 && scoresOnly.length === 0 ? context.knowledge.draw(clause.rounds[0] ?? "") : undefined;
   if (backAt) return { score: 0.9, fromState: true, params: { change: false, round: backAt.round, ...spanOf } };
   // "did the pool shrink since round 350?", "471-480 now vs round 380": from that round's distribution to the latest.

@@ -229,10 +229,15 @@ function summarise(draws: readonly Draw[], measure: RoundsParams["measure"]): Su
   };
 }
 
-function byType(knowledge: Knowledge, draws: readonly Draw[]): string[] {
+// Rounds by their type, in the order the types first appear.
+function groupByType(draws: readonly Draw[]): Map<string, Draw[]> {
   const groups = new Map<string, Draw[]>();
   for (const d of draws) groups.set(d.category ?? "unknown", [...(groups.get(d.category ?? "unknown") ?? []), d]);
-  return [...groups.entries()]
+  return groups;
+}
+
+function byType(knowledge: Knowledge, draws: readonly Draw[]): string[] {
+  return [...groupByType(draws).entries()]
     .sort((a, b) => b[1].length - a[1].length)
     .map(([type, ds]) => {
       const s = summarise(ds, "crs");
@@ -361,8 +366,7 @@ function answerTypes(params: RoundsParams, context: SkillContext, draws: readonl
   const { knowledge, now } = context;
   const m = drawMessages();
   const fresh = freshnessNote(knowledge, now);
-  const groups = new Map<string, Draw[]>();
-  for (const d of draws) groups.set(d.category ?? "unknown", [...(groups.get(d.category ?? "unknown") ?? []), d]);
+  const groups = groupByType(draws);
   const size = (ds: readonly Draw[]) => (params.measure === "invitations" ? ds.reduce((n, d) => n + (d.invitations ?? 0), 0) : ds.length);
   const ranked = [...groups.entries()].sort((a, b) => (size(b[1]) - size(a[1])) * (params.stat === "fewestType" ? -1 : 1));
   const [top] = ranked;
