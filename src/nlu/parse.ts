@@ -141,7 +141,10 @@ export function parseClause(raw: string, lexicon: Lexicon, now: Date, lang: Lang
     });
   const text = words.join(" ").replace(/\s+/g, " ").trim();
   const spans: Span[] = [];
+  // Every pattern taken here holds a number: a text with no digit is spared running them.
+  const digits = /\d/.test(text);
   const take = (re: RegExp, fn: (m: RegExpMatchArray) => boolean): void => {
+    if (!digits) return;
     for (const m of blank(text, spans).matchAll(new RegExp(re.source, "g"))) {
       if (fn(m)) spans.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
     }

@@ -1,14 +1,35 @@
 import type { CategoryId, CategoryList, KnowledgeBase, ListStatus, Member } from "../schema.js";
 import { inForceAt, ofCategory, startDates } from "./period.js";
 
+interface Sorted {
+  readonly starts: Map<CategoryList, string>;
+  readonly byCategory: Map<CategoryId, readonly CategoryList[]>;
+  readonly categories: readonly CategoryId[];
+}
+
+// A knowledge base is never changed once loaded (a new one is a new object): its lists are sorted once, not at every
+// question that names a code.
+const sortedOf = new WeakMap<readonly CategoryList[], Sorted>();
+
+function sorted(kb: KnowledgeBase): Sorted {
+  let found = sortedOf.get(kb.categoryLists);
+  if (found === undefined) {
+    const starts = startDates(kb.categoryLists);
+    const categories = [...new Set(kb.categoryLists.map((l) => l.category))].sort();
+    found = { starts, categories, byCategory: new Map(categories.map((c) => [c, ofCategory(kb.categoryLists, c, starts)])) };
+    sortedOf.set(kb.categoryLists, found);
+  }
+  return found;
+}
+
 function sortedLists(kb: KnowledgeBase, category: CategoryId): { lists: CategoryList[]; starts: Map<CategoryList, string> } {
-  const starts = startDates(kb.categoryLists);
-  return { lists: ofCategory(kb.categoryLists, category, starts), starts };
+  const { starts, byCategory } = sorted(kb);
+  return { lists: [...(byCategory.get(category) ?? [])], starts };
 }
 
 /** The date a list took effect, or for a list with no effective date the date its year's lists did. */
 export function listStart(kb: KnowledgeBase, list: CategoryList): string {
-  return startDates(kb.categoryLists).get(list) ?? `${list.year}-01-01`;
+  return sorted(kb).starts.get(list) ?? `${list.year}-01-01`;
 }
 
 /**
@@ -35,8 +56,7 @@ export interface CodeCategory {
 
 /** The categories a code belongs to at a date (the latest lists when no date is given), and the lists consulted. */
 export function categoriesOfCode(kb: KnowledgeBase, code: string, date?: string): { categories: CodeCategory[]; lists: CategoryList[] } {
-  const categories = [...new Set(kb.categoryLists.map((l) => l.category))].sort();
-  const lists = categories.map((c) => listInForce(kb, c, date)).filter((l): l is CategoryList => l !== null);
+  const lists = sorted(kb).categories.map((c) => listInForce(kb, c, date)).filter((l): l is CategoryList => l !== null);
   const found: CodeCategory[] = [];
   for (const list of lists) {
     const member = list.active ? list.members.find((m) => m.code === code) : undefined;

@@ -13,12 +13,16 @@ export type OccupationMatch =
   | { kind: "unknown-code"; code: string }
   | { kind: "none" };
 
-// The abbreviations of several words, longest first; sorted once per vocabulary, not at every lookup.
-const phraseKeys = new WeakMap<Readonly<Record<string, string>>, readonly string[]>();
-function phrasesOf(short: Readonly<Record<string, string>>): readonly string[] {
+// The abbreviations of several words, longest first, each between spaces as it is looked for and with what it
+// stands for; sorted once per vocabulary, not at every lookup.
+const phraseKeys = new WeakMap<Readonly<Record<string, string>>, readonly (readonly [string, string])[]>();
+function phrasesOf(short: Readonly<Record<string, string>>): readonly (readonly [string, string])[] {
   let keys = phraseKeys.get(short);
   if (!keys) {
-    keys = Object.keys(short).filter((k) => k.includes(" ")).sort((a, b) => b.length - a.length);
+    keys = Object.keys(short)
+      .filter((k) => k.includes(" "))
+      .sort((a, b) => b.length - a.length)
+      .map((k) => [` ${k} `, ` ${short[k] ?? k} `] as const);
     phraseKeys.set(short, keys);
   }
   return keys;
@@ -33,9 +37,9 @@ export function resolveOccupation(knowledge: Knowledge, code: string | undefined
   if (phrase.replace(/[^a-z]/g, "").length < 3) return { kind: "none" };
   const short = knowledge.vocabulary.abbreviations;
   // Abbreviations of several words first ("admin assistant" before "admin").
-  for (const key of phrasesOf(short)) {
-    if (` ${phrase} `.includes(` ${key} `)) phrase = ` ${phrase} `.replace(` ${key} `, ` ${short[key] ?? key} `).trim();
-  }
+  let padded = ` ${phrase} `;
+  for (const [key, full] of phrasesOf(short)) if (padded.includes(key)) padded = ` ${padded.replace(key, full).trim()} `;
+  phrase = padded.trim();
   phrase = phrase.split(" ").map((w) => short[w] ?? w).join(" ");
   // A French question is searched in the official French titles and in the English ones ("data scientist",
   // "developpeur web"); the closer reading wins, the French one on a tie.
