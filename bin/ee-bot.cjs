@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-semi-space-size=1 --no-concurrent-recompilation --max-old-space-size=64 --no-regexp-tier-up
+#!/usr/bin/env -S node --max-semi-space-size=1 --no-concurrent-recompilation --max-old-space-size=64 --no-regexp-tier-up --no-opt
 // The published command runs one bundled, compiled script (built by `npm install` through the prepare script),
 // compiled with V8's code cache: a start then skips parsing and compiling the functions an earlier run used.
 // A CommonJS file: Node reaches it sooner than an ES module (no module loader to start).
