@@ -44,7 +44,13 @@ export const PointsQuerySchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("canadian-education"), years: z.number().positive().optional() }),
   z.object({ kind: z.literal("arranged-employment") }),
   /** The grid's maximum total and the maximum of each part. */
-  z.object({ kind: z.literal("maximum"), /** One part's maximum asked for ("max for skill transferability"). */ part: z.enum(["core", "spouse", "transferability", "additional"]).optional() }),
+  z.object({
+    kind: z.literal("maximum"),
+    /** One part's maximum asked for ("max for skill transferability"). */
+    part: z.enum(["core", "spouse", "transferability", "additional"]).optional(),
+    /** One core factor's maximum asked for ("max points for the second official language"). */
+    factor: z.enum(["age", "education", "first-language", "second-language", "canadian-experience"]).optional(),
+  }),
 ]);
 /** A points question. */
 export type PointsQuery = z.infer<typeof PointsQuerySchema>;
@@ -87,6 +93,8 @@ export interface PointsAnswer {
 export interface PointsOptions {
   /** YYYY-MM-DD; the points in force then. Default: today. */
   readonly date?: string;
+  /** Whether a partner comes and counts, when the question says so: the one column that applies. */
+  readonly partner?: boolean;
 }
 
 const splitRow = (label: string, row: { withSpouse: number; withoutSpouse: number }): PointsRow => ({
@@ -97,7 +105,7 @@ const splitRow = (label: string, row: { withSpouse: number; withoutSpouse: numbe
 });
 const plainRow = (label: string, points: number): PointsRow => ({ label, withoutSpouse: null, withSpouse: null, points });
 
-function ageAnswer(grid: CrsGrid, ages: readonly number[] | undefined): Pick<PointsAnswer, "rows" | "birthdays" | "summary"> {
+function ageAnswer(grid: CrsGrid, ages: readonly number[] | undefined, partner: boolean | undefined): Pick<PointsAnswer, "rows" | "birthdays" | "summary"> {
   const lowest = grid.core.age[0]?.max ?? 0;
   const oldest = grid.core.age.at(-1)?.min ?? 0;
   const asked = ages && ages.length > 0 ? [...ages].sort((a, b) => a - b) : [];
@@ -114,13 +122,15 @@ function ageAnswer(grid: CrsGrid, ages: readonly number[] | undefined): Pick<Poi
     const lostWithSpouse = before.withSpouse - after.withSpouse;
     if (lostWithoutSpouse > 0 || lostWithSpouse > 0) birthdays.push({ age, lostWithoutSpouse, lostWithSpouse });
   }
-  const listed = m.list(rows.map((r) => m.split(r.label, r.withoutSpouse ?? 0, r.withSpouse ?? 0)));
+  const column = (r: PointsRow) => (partner ? (r.withSpouse ?? 0) : (r.withoutSpouse ?? 0));
+  const listed = m.list(rows.map((r) => (partner === undefined || asked.length === 0 ? m.split(r.label, r.withoutSpouse ?? 0, r.withSpouse ?? 0) : m.column(r.label, column(r), partner))));
   const losses = birthdays;
   const lossText =
     asked.length === 2 && losses.length > 0
       ? m.ageLoss(losses.reduce((s, b) => s + b.lostWithoutSpouse, 0), losses.reduce((s, b) => s + b.lostWithSpouse, 0), to, from)
       : "";
-  return { rows, birthdays, summary: `${listed}${lossText}` };
+  const shown = partner === undefined || asked.length === 0 ? rows : rows.map((r) => plainRow(r.label, column(r)));
+  return { rows: shown, birthdays, summary: `${listed}${lossText}` };
 }
 
 function itemRows(grid: CrsGrid, ids: readonly AdditionalId[], date: string): { rows: PointsRow[]; inForce: boolean; notes: string[] } {
@@ -148,7 +158,7 @@ export function pointsFor(grid: CrsGrid, query: PointsQuery, options: PointsOpti
   const base = { query, date, gridDate: grid.asOf, birthdays: [] as BirthdayLoss[], inForce: null as boolean | null, notes: [] as string[] };
   switch (query.kind) {
     case "age": {
-      const a = ageAnswer(grid, query.ages);
+      const a = ageAnswer(grid, query.ages, options.partner);
       return { ok: true, value: { ...base, ...a, table: "A_core_human_capital.age", status: grid.core.status.text } };
     }
     case "education": {
@@ -161,8 +171,15 @@ export function pointsFor(grid: CrsGrid, query: PointsQuery, options: PointsOpti
         value: {
           ...base,
           table: "A_core_human_capital.education",
-          rows: [splitRow(name, row), plainRow(m.educationAsSpouse(name), spouse)],
-          summary: query.partner ? m.partnerEducation(name, spouse) : m.split(name, row.withoutSpouse, row.withSpouse),
+          rows:
+            options.partner === undefined || query.partner
+              ? [splitRow(name, row), plainRow(m.educationAsSpouse(name), spouse)]
+              : [plainRow(name, options.partner ? row.withSpouse : row.withoutSpouse)],
+          summary: query.partner
+            ? m.partnerEducation(name, spouse)
+            : options.partner === undefined
+              ? m.split(name, row.withoutSpouse, row.withSpouse)
+              : m.column(name, options.partner ? row.withSpouse : row.withoutSpouse, options.partner),
           notes: [m.educationNote],
           status: grid.core.status.text,
         },
@@ -228,6 +245,32 @@ export function pointsFor(grid: CrsGrid, query: PointsQuery, options: PointsOpti
     case "maximum": {
       const max = grid.maximums;
       const parts = m.maximumRows;
+      if (query.factor) {
+        // The most a factor gives: the grid's own maximum where it states one, else its highest row.
+        const top = (rows: readonly { withSpouse: number; withoutSpouse: number }[]) => ({
+          withSpouse: Math.max(...rows.map((r) => r.withSpouse)),
+          withoutSpouse: Math.max(...rows.map((r) => r.withoutSpouse)),
+        });
+        const core = grid.core;
+        const value = {
+          age: top(core.age),
+          education: top(core.education),
+          "first-language": core.firstLanguage.max,
+          "second-language": core.secondLanguage.max,
+          "canadian-experience": top(core.canadianExperience.bands),
+        }[query.factor];
+        const name = m.maximumFactors[query.factor];
+        return {
+          ok: true,
+          value: {
+            ...base,
+            table: "A_core_human_capital",
+            rows: [splitRow(name, value)],
+            summary: m.maximumPart(name, `${value.withoutSpouse}`, value.withSpouse, max.total),
+            status: core.status.text,
+          },
+        };
+      }
       return {
         ok: true,
         value: {

@@ -142,6 +142,8 @@ export interface CrsMessages {
     readonly age: (age: number) => string;
     readonly ageBand: (label: string) => string;
     readonly split: (label: string, single: number, spouse: number) => string;
+    /** One column of a row, where the question says whether a partner comes. */
+    readonly column: (label: string, points: number, partner: boolean) => string;
     readonly list: (lines: readonly string[]) => string;
     readonly ageLoss: (single: number, spouse: number, to: number, from: number) => string;
     readonly history: (points: number, from: string, to: string | null) => string;
@@ -173,6 +175,8 @@ export interface CrsMessages {
     /** French below the level that earns additional points. */
     readonly frenchBelowLevel: (nclc: number, min: number) => string;
     readonly maximumRows: { readonly core: string; readonly spouse: string; readonly transferability: string; readonly additional: string };
+    /** The core factors whose maximum can be asked, as the maximum's sentence names them. */
+    readonly maximumFactors: { readonly age: string; readonly education: string; readonly "first-language": string; readonly "second-language": string; readonly "canadian-experience": string };
     /** One part's maximum, with the core's with-partner maximum when it is the core, and the grid's total. */
     readonly maximumPart: (part: string, value: string, withPartner: number | null, total: number) => string;
     /** The grid's own note on Canadian work experience, where the language can say it. */
@@ -495,6 +499,7 @@ export const CRS_MESSAGES: Catalog<CrsMessages> = {
       age: (age) => `age ${age}`,
       ageBand: (label) => `age ${label}`,
       split: (label, single, spouse) => `${label}: ${single} single, ${spouse} with a spouse`,
+      column: (label, points, partner) => `${label}: ${points} ${partner ? "with a spouse or partner who comes with you" : "for a single candidate (or one whose partner does not come)"}`,
       list: (lines) => lines.join("; "),
       ageLoss: (single, spouse, to, from) => `: ${single} fewer single (${spouse} with a spouse) at ${to} than at ${from}`,
       history: (points, from, to) => `${points} from ${from}${to ? ` to ${to}` : ""}`,
@@ -522,6 +527,7 @@ export const CRS_MESSAGES: Catalog<CrsMessages> = {
       frenchBelowLevel: (nclc, min) => `0: French at NCLC ${nclc} earns no additional points; they start at NCLC ${min} in all four abilities`,
       maximumPart: (part, value, withPartner, total) => `${value}${withPartner !== null ? ` single (${withPartner} with a partner)` : ""}: the most points for ${part}, of the ${formatNumber(total)} a candidate can have in all`,
       maximumRows: { core: "core human capital factors", spouse: "spouse or common-law partner factors", transferability: "skill transferability factors", additional: "additional points" },
+      maximumFactors: { age: "age", education: "education", "first-language": "the first official language (all four abilities)", "second-language": "the second official language (all four abilities)", "canadian-experience": "Canadian work experience" },
       canadianNote: (note) => note,
       item: (label, points) => `${label}: ${points}`,
       formerFor: (points, offer) => `${points} for ${offer}`,
@@ -769,6 +775,7 @@ export const CRS_MESSAGES: Catalog<CrsMessages> = {
       age: (age) => `${age} ans`,
       ageBand: (label) => `${frenchBand(label)} ans`,
       split: (label, single, spouse) => `${label} : ${single} sans époux ni conjoint, ${spouse} avec époux ou conjoint`,
+      column: (label, points, partner) => `${label} : ${points} ${partner ? "avec un époux ou conjoint qui vous accompagne" : "pour un candidat seul (ou dont l'époux ou conjoint ne l'accompagne pas)"}`,
       list: frList,
       ageLoss: (single, spouse, to, from) => ` : à ${to} ans, ${single} points de moins qu'à ${from} ans sans époux ni conjoint (${spouse} de moins avec époux ou conjoint)`,
       history: (points, from, to) => `${points} ${to ? `du ${frDate(from)} au ${frDate(to)}` : `à partir du ${frDate(from)}`}`,
@@ -794,8 +801,9 @@ export const CRS_MESSAGES: Catalog<CrsMessages> = {
       canadianSummary: (years, single, spouse) => `${frYears(years)} d'expérience de travail au Canada : ${single} sans époux ni conjoint, ${spouse} avec époux ou conjoint`,
       maximumSummary: (total) => `${formatNumber(total)} : le nombre maximal de points du SCG qu'un candidat peut avoir`,
       frenchBelowLevel: (nclc, min) => `0 : le français au NCLC ${nclc} ne donne aucun point supplémentaire ; ils commencent au NCLC ${min} dans les quatre compétences`,
-      maximumPart: (part, value, withPartner, total) => `${value}${withPartner !== null ? ` sans époux ni conjoint (${withPartner} avec époux ou conjoint)` : ""} : le maximum de points pour les ${part}, sur les ${formatNumber(total)} qu'un candidat peut avoir en tout`,
+      maximumPart: (part, value, withPartner, total) => `${value}${withPartner !== null ? ` sans époux ni conjoint (${withPartner} avec époux ou conjoint)` : ""} : le maximum de points pour ${/^(?:l'|la |les )/.test(part) ? part : `les ${part}`}, sur les ${formatNumber(total)} qu'un candidat peut avoir en tout`,
       maximumRows: { core: "facteurs de base liés au capital humain", spouse: "facteurs liés à l'époux ou au conjoint de fait", transferability: "facteurs de transférabilité des compétences", additional: "points supplémentaires" },
+      maximumFactors: { age: "l'âge", education: "les études", "first-language": "la première langue officielle (les quatre compétences)", "second-language": "la deuxième langue officielle (les quatre compétences)", "canadian-experience": "l'expérience de travail au Canada" },
       canadianNote: () => null,
       item: (label, points) => `${label} : ${points}`,
       formerFor: (points, offer) => `${points} pour ${offer}`,

@@ -20,7 +20,7 @@ import type { Match, OptionValues, Skill, SkillAnswer, SkillContext } from "./ty
 /** What the CRS skill is asked: a score from a profile, the points of one factor, a score plus one factor, or the FSW grid (not the CRS). */
 export type CrsParams =
   | { mode: "calculate"; profile: PartialProfile; readings: string[]; date?: string; whatIf: boolean; askOptional?: boolean }
-  | { mode: "points"; query: PointsQuery; date?: string; yesNo?: boolean; losing?: boolean }
+  | { mode: "points"; query: PointsQuery; date?: string; yesNo?: boolean; losing?: boolean; partner?: boolean }
   | { mode: "add"; score: number; query: Extract<PointsQuery, { kind: "nomination" | "sibling" }>; date?: string }
   | { mode: "equivalency"; test: TestName; level: number }
   | { mode: "levels"; test: TestName; scores: AbilityValues; only?: Ability; /** "what is my CLB and points": the first official language's points for those levels too. */ points?: boolean }
@@ -186,6 +186,27 @@ function pointsQuery(clause: Clause, profile: PartialProfile, grid: Knowledge["c
   return undefined;
 }
 
+// "points for age 38 if my wife comes with me": whether the partner's column applies, when the clause says.
+function partnerCounts(p: PartialProfile): boolean | undefined {
+  if (p.spouseAccompanying === true && p.spouseCanadian !== true) return true;
+  if (p.maritalStatus === "single" || p.spouseAccompanying === false || p.spouseCanadian === true) return false;
+  return undefined;
+}
+
+type CoreFactor = NonNullable<Extract<PointsQuery, { kind: "maximum" }>["factor"]>;
+
+// The core factor a question asks the maximum of; none when it asks of a part (transferability, the partner's).
+function factorMaximum(t: string): CoreFactor | undefined {
+  if (!/\b(?:max(?:imum)?|most|cap(?:ped)?|top)\b/.test(t) || /\b(?:transferab\w*|spouse|partner|additional|cut-?offs?|draws?|rounds?)\b/.test(t)) return undefined;
+  if (!/\b(?:points?|pts|score|crs|get|give|gives)\b|\bmax(?:imum)? (?:for|of|in|on)\b/.test(t)) return undefined;
+  if (/\b(?:second|2nd) (?:official )?language\b/.test(t)) return "second-language";
+  if (/\b(?:first|1st) (?:official )?language\b|\blanguage\b/.test(t)) return "first-language";
+  if (/\bcanadian (?:work )?experience\b|\bwork experience in canada\b|\bcanadian work\b/.test(t)) return "canadian-experience";
+  if (/\bage\b/.test(t)) return "age";
+  if (/\b(?:education|studies|degree)\b/.test(t)) return "education";
+  return undefined;
+}
+
 // "I have 450, with a provincial nomination how much would it be?": a score given plus one factor's points, asked as an amount.
 function addedFactor(clause: Clause): Extract<CrsParams, { mode: "add" }>["query"] | undefined {
   const t = clause.text;
@@ -257,6 +278,9 @@ function readCrs(clause: Clause, context: SkillContext): Match<CrsParams> | null
   }
   const added = givenScore ? addedFactor(clause) : undefined;
   if (givenScore && added) return { score: 0.93, params: { mode: "add", score: givenScore.value, query: added, ...dated } };
+  // "max points for the second official language", "most you can get for age": one core factor's maximum.
+  const factorMax = clause.numbers.length === 0 && !givenScore ? factorMaximum(clause.text) : undefined;
+  if (factorMax) return { score: 0.92, params: { mode: "points", query: { kind: "maximum", factor: factorMax }, ...dated, yesNo: false } };
   const canadianEducation = CANADIAN_EDUCATION.test(clause.text);
   const factor = /\b(?:job offers?|lmia|arranged employment|sibling|brother|sister|pnp|nomination|french)\b/.test(clause.text) || canadianEducation;
   // « CLB 8 partout, ça donne combien »: a level and "how many does that give" ask its points.
@@ -273,7 +297,8 @@ function readCrs(clause: Clause, context: SkillContext): Match<CrsParams> | null
   const namedRound = clause.rounds.length > 0 || (has(clause, "draw") && (has(clause, "latest") || has(clause, "first"))) || has(clause, "highest") || has(clause, "lowest") || has(clause, "average");
   if (askingPoints && !/\bmy (?:crs|score|points)\b/.test(clause.text) && told < 3 && !givenScore && !namedRound) {
     const query = pointsQuery(clause, fromClause, context.knowledge.crsGrid);
-    if (query) return { score: 0.92, params: { mode: "points", query, ...dated, yesNo: has(clause, "yesNo"), losing: has(clause, "lose") } };
+    const partner = partnerCounts(fromClause);
+    if (query) return { score: 0.92, params: { mode: "points", query, ...dated, yesNo: has(clause, "yesNo"), losing: has(clause, "lose"), ...(partner !== undefined ? { partner } : {}) } };
   }
   // "what is the maximum CRS score?", « c quoi le maximum de points au crs »: the grid's total, not a round's cut-off.
   // "max for skill transferability", "maximum points for the spouse factors": the grid's maximum of a part.
@@ -382,7 +407,7 @@ function points(params: Extract<CrsParams, { mode: "points" }>, context: SkillCo
   const { knowledge, now } = context;
   const m = texts();
   const date = params.date ?? now.toISOString().slice(0, 10);
-  const r = pointsFor(knowledge.crsGrid, params.query, { date });
+  const r = pointsFor(knowledge.crsGrid, params.query, { date, ...(params.partner !== undefined ? { partner: params.partner } : {}) });
   if (!r.ok) return { reply: makeReply(knowledge, "crs", { title: m.pointsTitle, text: m.cannotAnswer(r.error.message), userError: true }) };
   const a = r.value;
   const loses = a.birthdays.some((b) => b.lostWithoutSpouse > 0 || b.lostWithSpouse > 0);

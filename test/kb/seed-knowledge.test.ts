@@ -236,4 +236,12 @@ describe("the knowledge base built from the five seed articles", () => {
     expect(ask("how long is my express entry profile valid").reply.text).toBe(MESSAGES.declineNotInData);
     expect(ask("can you fill my express entry profile for me").reply.text).toBe(MESSAGES.declineAccount);
   });
+
+  it("tells two programs apart by their French acronyms, and defines a third named alone as a follow-up", () => {
+    const knowledge = Knowledge.load();
+    const robot = new Robot(() => knowledge, { now: () => new Date("2026-12-01T12:00:00Z") });
+    const ask = (text: string) => robot.handle({ text, user: "u", conversation: "fr", platform: "cli" }).text;
+    expect(ask("c koi la diff entre PEC et TQF")).toMatch(/^Ce sont deux choses différentes : PEC : Programme de l'expérience canadienne .* TQF : Programme des travailleurs qualifiés \(fédéral\)/);
+    expect(ask("et TMSF")).toMatch(/^TMSF : Programme des travailleurs de métiers spécialisés \(fédéral\)/);
+  });
 });

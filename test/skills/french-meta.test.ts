@@ -100,6 +100,7 @@ describe("the meta, glossary, process, decline and chart skills in French", () =
     expect(r.text).toMatch(/^CNP : Classification nationale des professions \(en anglais : NOC, National Occupational Classification\)\. La CNP est le système national/);
     expect(r.reply.sources.map((s) => s.id)).toEqual([definition.source]);
     expect(ask("FEER ?").text).toMatch(/^FEER : Formation, études, expérience et responsabilités \(en anglais : TEER, /);
+    expect(ask("max de points pour la 2e langue officielle c cb").text).toMatch(/^24 sans époux ni conjoint \(22 avec époux ou conjoint\) : le maximum de points pour la deuxième langue officielle/);
 
     const english = asker(smallRobot(), "en")("what is NOC?");
     expect(english.text).toMatch(/^NOC stands for National Occupational Classification\. The NOC is Canada's national system for classifying occupations\./);

@@ -356,6 +356,24 @@ describe("skills on the small knowledge base", () => {
     expect(ask("what if i have 518, would i have made it").text).toMatch(/^No: 518 is below the cut-off of 530 in round 6 \(May 14, 2025, CEC\)\./);
   });
 
+  it("answers one core factor's maximum, one column where the partner is said to come or not, and the lowest of rounds just charted", () => {
+    const ask = asker();
+    expect(ask("max points for the second official language").text).toMatch(/^24 single \(22 with a partner\): the most points for the second official language/);
+    expect(ask("maximum points for age").text).toMatch(/^110 single \(100 with a partner\): the most points for age/);
+    expect(ask("most points you can get for canadian work experience").text).toMatch(/^80 single \(70 with a partner\)/);
+    const partner = ask("how many points for age 38 if my wife comes with me").text;
+    expect(partner).toMatch(/^Age 38: 55 with a spouse or partner who comes with you\./);
+    expect(partner).not.toContain("61");
+    expect(ask("points for a phd, my wife isn't coming").text).toMatch(/: 150 for a single candidate \(or one whose partner does not come\)/);
+    expect(ask("points for age 29").text).toMatch(/^Age 29: 110 single, 100 with a spouse/);
+    const charted = asker();
+    charted("chart of CEC cut-offs");
+    const lowest = Math.min(...smallKnowledge().drawsOf(["cec"]).map((d) => d.crs ?? Infinity));
+    const r = charted("which one was the lowest");
+    expect(r.skills).toEqual(["rounds"]);
+    expect(r.text).toMatch(new RegExp(`^${lowest}: the lowest cut-off of the \\d+ CEC rounds`));
+  });
+
   it("answers every question of a message, in order", () => {
     const r = asker()("last cec draw? and is 21231 stem\nthanks");
     expect(r.skills).toEqual(["round", "occupation", "help"]);

@@ -134,7 +134,9 @@ function readRounds(clause: Clause, context: SkillContext): Match<RoundsParams> 
   // "how many were invited?" with no period or type, right after a round: that round's, not all time's.
   if (stat === "total" && types.length === 0 && slots.round && !has(clause, "ever")) return { score: 0.55, params: base };
   // "which one had the lowest cutoff", "how many itas total" right after rounds of a period or type: those rounds.
-  if (stat && slots.skill === "rounds" && (slots.period || slots.category) && types.length === 0 && !clause.period && clause.rounds.length === 0 && clause.codes.length === 0 && !has(clause, "ever") && !/\b(?:all time|of all time|overall|in history)\b/.test(clause.text)) {
+  // A chart drew rounds of a type and period too: "which one was the lowest" after it asks among them.
+  const listed = slots.skill === "rounds" || slots.skill === "chart";
+  if (stat && listed && (slots.period || slots.category) && types.length === 0 && !clause.period && clause.rounds.length === 0 && clause.codes.length === 0 && !has(clause, "ever") && !/\b(?:all time|of all time|overall|in history)\b/.test(clause.text)) {
     return { score: 0.9, fromState: true, params: { ...base, ...(slots.period ? { period: slots.period } : {}), types: slots.category ? [slots.category] : [] } };
   }
   if (stat && stat !== "count" && roundish && clause.rounds.length === 0) return { score: 0.85, params: base };
@@ -146,7 +148,7 @@ function readRounds(clause: Clause, context: SkillContext): Match<RoundsParams> 
   if (types.length > 0 && has(clause, "draw") && (has(clause, "list") || /\ball (?:the )?\w+ (?:draws|rounds)\b|\b(?:draws|rounds) list\b|\b(?:draws|rounds) (?:so far|to date|ever|till now|until now)\b/.test(clause.text))) return { score: 0.88, params: base };
   if (stat === "count" && roundish) return { score: 0.8, params: base };
   // "and the highest one", "lowest one?" after a question over rounds: the same rounds, another statistic.
-  if (slots.skill === "rounds" && (stat === "lowest" || stat === "highest" || stat === "average") && types.length === 0 && !clause.period && clause.rounds.length === 0 && clause.codes.length === 0 && clause.phrase === "" && (slots.period || slots.category)) {
+  if (listed && (stat === "lowest" || stat === "highest" || stat === "average") && types.length === 0 && !clause.period && clause.rounds.length === 0 && clause.codes.length === 0 && clause.phrase === "" && (slots.period || slots.category)) {
     return { score: 0.86, fromState: true, params: { ...base, ...(slots.period ? { period: slots.period } : {}), types: slots.category ? [slots.category] : [] } };
   }
   // "how many healthcare draws this year and what were the cutoffs": the same rounds, their cut-offs.
