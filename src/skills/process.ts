@@ -28,7 +28,9 @@ export const processSkill: Skill<ProcessParams> = {
     if (clause.codes.length > 0 || clause.rounds.length > 0) return null;
     if (has(clause, "roundKinds")) return { score: 0.85, params: { topic: "round-kinds" } };
     if (has(clause, "schedule") && !has(clause, "predict") && !/\b(?:was|were|did|happened)\b/.test(clause.text)) return { score: 0.8, params: { topic: "schedule", ...(has(clause, "yesNo") ? { yesNo: true } : {}) } };
-    if (has(clause, "programsQ")) return { score: 0.8, params: { topic: "programs" } };
+    if (has(clause, "programsQ")) return { score: 0.82, params: { topic: "programs" } };
+    // "how do they rank people in the pool": how selection works is told in the articles' words.
+    if (has(clause, "rankingQ")) return { score: 0.88, params: { topic: "passage", query: clause.text } };
     // "I got an ITA, what now?" is about the process even though it names an invitation.
     if (has(clause, "apply") && !has(clause, "cutoff")) return { score: /\b(?:what now|next steps?|after (?:an? |the |i (?:get|got) (?:an )?)?ita|got an ita)\b/.test(clause.text) ? 0.9 : 0.75, params: { topic: "apply" } };
     // Passages are searched only when nothing else answers (the robot's fallback): the search is the costly part.

@@ -231,6 +231,10 @@ describe("the knowledge base built from the five seed articles", () => {
     expect(who.reply.sources.map((s) => s.id)).toEqual([S1]);
     expect(ask("documants needed for the profile?").reply.text).toContain("Required documents usually consist of language test results");
     expect(ask("what docs do i need after getting the ITA").reply.text).toContain("police clearance certificates");
+    // How candidates are ranked, the programs and the steps, asked as people ask them.
+    expect(ask("how do they rank ppl in the pool").reply.text).toContain("Express Entry uses a point-based system, the CRS, to rank");
+    expect(ask("what are the three programs under express entry").understood.map((u) => u.skill)).toEqual(["process"]);
+    expect(ask("how does EE work step by step").reply.text).toMatch(/^Applying through Express Entry takes 2 steps:/);
     // A question that shares only "Express Entry" and "profile" with the articles gets no passage.
     expect(ask("what colour is the express entry logo").understood.map((u) => u.skill)).toEqual(["fallback"]);
     expect(ask("how long is my express entry profile valid").reply.text).toBe(MESSAGES.declineNotInData);
