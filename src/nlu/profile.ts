@@ -113,14 +113,16 @@ const yearPatterns = new Map<string, readonly RegExp[]>();
 function years(text: string, where: RegExp): number | undefined {
   let patterns = yearPatterns.get(where.source);
   if (!patterns) {
+    // "a 3 year canadian degree": years of a credential, not of work.
+    const study = String.raw`(?!\s+(?:degree|diploma|credential|program|programme|course|college|university|studies|study|bachelor'?s?|masters?|certificate|dec|aec)\b)`;
     patterns = [
-      new RegExp(String.raw`\b${YEAR_COUNT}\s*(?:years?|yrs?|y)\b(?:\s+of)?(?:\s+(?:skilled|full[- ]time|work(?:ing)?|job))*(?:\s+(?:experience|exp))?\s*${where.source}`),
+      new RegExp(String.raw`\b${YEAR_COUNT}\s*(?:years?|yrs?|y)\b(?:\s+of)?(?:\s+(?:skilled|full[- ]time|work(?:ing)?|job))*(?:\s+(?:experience|exp))?\s*${where.source}${study}`),
       // "canadian work 2 yrs", "foreign exp: 3 years": the place, the kind of time, then the count.
       new RegExp(String.raw`${where.source}\s+(?:work(?:ing)?|experience|exp|job)(?:\s+(?:experience|exp))?\s*(?:of|:|=|-)?\s*${YEAR_COUNT}\s*(?:years?|yrs?|y)\b`),
       // "working in canada (as a software developer) for 2 years".
       new RegExp(String.raw`\b(?:work(?:ed|ing)?|employed|job)\b[a-z ]{0,12}${where.source}(?:[a-z ]{0,40}?)\s+(?:for|since)\s+(?:the (?:past|last) |about |around |almost |over )?${YEAR_COUNT}\s*(?:years?|yrs?)\b`),
       // "3 canadian", "two in canada": a count without the word "years"; "a canadian college" is no count.
-      new RegExp(String.raw`\b(?!an?\b)${YEAR_COUNT}\s+${where.source}`),
+      new RegExp(String.raw`\b(?!an?\b)${YEAR_COUNT}\s+${where.source}${study}`),
     ];
     yearPatterns.set(where.source, patterns);
   }
@@ -231,7 +233,9 @@ export function readProfile(raw: string, vocabulary: Vocabulary): ProfileReading
   const aged = age ? undefined : /(?:^|[:,;.]\s+|[:,;]|\bi have\s+|\bi am\s+|\bi'?m\s+|^(?:single|married),?\s+)(\d{2}) (?:years?|yrs?)\b(?=\s*(?:$|[,;.+]|and\b|single|married|old\b))/.exec(own);
   // "crs 29 single masters": two digits just before the marital status are an age.
   const beside = age || aged ? undefined : /\b(\d{2}),? (?=(?:single|married|unmarried|divorced|widowed)\b)/.exec(own);
-  const young = aged ?? beside;
+  // "single 26, bachelor's", "married 32, clb 7": two digits just after the marital status are an age too.
+  const after = age || aged || beside ? undefined : /\b(?:single|married|unmarried|divorced|widowed|common-law),?\s+(\d{2})\b(?!\s*(?:points|pts|crs|%|years?|yrs?|y\b|months?|hours?|[.,]\d))/.exec(own);
+  const young = aged ?? beside ?? after;
   const ageValue = age ? Number(age[1] ?? age[2] ?? age[3] ?? age[4]) : young && Number(young[1]) >= 17 && Number(young[1]) <= 70 ? Number(young[1]) : undefined;
   if (ageValue !== undefined && ageValue >= 0) set("age", ageValue);
 

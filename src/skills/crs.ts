@@ -286,7 +286,7 @@ function readCrs(clause: Clause, context: SkillContext): Match<CrsParams> | null
   // « CLB 8 partout, ça donne combien »: a level and "how many does that give" ask its points.
   const levelWorth = clause.numbers.some((n) => n.kind === "clb") && has(clause, "howMany") && /\b(?:give|gives|worth|is that|for the language|for language|for english|for french)\b/.test(clause.text);
   const askingPoints = levelWorth || ((has(clause, "points") || has(clause, "lose")) && (has(clause, "howMany") || /\b(?:give|get|worth|still|count|lose|for)\b|^(?:\w+ ){1,2}points? only\b/.test(clause.text) || clause.text.split(" ").length <= 5))
-    || (factor && /\b(?:worth|give|gives|count|counts|points?|pts|bonus|extra|adds?)\b/.test(clause.text))
+    || (factor && /\b(?:worth|give|gives|count|counts|points?|pts|bonus|extra|adds?)\b|\bhow (?:much|many)(?: points?)? (?:do|does|would|will|can) (?:i|you|one|we) get\b/.test(clause.text))
     // « une maîtrise ça vaut combien »: "a masters is that worth how many".
     || (has(clause, "howMany") && /\bworth\b/.test(clause.text) && clause.profile.facts <= 3 && !has(clause, "draw"))
     || (canadianEducation && /\bhow much\b/.test(clause.text) && !has(clause, "draw") && !has(clause, "invitations"));

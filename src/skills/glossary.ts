@@ -13,6 +13,8 @@ export interface GlossaryParams {
   readonly same?: readonly [string, string];
   /** A term asked about that no source defines ("what does CLB mean"), as the user wrote it. */
   readonly unknown?: string;
+  /** Two or more terms asked apart ("the difference between CEC and FSW"), not only spelled out. */
+  readonly contrast?: boolean;
 }
 
 // "what does CLB mean", "AOR meaning?", "NCLC??", "define ECA", "ECA kya hota hai": a definition asked of one short word.
@@ -29,6 +31,12 @@ function termsOf(clause: Clause, knowledge: Knowledge): Term[] {
     add(e ? (knowledge.term(e.label) ?? knowledge.term(e.name)) : undefined);
   }
   add(knowledge.search.termNamedIn(clause.text));
+  // "what is SCG? saw it on a french forum": a term's French acronym, asked about in English.
+  const words = new Set(clause.text.split(/[^a-z]+/));
+  for (const t of knowledge.kb.terms) {
+    const fr = t.fr?.term.toLowerCase();
+    if (fr && /^[a-z]{2,6}$/.test(fr) && words.has(fr)) add(t);
+  }
   if (found.length === 0 && clause.phrase !== "") {
     const hit = knowledge.search.termsLike(clause.phrase, 1)[0];
     if (hit && hit.score <= knowledge.search.tuning.termAccept) add(hit.item);
@@ -118,8 +126,10 @@ export const glossarySkill: Skill<GlossaryParams> = {
     // "difference between the last CEC and PNP cut-off" compares rounds, not terms.
     if (has(clause, "difference") && (has(clause, "cutoff") || has(clause, "draw") || has(clause, "latest"))) return null;
     // « le SCG c'est quoi » reads "the crs what is": the term first, then the question.
-    const score = has(clause, "difference") && terms.length >= 2 ? 0.9 : /^(?:what|whats|what's|define|explain)\b|\b(?:what is|what's|whats|means what)(?: that| it)?$/.test(clause.text) ? 0.8 : 0.6;
-    return { score, params: { terms: terms.map((t) => t.term) } };
+    // "what does ITA stand for", "please expand PNP and CEC": asked as what the letters stand for, a term's meaning whatever else the words say.
+    const spelled = /\b(?:stands? for|full form|acronyms?|abbreviations?|expand|spell out|in english|in french)\b/.test(clause.text);
+    const score = (has(clause, "difference") && terms.length >= 2) || spelled ? 0.9 : /^(?:what|whats|what's|define|explain)\b|\b(?:what is|what's|whats|means what)(?: that| it)?$/.test(clause.text) ? 0.8 : 0.6;
+    return { score, params: { terms: terms.map((t) => t.term), ...(has(clause, "difference") || has(clause, "compare") ? { contrast: true } : {}) } };
   },
   answer(params, context) {
     const { knowledge } = context;
@@ -133,7 +143,7 @@ export const glossarySkill: Skill<GlossaryParams> = {
       };
     }
     const parts = terms.map(define);
-    const both = params.same ? m.sameTerm(params.same[0], params.same[1]) : terms.length >= 2 ? m.different : "";
+    const both = params.same ? m.sameTerm(params.same[0], params.same[1]) : terms.length >= 2 && params.contrast === true ? m.different : "";
     const name = (t: Term) => (lang() === "fr" ? (t.fr?.term ?? t.term) : t.term);
     return {
       reply: makeReply(knowledge, "glossary", {

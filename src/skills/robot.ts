@@ -108,7 +108,7 @@ export interface Understanding {
 
 // A clause that asks something: a question word, or a code, round or category to answer about ("my NOC na 72106, e dey for trade category").
 function asksSomething(clause: Clause): boolean {
-  return clause.cues.includes("asking") || clause.codes.length > 0 || clause.rounds.length > 0 || clause.categories.length > 0;
+  return clause.cues.includes("asking") || clause.cues.includes("define") || clause.raw.includes("?") || clause.codes.length > 0 || clause.rounds.length > 0 || clause.categories.length > 0;
 }
 
 /** Parse → skill → answer, with typed conversation state: the one place messages are routed. */
@@ -176,7 +176,8 @@ export class Robot {
     let state: ConversationState = { ...before, slots: { ...before.slots, lang: currentLang() } };
     const replies: Reply[] = [];
     const understood: Understanding[] = [];
-    for (const clause of question.clauses) {
+    for (const said of question.clauses) {
+      const clause = withReferents(said, state.slots);
       const context = this.context(knowledge, state);
       const ranked = this.registry.rank(clause, context, (error, skill) => this.options.onError?.(error, { skill, platform: message.platform }));
       const best = ranked[0];
@@ -337,4 +338,11 @@ function combine(knowledge: Knowledge, all: readonly Reply[]): Reply {
     chart: replies.find((r) => r.chart !== null)?.chart ?? null,
     lang: currentLang(),
   };
+}
+
+// "the most recent round for that category", "the same category in 2025": the category the conversation is about,
+// named by a reference rather than by name, is the one meant.
+function withReferents(clause: Clause, slots: Slots): Clause {
+  if (clause.categories.length > 0 || !slots.category || !/\b(?:that|this|the same|same|its|their|her|his) (?:category|list|category list)\b/.test(clause.text)) return clause;
+  return { ...clause, categories: [slots.category] };
 }

@@ -247,5 +247,12 @@ describe("the knowledge base built from the five seed articles", () => {
     const ask = (text: string) => robot.handle({ text, user: "u", conversation: "fr", platform: "cli" }).text;
     expect(ask("c koi la diff entre PEC et TQF")).toMatch(/^Ce sont deux choses différentes : PEC : Programme de l'expérience canadienne .* TQF : Programme des travailleurs qualifiés \(fédéral\)/);
     expect(ask("et TMSF")).toMatch(/^TMSF : Programme des travailleurs de métiers spécialisés \(fédéral\)/);
+    const english = (text: string) => robot.handle({ text, user: "u", conversation: text, platform: "cli" }).text;
+    expect(english("what is SCG? saw it on a french forum")).toMatch(/^CRS stands for Comprehensive Ranking System\./);
+    expect(english("sorry total noob here, what does ITA stand for? keep seeing it everywhere")).toMatch(/^ITA stands for Invitations to Apply\.$/m);
+    // Spelled out, two terms are not said to differ.
+    const both = english("For a client briefing, please expand PNP and CEC.");
+    expect(both).toMatch(/^PNP stands for Provincial Nominee Program\..* CEC stands for Canadian Experience Class/s);
+    expect(both).not.toContain("different things");
   });
 });

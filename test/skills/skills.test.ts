@@ -204,7 +204,8 @@ describe("skills on the small knowledge base", () => {
   it("answers whether an occupation is on any list Yes or No first, and says when its lists are of later years", () => {
     const ask = asker();
     expect(ask("can a pharmacist get into any of the category draws").text).toMatch(/^Yes\. 31120 Pharmacists \(TEER 1\) in NOC 2021\. It is on the 2026 healthcare list in force on April 1, 2026\./);
-    expect(ask("was it on the 2023 list tho").text).toMatch(/^No\. 31120 Pharmacists .* It is on no category list in force on December 31, 2023\. In other years: healthcare in 2025 and 2026\./);
+    // The list the previous answer named is the one meant.
+    expect(ask("was it on the 2023 list tho").text).toMatch(/^No\. 31120 Pharmacists \(TEER 1\) is not on the 2023 healthcare list \(in force from May 31, 2023\)\. It was on the 2025 and 2026 lists\./);
   });
 
   it("names a round by its neighbour: the next of a type after a round, the one before", () => {
@@ -372,6 +373,20 @@ describe("skills on the small knowledge base", () => {
     const r = charted("which one was the lowest");
     expect(r.skills).toEqual(["rounds"]);
     expect(r.text).toMatch(new RegExp(`^${lowest}: the lowest cut-off of the \\d+ CEC rounds`));
+  });
+
+  it("reads an age told after the marital status, a credential's years as no work, and the category a list answer named as 'that category'", () => {
+    const ask = asker();
+    expect(ask("single 26, bachelor's, celpip 10 in all, 3 years experience outside canada, never worked in canada").text).toMatch(/^441: your CRS score/);
+    expect(ask("how many points for a 3 year canadian degree").text).toMatch(/credential of three years or longer .*: 30\./);
+    const sibling = ask("how much do u get for having a sibling in canada").text;
+    expect(sibling).toMatch(/^Brother or sister living in Canada .*: 15\./);
+    const thread = asker();
+    expect(thread("For a client with NOC 31301, which categories is the occupation eligible under for 2026?").skills).toEqual(["occupation"]);
+    const latest = smallKnowledge().drawsOf(["healthcare"]).at(-1);
+    expect(thread("What was the cut-off in the most recent round for that category?").text).toMatch(new RegExp(`^${latest?.crs}: the lowest CRS score invited in round ${latest?.round} .*healthcare`));
+    // Reference letters are a document, not a request for sources.
+    expect(asker()("do they want reference letters from my employers").skills).not.toContain("sources");
   });
 
   it("answers every question of a message, in order", () => {

@@ -267,7 +267,8 @@ function answerOccupation(params: OccupationParams, context: SkillContext): Skil
       sources: [...nocSource, ...listSources],
       suggestions: suggest(knowledge, (ex) => m.lookupSuggestions(o.code, ex)),
     }),
-    slots,
+    // On one list: "that category" in the next question is that list's.
+    slots: { ...slots, ...(!("category" in slots) && inForce.length === 1 && inForce[0] ? { category: inForce[0].category } : {}) },
   };
 }
 
