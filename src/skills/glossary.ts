@@ -36,12 +36,20 @@ function termsOf(clause: Clause, knowledge: Knowledge): Term[] {
   for (const t of knowledge.kb.terms) {
     const fr = t.fr?.term.toLowerCase();
     if (fr && /^[a-z]{2,6}$/.test(fr) && words.has(fr)) add(t);
+    // Every acronym named, not only the longest name: "the noc code ... the teer".
+    const own = t.term.toLowerCase();
+    if (found.length > 0 && /^[a-z]{2,6}$/.test(own) && words.has(own)) add(t);
   }
   if (found.length === 0 && clause.phrase !== "") {
     const hit = knowledge.search.termsLike(clause.phrase, 1)[0];
     if (hit && hit.score <= knowledge.search.tuning.termAccept) add(hit.item);
   }
   return found;
+}
+
+function overlap(clause: Clause, term: Term, stopwords: ReadonlySet<string>): number {
+  const text = term.definitions.map((d) => d.text.toLowerCase()).join(" ");
+  return clause.text.split(/[^a-z0-9]+/).filter((w) => w.length >= 4 && !stopwords.has(w) && text.includes(w.replace(/s$/, ""))).length;
 }
 
 /** A term's definition that says best what it is: one that opens with the term and says "is", never "in this draw, ...". */
@@ -87,7 +95,9 @@ export const glossarySkill: Skill<GlossaryParams> = {
     const topic = that ? THAT_TERM[context.slots.aspect === "teer" ? "teer" : context.slots.skill ?? ""] : undefined;
     const thatTerm = topic ? context.knowledge.term(topic) : undefined;
     if (thatTerm) return { score: 0.9, fromState: true, params: { terms: [thatTerm.term] } };
-    const asking = has(clause, "define") || has(clause, "difference");
+    // "how many TEER categories are there", "which digit of the noc code tells you the teer": what the term's definition says.
+    const fact = has(clause, "termFact");
+    const asking = has(clause, "define") || has(clause, "difference") || fact;
     // "ITA?" alone asks what it is; so does "NOC?" or "TEER?", when nothing else (an occupation's title) is named.
     // "and fst?" right after a term was defined asks for another.
     const next = context.slots.skill === "glossary" && clause.followUp;
@@ -96,10 +106,15 @@ export const glossarySkill: Skill<GlossaryParams> = {
       clause.numbers.length === 0 &&
       clause.cues.every((c) => (c === "followUp" && next) || (c === "processingTime" && /^[a-z]{2,6}$/.test(clause.text)) || c === "cutoff" || c === "invitations" || c === "draw" || c === "categoryWord" || ((c === "occupationWord" || c === "teer") && clause.phrase === ""));
     const sameWord = /\bsame\b/.test(clause.text) && clause.categories.length === 1;
-    if (!(asking || bareTerm || sameWord) || clause.codes.length > 0 || clause.rounds.length > 0 || clause.period) return null;
+    // "NOC 2021" names the classification's version, not a period.
+    const period = clause.period && !(clause.period.kind === "year" && /\b(?:noc|cnp) (?:19|20)\d\d\b/.test(clause.text) && clause.periods.length === 1);
+    if (!(asking || bareTerm || sameWord) || clause.codes.length > 0 || clause.rounds.length > 0 || period) return null;
     // "what were the STEM draws", « c koi les tirages STIM »: the rounds of a type, not what its name means.
     if (clause.categories.length > 0 && /\b(?:draws|rounds|cut-?offs)\b/.test(clause.text)) return null;
-    const terms = termsOf(clause, context.knowledge);
+    const named = termsOf(clause, context.knowledge);
+    // A fact asked of two terms ("which digit of the NOC code is the TEER"): the one whose definition holds the question's words.
+    const stop = context.knowledge.lexicon.stopwords;
+    const terms = fact && named.length > 1 ? [...named].sort((a, b) => overlap(clause, b, stop) - overlap(clause, a, stop)).slice(0, 1) : named;
     if (terms.length === 0) {
       // Said as not known rather than answered with something else; a word the raw text writes in capitals is a term.
       const one = DEFINE_ONE.exec(clause.text);
@@ -127,7 +142,7 @@ export const glossarySkill: Skill<GlossaryParams> = {
     if (has(clause, "difference") && (has(clause, "cutoff") || has(clause, "draw") || has(clause, "latest"))) return null;
     // « le SCG c'est quoi » reads "the crs what is": the term first, then the question.
     // "what does ITA stand for", "please expand PNP and CEC": asked as what the letters stand for, a term's meaning whatever else the words say.
-    const spelled = /\b(?:stands? for|full form|acronyms?|abbreviations?|expand|spell out|in english|in french)\b/.test(clause.text);
+    const spelled = fact || /\b(?:stands? for|full form|acronyms?|abbreviations?|expand|spell out|in english|in french)\b/.test(clause.text);
     const score = (has(clause, "difference") && terms.length >= 2) || spelled ? 0.9 : /^(?:what|whats|what's|define|explain)\b|\b(?:what is|what's|whats|means what)(?: that| it)?$/.test(clause.text) ? 0.8 : 0.6;
     return { score, params: { terms: terms.map((t) => t.term), ...(has(clause, "difference") || has(clause, "compare") ? { contrast: true } : {}) } };
   },

@@ -254,5 +254,8 @@ describe("the knowledge base built from the five seed articles", () => {
     const both = english("For a client briefing, please expand PNP and CEC.");
     expect(both).toMatch(/^PNP stands for Provincial Nominee Program\..* CEC stands for Canadian Experience Class/s);
     expect(both).not.toContain("different things");
+    // What a term's definition says, asked as a question about it.
+    expect(english("how many TEER categories are there")).toContain("one of six TEER categories");
+    expect(english("how many unit groups does noc 2021 have")).toContain("516 unit groups");
   });
 });

@@ -385,6 +385,9 @@ describe("skills on the small knowledge base", () => {
     expect(thread("For a client with NOC 31301, which categories is the occupation eligible under for 2026?").skills).toEqual(["occupation"]);
     const latest = smallKnowledge().drawsOf(["healthcare"]).at(-1);
     expect(thread("What was the cut-off in the most recent round for that category?").text).toMatch(new RegExp(`^${latest?.crs}: the lowest CRS score invited in round ${latest?.round} .*healthcare`));
+    // "back in 2023" after a past tense is a time; "is transport back" asks whether it returned.
+    expect(asker()("were pharmacists in the healthcare category back in 2023").text).toMatch(/^No\. 31120 Pharmacists \(TEER 1\) is not on the 2023 healthcare list/);
+    expect(asker()("can you log into my ircc account and check my application status").text).toBe(MESSAGES.declineAccount);
     // Reference letters are a document, not a request for sources.
     expect(asker()("do they want reference letters from my employers").skills).not.toContain("sources");
   });
