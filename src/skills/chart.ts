@@ -20,6 +20,16 @@ export interface ChartParams {
 }
 
 function readChart(clause: Clause, context: SkillContext): Match<ChartParams> | null {
+  const { slots } = context;
+  // "now same for french", "and for 2024" after a chart: the same chart of another type or period.
+  if (!has(clause, "chart") && slots.skill === "chart" && (clause.followUp || /\bsame\b/.test(clause.text)) && clause.codes.length + clause.rounds.length === 0 && !["lowest", "highest", "average", "howMany"].some((c) => has(clause, c))) {
+    const types = typesIn(clause, context.knowledge);
+    const kind = VIEWS.get(slots.aspect ?? "") ?? "cutoffs";
+    if (kind !== "pool" && (types.length > 0 || clause.period)) {
+      const period = clause.period ?? slots.period;
+      return { score: 0.88, fromState: true, params: { kind, types: types.length > 0 ? types : slots.category ? [slots.category] : [], ...(period ? { period } : {}) } };
+    }
+  }
   if (!has(clause, "chart") && !(has(clause, "compare") && /\btrend\b/.test(clause.text))) return null;
   const types = typesIn(clause, context.knowledge);
   const mark = clause.numbers.find((n) => n.kind === "crs" || (n.kind === "plain" && n.value >= 100 && n.value <= 1200))?.value;
@@ -99,7 +109,7 @@ function rounds(params: ChartParams, context: SkillContext): SkillAnswer {
       sources: [...new Set(draws.flatMap((d) => d.sources))].slice(0, 3),
       chart: { kind: "cutoffs", series: shown, title, sourceLine: sourceLine(knowledge, last?.date), ...(params.mark !== undefined ? { mark: params.mark } : {}), name: `${name}-${(params.types.join("-") || "all")}.png` },
     }),
-    slots: { skill: "chart", ...(params.types[0] ? { category: params.types[0] } : {}), ...(params.period ? { period: params.period } : {}) },
+    slots: { skill: "chart", aspect: params.kind, ...(params.types[0] ? { category: params.types[0] } : {}), ...(params.period ? { period: params.period } : {}) },
   };
 }
 

@@ -177,6 +177,8 @@ export class Robot {
     const replies: Reply[] = [];
     const understood: Understanding[] = [];
     for (const said of question.clauses) {
+      // "how many agri-food draws were there n when": a lone question word after a question asks what its answer says.
+      if (replies.length > 0 && /^(?:and |n |&)?(?:when|where|which|what|how)\??$/.test(said.text)) continue;
       const clause = withReferents(said, state.slots);
       const context = this.context(knowledge, state);
       const ranked = this.registry.rank(clause, context, (error, skill) => this.options.onError?.(error, { skill, platform: message.platform }));
@@ -343,6 +345,9 @@ function combine(knowledge: Knowledge, all: readonly Reply[]): Reply {
 // "the most recent round for that category", "the same category in 2025": the category the conversation is about,
 // named by a reference rather than by name, is the one meant.
 function withReferents(clause: Clause, slots: Slots): Clause {
-  if (clause.categories.length > 0 || !slots.category || !/\b(?:that|this|the same|same|its|their|her|his) (?:category|list|category list)\b/.test(clause.text)) return clause;
-  return { ...clause, categories: [slots.category] };
+  let out = clause;
+  if (out.categories.length === 0 && slots.category && /\b(?:that|this|the same|same|its|their|her|his) (?:category|list|category list)\b/.test(out.text)) out = { ...out, categories: [slots.category] };
+  // "the average cut-off that year", "in the same month": the period just talked about.
+  if (!out.period && slots.period && /\b(?:that|the same|same) (?:year|month|period|time)\b/.test(out.text)) out = { ...out, period: slots.period, periods: [slots.period] };
+  return out;
 }

@@ -392,6 +392,19 @@ describe("skills on the small knowledge base", () => {
     expect(asker()("do they want reference letters from my employers").skills).not.toContain("sources");
   });
 
+  it("draws the same chart for another type, reads 'that year' as the year just named, and compares two years' cut-offs Yes or No first", () => {
+    const ask = asker();
+    ask("chart of CEC cut-offs");
+    const pnp = ask("now same for pnp");
+    expect(pnp.skills).toEqual(["chart"]);
+    expect(pnp.text).toMatch(/^PNP cut-offs, all the rounds I know of \(chart attached\)/);
+    ask("how many pnp draws in 2024");
+    expect(ask("whats the avg pnp cutoff that year").text).toMatch(/^\d+(?:\.\d)?: the average cut-off of the 1 PNP round in 2024/);
+    expect(asker()("was the cec cutoff in 2025 higher than the one in 2026").text).toMatch(/^Yes\. 2025: round 6 \(May 14, 2025, CEC\), cut-off 530/);
+    // "n when" after a question asks what the answer already says: no reply of its own.
+    expect(asker()("how many cec draws were there n when").reply.intent).not.toBe("multiple");
+  });
+
   it("answers every question of a message, in order", () => {
     const r = asker()("last cec draw? and is 21231 stem\nthanks");
     expect(r.skills).toEqual(["round", "occupation", "help"]);

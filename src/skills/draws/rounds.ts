@@ -94,6 +94,8 @@ function readRounds(clause: Clause, context: SkillContext): Match<RoundsParams> 
     const byInvitations = has(clause, "invitations") && !has(clause, "cutoff");
     return { score: 0.9, params: { stat: "summary", measure: byInvitations ? "invitations" : "crs", types, compare: { types: types.slice(0, 3), ...(higher !== undefined && asksYesNo ? { higher } : {}) }, lastN: 1 } };
   }
+  // "was the trades cutoff in 2025 higher than the one in 2026": two periods, asked yes or no.
+  const thanAsked = than !== undefined && !/\bhow (?:much|many)\b|\bby how\b/.test(clause.text) ? { higher: /^(?:higher|bigger|greater|more)$/.test(than) } : {};
   // A score in the question makes it a score check ("490, any CEC draw since 2025?").
   if (clause.numbers.some((n) => String(n.value) !== clause.period?.sinceRound && (n.kind === "crs" || (n.kind === "plain" && Number.isInteger(n.value) && n.value >= 100 && n.value <= 1200)))) return null;
   const base = { stat: stat ?? "summary", measure, types } as const;
@@ -110,7 +112,7 @@ function readRounds(clause: Clause, context: SkillContext): Match<RoundsParams> 
   // "fswp vs fstp what do they stand for" asks what the names mean, not how their rounds compare.
   if (/\bstands? for\b|\b(?:mean|means|meaning|full forms?)\b/.test(clause.text) && !has(clause, "cutoff") && !has(clause, "invitations")) return null;
   if (has(clause, "compare") && roundish) {
-    if (clause.periods.length >= 2) return { score: 0.85, params: { ...base, stat: "summary", compare: { periods: clause.periods.slice(0, 2) } } };
+    if (clause.periods.length >= 2) return { score: 0.85, params: { ...base, stat: "summary", compare: { periods: clause.periods.slice(0, 2), ...thanAsked } } };
     if (types.length >= 2) return { score: 0.85, params: { ...base, stat: "summary", ...(clause.period ? { period: clause.period } : {}), compare: { types: types.slice(0, 3) } } };
   }
   // "give the results" right after a round type's latest round: all of that type's rounds.
@@ -128,7 +130,7 @@ function readRounds(clause: Clause, context: SkillContext): Match<RoundsParams> 
   if (clause.period && roundish && !has(clause, "tieBreak")) {
     const latestOnly = has(clause, "latest") && clause.period.kind !== "relative" && !stat;
     if (latestOnly) return null;
-    if (clause.periods.length >= 2) return { score: 0.8, params: { ...base, compare: { periods: clause.periods.slice(0, 2) } } };
+    if (clause.periods.length >= 2) return { score: 0.8, params: { ...base, compare: { periods: clause.periods.slice(0, 2), ...thanAsked } } };
     return { score: stat ? 0.9 : 0.8, params: { ...base, period: clause.period, ...(yesNo ? { stat: "count" as const, yesNo } : {}) } };
   }
   // "how many were invited?" with no period or type, right after a round: that round's, not all time's.
