@@ -6,7 +6,11 @@ import { isIsoDate, shortLabel, today } from "./calculate.js";
 import {
   ageRow,
   canadianExperienceRow,
+  cell,
+  certificateRow,
+  columnFor,
   educationRow,
+  foreignComboRow,
   firstLanguageRow,
   item,
   periodAt,
@@ -36,6 +40,17 @@ export const PointsQuerySchema = z.discriminatedUnion("kind", [
     second: z.boolean().optional(),
   }),
   z.object({ kind: z.literal("canadian-experience"), years: z.number().nonnegative() }),
+  /**
+   * Skill transferability of foreign work experience (with a language level or with Canadian work) or of a
+   * certificate of qualification (with a language level): the grid's cell for what was told.
+   */
+  z.object({
+    kind: z.literal("transferability"),
+    with: z.enum(["foreign-language", "foreign-canadian", "certificate"]),
+    years: z.number().nonnegative().optional(),
+    clb: z.number().int().optional(),
+    canadianYears: z.number().nonnegative().optional(),
+  }),
   z.object({ kind: z.literal("nomination") }),
   z.object({ kind: z.literal("sibling") }),
   /** French additional points; with the lowest NCLC and English CLB levels when told, the one row that applies. */
@@ -241,6 +256,34 @@ export function pointsFor(grid: CrsGrid, query: PointsQuery, options: PointsOpti
           status: grid.core.status.text,
         },
       };
+    }
+    case "transferability": {
+      const t = grid.transferability;
+      if (query.with === "certificate") {
+        const level = query.clb ?? 0;
+        const row = certificateRow(grid, level);
+        const points = Math.min(row?.points ?? 0, t.certificate.subCap);
+        return {
+          ok: true,
+          value: { ...base, table: "C_skill_transferability.certificateOfQualification", rows: t.certificate.rows.map((r, i) => plainRow(m.levelColumn(r.minClb, t.certificate.rows[i + 1]?.minClb ?? null), Math.min(r.points, t.certificate.subCap))), summary: query.clb !== undefined ? m.transferCertificate(level, points, t.certificate.subCap) : m.transferCertificateRows(t.certificate.subCap), status: t.status.text },
+        };
+      }
+      const combo = query.with === "foreign-language" ? t.foreignExperience.withLanguage : t.foreignExperience.withCanadianWork;
+      const years = Math.floor(query.years ?? 0);
+      const row = foreignComboRow(combo, years);
+      const given = query.with === "foreign-language" ? query.clb : query.canadianYears;
+      // Labels made from the grid's thresholds, in the language of the answer.
+      const band = m.yearsBand(row.band.min, row.band.max);
+      const column = (i: number) => {
+        const c = combo.columns[i];
+        const next = combo.columns[i + 1]?.min ?? null;
+        return query.with === "foreign-language" ? m.levelColumn(c?.min ?? 0, next) : m.canadianColumn(c?.min ?? 0, next);
+      };
+      const rows = combo.columns.map((_, i) => plainRow(`${band}, ${column(i)}`, Math.min(row.points[i] ?? 0, t.foreignExperience.subCap)));
+      if (given === undefined) return { ok: true, value: { ...base, table: "C_skill_transferability.foreignWorkExperience", rows, summary: m.transferForeignAlone(band, t.foreignExperience.subCap), status: t.status.text } };
+      const points = Math.min(cell(row, columnFor(combo, query.with === "foreign-language" ? given : Math.floor(given))), t.foreignExperience.subCap);
+      const summary = query.with === "foreign-language" ? m.transferForeignLanguage(band, given, points, t.foreignExperience.subCap) : m.transferForeignCanadian(band, Math.floor(given), points, t.foreignExperience.subCap);
+      return { ok: true, value: { ...base, table: "C_skill_transferability.foreignWorkExperience", rows, summary, status: t.status.text } };
     }
     case "maximum": {
       const max = grid.maximums;

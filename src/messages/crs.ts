@@ -170,6 +170,16 @@ export interface CrsMessages {
     readonly canadianRow: (label: string) => string;
     readonly spouseCanadianRow: (label: string) => string;
     readonly canadianSummary: (years: number, single: number, spouse: number) => string;
+    /** Skill transferability of foreign work experience with a language level, capped at the sub-total's maximum. */
+    readonly transferForeignLanguage: (row: string, clb: number, points: number, cap: number) => string;
+    readonly transferForeignCanadian: (row: string, canadianYears: number, points: number, cap: number) => string;
+    readonly transferCertificate: (clb: number, points: number, cap: number) => string;
+    readonly transferCertificateRows: (cap: number) => string;
+    readonly transferForeignAlone: (row: string, cap: number) => string;
+    /** A band of years ("1 or 2 years", "3 years or more"), a language column and a Canadian-work column of a transferability table. */
+    readonly yearsBand: (min: number, max: number | null) => string;
+    readonly levelColumn: (min: number, nextMin: number | null) => string;
+    readonly canadianColumn: (min: number, nextMin: number | null) => string;
     /** The grid's maximum total, and the maximum of each part of it. */
     readonly maximumSummary: (total: number) => string;
     /** French below the level that earns additional points. */
@@ -523,6 +533,14 @@ export const CRS_MESSAGES: Catalog<CrsMessages> = {
       canadianRow: (label) => `Canadian work experience: ${label}`,
       spouseCanadianRow: (label) => `spouse's Canadian work experience: ${label}`,
       canadianSummary: (years, single, spouse) => `${years} years of Canadian work experience: ${single} single, ${spouse} with a spouse`,
+      transferForeignLanguage: (row, clb, points, cap) => `${points}: skill transferability points for foreign work experience (${row}) with CLB ${clb} in the first official language (the lowest of the four abilities counts); foreign experience gives at most ${cap} of them`,
+      transferForeignCanadian: (row, years, points, cap) => `${points}: skill transferability points for foreign work experience (${row}) with ${years} year${years === 1 ? "" : "s"} of Canadian work experience; foreign experience gives at most ${cap} of them`,
+      transferCertificate: (clb, points, cap) => `${points}: skill transferability points for a certificate of qualification with CLB ${clb} in the first official language (the lowest of the four abilities counts); at most ${cap}`,
+      yearsBand: (min, max) => (max === null ? `${min} years or more` : max === min ? `${min} year${min === 1 ? "" : "s"}` : max === min + 1 ? `${min} or ${max} years` : `${min} to ${max} years`),
+      levelColumn: (min, next) => (next === null ? `CLB ${min} or more in all four abilities` : `CLB ${min} or more in all four, one or more under CLB ${next}`),
+      canadianColumn: (min, next) => (next === null ? `${min} year${min === 1 ? "" : "s"} or more of Canadian work experience` : `${min} year${min === 1 ? "" : "s"} of Canadian work experience`),
+      transferForeignAlone: (row, cap) => `0 on its own: foreign work experience (${row}) gives no core points; with a language level or Canadian work experience it gives skill transferability points, at most ${cap}`,
+      transferCertificateRows: (cap) => `A certificate of qualification gives skill transferability points with the first official language's lowest level, at most ${cap}`,
       maximumSummary: (total) => `${formatNumber(total)}: the most CRS points a candidate can have`,
       frenchBelowLevel: (nclc, min) => `0: French at NCLC ${nclc} earns no additional points; they start at NCLC ${min} in all four abilities`,
       maximumPart: (part, value, withPartner, total) => `${value}${withPartner !== null ? ` single (${withPartner} with a partner)` : ""}: the most points for ${part}, of the ${formatNumber(total)} a candidate can have in all`,
@@ -799,6 +817,14 @@ export const CRS_MESSAGES: Catalog<CrsMessages> = {
       canadianRow: (label) => `expérience de travail au Canada : ${frenchBand(label)}`,
       spouseCanadianRow: (label) => `expérience de travail au Canada de l'époux ou conjoint : ${frenchBand(label)}`,
       canadianSummary: (years, single, spouse) => `${frYears(years)} d'expérience de travail au Canada : ${single} sans époux ni conjoint, ${spouse} avec époux ou conjoint`,
+      transferForeignLanguage: (row, clb, points, cap) => `${points} : points de transférabilité des compétences pour l'expérience de travail à l'étranger (${row}) avec un NCLC ou CLB ${clb} dans la première langue officielle (la plus faible des quatre compétences compte) ; l'expérience à l'étranger en donne au plus ${cap}`,
+      transferForeignCanadian: (row, years, points, cap) => `${points} : points de transférabilité des compétences pour l'expérience de travail à l'étranger (${row}) avec ${years} an${years === 1 ? "" : "s"} d'expérience de travail au Canada ; l'expérience à l'étranger en donne au plus ${cap}`,
+      transferCertificate: (clb, points, cap) => `${points} : points de transférabilité des compétences pour un certificat de compétence avec un NCLC ou CLB ${clb} dans la première langue officielle (la plus faible des quatre compétences compte) ; au plus ${cap}`,
+      yearsBand: (min, max) => (max === null ? `${min} ans ou plus` : max === min ? `${min} an${min === 1 ? "" : "s"}` : max === min + 1 ? `${min} ou ${max} ans` : `${min} à ${max} ans`),
+      levelColumn: (min, next) => (next === null ? `NCLC ou CLB ${min} ou plus aux quatre compétences` : `NCLC ou CLB ${min} ou plus aux quatre compétences, au moins une sous ${next}`),
+      canadianColumn: (min, next) => (next === null ? `${min} an${min === 1 ? "" : "s"} ou plus d'expérience de travail au Canada` : `${min} an${min === 1 ? "" : "s"} d'expérience de travail au Canada`),
+      transferForeignAlone: (row, cap) => `0 à elle seule : l'expérience de travail à l'étranger (${row}) ne donne aucun point de base ; avec un niveau de langue ou de l'expérience de travail au Canada, elle donne des points de transférabilité des compétences, au plus ${cap}`,
+      transferCertificateRows: (cap) => `Un certificat de compétence donne des points de transférabilité des compétences selon le niveau le plus faible de la première langue officielle, au plus ${cap}`,
       maximumSummary: (total) => `${formatNumber(total)} : le nombre maximal de points du SCG qu'un candidat peut avoir`,
       frenchBelowLevel: (nclc, min) => `0 : le français au NCLC ${nclc} ne donne aucun point supplémentaire ; ils commencent au NCLC ${min} dans les quatre compétences`,
       maximumPart: (part, value, withPartner, total) => `${value}${withPartner !== null ? ` sans époux ni conjoint (${withPartner} avec époux ou conjoint)` : ""} : le maximum de points pour ${/^(?:l'|la |les )/.test(part) ? part : `les ${part}`}, sur les ${formatNumber(total)} qu'un candidat peut avoir en tout`,

@@ -131,7 +131,9 @@ function pointsQuery(clause: Clause, profile: PartialProfile, grid: Knowledge["c
   if (/\b(?:sibling|brother|sister)\b/.test(t)) return { kind: "sibling" };
   // « NCLC 10 partout en français (première langue), ça fait combien pour la langue »: the language's own points.
   const asLanguage = clause.numbers.some((n) => n.kind === "clb") && /\b(?:first|second) (?:official )?language\b|\bfor the language\b|\blanguage points\b/.test(t);
-  if (!asLanguage && (/\bfrench\b|\bnclc\b|\btef\b|\btcf\b/.test(t) || clause.categories.includes("french"))) {
+  // A level told with foreign experience or a certificate asks for skill transferability, not the French bonus.
+  const transfer = (profile.foreignExperienceYears ?? 0) > 0 || /\bcertificate of qualification\b|\bcoq\b|\btrade certificate\b|\bred seal\b/.test(t);
+  if (!asLanguage && !transfer && (/\bfrench\b|\bnclc\b|\btef\b|\btcf\b/.test(t) || clause.categories.includes("french"))) {
     // "french bonus if nclc 7 and my english is clb 9": the one row that applies.
     const told = [profile.firstLanguage, profile.secondLanguage].filter((l): l is LanguageResult => l !== undefined && l !== null);
     const level = (language: OfficialLanguage) => {
@@ -160,6 +162,16 @@ function pointsQuery(clause: Clause, profile: PartialProfile, grid: Knowledge["c
     const [a] = ages;
     return { kind: "age", ...(a !== undefined ? { ages: has(clause, "lose") && ages.length === 1 ? [a - 1, a] : ages } : {}) };
   }
+  // "3+ yrs foreign exp with clb 9", "a certificate of qualification and clb 7 all": one skill transferability cell.
+  const told = clause.numbers.find((n) => n.kind === "clb")?.value ?? lowestLevel(profile.firstLanguage, grid);
+  const atLevel = told !== undefined ? { clb: told } : {};
+  if (/\bcertificate of qualification\b|\bcoq\b|\btrade certificate\b|\bred seal\b/.test(t)) return { kind: "transferability", with: "certificate", ...atLevel };
+  const foreign = profile.foreignExperienceYears;
+  if (foreign !== undefined && foreign > 0 && !profile.education) {
+    const canadian = profile.canadianExperienceYears;
+    if (told === undefined && canadian !== undefined && canadian > 0) return { kind: "transferability", with: "foreign-canadian", years: foreign, canadianYears: canadian };
+    return { kind: "transferability", with: "foreign-language", years: foreign, ...atLevel };
+  }
   if (profile.education) return { kind: "education", level: profile.education };
   // "how many points if my spouse has a masters": the partner's education.
   if (profile.spouse?.education && profile.firstLanguage === undefined) return { kind: "education", level: profile.spouse.education, partner: true };
@@ -184,6 +196,13 @@ function pointsQuery(clause: Clause, profile: PartialProfile, grid: Knowledge["c
   const years = clause.numbers.find((n) => n.kind === "years");
   if (years && /\bcanadian|in canada\b/.test(t)) return { kind: "canadian-experience", years: years.value };
   return undefined;
+}
+
+// The lowest level of a first language told as levels or as a test's scores.
+function lowestLevel(first: LanguageResult | null | undefined, grid: Knowledge["crsGrid"]): number | undefined {
+  if (!first) return undefined;
+  const levels = "test" in first ? (() => { const c = toClb(first.test, first.scores, { grid }); return c.ok ? c.value.levels : undefined; })() : first.levels;
+  return levels ? Math.min(...ABILITIES.map((a) => levels[a])) : undefined;
 }
 
 // "points for age 38 if my wife comes with me": whether the partner's column applies, when the clause says.

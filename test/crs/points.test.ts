@@ -19,6 +19,20 @@ describe("direct points questions", () => {
     expect(a.summary).toBe("Master's degree: 135 single, 126 with a spouse");
   });
 
+  it("gives one skill transferability cell of foreign experience or a certificate, capped, from the grid's tables", () => {
+    const raw = RAW.C_skill_transferability;
+    const three = raw.foreignWorkExperience.withLanguage.rows.find((r: { foreignWork: string }) => r.foreignWork === "3 years or more");
+    const a = ask({ kind: "transferability", with: "foreign-language", years: 4, clb: 9 });
+    expect(a.table).toBe("C_skill_transferability.foreignWorkExperience");
+    expect(a.summary).toMatch(new RegExp(`^${Math.min(three.points[1], raw.foreignWorkExperience.subCap)}: skill transferability points for foreign work experience \\(3 years or more\\) with CLB 9`));
+    expect(a.rows.map((r) => r.points)).toEqual(three.points);
+    expect(ask({ kind: "transferability", with: "foreign-language", years: 2, clb: 8 }).summary).toMatch(/^13: /);
+    expect(ask({ kind: "transferability", with: "foreign-canadian", years: 1, canadianYears: 3 }).summary).toMatch(/^25: .* with 3 years of Canadian work experience/);
+    expect(ask({ kind: "transferability", with: "foreign-language", years: 3 }).summary).toMatch(/^0 on its own: foreign work experience \(3 years or more\) gives no core points/);
+    expect(ask({ kind: "transferability", with: "certificate", clb: 6 }).summary).toMatch(/^25: skill transferability points for a certificate of qualification with CLB 6/);
+    expect(ask({ kind: "transferability", with: "certificate", clb: 4 }).summary).toMatch(/^0: /);
+  });
+
   it("says how many points are lost between 29 and 30, and at each birthday", () => {
     const a = ask({ kind: "age", ages: [30, 29] });
     expect(a.rows.map((r) => [r.label, r.withoutSpouse, r.withSpouse])).toEqual([["age 29", 110, 100], ["age 30", 105, 95]]);

@@ -367,6 +367,8 @@ describe("skills on the small knowledge base", () => {
     expect(partner).not.toContain("61");
     expect(ask("points for a phd, my wife isn't coming").text).toMatch(/: 150 for a single candidate \(or one whose partner does not come\)/);
     expect(ask("points for age 29").text).toMatch(/^Age 29: 110 single, 100 with a spouse/);
+    expect(ask("how many pts for 3+ yrs foreign exp with clb 9").text).toMatch(/^50: skill transferability points for foreign work experience/);
+    expect(ask("i have a certificate of qualification in my trade and clb 7 all, how many points").text).toMatch(/^50: skill transferability points for a certificate of qualification with CLB 7/);
     const charted = asker();
     charted("chart of CEC cut-offs");
     const lowest = Math.min(...smallKnowledge().drawsOf(["cec"]).map((d) => d.crs ?? Infinity));
