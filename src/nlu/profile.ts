@@ -181,7 +181,7 @@ function splitPartner(text: string, spouseAt: number, vocabulary: Vocabulary): {
   const partner: string[] = [];
   for (const part of parts) {
     // A part is about the partner when it starts with them ("wife has...", "she has...", "spouse: master's").
-    const speaksOfPartner = /^\s*(?:and\s+|also\s+|-\s*)?(?:my\s+|the\s+)?(?:wife|husband|spouse|partner|she|he|her|his)\b/.test(part);
+    const speaksOfPartner = /^\s*(?:and\s+|also\s+|-\s*)?(?:my\s+|the\s+)?(?:wife|husband|spouse|partner|she|he|her|his|him|lui|elle)\b/.test(part);
     const hasFacts = FACT_WORDS.test(part) || education(part, vocabulary) !== undefined;
     if (speaksOfPartner && hasFacts) inPartner = true;
     else if (OWN_WORDS.test(part.replace(/\bmy (?:wife|husband|spouse|partner)\b/g, ""))) inPartner = false;
@@ -230,7 +230,7 @@ export function readProfile(raw: string, vocabulary: Vocabulary): ProfileReading
   const age = /\b(?:i'?m|i am|i was|i were|(?:if )?i had(?= \d{2} years?\b(?! (?:of|in|experience|exp|work|canadian|foreign|abroad)))|(?:my )?age is|age[d:]?|me|turn|turning|turns|(?:client|applicant|candidate|person|man|woman|someone|he|she) (?:of|aged|is))\s*(\d{1,3})\b(?!\s*(?:points|pts|crs|years? (?:of|in|abroad|experience|exp|foreign|canadian)))|\b(\d{1,3})\s*(?:years? old|yrs? old|yo|y\/o|year-old)\b|(?:^|[:,;]\s*|\bfor\s+)(\d{2})\b(?!\s*(?:points|pts|crs|%|years?|yrs?|y\b|months?|hours?|[.,]\d|kids?|children))|\bstill (\d{2})\b(?!\s*(?:points|pts|crs|%|years?|yrs?))/.exec(own);
   // "29 ans" is read as "29 years": a person's age when it stands alone ("33 years, single"), follows "I have" or
   // the marital status ("célibataire 33 ans").
-  const aged = age ? undefined : /(?:^|[:,;.]\s+|[:,;]|\bi have\s+|\bi am\s+|\bi'?m\s+|^(?:single|married),?\s+)(\d{2}) (?:years?|yrs?)\b(?=\s*(?:$|[,;.+]|and\b|single|married|old\b))/.exec(own);
+  const aged = age ? undefined : /(?:^|[:,;.!?]\s+|[:,;]|\bi have\s+|\bi am\s+|\bi'?m\s+|^(?:single|married),?\s+|^(?:hi|hello|hey|yo|hii)\s+)(\d{2}) (?:years?|yrs?)\b(?=\s*(?:$|[,;.+]|and\b|single|married|old\b))/.exec(own);
   // "crs 29 single masters": two digits just before the marital status are an age.
   const beside = age || aged ? undefined : /\b(\d{2}),? (?=(?:single|married|unmarried|divorced|widowed)\b)/.exec(own);
   // "single 26, bachelor's", "married 32, clb 7": two digits just after the marital status are an age too.

@@ -77,6 +77,15 @@ describe("the CRS calculator in French", () => {
     expect(asker()("what if I had no English test at all?").skills).not.toEqual(["crs"]);
   });
 
+  it("reads an age after a greeting and the partner's part after « lui : », and transferability of foreign experience in French", () => {
+    const ask = asker();
+    const r = ask("salut! 35 ans, mariée, mon mari vient avec moi. moi: maîtrise, TEF Canada NCLC 10 dans les 4, pas d'anglais du tout, 2 ans d'exp au Canada. lui: licence, TEF NCLC 7 partout, 1 an d'exp au Canada. on a cb de points ?");
+    expect(r.text).toMatch(/^470 : votre score du SCG/);
+    const foreign = asker()("cb de points pour 3 ans d'experience a l'etranger avec nclc 9");
+    expect(foreign.text).toMatch(/^50 : points de transférabilité des compétences pour l'expérience de travail à l'étranger \(3 ans ou plus\)/);
+    expect(foreign.reply.list).toContain("3 ans ou plus, NCLC ou CLB 9 ou plus aux quatre compétences : 50");
+  });
+
   it("scores a partner who is a Canadian citizen as no partner, and says why, in French", () => {
     // 34 (83), two-year DEC (98), CLB 7 (68), 1 year in Canada (40); transferability 13 + 13.
     const r = asker()("34 ans, mon mari est citoyen canadien, DEC 2 ans, CLB 7 partout, 1 an d'exp canadienne, aucune exp à l'étranger. mon score?");
