@@ -407,6 +407,15 @@ describe("skills on the small knowledge base", () => {
     expect(asker()("how many cec draws were there n when").reply.intent).not.toBe("multiple");
   });
 
+  it("finds a job written as two words, mistyped in five letters, or abbreviated, and says how it read the phrase", () => {
+    const ask = asker();
+    expect(ask("hair stylist teer?").text).toMatch(/^TEER 3: 63210 Hairstylists and barbers .* I took "hair stylist" as 63210/);
+    expect(ask("weldr noc code").text).toMatch(/^72106 Welders and related machine operators .* I took "weldr" as 72106/);
+    expect(ask("vet tech noc").text).toMatch(/^32104 Animal health technologists and veterinary technicians/);
+    // A phrase no title holds is not bent into one by leaving a long word out.
+    expect(ask("write my letter of explanation for the officer pls").skills).not.toContain("occupation");
+  });
+
   it("answers every question of a message, in order", () => {
     const r = asker()("last cec draw? and is 21231 stem\nthanks");
     expect(r.skills).toEqual(["round", "occupation", "help"]);

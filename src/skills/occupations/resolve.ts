@@ -29,7 +29,7 @@ function phrasesOf(short: Readonly<Record<string, string>>): readonly (readonly 
 }
 
 /** Finds the occupation a clause names by code or by title. */
-export function resolveOccupation(knowledge: Knowledge, code: string | undefined, phrase: string): OccupationMatch {
+export function resolveOccupation(knowledge: Knowledge, code: string | undefined, phrase: string, rewrite = true): OccupationMatch {
   if (code) {
     const occupation = knowledge.occupations.get(code);
     return occupation ? { kind: "found", occupation, alternatives: [], byTitle: false, score: 0 } : { kind: "unknown-code", code };
@@ -51,8 +51,20 @@ export function resolveOccupation(knowledge: Knowledge, code: string | undefined
   if (!best || best.score > knowledge.search.tuning.occupationAccept) {
     // "cybersecurity analyst", "massage therapy": when the whole phrase names no title, one of its words may
     // (each word is held to the one-word rule below); the answer says how the phrase was read.
-    const words = phrase.split(" ").filter((w) => w.length >= 4);
-    if (words.length >= 2 && words.length <= 3) {
+    const all = phrase.split(" ").filter((w) => w !== "");
+    if (rewrite && all.length >= 2 && all.length <= 4) {
+      // "hair stylist" is "hairstylist"; "rn nurse aide" holds "nurse aide": two words written as one, then the
+      // phrase without a short word no title search reads (a longer word left out changes the job named).
+      const joined = all.slice(1).map((w, i) => [...all.slice(0, i), `${all[i]}${w}`, ...all.slice(i + 2)].join(" "));
+      const shorter = all.length >= 3 ? all.flatMap((w, i) => (w.length <= 3 ? [[...all.slice(0, i), ...all.slice(i + 1)].join(" ")] : [])) : [];
+      // Only an exact reading: a joined word that fuzzy matching bends into a title is another job.
+      for (const p of [...joined, ...shorter]) {
+        const found = resolveOccupation(knowledge, undefined, p, false);
+        if (found.kind === "found" && found.score < 0.05) return found;
+      }
+    }
+    const words = all.filter((w) => w.length >= 4);
+    if (rewrite && words.length >= 2 && words.length <= 3) {
       for (const w of [...words].sort((a, b) => b.length - a.length)) {
         const one = resolveOccupation(knowledge, undefined, w);
         if (one.kind === "found") return one;
@@ -68,7 +80,7 @@ export function resolveOccupation(knowledge: Knowledge, code: string | undefined
     const word = single[0];
     const title = inFrench ? knowledge.readFrench(knowledge.frenchTitle(best.item.code) ?? "") : (knowledge.occupations.get(best.item.code)?.title ?? "");
     const titleWords = knowledge.search.titleWords(title, language);
-    if (!titleWords.some((t) => t === word || (word.length >= 6 && (withinEdits(word, t, 1) || t.startsWith(word))))) return { kind: "none" };
+    if (!titleWords.some((t) => t === word || (word.length >= 5 && (withinEdits(word, t, 1) || t.startsWith(word))))) return { kind: "none" };
   }
   const occupation = knowledge.occupations.get(best.item.code);
   if (!occupation) return { kind: "none" };
