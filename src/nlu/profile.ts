@@ -227,7 +227,7 @@ export function readProfile(raw: string, vocabulary: Vocabulary): ProfileReading
     facts += 1;
   };
 
-  const age = /\b(?:i'?m|i am|i was|i were|(?:if )?i had(?= \d{2} years?\b(?! (?:of|in|experience|exp|work|canadian|foreign|abroad)))|(?:my )?age is|age[d:]?|me|turn|turning|turns|(?:client|applicant|candidate|person|man|woman|someone|he|she) (?:of|aged|is))\s*(\d{1,3})\b(?!\s*(?:points|pts|crs|years? (?:of|in|abroad|experience|exp|foreign|canadian)))|\b(\d{1,3})\s*(?:years? old|yrs? old|yo|y\/o|year-old)\b|(?:^|[:,;]\s*|\bfor\s+)(\d{2})\b(?!\s*(?:points|pts|crs|%|years?|yrs?|y\b|months?|hours?|[.,]\d|kids?|children))|\bstill (\d{2})\b(?!\s*(?:points|pts|crs|%|years?|yrs?))/.exec(own);
+  const age = /\b(?:i'?m|i am|i was|i were|(?:if )?i had(?= \d{2} years?\b(?! (?:of|in|experience|exp|work|canadian|foreign|abroad)))|(?:my )?age is|age[d:]?|me|turn|turning|turns|(?:client|applicant|candidate|person|man|woman|someone|he|she) (?:of|aged|is))\s*(\d{1,3})\b(?!\s*(?:points|pts|crs|years? (?:of|in|abroad|experience|exp|foreign|canadian)))|\b(\d{1,3})\s*(?:years? old|yrs? old|yo|y\/o|year-old)\b|(?:^|[:,;]\s*|\.\s+|\bfor\s+)(\d{2})\b(?!\s*(?:points|pts|crs|%|years?|yrs?|y\b|months?|hours?|[.,]\d|kids?|children))|\bstill (\d{2})\b(?!\s*(?:points|pts|crs|%|years?|yrs?))/.exec(own);
   // "29 ans" is read as "29 years": a person's age when it stands alone ("33 years, single"), follows "I have" or
   // the marital status ("célibataire 33 ans").
   const aged = age ? undefined : /(?:^|[:,;.!?]\s+|[:,;]|\bi have\s+|\bi am\s+|\bi'?m\s+|^(?:single|married),?\s+|^(?:hi|hello|hey|yo|hii)\s+)(\d{2}) (?:years?|yrs?)\b(?=\s*(?:$|[,;.+]|and\b|single|married|old\b))/.exec(own);

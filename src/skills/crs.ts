@@ -321,7 +321,7 @@ function readCrs(clause: Clause, context: SkillContext): Match<CrsParams> | null
   }
   // "what is the maximum CRS score?", « c quoi le maximum de points au crs »: the grid's total, not a round's cut-off.
   // "max for skill transferability", "maximum points for the spouse factors": the grid's maximum of a part.
-  const partMaximum = /\b(?:max(?:imum)?|most|cap(?:ped)?)\b(?: (?:points?|pts))? (?:for|of|in|on|from) (?:the )?(?:skills? transferability|transferability|spouse factors|spouse|partner|additional points|core(?: human capital)?)\b/.test(clause.text);
+  const partMaximum = /\b(?:max(?:imum)?|most|cap(?:ped)?)\b(?: (?:points?|pts))? (?:for|of|in|on|from) (?:the )?(?:skills? transferability|transferability|spouse factors|spouse|partner|additional points|core(?: human capital)?)\b|\bmax(?:imum)? (?:skills? transferability|transferability|spouse|partner|additional|core)\b/.test(clause.text);
   const maximum = (partMaximum || /\b(?:max(?:imum)?|most)\b(?: (?:number of|possible|of))? (?:(?:crs|the crs) )?(?:points?|score|crs)\b|\b(?:crs|points?|score) (?:maximum|max)\b/.test(clause.text) && !/\bfor\b/.test(clause.text))
     && !/\b(?:cut-?offs?|invited|draws?|rounds?|ever)\b/.test(clause.text) && clause.categories.length === 0 && !clause.period && (clause.profile.facts === 0 || partMaximum && clause.profile.facts <= 2) && !givenScore;
   const part = !partMaximum ? undefined : /transferab/.test(clause.text) ? "transferability" : /spouse|partner/.test(clause.text) ? "spouse" : /additional/.test(clause.text) ? "additional" : "core";

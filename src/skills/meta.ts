@@ -164,7 +164,7 @@ export const sourcesSkill: Skill<SourcesParams> = {
     // "how current is your draw data": how far the records go, which the full list of sources says.
     const fresh = /\bhow (?:old|recent|current|fresh|up to date|up-to-date) (?:is|are)\b/.test(clause.text);
     if ((has(clause, "latest") || has(clause, "draw") || has(clause, "cutoff")) && !fresh) return null;
-    const general = fresh || /\b(?:what|which|your) (?:data|sources)\b|\bwhere do you get\b|\b(?:official|scraped|real) data\b/.test(clause.text);
+    const general = fresh || /\b(?:what|which|your) (?:data|sources)\b|\bwhere do you get\b|\b(?:official|scraped|real) (?:[a-z]+ )?data\b|\bblogs?\b/.test(clause.text);
     return clause.codes.length === 0 && clause.rounds.length === 0 && words <= (general ? 12 : 8) ? { score: 0.95, params: general ? { general: true } : {} } : null;
   },
   answer(params, context) {

@@ -416,6 +416,16 @@ describe("skills on the small knowledge base", () => {
     expect(ask("write my letter of explanation for the officer pls").skills).not.toContain("occupation");
   });
 
+  it("reads a round right after 'tiebreak' and alone as a follow-up, a profile with a plus sign, an age after a full stop, and 'official data or a blog'", () => {
+    const ask = asker();
+    expect(ask("tiebreak 4b").text).toMatch(/^March 28, 2024 at 09:30:00 UTC: in round 4b /);
+    expect(ask("and 3").text).toMatch(/^February 20, 2024 at 12:00:00 UTC: in round 3 /);
+    expect(asker()("28 single 2 year diploma clb 7 all 1 yr cdn exp + provincial nomination, total?").text).toMatch(/^942: your CRS score/);
+    expect(asker()("married but my wife is a canadian citizen so she's not 'coming'. 30, bachelor, clb 8 all, 3 yrs cdn exp. crs?").text).toMatch(/^419: your CRS score/);
+    expect(asker()("is this official ircc data or some random blog").skills).toEqual(["sources"]);
+    expect(asker()("max spouse pts").text).toMatch(/^40: the most points for spouse or common-law partner factors/);
+  });
+
   it("answers every question of a message, in order", () => {
     const r = asker()("last cec draw? and is 21231 stem\nthanks");
     expect(r.skills).toEqual(["round", "occupation", "help"]);

@@ -52,7 +52,7 @@ function readPool(clause: Clause, context: SkillContext): Match<PoolParams> | nu
   const range = /\b\d{1,4}\s*(?:-|to)\s*\d{1,4}\b/.test(clause.text) && scoresOnly.length >= 2 && (!has(clause, "draw") || atRound) && !has(clause, "invitations");
   // "how many between 401 and 450?": two scores and a count, no round word, are a span of the pool too.
   const between = has(clause, "between") && has(clause, "howMany") && scoresOnly.length === 2 && !has(clause, "draw") && !has(clause, "invitations") && clause.rounds.length === 0;
-  const pool = has(clause, "pool") || range || between || (has(clause, "above") || has(clause, "below")) && has(clause, "howMany") && scoresOnly.length === 1 && !has(clause, "draw");
+  const pool = has(clause, "pool") || range || between || (has(clause, "above") || has(clause, "below")) && has(clause, "howMany") && scoresOnly.length === 1 && !has(clause, "draw") && clause.profile.facts < 3;
   const follow = context.slots.skill === "pool" && clause.followUp && scoresOnly.length > 0;
   // The span the previous pool answer counted ("451-500"), for follow-ups that ask it again elsewhere.
   const shownSpan = /^(\d+)-(\d+)$/.exec(context.slots.aspect ?? "");

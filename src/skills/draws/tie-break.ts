@@ -41,7 +41,8 @@ function readTieBreak(clause: Clause, context: SkillContext): Match<TieBreakPara
     return { score: 0.9, fromState: true, params: { types, profile: { score: slots.score, submitted: slots.submitted }, ...(clause.rounds[0] ? { round: clause.rounds[0] } : on ? { date: on } : {}) } };
   }
   // "et pour le PNP juste avant, le 427?" after a tie-break: "the 427" names a round when there is one by that number.
-  const theRound = slots.skill === "tie-break" && clause.followUp && clause.rounds.length === 0 && !has(clause, "mine") ? /\bthe #?(\d{1,3}[ab]?)\b(?! (?:points?|pts|crs|score))/.exec(clause.text)?.[1] : undefined;
+  // "and 424": a number alone after a tie-break is another round's.
+  const theRound = slots.skill === "tie-break" && clause.followUp && clause.rounds.length === 0 && !has(clause, "mine") ? (/\bthe #?(\d{1,3}[ab]?)\b(?! (?:points?|pts|crs|score))/.exec(clause.text) ?? /^(?:and|what about|how about)(?: the| round| draw)? #?(\d{1,3}[ab]?)$/.exec(clause.text))?.[1] : undefined;
   if (theRound && context.knowledge.draw(theRound)) return { score: 0.9, fromState: true, params: { round: theRound, types } };
   // "what about healthcare?", "ok so what was it for the last french draw" after a tie-break: that type's latest round's.
   const onTieBreak = slots.skill === "tie-break" || slots.skill === "glossary" && slots.aspect === "Tie-breaking rule";
@@ -52,7 +53,8 @@ function readTieBreak(clause: Clause, context: SkillContext): Match<TieBreakPara
   // "what does the tie breaking rule even mean": what the rule is, then a round's moment as an example.
   if (/\b(?:mean|means|meaning|definition|define|explain|how does)\b/.test(clause.text) && clause.rounds.length + clause.dates.length === 0 && types.length === 0) return { score: 0.95, params: { types, explain: true } };
   // "tie break of 385", "le tie-break du 400": a bare number after "of" names a round when there is one by that number.
-  const bare = clause.rounds.length === 0 ? /\b(?<!(?:score|crs|points?|pts) )(?:of|for|in)(?: the)? #?(\d{1,3}[ab]?)\b/.exec(clause.text)?.[1] : undefined;
+  // "tiebreak 254": a number right after the words.
+  const bare = clause.rounds.length === 0 ? (/\b(?<!(?:score|crs|points?|pts) )(?:of|for|in)(?: the)? #?(\d{1,3}[ab]?)\b/.exec(clause.text) ?? /\btie[- ]?break(?:er|ers|s|ing)?(?: rule)? #?(\d{1,3}[ab]?)$/.exec(clause.text))?.[1] : undefined;
   const round = clause.rounds[0] ?? (bare && context.knowledge.draw(bare) ? bare : undefined);
   if (round) return { score: 0.95, params: { round, types } };
   const date = clause.dates[0]?.iso;
