@@ -14,6 +14,8 @@ export const FrenchSchema = z.object({
   markers: z.object({ fr: z.array(z.string().min(1)), en: z.array(z.string().min(1)), borrowed: z.array(z.string().min(1)).default([]) }),
   /** French words a mistyped word is corrected to before phrases are rewritten ("tirrage" → "tirage"). */
   typoTargets: z.array(z.string().min(2)),
+  /** Words never corrected, though one or two letters from a target: places ("montreal" is not "montre"). */
+  keep: z.array(z.string().min(2)).default([]),
   /** [French phrase, English words], on lower-case text without accents. */
   phrases: z.array(z.tuple([z.string().min(1), z.string()])),
 });
@@ -50,7 +52,7 @@ export class French {
     const alternatives = phrases.map(([f]) => f.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+").replace(/-/g, "[- ]?"));
     this.compiled = {
       targets: this.data.typoTargets.map(fold),
-      known: new Set(phrases.flatMap(([f]) => f.split(/[\s']+/)).filter((w) => w.length > 0)),
+      known: new Set([...phrases.flatMap(([f]) => f.split(/[\s']+/)), ...this.data.keep.map(fold)].filter((w) => w.length > 0)),
       pattern: new RegExp(`${START}(?:${alternatives.join("|")})(?![a-z0-9])|${START}(?:${alternatives.filter((a) => a.endsWith("'")).join("|")})`, "g"),
       replacements: new Map(phrases),
       // The first (longest) phrase of each spelling without spaces or hyphens.

@@ -115,8 +115,10 @@ function years(text: string, where: RegExp): number | undefined {
   if (!patterns) {
     // "a 3 year canadian degree": years of a credential, not of work.
     const study = String.raw`(?!\s+(?:degree|diploma|credential|program|programme|course|college|university|studies|study|bachelor'?s?|masters?|certificate|dec|aec)\b)`;
+    // "a masters of 2 years in canada": a credential's length told before its place, not years of work.
+    const credential = String.raw`(?<!\b(?:masters?|master's|degree|diploma|bachelor'?s?|dec|aec|program|programme|studies|credential|phd|doctorate|course)(?: of| for)? )`;
     patterns = [
-      new RegExp(String.raw`\b${YEAR_COUNT}\s*(?:years?|yrs?|y)\b(?:\s+of)?(?:\s+(?:skilled|full[- ]time|work(?:ing)?|job))*(?:\s+(?:experience|exp))?\s*${where.source}${study}`),
+      new RegExp(String.raw`${credential}\b${YEAR_COUNT}\s*(?:years?|yrs?|y)\b(?:\s+of)?(?:\s+(?:skilled|full[- ]time|work(?:ing)?|job))*(?:\s+(?:experience|exp))?\s*${where.source}${study}`),
       // "canadian work 2 yrs", "foreign exp: 3 years": the place, the kind of time, then the count.
       new RegExp(String.raw`${where.source}\s+(?:work(?:ing)?|experience|exp|job)(?:\s+(?:experience|exp))?\s*(?:of|:|=|-)?\s*${YEAR_COUNT}\s*(?:years?|yrs?|y)\b`),
       // "working in canada (as a software developer) for 2 years".
@@ -199,7 +201,11 @@ function splitPartner(text: string, spouseAt: number, vocabulary: Vocabulary): {
 
 // Places named for work done outside Canada, in the words a clause has once French is read ("au Maroc" is "in the maroc").
 // Work in Canada, named as Canada or as one of its provinces and cities ("2 ans d'exp au Québec", "3 years in toronto").
-const IN_CANADA = String.raw`(?:in canada|canadian|inside canada|cdn|canada|(?:in|at|au|a) (?:quebec|ontario|alberta|manitoba|saskatchewan|nova scotia|new brunswick|british columbia|bc|newfoundland|prince edward island|pei|yukon|nunavut|northwest territories|montreal|toronto|vancouver|calgary|edmonton|ottawa|winnipeg|halifax|laval|gatineau|sherbrooke|mississauga|brampton|surrey|regina|saskatoon|victoria|hamilton|kitchener|waterloo|london ontario))`;
+// Canada's provinces, territories and larger cities, as a place a credential or a job is said to be in.
+const PLACES = String.raw`(?:quebec|ontario|alberta|manitoba|saskatchewan|nova scotia|new brunswick|british columbia|bc|newfoundland|prince edward island|pei|yukon|nunavut|northwest territories|montreal|toronto|vancouver|calgary|edmonton|ottawa|winnipeg|halifax|laval|gatineau|sherbrooke|mississauga|brampton|surrey|regina|saskatoon|victoria|hamilton|kitchener|waterloo|london ontario)`;
+const IN_CANADA = String.raw`(?:in canada|canadian|inside canada|cdn|canada|(?:in|at|au|a) ${PLACES})`;
+// A credential earned in Canada: "canadian degree", "masters in canada", "dec ... in montreal".
+const EDU_CANADA = new RegExp(String.raw`\b(?:canadian (?:degree|diploma|master'?s|bachelor'?s|education|credential|college|university)|(?:studied|study|degree|diploma|masters?|master's|bachelor'?s?|college|dec|aec)(?: here| (?!work|worked|working|experience|exp|job|lived|living)[a-z0-9'-]+){0,5} (?:(?:in|from) (?:a )?canad(?:a|ian)\b|(?:in|at|from) ${PLACES}\b)|\b(?:diploma|degree|masters?|bachelor'?s?) canadian\b)`);
 
 // "in canada since 2 years", « icitte depuis 2 ans »: years of work here told after the place.
 function sinceYears(text: string): number | undefined {
@@ -254,7 +260,7 @@ export function readProfile(raw: string, vocabulary: Vocabulary): ProfileReading
   }
 
   set("education", education(own, vocabulary));
-  const eduCanada = /\b(?:canadian (?:degree|diploma|master'?s|bachelor'?s|education|credential|college|university)|(?:studied|study|degree|diploma|masters?|master's|bachelor'?s?|college)(?: here| (?!work|worked|working|experience|exp|job|lived|living)[a-z0-9'-]+){0,5} (?:in|from) (?:a )?canad(?:a|ian)\b|\b(?:diploma|degree|masters?|bachelor'?s?) canadian\b)/.exec(own);
+  const eduCanada = EDU_CANADA.exec(own);
   if (eduCanada) {
     // The credential's own words: back to the comma before it and on to the comma after ("4 year bachelor at a canadian college").
     const start = Math.max(0, own.lastIndexOf(",", eduCanada.index) + 1, eduCanada.index - 40);

@@ -86,6 +86,12 @@ describe("the CRS calculator in French", () => {
     expect(foreign.reply.list).toContain("3 ans ou plus, NCLC ou CLB 9 ou plus aux quatre compétences : 50");
   });
 
+  it("keeps a city's name as written, reads a credential done in a Canadian city as Canadian, and its years as no work", () => {
+    const ask = asker();
+    expect(ask("chu français, 24 ans, célib, DEC technique de 3 ans fait à Montréal, NCLC 10 partout au TEF, pas de test d'anglais, 2 ans d'exp au Québec. ca donne combien").text).toMatch(/^524 : votre score du SCG/);
+    expect(asker()("etudiante internationale, 24 ans, celib, maitrise de 2 ans faite au Canada (bac a l'etranger avant), CLB 9 partout, 1 an de PGWP donc 1 an d'exp canadienne. c'est quoi mon score").text).toMatch(/^489 : votre score du SCG/);
+  });
+
   it("scores a partner who is a Canadian citizen as no partner, and says why, in French", () => {
     // 34 (83), two-year DEC (98), CLB 7 (68), 1 year in Canada (40); transferability 13 + 13.
     const r = asker()("34 ans, mon mari est citoyen canadien, DEC 2 ans, CLB 7 partout, 1 an d'exp canadienne, aucune exp à l'étranger. mon score?");
