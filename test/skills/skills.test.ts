@@ -426,6 +426,17 @@ describe("skills on the small knowledge base", () => {
     expect(asker()("max spouse pts").text).toMatch(/^40: the most points for spouse or common-law partner factors/);
   });
 
+  it("checks a score against the round just described when the question names none, and reads a low score said to be one", () => {
+    const ask = asker();
+    ask("last cec draw");
+    expect(ask("i have 520 points, would i have been invited?").text).toMatch(/^Yes: 520 is at or above the cut-off of 515 in round 8 \(March 4, 2026, CEC\)/);
+    const low = asker()("my score is 80 lol, would i have made a cec draw in 2024");
+    expect(low.skills).toEqual(["score-check"]);
+    expect(low.text).toMatch(/^No: 80 would have been enough in 0 of 1 CEC round in 2024/);
+    // Two digits before the marital status stay an age.
+    expect(asker()("crs 29 single masters clb 9").skills).toEqual(["crs"]);
+  });
+
   it("answers every question of a message, in order", () => {
     const r = asker()("last cec draw? and is 21231 stem\nthanks");
     expect(r.skills).toEqual(["round", "occupation", "help"]);

@@ -64,7 +64,9 @@ function readScoreCheck(clause: Clause, context: SkillContext): Match<ScoreCheck
   if (score !== undefined && !aboutPool && !(has(clause, "crsCalc") && !clause.numbers.some((n) => n.kind === "crs")) && !has(clause, "tieBreak")) {
     // "i have 470, would i have made that one?": the round just talked about.
     // "would i have made it" right after one round was described: that round.
-    const it = context.slots.skill === "round" && types.length === 0 && !period && /\b(?:made|make|get|got|clear(?:ed)?|pass(?:ed)?) it\b|\bin it\b/.test(clause.text);
+    // "i have 405 points, would i have been invited?" naming no round, type or period: the one just described.
+    const bare = /^(?:i have|i got|i'?m at|with|my score is|my crs is)? ?\d{1,4}(?: points?| pts| crs)?,? (?:would|could|will|do|did) i (?:have )?(?:been |be )?(?:invited|made it|make it|got in|get in|passed|pass|cleared)\b[ ?!.]*$/.test(clause.text);
+    const it = context.slots.skill === "round" && types.length === 0 && !period && (/\b(?:made|make|get|got|clear(?:ed)?|pass(?:ed)?) it\b|\bin it\b/.test(clause.text) || bare);
     const that = clause.rounds.length === 0 && (/\b(?:that|this|the same) (?:one|round|draw)\b/.test(clause.text) || it) ? context.slots.round : undefined;
     const round = clause.rounds[0] ?? firstRound?.round ?? that;
     // "450, would I have passed the last one?" right after a category's rounds: the latest of that category.
