@@ -61,6 +61,8 @@ export interface OccupationsMessages {
   readonly categoryTitle: string;
   readonly categorySuggestions: (ex: OccupationExample) => string[];
   readonly listsTookEffect: (date: string, year: number, later: readonly { label: string; date: string }[]) => string;
+  /** The first category round, after the date the first lists took effect. */
+  readonly firstCategoryRound: (round: string) => string;
   readonly noDatedLists: (year: number) => string;
   readonly noLists: string;
   readonly noListsFor: (year: number, years: readonly number[]) => string;
@@ -217,6 +219,7 @@ export const OCCUPATIONS_MESSAGES: Catalog<OccupationsMessages> = {
     categorySuggestions: (ex) => [`which categories exist in ${ex.year}?`, `is ${ex.code} ${ex.label}?`],
     listsTookEffect: (date, year, later) =>
       `${formatDate(date)}: the ${year} category lists took effect then${later.length > 0 ? ` (some later: ${joinAnd([...new Set(later.map((l) => `${l.label} ${formatDate(l.date)}`))])})` : ""}.`,
+    firstCategoryRound: (round) => ` The first category round I know of is ${round}.`,
     noDatedLists: (year) => `I have no ${year} lists with a date.`,
     noLists: "I have no category lists.",
     noListsFor: (year, ys) => `I have no category lists for ${year}; mine cover ${years(ys)}.`,
@@ -331,6 +334,7 @@ export const OCCUPATIONS_MESSAGES: Catalog<OccupationsMessages> = {
     categorySuggestions: (ex) => [`quelles catégories existent en ${ex.year} ?`, `est-ce que ${ex.code} est dans la catégorie ${ex.label} ?`],
     listsTookEffect: (date, year, later) =>
       `${formatDate(date)} : les listes des catégories de ${year} sont entrées en vigueur à cette date${later.length > 0 ? ` (certaines plus tard : ${joinAnd([...new Set(later.map((l) => `${l.label} le ${formatDate(l.date)}`))])})` : ""}.`,
+    firstCategoryRound: (round) => ` Le premier tirage par catégorie que je connaisse est le ${round}.`,
     noDatedLists: (year) => `Je n'ai aucune liste datée pour ${year}.`,
     noLists: "Je n'ai aucune liste de catégorie.",
     noListsFor: (year, ys) => `Je n'ai pas de listes des catégories pour ${year} ; les miennes couvrent ${years(ys)}.`,

@@ -4,6 +4,7 @@ import type { Term } from "../kb/schema.js";
 import { lang } from "../messages/lang.js";
 import { metaMessages } from "../messages/meta.js";
 import { has, type Clause } from "../nlu/question.js";
+import { resolveOccupation } from "./occupations/resolve.js";
 import type { Match, Skill } from "./types.js";
 
 /** The terms a question asks to define (two for "difference between"). */
@@ -111,6 +112,8 @@ export const glossarySkill: Skill<GlossaryParams> = {
     if (!(asking || bareTerm || sameWord) || clause.codes.length > 0 || clause.rounds.length > 0 || period) return null;
     // "what were the STEM draws", « c koi les tirages STIM »: the rounds of a type, not what its name means.
     if (clause.categories.length > 0 && /\b(?:draws|rounds|cut-?offs)\b/.test(clause.text)) return null;
+    // "the NOC code of early childhood educators and their TEER": an occupation's code and TEER, not the words' meaning.
+    if (has(clause, "occupationWord") && clause.phrase.split(" ").length >= 2 && !fact && !has(clause, "difference") && resolveOccupation(context.knowledge, undefined, clause.phrase).kind === "found") return null;
     const named = termsOf(clause, context.knowledge);
     // A fact asked of two terms ("which digit of the NOC code is the TEER"): the one whose definition holds the question's words.
     const stop = context.knowledge.lexicon.stopwords;

@@ -24,6 +24,12 @@ const cnp = new Map(
 const titleFr = (code: string): string => cnp.get(code) ?? "";
 
 describe("the occupation and category skills in French", () => {
+  it("reads an engineering discipline said in French, and an occupation's code and FEER asked with the word FEER", () => {
+    const ask = asker();
+    expect(ask("ingenieur mecanique c tu dans stim").text).toMatch(/^Oui\. 21301 Ingénieurs mécaniciens\/ingénieures mécaniciennes \(FEER 1\)/);
+    expect(asker()("Quel est le code CNP des éducatrices de la petite enfance, et leur catégorie FEER ?").skills).toEqual(["occupation"]);
+  });
+
   it("answers a membership question in French with the official French title and FEER, and the same question in English as before", () => {
     const r = asker()("est-ce que 21231 est dans la catégorie STIM ?");
     expect(r.skills).toEqual(["occupation"]);

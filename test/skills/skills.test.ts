@@ -437,6 +437,14 @@ describe("skills on the small knowledge base", () => {
     expect(asker()("crs 29 single masters clb 9").skills).toEqual(["crs"]);
   });
 
+  it("names another round by its number alone after a round, and says when category-based rounds began with the first one", () => {
+    const ask = asker();
+    ask("draw 3");
+    expect(ask("and 4b?").text).toMatch(/^A healthcare round is round 4b \(April 3, 2024, healthcare\)/);
+    const first = smallKnowledge().draws.find((d) => d.category !== null && smallKnowledge().roundType(d.category)?.kind === "category");
+    expect(asker()("when did category-based draws start").text).toMatch(new RegExp(`the 2023 category lists took effect then\\. The first category round I know of is round ${first?.round} `));
+  });
+
   it("answers every question of a message, in order", () => {
     const r = asker()("last cec draw? and is 21231 stem\nthanks");
     expect(r.skills).toEqual(["round", "occupation", "help"]);

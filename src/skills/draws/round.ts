@@ -31,6 +31,9 @@ function readRound(clause: Clause, context: SkillContext): Match<RoundParams> | 
   const roundish = aboutRounds(clause);
   // "the next draw after 254", "the cec round before round 300": a neighbour of the round named, of the type named.
   const beside = /\b(?:next|first|previous|last|latest)?\s*(?:[a-z-]+ )?(?:draw|round|one)(?: (?:happen|happened|held|was|came|that came|come|took place|[a-z]{2,4}))? (after|before) (?:the )?(?:round |draw |#)?\d/.exec(clause.text);
+  // "and 388?", « et le 388 stp » right after a round: another round by its number, the same aspect.
+  const alone = (slots.skill === "round" || slots.skill === "rounds") && clause.followUp && clause.rounds.length === 0 ? /^(?:and|what about|how about)(?: the| round| draw)? #?(\d{1,3}[ab]?)(?: please| pls)?$/.exec(clause.text)?.[1] : undefined;
+  if (alone && knowledge.draw(alone)) return { score: 0.9, fromState: true, params: { mode: "number", round: alone, aspect: slots.skill === "round" && ["all", "crs", "invitations", "elapsed"].includes(slots.aspect ?? "") ? (slots.aspect as Aspect) : aspect } };
   const named = clause.rounds.length === 1 && beside ? knowledge.draw(clause.rounds[0] ?? "") : undefined;
   if (named) {
     const pool = knowledge.drawsOf(types);

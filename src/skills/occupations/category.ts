@@ -128,7 +128,7 @@ function readCategory(clause: Clause, context: SkillContext): Match<CategoryPara
   if (!category && year && /\b(?:when (?:did|were|was)|announc(?:e|ed|ement)|come out|came out|released|published)\b/.test(clause.text)) return { score: has(clause, "categoryWord") ? 0.9 : 0.84, params: { ...base, aspect: "since" } };
   // "when did category based selection start": when the first lists took effect.
   const firstYear = knowledge.listYears()[0];
-  if (!category && !year && firstYear !== undefined && has(clause, "categoryWord") && /\bwhen\b/.test(clause.text) && /\b(?:start|started|begin|began|launch|launched|introduc\w*|creat\w*|first)\b/.test(clause.text) && !roundish && !has(clause, "pool")) {
+  if (!category && !year && firstYear !== undefined && has(clause, "categoryWord") && /\bwhen\b/.test(clause.text) && /\b(?:start|started|begin|began|launch|launched|introduc\w*|creat\w*|first)\b/.test(clause.text) && (!roundish || /\bcategory[- ]based\b|\bcategory (?:draws|rounds)\b/.test(clause.text)) && !has(clause, "pool")) {
     return { score: 0.86, params: { ...base, aspect: "since", year: firstYear } };
   }
   if (category && removal && yesNo && !roundish) return { score: 0.87, params: { ...base, aspect: "exists" } };
@@ -215,7 +215,9 @@ function answerCategory(params: CategoryParams, context: SkillContext): SkillAns
     const lists = knowledge.listsInYear(params.year).filter((l) => l.active);
     const first = lists.map((l) => l.effective).filter((d): d is string => d !== null).sort()[0];
     const later = lists.filter((l) => l.effective && l.effective !== first).map((l) => ({ label: knowledge.label(l.category), date: l.effective ?? "" }));
-    return reply(first ? m.listsTookEffect(first, params.year, later) : m.noDatedLists(params.year), lists.flatMap((l) => l.basis.slice(0, 1)), { asOf: first ?? null });
+    const opening = knowledge.draws.find((d) => d.category !== null && knowledge.roundType(d.category)?.kind === "category");
+    const text = first ? `${m.listsTookEffect(first, params.year, later)}${opening ? m.firstCategoryRound(roundName(knowledge, opening)) : ""}` : m.noDatedLists(params.year);
+    return reply(text, [...lists.flatMap((l) => l.basis.slice(0, 1)), ...(opening?.sources.slice(0, 1) ?? [])], { asOf: first ?? null });
   }
   if (params.aspect === "version" && params.version) {
     const lists = listsOfVersion(knowledge, params.version, params.category);
