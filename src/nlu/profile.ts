@@ -241,7 +241,9 @@ export function readProfile(raw: string, vocabulary: Vocabulary): ProfileReading
   const beside = age || aged ? undefined : /\b(\d{2}),? (?=(?:single|married|unmarried|divorced|widowed)\b)/.exec(own);
   // "single 26, bachelor's", "married 32, clb 7": two digits just after the marital status are an age too.
   const after = age || aged || beside ? undefined : /\b(?:single|married|unmarried|divorced|widowed|common-law),?\s+(\d{2})\b(?!\s*(?:points|pts|crs|%|years?|yrs?|y\b|months?|hours?|[.,]\d))/.exec(own);
-  const young = aged ?? beside ?? after;
+  // « j'ai 31 ans, maîtrise » reads "i have 31 years masters": years had, not of anything, are an age.
+  const had = age || aged || beside || after ? undefined : /\bi have (\d{2}) (?:years?|yrs?)\b(?! (?:of|in|experience|exp|work|working|canadian|foreign|abroad|job|as)\b)/.exec(own);
+  const young = aged ?? beside ?? after ?? had;
   const ageValue = age ? Number(age[1] ?? age[2] ?? age[3] ?? age[4]) : young && Number(young[1]) >= 17 && Number(young[1]) <= 70 ? Number(young[1]) : undefined;
   if (ageValue !== undefined && ageValue >= 0) set("age", ageValue);
 

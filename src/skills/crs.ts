@@ -156,7 +156,7 @@ function pointsQuery(clause: Clause, profile: PartialProfile, grid: Knowledge["c
     return { kind: "canadian-education", ...(years !== undefined && years > 0 ? { years } : {}) };
   }
   // "at 30", "turning 31"; "à 30 ans" reads "a 30 years", « pour 31 ans célibataire » "for 31 years single".
-  const ageWords = /\b(?:age|old|turn|turning|birthday|at \d|a \d\d years?\b|will have \d\d years?\b|for \d\d years?,? (?:single|married)\b)/.test(t);
+  const ageWords = /\b(?:age|old|turn|turning|birthday|at \d|a \d\d years?\b|will have \d\d years?\b|for \d\d years?,? (?:single|married)\b|for \d\d years?\??$)/.test(t);
   const ages = clause.numbers.filter((n) => n.kind === "age" || ((n.kind === "plain" || n.kind === "years" && ageWords) && n.value >= 17 && n.value <= 50 && ageWords)).map((n) => n.value);
   if (ages.length > 0 || /\bage\b|\bbirthday\b|\bolder\b/.test(t)) {
     const [a] = ages;

@@ -92,6 +92,11 @@ describe("the CRS calculator in French", () => {
     expect(asker()("etudiante internationale, 24 ans, celib, maitrise de 2 ans faite au Canada (bac a l'etranger avant), CLB 9 partout, 1 an de PGWP donc 1 an d'exp canadienne. c'est quoi mon score").text).toMatch(/^489 : votre score du SCG/);
   });
 
+  it("reads « pour 29 ans » as an age, « jai 31 ans » without its apostrophe as one too, and « dexp » as experience", () => {
+    expect(asker()("cb de points pour 29 ans").text).toMatch(/^29 ans : 110 sans époux ni conjoint, 100 avec époux ou conjoint\./);
+    expect(asker()("jai 31 ans maitrise nclc 9 partout 2 ans dexp au canada celibataire cb jai").text).toMatch(/^486 : votre score du SCG/);
+  });
+
   it("scores a partner who is a Canadian citizen as no partner, and says why, in French", () => {
     // 34 (83), two-year DEC (98), CLB 7 (68), 1 year in Canada (40); transferability 13 + 13.
     const r = asker()("34 ans, mon mari est citoyen canadien, DEC 2 ans, CLB 7 partout, 1 an d'exp canadienne, aucune exp à l'étranger. mon score?");

@@ -441,6 +441,8 @@ describe("skills on the small knowledge base", () => {
     const ask = asker();
     ask("draw 3");
     expect(ask("and 4b?").text).toMatch(/^A healthcare round is round 4b \(April 3, 2024, healthcare\)/);
+    // Whether a job is on a list, asked with a year, is not that category's rounds.
+    expect(asker()("are nurses in healthcare in 2026").skills).toEqual(["occupation"]);
     const first = smallKnowledge().draws.find((d) => d.category !== null && smallKnowledge().roundType(d.category)?.kind === "category");
     expect(asker()("when did category-based draws start").text).toMatch(new RegExp(`the 2023 category lists took effect then\\. The first category round I know of is round ${first?.round} `));
   });

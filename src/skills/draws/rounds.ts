@@ -66,6 +66,8 @@ function readRounds(clause: Clause, context: SkillContext): Match<RoundsParams> 
   }
   // "was transport a category in 2025" is about the list, not its rounds.
   if (has(clause, "categoryWord") && !aboutRounds(clause)) return null;
+  // "are nurses in healthcare in 2026": whether a job is on a category's list, not that category's rounds.
+  if (has(clause, "membership") && has(clause, "yesNo") && !aboutRounds(clause) && clause.phrase !== "" && clause.codes.length === 0 && clause.rounds.length === 0) return null;
   const yesNo = /^(?:was there|were there|has there|have there|is there|are there|there (?:is|are|was|were|has been|have been)|any|did|have they|has ircc)\b/.test(clause.text);
   // "draws under 400 in 2026", "any draws where the cut-off was below 300".
   const limit = clause.numbers.find((n) => (n.kind === "crs" || n.kind === "plain") && n.value >= 50 && n.value <= 1200 && String(n.value) !== clause.period?.sinceRound)?.value;
