@@ -137,14 +137,16 @@ function ageAnswer(grid: CrsGrid, ages: readonly number[] | undefined, partner: 
     const lostWithSpouse = before.withSpouse - after.withSpouse;
     if (lostWithoutSpouse > 0 || lostWithSpouse > 0) birthdays.push({ age, lostWithoutSpouse, lostWithSpouse });
   }
+  // One column only for the ages asked, when the question says whether a partner comes.
+  const oneColumn = partner !== undefined && asked.length > 0;
   const column = (r: PointsRow) => (partner ? (r.withSpouse ?? 0) : (r.withoutSpouse ?? 0));
-  const listed = m.list(rows.map((r) => (partner === undefined || asked.length === 0 ? m.split(r.label, r.withoutSpouse ?? 0, r.withSpouse ?? 0) : m.column(r.label, column(r), partner))));
+  const listed = m.list(rows.map((r) => (oneColumn ? m.column(r.label, column(r), partner) : m.split(r.label, r.withoutSpouse ?? 0, r.withSpouse ?? 0))));
   const losses = birthdays;
   const lossText =
     asked.length === 2 && losses.length > 0
       ? m.ageLoss(losses.reduce((s, b) => s + b.lostWithoutSpouse, 0), losses.reduce((s, b) => s + b.lostWithSpouse, 0), to, from)
       : "";
-  const shown = partner === undefined || asked.length === 0 ? rows : rows.map((r) => plainRow(r.label, column(r)));
+  const shown = oneColumn ? rows.map((r) => plainRow(r.label, column(r))) : rows;
   return { rows: shown, birthdays, summary: `${listed}${lossText}` };
 }
 
@@ -181,20 +183,18 @@ export function pointsFor(grid: CrsGrid, query: PointsQuery, options: PointsOpti
       if (!row) return { ok: false, error: { field: "level", message: m.badLevel(grid.core.education.map((e) => e.key)) } };
       const spouse = spouseEducationPoints(grid, query.level) ?? 0;
       const name = labels.education(row.key, shortLabel(row.label));
+      const own = options.partner === undefined ? undefined : options.partner ? row.withSpouse : row.withoutSpouse;
       return {
         ok: true,
         value: {
           ...base,
           table: "A_core_human_capital.education",
-          rows:
-            options.partner === undefined || query.partner
-              ? [splitRow(name, row), plainRow(m.educationAsSpouse(name), spouse)]
-              : [plainRow(name, options.partner ? row.withSpouse : row.withoutSpouse)],
+          rows: own === undefined || query.partner ? [splitRow(name, row), plainRow(m.educationAsSpouse(name), spouse)] : [plainRow(name, own)],
           summary: query.partner
             ? m.partnerEducation(name, spouse)
-            : options.partner === undefined
+            : own === undefined || options.partner === undefined
               ? m.split(name, row.withoutSpouse, row.withSpouse)
-              : m.column(name, options.partner ? row.withSpouse : row.withoutSpouse, options.partner),
+              : m.column(name, own, options.partner),
           notes: [m.educationNote],
           status: grid.core.status.text,
         },

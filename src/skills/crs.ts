@@ -124,6 +124,9 @@ function readAnswer(field: string, clause: Clause): PartialProfile | undefined {
 // "a canadian degree", "3 year degree from a canadian college", "studied in canada".
 const CANADIAN_EDUCATION = /\bcanadian (?:education|degree|diploma|study|studies|credential|college|colege|university|school|program)|\b(?:diploma|degree|credential|studies|masters?|bachelor'?s?) canadian\b|\b(?:studied|study|studies|degree|diploma|credential|program)(?: [a-z0-9'-]+){0,4} (?:in|from) (?:a )?canad(?:a|ian)\b/;
 
+// A certificate of qualification named in a points question.
+const CERTIFICATE = /\bcertificate of qualification\b|\bcoq\b|\btrade certificate\b|\bred seal\b/;
+
 function pointsQuery(clause: Clause, profile: PartialProfile, grid: Knowledge["crsGrid"]): PointsQuery | undefined {
   const t = clause.text;
   if (/\b(?:job offers?|lmia|arranged employment)\b/.test(t)) return { kind: "arranged-employment" };
@@ -132,16 +135,12 @@ function pointsQuery(clause: Clause, profile: PartialProfile, grid: Knowledge["c
   // « NCLC 10 partout en français (première langue), ça fait combien pour la langue »: the language's own points.
   const asLanguage = clause.numbers.some((n) => n.kind === "clb") && /\b(?:first|second) (?:official )?language\b|\bfor the language\b|\blanguage points\b/.test(t);
   // A level told with foreign experience or a certificate asks for skill transferability, not the French bonus.
-  const transfer = (profile.foreignExperienceYears ?? 0) > 0 || /\bcertificate of qualification\b|\bcoq\b|\btrade certificate\b|\bred seal\b/.test(t);
+  const certificate = CERTIFICATE.test(t);
+  const transfer = (profile.foreignExperienceYears ?? 0) > 0 || certificate;
   if (!asLanguage && !transfer && (/\bfrench\b|\bnclc\b|\btef\b|\btcf\b/.test(t) || clause.categories.includes("french"))) {
     // "french bonus if nclc 7 and my english is clb 9": the one row that applies.
     const told = [profile.firstLanguage, profile.secondLanguage].filter((l): l is LanguageResult => l !== undefined && l !== null);
-    const level = (language: OfficialLanguage) => {
-      const found = told.find((l) => languageOf(l) === language);
-      if (!found) return undefined;
-      const levels = "test" in found ? (() => { const c = toClb(found.test, found.scores, { grid }); return c.ok ? c.value.levels : undefined; })() : found.levels;
-      return levels ? Math.min(...ABILITIES.map((a) => levels[a])) : undefined;
-    };
+    const level = (language: OfficialLanguage) => lowestLevel(told.find((l) => languageOf(l) === language), grid);
     const nclc = level("french");
     const english = level("english");
     const noEnglish = /\bno english\b|\bwithout (?:an )?english\b/.test(t);
@@ -165,7 +164,7 @@ function pointsQuery(clause: Clause, profile: PartialProfile, grid: Knowledge["c
   // "3+ yrs foreign exp with clb 9", "a certificate of qualification and clb 7 all": one skill transferability cell.
   const told = clause.numbers.find((n) => n.kind === "clb")?.value ?? lowestLevel(profile.firstLanguage, grid);
   const atLevel = told !== undefined ? { clb: told } : {};
-  if (/\bcertificate of qualification\b|\bcoq\b|\btrade certificate\b|\bred seal\b/.test(t)) return { kind: "transferability", with: "certificate", ...atLevel };
+  if (certificate) return { kind: "transferability", with: "certificate", ...atLevel };
   const foreign = profile.foreignExperienceYears;
   if (foreign !== undefined && foreign > 0 && !profile.education) {
     const canadian = profile.canadianExperienceYears;

@@ -89,15 +89,16 @@ function readRounds(clause: Clause, context: SkillContext): Match<RoundsParams> 
   }
   // "difference between the last CEC and the last PNP cut-off"; "was the last cec cutoff higher than the last pnp one".
   const than = /\b(higher|lower|bigger|smaller|greater|more|less|fewer)(?: [a-z]+){0,2} than\b/.exec(clause.text)?.[1];
+  const higher = than ? /^(?:higher|bigger|greater|more)$/.test(than) : undefined;
+  // "a ... higher than b?" asks yes or no unless it asks how much ("how much higher").
+  const thanYesNo = than !== undefined && !/\bhow (?:much|many)\b|\bby how\b/.test(clause.text);
   if ((has(clause, "difference") || than) && types.length >= 2 && (has(clause, "cutoff") || has(clause, "draw"))) {
-    const higher = than ? /^(?:higher|bigger|greater|more)$/.test(than) : undefined;
-    // "a ... higher than b?" asks yes or no unless it asks how much ("how much higher").
-    const asksYesNo = has(clause, "yesNo") || than !== undefined && !/\bhow (?:much|many)\b|\bby how\b/.test(clause.text);
+    const asksYesNo = has(clause, "yesNo") || thanYesNo;
     const byInvitations = has(clause, "invitations") && !has(clause, "cutoff");
     return { score: 0.9, params: { stat: "summary", measure: byInvitations ? "invitations" : "crs", types, compare: { types: types.slice(0, 3), ...(higher !== undefined && asksYesNo ? { higher } : {}) }, lastN: 1 } };
   }
   // "was the trades cutoff in 2025 higher than the one in 2026": two periods, asked yes or no.
-  const thanAsked = than !== undefined && !/\bhow (?:much|many)\b|\bby how\b/.test(clause.text) ? { higher: /^(?:higher|bigger|greater|more)$/.test(than) } : {};
+  const thanAsked = thanYesNo && higher !== undefined ? { higher } : {};
   // A score in the question makes it a score check ("490, any CEC draw since 2025?").
   if (clause.numbers.some((n) => String(n.value) !== clause.period?.sinceRound && (n.kind === "crs" || (n.kind === "plain" && Number.isInteger(n.value) && n.value >= 100 && n.value <= 1200)))) return null;
   const base = { stat: stat ?? "summary", measure, types } as const;
