@@ -176,6 +176,14 @@ function glossarySource(g: Glossary, id: string, bytes: string): { source: Sourc
   };
 }
 
+// The NOC file says who publishes it in its "about" text: "<title>: ... Source: <publisher>, <url> ...".
+function nocSource(about: string, version: string, id: string, bytes: string): Source {
+  const publisher = /\bSource: ([^,.]+)/.exec(about)?.[1]?.trim() ?? null;
+  const url = /\bSource: [^,]+, (https?:\/\/\S+?)\s/.exec(about)?.[1] ?? null;
+  const title = /^([^:]+):/.exec(about)?.[1]?.trim() ?? version;
+  return { id, title, author: null, publisher, published: null, updated: null, asOf: null, asOfBasis: "unknown", kind: "official", url, sha256: sha256(bytes) };
+}
+
 interface ReadFeed {
   readonly source: Source;
   readonly claims: DrawClaim[];
@@ -357,7 +365,7 @@ export function buildKnowledgeBase(input: BuildInput): KnowledgeBase {
     schemaVersion: 2,
     inputHash: sha256(hashes.sort().join("\n")),
     noc: { version: nocParsed.data.version, attribution: nocParsed.data.about, file: input.nocFile },
-    sources: [...sources.values(), glossary.source, ...official.sources, crsSource].sort((a, b) => a.id.localeCompare(b.id)),
+    sources: [...sources.values(), glossary.source, ...official.sources, crsSource, nocSource(nocParsed.data.about, nocParsed.data.version, input.nocFile, JSON.stringify(input.noc))].sort((a, b) => a.id.localeCompare(b.id)),
     roundTypes: roundTypesOf(vocabulary, drawClaims),
     draws,
     unattachedDraws,

@@ -290,7 +290,7 @@ export function parse(text: string, lexicon: Lexicon, options: { now?: Date; max
     const told = prev !== undefined && !/^(?:what|whats|how|is|are|can|do|does|would|will|which|when|did|was|were|any|who|where|why)\b/.test(prev.text) && prev.numbers.length + prev.dates.length > 0;
     const aboutThem = /^(?:so )?(?:did|would|will|could|can|do|am|was|were|have|has) i\b/.test(clause.text) && !clause.numbers.some((n) => n.kind === "crs");
     // "I'm a registered nurse from the Philippines. what is my NOC code?": the job told, then asked about.
-    const job = prev !== undefined && /^(?:(?:hi|hello|hey|good \w+|sir|po|ok|so)[, ]+)*(?:i'?m|i am|im|i work as|i'?ve been working as|my (?:job|occupation|profession) is)\b/.test(prev.text) && prev.codes.length === 0;
+    const job = prev !== undefined && /^(?:(?:hi|hello|hey|good \w+|sir|po|ok|so)[, ]+)*(?:i'?m|i am|im|i work as|i'?ve been working as|my (?:job|occupation|profession) is)\b|\bmy (?:noc|code|noc code|code noc)$/.test(prev.text) && prev.codes.length === 0;
     const mine = /\bmy (?:noc|teer|code|noc code|occupation code|category)\b|\b(?:am i|is it|is that|is my job) (?:in|on|eligible|under|part of)\b|\bwhich category (?:am i|do i)\b/.test(clause.text) && clause.codes.length === 0;
     if (prev && job && mine) {
       clauses[clauses.length - 1] = parseClause(`${prev.raw}, ${part}`, lexicon, now, options.lang);

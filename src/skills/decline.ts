@@ -39,7 +39,8 @@ export const declineSkill: Skill<DeclineParams> = {
     // "OINP tech stream cutoff", "BC PNP tech draw": a province's own draws, not Express Entry's.
     const provincial = /\b(?:oinp|bc ?pnp|sinp|aaip|mpnp|nsnp|nbpnp|peipnp|nlpnp|arrima|provincial stream|(?:tech|human capital|masters graduate|phd graduate|express entry) stream)\b/.test(clause.text);
     if (provincial && clause.codes.length + clause.rounds.length === 0) return { score: 0.93, params: { topic: "pnp-stream", ...named("pnpStream") } };
-    if (has(clause, "pnpStream") && !has(clause, "draw") && !has(clause, "cutoff") && entities === 0) return { score: 0.9, params: { topic: "pnp-stream", ...named("pnpStream") } };
+    // "LPN in Ontario, what's my noc code": the province is where the asker lives, the question is about a job.
+    if (has(clause, "pnpStream") && !has(clause, "draw") && !has(clause, "cutoff") && !has(clause, "occupationWord") && entities === 0) return { score: 0.9, params: { topic: "pnp-stream", ...named("pnpStream") } };
     if (has(clause, "visa") && (entities === 0 || clause.profile.facts === 0 && clause.codes.length + clause.rounds.length === 0 && clause.numbers.every((n) => n.kind === "plain" && n.value < 20)) && !has(clause, "draw")) return { score: 0.88, params: { topic: "visa", ...named("visa") } };
     if (has(clause, "legal") && clause.codes.length + clause.rounds.length === 0) return { score: 0.9, params: { topic: "legal" } };
     if (has(clause, "actForMe")) return { score: 0.93, params: { topic: "account" } };

@@ -175,8 +175,8 @@ describe("the kb commands", () => {
     const out = sink();
     const err = sink();
     expect(runKbCommand("build", paths, out, err)).toBe(0);
-    // Six articles, the glossary, the feed, four list files and the CRS grid.
-    expect(out.text()).toMatch(/^wrote .*kb\.json: 13 sources, 431 draws/);
+    // Six articles, the glossary, the feed, four list files, the CRS grid and the NOC.
+    expect(out.text()).toMatch(/^wrote .*kb\.json: 14 sources, 431 draws/);
     expect(err.text()).toMatch(/warning: .*905_glued_teer_trades\.txt:9: 72320 is listed as/);
     expect(runKbCommand("check", paths, sink(), sink())).toBe(0);
   });

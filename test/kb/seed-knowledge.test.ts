@@ -38,15 +38,18 @@ describe("the knowledge base built from the five seed articles", () => {
   });
 
   it("reads every article as a source with the title, author, publisher and dates it states", () => {
-    expect(kb.sources.map((s) => s.id)).toEqual([...SEED_IDS, ...LISTS, GRID, "glossary.json", FEED]);
+    expect(kb.sources.map((s) => s.id)).toEqual([...SEED_IDS, ...LISTS, GRID, "glossary.json", FEED, "noc-2021.json"]);
     expect(kb.sources.map((s) => s.kind)).toEqual([
       ...SEED_IDS.map(() => "article"),
       ...LISTS.map(() => "official"),
       "official",
       "reference",
       "official",
+      "official",
     ]);
     const by = new Map(kb.sources.map((s) => [s.id, s]));
+    expect(by.get("noc-2021.json")).toMatchObject({ title: "National Occupational Classification (NOC) 2021 Version 1.0", publisher: "Statistics Canada", kind: "official" });
+    expect(by.get("noc-2021.json")?.url).toMatch(/^https:\/\/www23\.statcan\.gc\.ca\//);
     expect(by.get(S0)).toMatchObject({
       title: "IRCC invited the first STEM candidates in the new occupation-specific Express Entry draw",
       publisher: "Gunness & Associates",

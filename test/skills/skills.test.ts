@@ -69,6 +69,21 @@ describe("skills on the small knowledge base", () => {
     expect(ask("which categories is 31301 in?").text).toContain("healthcare");
   });
 
+  it("cites the NOC and the lists it checked when an occupation is on no list, and reads 'a category for us' as about the job", () => {
+    const r = asker()("accountant, is there a category for us?");
+    expect(r.skills).toEqual(["occupation"]);
+    expect(r.text).toMatch(/^No\. 11100 /);
+    const kinds = r.reply.sources.map((s) => s.title ?? "");
+    expect(kinds.some((t) => /National Occupational Classification/.test(t))).toBe(true);
+    expect(r.reply.sources.length).toBeGreaterThan(1);
+  });
+
+  it("takes a province beside a job as where the asker lives, not a provincial nominee question", () => {
+    const r = asker()("i'm a LPN in Ontario, what's my noc code");
+    expect(r.skills).toEqual(["occupation"]);
+    expect(r.text).toMatch(/^32101 /);
+  });
+
   it("says a mistyped job title it cannot find, instead of answering about the previous occupation", () => {
     const ask = asker();
     ask("is 21232 stem?");

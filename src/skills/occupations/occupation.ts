@@ -68,7 +68,8 @@ function readOccupationOf(clause: Clause, context: SkillContext): Match<Occupati
   const categories = clause.categories.filter((c) => knowledge.roundType(c)?.kind === "category" || knowledge.roundType(c)?.kind === "program");
   const code = clause.codes[0];
   // "is tech (STEM) still a category": about the category, not an occupation.
-  if (!code && has(clause, "categoryWord") && has(clause, "exists")) return null;
+  // "accountant, is there a category for us": about the occupation.
+  if (!code && has(clause, "categoryWord") && has(clause, "exists") && !/\bcategor(?:y|ies) (?:for|that covers?|covering)\b/.test(clause.text)) return null;
   const dated = when(clause);
   const aspect = aspectOf(clause, categories);
   if (code) {
@@ -251,7 +252,9 @@ function answerOccupation(params: OccupationParams, context: SkillContext): Skil
     .filter((x) => x.years.length > 0 && !inForce.some((l) => l.category === x.t.id));
   const current = inForce.length > 0 ? m.inForceLists(inForce.map((l) => ({ label: knowledge.label(l.category), year: l.year })), date) : m.noListInForce(date);
   const past = everYears.length > 0 ? m.earlier(everYears.map((x) => ({ label: knowledge.label(x.t.id), years: x.years })), everYears.some((x) => x.years.some((y) => y > Number(date.slice(0, 4))))) : "";
-  const listSources = [...inForce.flatMap((l) => l.basis), ...everYears.flatMap((x) => knowledge.listsOf(x.t.id).flatMap((l) => l.basis.slice(0, 1)))];
+  // On no list: the lists that were checked are the sources of that "no".
+  const checked = inForce.length > 0 ? [] : knowledge.roundTypes().filter((t) => t.kind === "category").flatMap((t) => knowledge.listAt(t.id, date)?.basis.slice(0, 1) ?? []);
+  const listSources = [...new Set([...inForce.flatMap((l) => l.basis), ...checked, ...everYears.flatMap((x) => knowledge.listsOf(x.t.id).flatMap((l) => l.basis.slice(0, 1)))])];
   const lead =
     params.aspect === "teer"
       ? `${params.teerAsked !== undefined ? `${params.teerAsked === o.teer ? m.yes : m.no}. ` : ""}${m.teerLead(o.teer, o.code, title)}`
