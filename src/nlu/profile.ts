@@ -118,7 +118,7 @@ function years(text: string, where: RegExp): number | undefined {
     // "a masters of 2 years in canada": a credential's length told before its place, not years of work.
     const credential = String.raw`(?<!\b(?:masters?|master's|degree|diploma|bachelor'?s?|dec|aec|program|programme|studies|credential|phd|doctorate|course)(?: of| for)? )`;
     patterns = [
-      new RegExp(String.raw`${credential}\b${YEAR_COUNT}\s*(?:years?|yrs?|y)\b(?:\s+of)?(?:\s+(?:skilled|full[- ]time|work(?:ing)?|job))*(?:\s+(?:experience|exp))?\s*${where.source}${study}`),
+      new RegExp(String.raw`${credential}\b${YEAR_COUNT}\s*(?:years?|yrs?|y)\b(?:\s+of)?(?:\s+(?:skilled|full[- ]time|work(?:ing)?|job))*(?:\s+(?:experience|exp))?(?:\s+(?:before|earlier|prior|previously|before that))?\s*${where.source}${study}`),
       // "canadian work 2 yrs", "foreign exp: 3 years": the place, the kind of time, then the count.
       new RegExp(String.raw`${where.source}\s+(?:work(?:ing)?|experience|exp|job)(?:\s+(?:experience|exp))?\s*(?:of|:|=|-)?\s*${YEAR_COUNT}\s*(?:years?|yrs?|y)\b`),
       // "working in canada (as a software developer) for 2 years".
@@ -203,9 +203,11 @@ function splitPartner(text: string, spouseAt: number, vocabulary: Vocabulary): {
 // Work in Canada, named as Canada or as one of its provinces and cities ("2 ans d'exp au Québec", "3 years in toronto").
 // Canada's provinces, territories and larger cities, as a place a credential or a job is said to be in.
 const PLACES = String.raw`(?:quebec|ontario|alberta|manitoba|saskatchewan|nova scotia|new brunswick|british columbia|bc|newfoundland|prince edward island|pei|yukon|nunavut|northwest territories|montreal|toronto|vancouver|calgary|edmonton|ottawa|winnipeg|halifax|laval|gatineau|sherbrooke|mississauga|brampton|surrey|regina|saskatoon|victoria|hamilton|kitchener|waterloo|london ontario)`;
+// Canadian schools people name instead of a city ("a bachelor at McGill").
+const SCHOOLS = String.raw`(?:mcgill|concordia|uqam|udem|ulaval|uottawa|ubc|sfu|uoft|u of t|york university|ryerson|tmu|seneca|humber|centennial|george brown|conestoga|sheridan|fanshawe|algonquin|dawson|carleton|mcmaster|dalhousie|sait|nait|bcit|cegep)`;
 const IN_CANADA = String.raw`(?:in canada|canadian|inside canada|cdn|canada|(?:in|at|au|a) ${PLACES})`;
 // A credential earned in Canada: "canadian degree", "masters in canada", "dec ... in montreal".
-const EDU_CANADA = new RegExp(String.raw`\b(?:canadian (?:degree|diploma|master'?s|bachelor'?s|education|credential|college|university)|(?:studied|study|degree|diploma|masters?|master's|bachelor'?s?|college|dec|aec)(?: here| (?!work|worked|working|experience|exp|job|lived|living)[a-z0-9'-]+){0,5} (?:(?:in|from) (?:a )?canad(?:a|ian)\b|(?:in|at|from) ${PLACES}\b)|\b(?:diploma|degree|masters?|bachelor'?s?) canadian\b)`);
+const EDU_CANADA = new RegExp(String.raw`\b(?:canadian (?:degree|diploma|master'?s|bachelor'?s|education|credential|college|university)|(?:studied|study|degree|diploma|masters?|master's|bachelor'?s?|bac|college|dec|aec)(?: here| (?!work|worked|working|experience|exp|job|lived|living)[a-z0-9'-]+){0,5} (?:(?:in|from) (?:a )?canad(?:a|ian)\b|(?:in|at|from) (?:(?:the |a )?(?:university|college) (?:of )?)?(?:${PLACES}|${SCHOOLS})\b)|\b(?:diploma|degree|masters?|bachelor'?s?) canadian\b)`);
 
 // "in canada since 2 years", « icitte depuis 2 ans »: years of work here told after the place.
 function sinceYears(text: string): number | undefined {
@@ -296,7 +298,8 @@ export function readProfile(raw: string, vocabulary: Vocabulary): ProfileReading
   }
   if (/\b(?:certificate of qualification|red seal|trade certificate|trades? certification)\b/.test(own)) set("certificateOfQualification", true);
   if (/\b(?:provincial nomination|nominated|nomination|pnp (?:nomination|certificate)|have (?:a )?pnp|got (?:a )?pnp|with (?:a )?pnp|plus pnp|\+ ?pnp|(?:get|got|receive|received|obtain|obtains|obtained) (?:a |an |the )?(?:pnp|provincial nomination|nomination))\b/.test(text)) set("provincialNomination", true);
-  if (/\b(?:brother|sister|sibling)s?\b[^.]{0,30}\b(?:in canada|canadian|citizen|pr)\b/.test(text)) set("siblingInCanada", true);
+  // « mon frère est RP à Calgary »: a permanent resident ("rp" in French) or a Canadian city counts.
+  if (new RegExp(String.raw`\b(?:brother|sister|sibling)s?\b[^.]{0,30}\b(?:in canada|canadian|citizen|pr|rp|permanent resident|(?:in|at|a) ${PLACES})\b`).test(text) && !/\bvisit(?:ing)? (?:my |our )?(?:brother|sister|sibling)/.test(text)) set("siblingInCanada", true);
   if (/\bno (?:brother|sister|sibling)s?\b/.test(text)) set("siblingInCanada", false);
   if (/\b(?:job offers?|lmia|arranged employment|offer letter)\b/.test(text) && !/\bno (?:job offer|lmia)\b/.test(text)) set("arrangedEmployment", /\bsenior|\bnoc 00|\bteer 0 (?:major group )?00/.test(text) ? "senior-management" : "skilled");
   if (/\bno (?:job offer|lmia)\b/.test(text)) set("arrangedEmployment", "none");

@@ -313,7 +313,8 @@ function readCrs(clause: Clause, context: SkillContext): Match<CrsParams> | null
   // "latest pnp draw score": a named round's score is its cut-off, not the points a factor gives.
   // "highest pnp score 2025" is about cut-offs too.
   const namedRound = clause.rounds.length > 0 || (has(clause, "draw") && (has(clause, "latest") || has(clause, "first"))) || has(clause, "highest") || has(clause, "lowest") || has(clause, "average");
-  if (askingPoints && !/\bmy (?:crs|score|points)\b/.test(clause.text) && told < 3 && !givenScore && !namedRound) {
+  // "what if I also get NCLC 7 on top of that" right after a score: a change to that profile, not the French bonus table.
+  if (askingPoints && !changing && !/\bmy (?:crs|score|points)\b/.test(clause.text) && told < 3 && !givenScore && !namedRound) {
     const query = pointsQuery(clause, fromClause, context.knowledge.crsGrid);
     const partner = partnerCounts(fromClause);
     if (query) return { score: 0.92, params: { mode: "points", query, ...dated, yesNo: has(clause, "yesNo"), losing: has(clause, "lose"), ...(partner !== undefined ? { partner } : {}) } };

@@ -92,6 +92,22 @@ describe("the CRS calculator in French", () => {
     expect(asker()("etudiante internationale, 24 ans, celib, maitrise de 2 ans faite au Canada (bac a l'etranger avant), CLB 9 partout, 1 an de PGWP donc 1 an d'exp canadienne. c'est quoi mon score").text).toMatch(/^489 : votre score du SCG/);
   });
 
+  it("reads foreign years told after Canadian ones, a sibling who is « RP » in a city, a college diploma's length and a Canadian university by name", () => {
+    expect(asker()("31 ans, single, master, CLB 8 partout, 2 ans d'exp au Canada et 1 an avant en France. cb de points?").text).toMatch(/^467 : votre score du SCG/);
+    expect(asker()("28 ans, célib, deux diplômes obtenus au Maroc dont un de 4 ans, CELPIP 9 partout, 3 ans d'exp au Canada, mon frère est RP à Calgary. Cb au CRS?").text).toMatch(/^491 : votre score du SCG/);
+    expect(asker()("26 ans, célibataire, diplôme collégial de 2 ans fait à Montréal, CLB 8 partout, 1 an d'expérience au Canada. Mon score?").text).toMatch(/^381 : votre score du SCG/);
+    expect(asker()("24 ans, célibataire, bac de 4 ans à l'Université d'Ottawa, CLB 10 partout, 1 an d'exp au Canada avec mon PTPD").text).toMatch(/^474 : votre score du SCG/);
+    // Visiting a sister in Toronto is no sibling in Canada for the score, and the visa question is declined.
+    expect(asker()("i want to visit my sister in toronto for 2 weeks, how do i apply for tourist visa").skills).toEqual(["decline"]);
+  });
+
+  it("takes French on top of a scored profile as a change to it, then a year in Canada on top of that", () => {
+    const ask = asker();
+    expect(ask("Salut! 29 ans, celibataire, licence de 3 ans (bachelor), IELTS qui donne CLB 9 dans les 4 competences, 3 ans d'experience comme ingenieur au Maroc, zero experience au Canada. Mon score SCG serait de combien?").text).toMatch(/^429 : /);
+    expect(ask("et si je passe le TEF pis j'ai NCLC 7 dans les 4 competences en plus de mon anglais CLB 9?").text).toMatch(/^491 : votre score du SCG .*avec ce changement/);
+    expect(ask("ok et avec 1 an d'exp au canada en plus de tout ca").text).toMatch(/^544 : /);
+  });
+
   it("reads « pour 29 ans » as an age, « jai 31 ans » without its apostrophe as one too, and « dexp » as experience", () => {
     expect(asker()("cb de points pour 29 ans").text).toMatch(/^29 ans : 110 sans époux ni conjoint, 100 avec époux ou conjoint\./);
     expect(asker()("jai 31 ans maitrise nclc 9 partout 2 ans dexp au canada celibataire cb jai").text).toMatch(/^486 : votre score du SCG/);
