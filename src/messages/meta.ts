@@ -85,6 +85,20 @@ export interface MetaMessages {
     readonly program: (p: NamedProgram) => string;
     readonly passageTitle: string;
     readonly passage: (citation: string, text: string) => string;
+    readonly documentsTitle: string;
+    /** The step of applying a document belongs to, as a phrase ("for the profile, the first step"). */
+    readonly documentsStep: (step: "profile" | "application") => string;
+    /** A document the question names is in the step asked (or no step was asked): Yes first. */
+    readonly documentsYes: (step: string, citation: string, quote: string) => string;
+    /** A document the question names for one step is listed for the other: No first. */
+    readonly documentsOther: (asked: string, found: string, citation: string, quote: string) => string;
+    /** "before or after the invitation?": the step it belongs to first. */
+    readonly documentsWhen: (found: string, citation: string, quote: string) => string;
+    /** A yes/no question with a condition the sources say nothing about: what they do say, without a Yes. */
+    readonly documentsCondition: (found: string, citation: string, quote: string) => string;
+    /** "what documents do I need": the documents of each step, or of the step asked. */
+    readonly documentsWhich: (citation: string) => string;
+    readonly documentsItem: (step: string, quote: string) => string;
     readonly examplesWithApply: readonly string[];
     readonly examples: readonly string[];
   };
@@ -248,6 +262,14 @@ export const META_MESSAGES: Catalog<MetaMessages> = {
       program: (p) => `${p.name} (${p.label})`,
       passageTitle: "From the articles",
       passage: (citation, text) => `I have no direct answer to that, but ${citation} says: "${text}"`,
+      documentsTitle: "Documents, as the articles list them",
+      documentsStep: (step) => (step === "profile" ? "for the profile, the first step" : "for the complete application, after an invitation"),
+      documentsYes: (step, citation, quote) => `Yes, ${step}: ${citation} says: "${quote}"`,
+      documentsOther: (asked, found, citation, quote) => `No, not ${asked}, as ${citation} describes it; it lists it ${found}: "${quote}"`,
+      documentsWhen: (found, citation, quote) => `${capital(found)}: ${citation} says: "${quote}"`,
+      documentsCondition: (found, citation, quote) => `My sources don't say whether that condition changes it. ${capital(found)}, ${citation} says: "${quote}"`,
+      documentsWhich: (citation) => `${capital(citation)} names the documents of each step:`,
+      documentsItem: (step, quote) => `${capital(step)}: "${quote}"`,
       examplesWithApply: ["how do I apply?", "what kinds of rounds are there?"],
       examples: ["what kinds of rounds are there?"],
     },
@@ -387,6 +409,14 @@ export const META_MESSAGES: Catalog<MetaMessages> = {
       program: (p) => `${p.name} (${p.label})`,
       passageTitle: "Selon les articles",
       passage: (citation, text) => `Je n'ai pas de réponse directe à cela, mais voici un passage, cité tel quel, de l'article en anglais ${citation} : « ${text} »`,
+      documentsTitle: "Les documents, selon les articles",
+      documentsStep: (step) => (step === "profile" ? "pour le profil, la première étape" : "pour la demande complète, après une invitation"),
+      documentsYes: (step, citation, quote) => `Oui, ${step} : voici le passage, cité tel quel, de l'article en anglais ${citation} : « ${quote} »`,
+      documentsOther: (asked, found, citation, quote) => `Non, pas ${asked}, d'après l'article en anglais ${citation} ; il le cite ${found} (passage cité tel quel) : « ${quote} »`,
+      documentsWhen: (found, citation, quote) => `${capital(found)} : voici le passage, cité tel quel, de l'article en anglais ${citation} : « ${quote} »`,
+      documentsCondition: (found, citation, quote) => `Mes sources ne disent pas si cette condition change quelque chose. ${capital(found)}, voici le passage, cité tel quel, de l'article en anglais ${citation} : « ${quote} »`,
+      documentsWhich: (citation) => `L'article en anglais ${citation} nomme les documents de chaque étape (passages cités tels quels) :`,
+      documentsItem: (step, quote) => `${capital(step)} : « ${quote} »`,
       examplesWithApply: ["comment présenter une demande ?", "quels types de tirages y a-t-il ?"],
       examples: ["quels types de tirages y a-t-il ?"],
     },

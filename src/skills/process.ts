@@ -7,11 +7,94 @@ import type { Match, Skill, SkillAnswer, SkillContext } from "./types.js";
 
 /** Which fact about how Express Entry works is asked for. */
 export interface ProcessParams {
-  readonly topic: "apply" | "schedule" | "round-kinds" | "programs" | "passage";
+  readonly topic: "apply" | "schedule" | "round-kinds" | "programs" | "passage" | "documents";
+  /** For documents: what the question asks. */
+  readonly documents?: DocumentsAsk;
   /** The question wants a yes or a no first ("is there a fixed schedule?"). */
   readonly yesNo?: boolean;
   /** For passages: the words to look for. */
   readonly query?: string;
+}
+
+/** A question about the documents of applying: what it names, the step it names and what it wants back. */
+interface DocumentsAsk {
+  /** The words of the document named ("police certificate"); none for "what documents do I need". */
+  readonly thing: string[];
+  readonly step?: Step;
+  /** "conditional": a yes/no question with a condition the steps say nothing about ("even if I lived there a year"). */
+  readonly form: "yes-no" | "conditional" | "when" | "which";
+}
+
+type Step = "profile" | "application";
+
+const NEED = /\b(?:(?:do|does|will|would|should|shall) (?:i|we|you|they|ircc|one|my \w+|the \w+) (?:still |also |really |even )?(?:need|have to|want|ask for|require)|must (?:i|we|you)|need i|do i need) (?:to )?(?:(?:submit|provide|give|get|send|upload|include|have|pass|passe|take|do|show|present) )?(.+)$/;
+const REQUIRED = /^(?:(?:is|are) )?(?:a |an |the |my )?(.+?) (?:(?:it |they )?(?:is|are) )?(?:' )?(?:required|mandatory|needed|necessary|compulsory|obligatory)\b/;
+const WHICH = /\b(?:what|which|wat|list (?:of )?(?:the )?)\s*(?:documents?|docs?|papers?|paperwork)\b|\b(?:documents?|docs|paperwork)\b.*\b(?:needed|required|do i need|should i (?:prepare|have|submit))\b/;
+const WHEN = /\bbefore or after\b|\bafter or before\b|\bat (?:which|what) (?:step|stage)\b|\bwhen do (?:i|we|you) (?:give|submit|send|upload|provide)\b/;
+// Words that name no document: the question's own words, the steps' words and the generic words for documents.
+const NOT_THINGS = new Set("a an the my our your their his her any some that this these those it its i me we you they do does need needs to have get give submit provide send upload show present include pass passe take for after before when if with in at of during since or and also still really even so is are be required mandatory needed necessary compulsory obligatory profile application ita invitation invite invited pr rp express entry ee documents document docs doc papers paperwork employers employer my".split(" "));
+const GENERIC = /^(?:documents?|docs?|papers?|paperwork)$/;
+
+function stepAsked(text: string): Step | undefined {
+  if (/\bafter (?:the |an |my |getting (?:an? |the |my )?|receiving (?:an? |the |my )?|i (?:get|got|receive) (?:an? |the |my )?)?(?:ita|invitation|invite)\b|\b(?:complete|pr|e-?apr|final) application\b|\bafter (?:being |i'?m |i am )?invited\b|\bfor (?:the )?(?:pr|rp)\b/.test(text)) return "application";
+  if (/\b(?:for|in|with|on|create|creating|make|making|submit|submitting) (?:my |the |your |a |an )?(?:ee |express entry )?profile\b|\bprofile (?:part|stage|step)\b|\bbefore (?:the |an |my )?(?:ita|invitation|invite)\b/.test(text)) return "profile";
+  return undefined;
+}
+
+// "do I need a police certificate after the ITA", "is a medical exam mandatory", "what docs for the profile",
+// "reference letters: before or after the invitation?".
+function documentsAsk(text: string): DocumentsAsk | undefined {
+  const words = (part: string) => part.split(/[^a-z0-9'-]+/).filter((w) => w.length > 1 && !NOT_THINGS.has(w));
+  const object = (part: string) => part.split(/\b(?:for|after|before|when|if|even|during|since|because|or|to (?:create|make|submit|apply))\b/)[0] ?? "";
+  const step = stepAsked(text);
+  const at = (form: DocumentsAsk["form"], thing: string[]): DocumentsAsk => ({ thing, form, ...(step ? { step } : {}) });
+  if (WHEN.test(text)) {
+    const thing = words(object(text.split(/\bbefore or after\b|\bafter or before\b|\bat (?:which|what) (?:step|stage)\b|\bwhen do\b/)[0] ?? ""));
+    return thing.length > 0 ? at("when", thing) : undefined;
+  }
+  if (WHICH.test(text)) return at("which", []);
+  const need = NEED.exec(text) ?? REQUIRED.exec(text);
+  if (!need) return undefined;
+  const named = object(need[1] ?? "");
+  const thing = words(named);
+  if (thing.length === 0) return GENERIC.test(named.trim().split(" ").at(-1) ?? "") ? at("which", []) : undefined;
+  // "even if I lived there one year": a condition the steps say nothing about.
+  return at(/\b(?:even if|even though|only if|unless|except|depends?)\b/.test(text) ? "conditional" : "yes-no", thing);
+}
+
+// One word of the question is one of a passage's words when they share their first five letters ("exam", "examination").
+const sameWord = (a: string, b: string) => (a.length < 5 || b.length < 5 ? a === b || a.length === 4 && b.startsWith(a) || b.length === 4 && a.startsWith(b) || b === `${a}s` || a === `${b}s` : a.slice(0, 5) === b.slice(0, 5));
+
+interface StepDocuments {
+  readonly step: Step;
+  /** The sentence of the step that names documents. */
+  readonly quote: string;
+  readonly source: string;
+}
+
+// The application process's steps as the knowledge base holds them: the first is the profile, the last the
+// complete application after an invitation; each step's sentence that names documents.
+function stepDocuments(knowledge: SkillContext["knowledge"]): StepDocuments[] {
+  const f = knowledge.facts("application-process")[0];
+  if (!f || f.steps.length < 2) return [];
+  const source = f.sources[0] ?? "";
+  return f.steps.flatMap((text, i) => {
+    const step: Step | undefined = i === 0 ? "profile" : i === f.steps.length - 1 ? "application" : undefined;
+    // The sentence that lists them ("consist of", "such as") before one that only names them.
+    const sentences = text.split(/(?<=\.)\s+(?=[A-Z])/).filter((sentence) => /\bdocument/i.test(sentence));
+    const quote = sentences.find((sentence) => /\b(?:consists?|includes?|such as)\b/i.test(sentence)) ?? sentences[0];
+    return step && quote ? [{ step, quote, source }] : [];
+  });
+}
+
+// The step whose documents hold the thing: its first word (the head of "reference letters of my employers") and
+// at least two of its words, or its only one.
+function documentsFor(knowledge: SkillContext["knowledge"], thing: readonly string[]): StepDocuments | undefined {
+  return stepDocuments(knowledge).find((d) => {
+    const words = d.quote.toLowerCase().split(/[^a-z]+/);
+    const held = thing.filter((t) => words.some((w) => sameWord(t, w)));
+    return thing[0] !== undefined && held.includes(thing[0]) && held.length >= Math.min(2, thing.length);
+  });
 }
 
 function unknown(context: SkillContext, text: string): SkillAnswer {
@@ -24,8 +107,13 @@ export const processSkill: Skill<ProcessParams> = {
   summary: "how Express Entry works, as my articles state it: applying, the schedule, kinds of rounds, programs",
   requires: [],
   optional: [],
-  match(clause): Match<ProcessParams> | null {
+  match(clause, context): Match<ProcessParams> | null {
     if (clause.codes.length > 0 || clause.rounds.length > 0) return null;
+    // A document the articles list for a step of applying; a question the steps cannot answer goes on as before.
+    const documents = documentsAsk(clause.text);
+    if (documents && (documents.form === "which" ? stepDocuments(context.knowledge).length > 0 : documentsFor(context.knowledge, documents.thing))) {
+      return { score: documents.form === "which" ? 0.91 : 0.93, params: { topic: "documents", documents } };
+    }
     if (has(clause, "roundKinds")) return { score: 0.85, params: { topic: "round-kinds" } };
     if (has(clause, "schedule") && !has(clause, "predict") && !/\b(?:was|were|did|happened)\b/.test(clause.text)) return { score: 0.8, params: { topic: "schedule", ...(has(clause, "yesNo") ? { yesNo: true } : {}) } };
     if (has(clause, "programsQ")) return { score: 0.82, params: { topic: "programs" } };
@@ -78,6 +166,20 @@ export const processSkill: Skill<ProcessParams> = {
             sources: f?.sources ?? [],
           }),
         };
+      }
+      case "documents": {
+        const ask = params.documents;
+        const steps = stepDocuments(knowledge);
+        const found = ask && ask.form !== "which" ? documentsFor(knowledge, ask.thing) : undefined;
+        const shown = ask?.form === "which" ? steps.filter((d) => !ask.step || d.step === ask.step) : found ? [found] : [];
+        const first = shown[0];
+        if (!ask || !first) return unknown(context, m.unknownThat);
+        const citation = cite(knowledge, first.source);
+        const reply = (text: string, list: string[] = []) => ({ reply: makeReply(knowledge, "process", { title: m.documentsTitle, text, list, sources: [first.source] }) });
+        if (ask.form === "which") return shown.length === 1 ? reply(m.documentsWhen(m.documentsStep(first.step), citation, first.quote)) : reply(m.documentsWhich(citation), shown.map((d) => m.documentsItem(m.documentsStep(d.step), d.quote)));
+        if (ask.form === "when") return reply(m.documentsWhen(m.documentsStep(first.step), citation, first.quote));
+        if (ask.form === "conditional") return reply(m.documentsCondition(m.documentsStep(first.step), citation, first.quote));
+        return reply(!ask.step || ask.step === first.step ? m.documentsYes(m.documentsStep(first.step), citation, first.quote) : m.documentsOther(m.documentsStep(ask.step), m.documentsStep(first.step), citation, first.quote));
       }
       case "passage": {
         // The robot hands over the query in the articles' words; a query from elsewhere is put in them here.
