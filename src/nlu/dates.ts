@@ -76,6 +76,15 @@ function monthPeriod(year: number, month: number): Period {
   return { from: iso(start), to: iso(endOfMonth(start)), label: format(start, "MMMM yyyy"), kind: "month" };
 }
 
+/** The month or calendar year before or after a period of one month or year; undefined for other periods. */
+export function shiftPeriod(period: Period, by: -1 | 1): Period | undefined {
+  const [y, m] = period.from.split("-").map(Number);
+  if (y === undefined || m === undefined) return undefined;
+  if (period.kind === "month") return monthPeriod(y, m - 1 + by);
+  if (period.kind === "year" && period.from.endsWith("-01-01")) return yearPeriod(y + by);
+  return undefined;
+}
+
 /** A calendar year as a period. */
 export function yearPeriod(year: number): Period {
   const start = new Date(year, 0, 1);

@@ -84,6 +84,27 @@ describe("skills on the small knowledge base", () => {
     expect(r.text).toMatch(/^32101 /);
   });
 
+  it("answers the month or year before the rounds just listed, in English and in French", () => {
+    const ask = asker();
+    expect(ask("draws in march 2026").text).toContain("round 9");
+    const before = ask("and the month before?");
+    expect(before.skills).toEqual(["rounds"]);
+    expect(before.text).toMatch(/^I know of 1 round in February 2026: .*round 7 /);
+    const years = asker();
+    years("cec draws in 2025");
+    expect(years("and the year before").text).toMatch(/^I know of 1 CEC round in 2024: .*round 2 /);
+    const fr = asker();
+    fr("les tirages de mars 2026 svp");
+    expect(fr("et le mois d'avant?").text).toMatch(/février 2026/);
+  });
+
+  it("checks a score against the round of a type just described, and 'the one before' stays in that type", () => {
+    const ask = asker();
+    ask("last cec draw");
+    expect(ask("i have 480, would i have got an ita?").text).toMatch(/^No: 480 is below the cut-off of 515 in round 8 /);
+    expect(ask("and the one before").text).toMatch(/round 6 /);
+  });
+
   it("says a mistyped job title it cannot find, instead of answering about the previous occupation", () => {
     const ask = asker();
     ask("is 21232 stem?");

@@ -87,10 +87,15 @@ function readRound(clause: Clause, context: SkillContext): Match<RoundParams> | 
     // After "the last CEC draw", the one before is the CEC round before it: the program asked for is kept.
     // "and the one before in the same category": the type of the round just discussed.
     const sameType = /\bsame (?:category|type|program|kind)\b/.test(clause.text) && here?.category ? [here.category] : [];
-    const kept = types.length > 0 ? types : sameType.length > 0 ? sameType : slots.skill === "round" && slots.aspect?.endsWith("-of-type") && slots.category ? [slots.category] : [];
-    const pool = knowledge.drawsOf(kept);
-    const near = here ? (after ? pool.find((d) => d.order > here.order) : pool.filter((d) => d.order < here.order).at(-1)) : undefined;
-    if (near && here) return { score: 0.9, fromState: true, params: { mode: "number", round: near.round, aspect, beside: { of: here.round, after, types: kept } } };
+    const kept = types.length > 0 ? types : sameType.length > 0 ? sameType : (slots.skill === "round" && slots.aspect?.endsWith("-of-type") || slots.skill === "score-check") && slots.category ? [slots.category] : [];
+    const neighbour = (of: string[]) => {
+      const pool = knowledge.drawsOf(of);
+      return here ? (after ? pool.find((d) => d.order > here.order) : pool.filter((d) => d.order < here.order).at(-1)) : undefined;
+    };
+    // A type kept from the conversation with no round before (or after) this one: the neighbour of any type.
+    const within = neighbour(kept);
+    const near = within ?? (types.length === 0 && kept.length > 0 ? neighbour([]) : undefined);
+    if (near && here) return { score: 0.9, fromState: true, params: { mode: "number", round: near.round, aspect, beside: { of: here.round, after, types: within ? kept : [] } } };
   }
   // "what about healthcare?" after a question about the latest round.
   if (slots.skill === "round" && clause.followUp && types.length > 0 && clause.codes.length === 0) {

@@ -3,7 +3,7 @@ import type { Knowledge } from "../../core/knowledge.js";
 import { makeReply } from "../../core/reply.js";
 import type { Draw } from "../../kb/schema.js";
 import { commandWords, drawMessages, optionWords } from "../../messages/draws.js";
-import { yearPeriod } from "../../nlu/dates.js";
+import { shiftPeriod, yearPeriod } from "../../nlu/dates.js";
 import { has, type Clause, type Period } from "../../nlu/question.js";
 import { typeNameOf } from "../occupations/resolve.js";
 import type { Match, Skill, SkillAnswer, SkillContext } from "../types.js";
@@ -102,6 +102,15 @@ function readRounds(clause: Clause, context: SkillContext): Match<RoundsParams> 
   // A score in the question makes it a score check ("490, any CEC draw since 2025?").
   if (clause.numbers.some((n) => String(n.value) !== clause.period?.sinceRound && (n.kind === "crs" || (n.kind === "plain" && Number.isInteger(n.value) && n.value >= 100 && n.value <= 1200)))) return null;
   const base = { stat: stat ?? "summary", measure, types } as const;
+  // "and the month before?" after the rounds of a month (or a year): the same question of the month before or after.
+  const shift = /\b(?:the )?(month|year) (before|after)\b|\b(previous|prior|next|following) (month|year)\b/.exec(clause.text);
+  if (shift && !clause.period && slots.period && (slots.skill === "rounds" || slots.skill === "round") && clause.rounds.length + clause.codes.length === 0) {
+    const unit = shift[1] ?? shift[4];
+    const period = shiftPeriod(slots.period, shift[2] === "after" || shift[3] === "next" || shift[3] === "following" ? 1 : -1);
+    if (period && (unit === "month") === (slots.period.kind === "month")) {
+      return { score: 0.88, fromState: true, params: { ...base, period, types: types.length > 0 ? types : slots.category ? [slots.category] : [] } };
+    }
+  }
   // "the lowest cut-off among them?", "how many draws for them?": the rounds or the category just talked about.
   if ((/\b(?:among|for|of|from|in) (?:them|those|these)\b/.test(clause.text) || (slots.skill === "category" || slots.skill === "rounds") && /\b(?:for|under|in) (?:that|it|this one|that one)$/.test(clause.text)) && (stat || has(clause, "draw")) && clause.rounds.length === 0 && (slots.category || slots.period)) {
     const period = clause.period ?? (slots.skill === "rounds" ? slots.period : undefined);

@@ -65,7 +65,7 @@ function readScoreCheck(clause: Clause, context: SkillContext): Match<ScoreCheck
     // "i have 470, would i have made that one?": the round just talked about.
     // "would i have made it" right after one round was described: that round.
     // "i have 405 points, would i have been invited?" naming no round, type or period: the one just described.
-    const bare = /^(?:i have|i got|i'?m at|with|my score is|my crs is)? ?\d{1,4}(?: points?| pts| crs)?,? (?:would|could|will|do|did) i (?:have )?(?:been |be )?(?:invited|made it|make it|got in|get in|passed|pass|cleared)\b[ ?!.]*$/.test(clause.text);
+    const bare = /^(?:i have|i got|i'?m at|with|my score is|my crs is)? ?\d{1,4}(?: points?| pts| crs)?,? (?:would|could|will|do|did) i (?:have )?(?:been |be )?(?:invited|made it|make it|got in|get in|passed|pass|cleared|(?:got|gotten|get|received|receive) (?:an? )?(?:ita|invitation|invite))\b[ ?!.]*$/.test(clause.text);
     const it = context.slots.skill === "round" && types.length === 0 && !period && (/\b(?:made|make|get|got|clear(?:ed)?|pass(?:ed)?) it\b|\bin it\b/.test(clause.text) || bare);
     const that = clause.rounds.length === 0 && (/\b(?:that|this|the same) (?:one|round|draw)\b/.test(clause.text) || it) ? context.slots.round : undefined;
     const round = clause.rounds[0] ?? firstRound?.round ?? that;
@@ -185,7 +185,8 @@ function answer(params: ScoreCheckParams, context: SkillContext): SkillAnswer {
     }),
     slots: { skill: "score-check", score, ...(params.period ? { period: params.period } : {}), ...(params.types[0] ? { category: params.types[0] } : {}) },
     // A check of every type leaves no type behind for "and in 2025?" to inherit, nor a period it did not have.
-    clear: ["aspect", ...(params.types[0] ? [] : ["category" as const]), ...(params.period ? [] : ["period" as const])],
+    // Checked against the round of a type just discussed ("the last CEC draw"), that type stays for "and the one before".
+    clear: ["aspect", ...(params.types[0] || reference && reference.category === context.slots.category && reference.round === context.slots.round ? [] : ["category" as const]), ...(params.period ? [] : ["period" as const])],
   };
 }
 
