@@ -425,7 +425,7 @@ export const DRAW_MESSAGES: Catalog<DrawMessages> = {
     notRoundNumber: (text) => `"${text}" is not a round number: a number, with a letter for the rounds IRCC numbers so.`,
 
     tieExample: (moment) => `For example, the latest round I know of with one: ${moment}`,
-    tieRule: "When several candidates have the cut-off score, IRCC invites those who submitted their profile first: the tie-breaking rule is that moment.",
+    tieRule: "When several candidates have the same CRS score at the cut-off, IRCC invites those who submitted their profile first: the tie-breaking rule is that moment.",
     tieTitle: "Tie-breaking rule",
     tieTitleOf: (round) => `Tie-breaking rule, round ${round}`,
     tieUnknown: (what) => `I don't know of ${what.round ? `round ${what.round}` : what.date ? `a round on ${what.date}` : `a ${what.kind}round`}.`,
@@ -456,7 +456,9 @@ export const DRAW_MESSAGES: Catalog<DrawMessages> = {
     statAverage: (measure, value, _count, rounds, during, lowest, highest) =>
       `${value !== null ? formatNumber(value) : "None"}: the average ${measure === "crs" ? "cut-off" : "round size"} of the ${rounds} ${during} (lowest ${lowest}, highest ${highest}).`,
     statSummary: (rounds, during, invitations, measure, lowest, highest, average) =>
-      `I know of ${rounds} ${during}: ${formatNumber(invitations)} invitations, ${measure === "crs" ? "cut-offs" : "round sizes"} from ${lowest} to ${highest}${average !== null ? `, average ${formatNumber(average)}` : ""}.`,
+      lowest === highest
+        ? `I know of ${rounds} ${during}: ${formatNumber(invitations)} invitations, ${measure === "crs" ? "cut-off" : "round size"} ${lowest}.`
+        : `I know of ${rounds} ${during}: ${formatNumber(invitations)} invitations, ${measure === "crs" ? "cut-offs" : "round sizes"} from ${lowest} to ${highest}${average !== null ? `, average ${formatNumber(average)}` : ""}.`,
     valueIn: (value, round) => `${formatNumber(value)} in ${round}`,
     none: "none",
     typeWithName: (label, name) => (label.toLowerCase() === name.toLowerCase() ? label : `${label} (${name})`),
@@ -483,7 +485,7 @@ export const DRAW_MESSAGES: Catalog<DrawMessages> = {
     listShows: (n) => ` The list shows the last 12 of ${n}.`,
     change: (a, b, from, to) => ` From ${a} to ${b} the cut-off went ${to === from ? "unchanged" : `${to > from ? "up" : "down"} ${Math.abs(to - from)} points`}, from ${from} to ${to}.`,
     roundsTitle: (during) => `Rounds ${during}`,
-    roundsText: (yesNo, summary, from, to) => `${yesNo ? "Yes. " : ""}${summary} They run from ${from} to ${to}.`,
+    roundsText: (yesNo, summary, from, to) => `${yesNo ? "Yes. " : ""}${summary}${from === to ? "" : ` They run from ${from} to ${to}.`}`,
     roundsSuggestions: (lastYear) => ["lowest CEC cut-off this year", `how many ITAs in ${lastYear}?`],
     roundsExamples: (year) => [`how many ITAs in ${year}?`, "lowest cut-off ever", `CEC draws in ${year}`],
     badStat: (stat) => `"${stat}" is not one of summary, lowest, highest, average, total, count.`,
@@ -643,7 +645,7 @@ export const DRAW_MESSAGES: Catalog<DrawMessages> = {
     notRoundNumber: (text) => `« ${text} » n'est pas un numéro de tirage : un nombre, avec une lettre pour les tirages qu'IRCC numérote ainsi.`,
 
     tieExample: (moment) => `Par exemple, le tirage le plus récent que je connaisse qui en a une : ${moment}`,
-    tieRule: "Quand plusieurs candidats ont la note de passage, IRCC invite ceux qui ont soumis leur profil en premier : la règle de départage est ce moment.",
+    tieRule: "Quand plusieurs candidats ont le même score SCG à la note de passage, IRCC invite ceux qui ont soumis leur profil en premier : la règle de départage est ce moment.",
     tieTitle: "Règle de départage",
     tieTitleOf: (round) => `Règle de départage, tirage ${round}`,
     tieUnknown: (what) => `Je ne connais aucun ${what.round ? `tirage ${what.round}` : what.date ? `tirage le ${what.date}` : `tirage${after(what.kind)}`}.`,
@@ -676,7 +678,9 @@ export const DRAW_MESSAGES: Catalog<DrawMessages> = {
     statAverage: (measure, value, count, rounds, during, lowest, highest) =>
       `${value !== null ? formatNumber(value) : "Aucune"} : ${measure === "crs" ? "la note de passage moyenne" : "le nombre moyen d'invitations"} ${count === 1 ? "du seul" : "des"} ${rounds} ${during} (la plus basse : ${lowest} ; la plus haute : ${highest}).`,
     statSummary: (rounds, during, invitations, measure, lowest, highest, average) =>
-      `Je connais ${rounds} ${during} : ${formatNumber(invitations)} invitations, ${measure === "crs" ? "des notes de passage" : "des tailles de tirage"} allant de ${lowest} à ${highest}${average !== null ? `, une moyenne de ${formatNumber(average)}` : ""}.`,
+      lowest === highest
+        ? `Je connais ${rounds} ${during} : ${formatNumber(invitations)} invitations, ${measure === "crs" ? "une note de passage de" : "une taille de tirage de"} ${lowest}.`
+        : `Je connais ${rounds} ${during} : ${formatNumber(invitations)} invitations, ${measure === "crs" ? "des notes de passage" : "des tailles de tirage"} allant de ${lowest} à ${highest}${average !== null ? `, une moyenne de ${formatNumber(average)}` : ""}.`,
     valueIn: (value, round) => `${formatNumber(value)} au ${round}`,
     none: "aucun",
     typeWithName: (label, name) => (label.toLowerCase() === name.toLowerCase() ? label : `${label} (${name})`),
@@ -704,7 +708,7 @@ export const DRAW_MESSAGES: Catalog<DrawMessages> = {
     listShows: (n) => ` La liste montre les 12 derniers des ${n}.`,
     change: (a, b, from, to) => ` Du ${a} au ${b}, la note de passage ${to === from ? "est restée la même" : `a ${to > from ? "monté" : "baissé"} de ${plural(Math.abs(to - from), "point")}`}, de ${from} à ${to}.`,
     roundsTitle: (during) => `Tirages ${during}`.trim(),
-    roundsText: (yesNo, summary, from, to) => `${yesNo ? "Oui. " : ""}${summary} Ils vont du ${from} au ${to}.`,
+    roundsText: (yesNo, summary, from, to) => `${yesNo ? "Oui. " : ""}${summary}${from === to ? "" : ` Ils vont du ${from} au ${to}.`}`,
     roundsSuggestions: (lastYear) => ["note de passage PEC la plus basse cette année", `combien d'invitations en ${lastYear} ?`],
     roundsExamples: (year) => [`combien d'invitations en ${year} ?`, "la note de passage la plus basse de tous les temps", `tirages PEC en ${year}`],
     badStat: (stat) => `« ${stat} » n'est pas une de ces valeurs : resume, plus-basse, plus-haute, moyenne, total, nombre.`,

@@ -53,6 +53,8 @@ export interface MetaMessages {
     /** An English definition quoted in a French answer, when the term has no French definition. */
     readonly quoted: (text: string) => string;
     readonly different: string;
+    /** Two terms asked "the same?" that are not: No first. */
+    readonly differentNo: string;
     /** "fsw vs fswp same thing?": two names of one term. */
     readonly sameTerm: (a: string, b: string) => string;
     readonly titleJoin: string;
@@ -234,6 +236,7 @@ export const META_MESSAGES: Catalog<MetaMessages> = {
       lead: (t) => (t.expansion ? `${t.term} stands for ${t.expansion}.` : `${t.term}:`),
       quoted: (text) => text,
       different: "They are different things: ",
+      differentNo: "No, they are different things: ",
       sameTerm: (a, b) => `Yes: ${a} and ${b} are two names for the same thing. `,
       titleJoin: " vs ",
       unknown: (term, known) => `I have no definition of ${term} in my sources, so I won't guess one.${known.length > 0 ? ` Terms I can explain: ${joinAnd([...known])}.` : ""}`,
@@ -380,6 +383,7 @@ export const META_MESSAGES: Catalog<MetaMessages> = {
       },
       quoted: (text) => `Selon une source en anglais : « ${text} »`,
       different: "Ce sont deux choses différentes : ",
+      differentNo: "Non, ce sont deux choses différentes : ",
       sameTerm: (a, b) => `Oui : ${a} et ${b} sont deux noms de la même chose. `,
       titleJoin: " et ",
       unknown: (term, known) => `Je n'ai pas de définition de ${term} dans mes sources : je préfère ne pas en inventer une.${known.length > 0 ? ` Les termes que je peux expliquer : ${joinAnd([...known])}.` : ""}`,

@@ -16,6 +16,8 @@ export interface GlossaryParams {
   readonly unknown?: string;
   /** Two or more terms asked apart ("the difference between CEC and FSW"), not only spelled out. */
   readonly contrast?: boolean;
+  /** "is fst the same as fsw": two terms asked as one, answered No first. */
+  readonly sameAsked?: boolean;
 }
 
 // "what does CLB mean", "AOR meaning?", "NCLC??", "define ECA", "ECA kya hota hai": a definition asked of one short word.
@@ -106,7 +108,7 @@ export const glossarySkill: Skill<GlossaryParams> = {
       clause.text.split(" ").length <= 3 &&
       clause.numbers.length === 0 &&
       clause.cues.every((c) => (c === "followUp" && next) || (c === "processingTime" && /^[a-z]{2,6}$/.test(clause.text)) || c === "cutoff" || c === "invitations" || c === "draw" || c === "categoryWord" || ((c === "occupationWord" || c === "teer") && clause.phrase === ""));
-    const sameWord = /\bsame\b/.test(clause.text) && clause.categories.length === 1;
+    const sameWord = /\bsame\b/.test(clause.text) && clause.categories.length >= 1;
     // "NOC 2021" names the classification's version, not a period.
     const period = clause.period && !(clause.period.kind === "year" && /\b(?:noc|cnp) (?:19|20)\d\d\b/.test(clause.text) && clause.periods.length === 1);
     if (!(asking || bareTerm || sameWord) || clause.codes.length > 0 || clause.rounds.length > 0 || period) return null;
@@ -138,6 +140,10 @@ export const glossarySkill: Skill<GlossaryParams> = {
     const first = sameAsked ? clause.text.split(" ").find((w) => context.knowledge.lexicon.categoriesIn(w)[0]?.id === clause.categories[0]) : undefined;
     const second = first ? clause.phrase.split(" ").find((w) => w !== first && context.knowledge.lexicon.categoriesIn(w)[0]?.id === clause.categories[0]) : undefined;
     if (first && second) return { score: 0.88, params: { terms: terms.map((t) => t.term), same: [first.toUpperCase(), second.toUpperCase()] } };
+    // "is fst the same as fsw": two different terms asked as if one.
+    if (terms.length >= 2 && /\bsame (?:thing )?as\b|\bthe same\b/.test(clause.text) && !has(clause, "cutoff") && !has(clause, "draw") && clause.numbers.length === 0) {
+      return { score: 0.9, params: { terms: terms.map((t) => t.term), contrast: true, sameAsked: true } };
+    }
     if (!(asking || bareTerm)) return null;
     if (next && !asking) return { score: 0.85, fromState: true, params: { terms: terms.map((t) => t.term) } };
     if (!asking) return { score: 0.7, params: { terms: terms.map((t) => t.term) } };
@@ -161,7 +167,7 @@ export const glossarySkill: Skill<GlossaryParams> = {
       };
     }
     const parts = terms.map(define);
-    const both = params.same ? m.sameTerm(params.same[0], params.same[1]) : terms.length >= 2 && params.contrast === true ? m.different : "";
+    const both = params.same ? m.sameTerm(params.same[0], params.same[1]) : terms.length >= 2 && params.contrast === true ? (params.sameAsked ? m.differentNo : m.different) : "";
     const name = (t: Term) => (lang() === "fr" ? (t.fr?.term ?? t.term) : t.term);
     return {
       reply: makeReply(knowledge, "glossary", {

@@ -260,5 +260,9 @@ describe("the knowledge base built from the five seed articles", () => {
     // What a term's definition says, asked as a question about it.
     expect(english("how many TEER categories are there")).toContain("one of six TEER categories");
     expect(english("how many unit groups does noc 2021 have")).toContain("516 unit groups");
+    // Two different terms asked as the same: No first; two names of one term: Yes.
+    expect(english("is fst the same as fsw")).toMatch(/^No, they are different things: FSTP stands for Federal Skilled Trades Program\. FSWP /);
+    expect(english("est-ce que le PEC c'est la meme chose que le FSW")).toMatch(/^Non, ce sont deux choses différentes : /);
+    expect(english("fsw vs fswp same thing?")).toMatch(/^Yes: /);
   });
 });

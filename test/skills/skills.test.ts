@@ -105,6 +105,16 @@ describe("skills on the small knowledge base", () => {
     expect(ask("and the one before").text).toMatch(/round 6 /);
   });
 
+  it("reads a job beside a category and a year as a question about its list, and says one round once", () => {
+    const r = asker()("welder on trades 2025");
+    expect(r.skills).toEqual(["occupation"]);
+    expect(r.text).toMatch(/^(?:Yes|No)\. 72106 /);
+    const one = asker()("stem 2025");
+    expect(one.skills).toEqual(["rounds"]);
+    expect(one.text).toMatch(/^I know of 1 STEM round in 2025: 500 invitations, cut-off 490 in round 5 \(/);
+    expect(one.text).not.toContain("They run from");
+  });
+
   it("says a mistyped job title it cannot find, instead of answering about the previous occupation", () => {
     const ask = asker();
     ask("is 21232 stem?");
@@ -372,7 +382,7 @@ describe("skills on the small knowledge base", () => {
   it("explains the tie-breaking rule when asked what it means, with the latest round's moment as an example", () => {
     const r = asker()("what does the tie-breaking rule mean");
     expect(r.skills).toEqual(["tie-break"]);
-    expect(r.text).toContain("When several candidates have the cut-off score, IRCC invites those who submitted their profile first");
+    expect(r.text).toContain("When several candidates have the same CRS score at the cut-off, IRCC invites those who submitted their profile first");
     expect(r.text).toContain("For example, the latest round I know of with one:");
   });
 

@@ -143,7 +143,9 @@ function readRounds(clause: Clause, context: SkillContext): Match<RoundsParams> 
     const latestOnly = has(clause, "latest") && clause.period.kind !== "relative" && !stat;
     if (latestOnly) return null;
     if (clause.periods.length >= 2) return { score: 0.8, params: { ...base, compare: { periods: clause.periods.slice(0, 2), ...thanAsked } } };
-    return { score: stat ? 0.9 : 0.8, params: { ...base, period: clause.period, ...(yesNo ? { stat: "count" as const, yesNo } : {}) } };
+    // "elevator mechanic on trades 2025": a job beside a category and a year asks about its list; rounds only when said.
+    const aJob = clause.phrase !== "" && !aboutRounds(clause) && !stat;
+    return { score: stat ? 0.9 : aJob ? 0.6 : 0.8, params: { ...base, period: clause.period, ...(yesNo ? { stat: "count" as const, yesNo } : {}) } };
   }
   // "how many were invited?" with no period or type, right after a round: that round's, not all time's.
   if (stat === "total" && types.length === 0 && slots.round && !has(clause, "ever")) return { score: 0.55, params: base };
