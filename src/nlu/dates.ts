@@ -76,6 +76,13 @@ function monthPeriod(year: number, month: number): Period {
   return { from: iso(start), to: iso(endOfMonth(start)), label: format(start, "MMMM yyyy"), kind: "month" };
 }
 
+/** A month named without its year, in the year of a period of one year ("the september one" after the rounds of 2025). */
+export function inYearOf(period: Period, year: Period): Period {
+  const [y] = year.from.split("-").map(Number);
+  const [, m] = period.from.split("-").map(Number);
+  return period.yearless && year.kind === "year" && y !== undefined && m !== undefined ? monthPeriod(y, m - 1) : period;
+}
+
 /** The month or calendar year before or after a period of one month or year; undefined for other periods. */
 export function shiftPeriod(period: Period, by: -1 | 1): Period | undefined {
   const [y, m] = period.from.split("-").map(Number);
@@ -342,7 +349,7 @@ export function findDates(text: string, now: Date, options: DateOptions = {}): D
   });
   take(P12, (m) => {
     const d = mostRecent(now, monthIndex(m[1] ?? m[2] ?? m[3] ?? ""));
-    periods.push(monthPeriod(d.getFullYear(), d.getMonth()));
+    periods.push({ ...monthPeriod(d.getFullYear(), d.getMonth()), yearless: true });
     return true;
   });
   take(P13, (m) => {

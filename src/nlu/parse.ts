@@ -111,7 +111,7 @@ function qualify(masked: string, clauseText: string): NumberMention[] {
       kind = "fsw-points";
     } else if (/^(?:people|candidates|profiles|persons|applicants|invitations|itas)\b/.test(after)) {
       kind = "count";
-    } else if (value >= 100 && value <= 1200 && Number.isInteger(value) && (/\b(?:crs|score|scored|scoring|have|got|get|with|at|of|is|am|was|were|sitting at|around|about|only|me)\s*(?:a |an |of |is |at )?$/.test(before) || /^(?:points?|pts|crs|score)\b/.test(after))) {
+    } else if (value >= 100 && value <= 1200 && Number.isInteger(value) && (/\b(?:crs|score|scored|scoring|have|got|get|with|at|of|is|am|was|were|sitting at|around|about|only|me)\s*(?:a |an |of |is |at )?$/.test(before) || /\b(?:would|could|will|does|did)$/.test(before) && /^(?:have|be|get|got|make|made|clear|pass)\b/.test(after) || /^(?:points?|pts|crs|score)\b/.test(after))) {
       kind = "crs";
     } else if (value >= 1 && value < 100 && Number.isInteger(value) && /\b(?:crs|score)(?: is| was| of)?\s*$/.test(before) && !/^,?\s*(?:single|married|years?|yrs?|yo\b|y\/o|in (?:reading|writing|listening|speaking|each|all)|on (?:each|all|the))/.test(after)) {
       // "my score is 80 lol": a CRS score can be low (a round's cut-off was 75) when the words say it is one.

@@ -44,6 +44,8 @@ export const PeriodSchema = z.object({
   kind: z.enum(["day", "month", "year", "relative", "range", "since-round"]),
   /** For "since round 400". */
   sinceRound: z.string().optional(),
+  /** A month named without its year ("the september one"), read as the most recent one. */
+  yearless: z.boolean().optional(),
 });
 /** A period. */
 export type Period = z.infer<typeof PeriodSchema>;

@@ -115,6 +115,15 @@ describe("skills on the small knowledge base", () => {
     expect(one.text).not.toContain("They run from");
   });
 
+  it("reads 'would 520 have made it' as a score against the round just described, and 'the may one' in the year listed", () => {
+    const ask = asker();
+    ask("last cec draw");
+    expect(ask("would 520 have made it").text).toMatch(/^Yes: 520 is at or above the cut-off of 515 in round 8 /);
+    const year = asker();
+    year("cec draws in 2025");
+    expect(year("would 535 have got me in the may one").text).toMatch(/^Yes, in the latest CEC round of May 2025: 535 is at or above the cut-off of 530 in round 6 /);
+  });
+
   it("says a mistyped job title it cannot find, instead of answering about the previous occupation", () => {
     const ask = asker();
     ask("is 21232 stem?");

@@ -5,6 +5,7 @@ import { coreMessages } from "../../core/messages.js";
 import { makeReply } from "../../core/reply.js";
 import type { Draw } from "../../kb/schema.js";
 import { commandWords, drawMessages, optionWords } from "../../messages/draws.js";
+import { inYearOf } from "../../nlu/dates.js";
 import { has, type Clause, type Period } from "../../nlu/question.js";
 import type { Match, Skill, SkillAnswer, SkillContext } from "../types.js";
 import { drawsInPeriod, during, freshnessNote, periodLabel, tieBreakText, typeOption, typePhrase, typesIn } from "./shared.js";
@@ -39,7 +40,8 @@ function scoreOf(clause: Clause): number | undefined {
 function readScoreCheck(clause: Clause, context: SkillContext): Match<ScoreCheckParams> | null {
   const types = typesIn(clause, context.knowledge);
   const score = scoreOf(clause);
-  const period = clause.period ?? undefined;
+  // "would 465 have got me in the september one" after the rounds of 2025: September 2025.
+  const period = clause.period && context.slots.period ? inYearOf(clause.period, context.slots.period) : (clause.period ?? undefined);
   const asks = has(clause, "scoreCheck") || has(clause, "enough") || (has(clause, "mine") && (has(clause, "cutoff") || has(clause, "points")));
   // "draws under 400", "cut-off below 300": a filter on rounds, not someone's score.
   if ((has(clause, "below") || has(clause, "above")) && !has(clause, "mine") && (has(clause, "draw") || has(clause, "cutoff"))) return null;
@@ -70,7 +72,9 @@ function readScoreCheck(clause: Clause, context: SkillContext): Match<ScoreCheck
     const that = clause.rounds.length === 0 && (/\b(?:that|this|the same) (?:one|round|draw)\b/.test(clause.text) || it) ? context.slots.round : undefined;
     const round = clause.rounds[0] ?? firstRound?.round ?? that;
     // "450, would I have passed the last one?" right after a category's rounds: the latest of that category.
-    const inherited = types.length === 0 && !round && !date && !period && context.slots.category !== undefined && ["rounds", "round", "category"].includes(context.slots.skill ?? "") && /\b(?:the )?(?:last|latest|most recent)(?: one| draw| round)?\b/.test(clause.text) && !/\b(?:any|all-program|general)\b/.test(clause.text);
+    // "the september one" after a category's rounds of a year: that category's round of that month.
+    const oneOfThem = clause.period?.yearless === true && /\bthe [a-z]+ (?:one|draw|round)\b/.test(clause.text) && context.slots.skill === "rounds";
+    const inherited = types.length === 0 && !round && !date && (!period || oneOfThem) && context.slots.category !== undefined && ["rounds", "round", "category"].includes(context.slots.skill ?? "") && (/\b(?:the )?(?:last|latest|most recent)(?: one| draw| round)?\b/.test(clause.text) || oneOfThem) && !/\b(?:any|all-program|general)\b/.test(clause.text);
     const rest = { score, types: inherited && context.slots.category ? [context.slots.category] : types, ...(period ? { period } : {}), ...(date ? { date } : {}), ...(round ? { round } : {}), ...ever, ...(any && !round && !date ? { any } : {}), ...(n >= 2 && n <= 50 ? { lastN: n } : {}), ...subject };
     if (asks) return { score: 0.9, ...(inherited ? { fromState: true } : {}), params: rest };
     // "490, any cec draw since 2025?": a score next to rounds of a type or period is a score check.
