@@ -16,7 +16,7 @@ export interface HelpParams {
 const CONTENT_CUES = ["cutoff", "draw", "invitations", "pool", "points", "tieBreak", "crsCalc", "categoryWord", "occupationWord", "teer", "chart"];
 
 function bare(clause: Clause): boolean {
-  return clause.codes.length === 0 && clause.rounds.length === 0 && clause.categories.length === 0 && clause.numbers.length === 0 && clause.text.split(" ").length <= 8 && !CONTENT_CUES.some((c) => has(clause, c));
+  return clause.codes.length === 0 && clause.rounds.length === 0 && clause.categories.length === 0 && clause.numbers.length === 0 && clause.text.split(" ").length <= 10 && !CONTENT_CUES.some((c) => has(clause, c));
 }
 
 function coverage(knowledge: Knowledge): string {

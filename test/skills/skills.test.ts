@@ -124,6 +124,11 @@ describe("skills on the small knowledge base", () => {
     expect(year("would 535 have got me in the may one").text).toMatch(/^Yes, in the latest CEC round of May 2025: 535 is at or above the cut-off of 530 in round 6 /);
   });
 
+  it("answers what the TEER levels are when asked how many, and help when asked what it can be asked after a greeting", () => {
+    expect(asker()("how many teer levels r there").text).toMatch(/^TEER stands for .* one of six TEER categories, 0 to 5/);
+    expect(asker()("hey what kind of stuff can i ask u").skills).toEqual(["help"]);
+  });
+
   it("says a mistyped job title it cannot find, instead of answering about the previous occupation", () => {
     const ask = asker();
     ask("is 21232 stem?");
