@@ -108,7 +108,7 @@ export const glossarySkill: Skill<GlossaryParams> = {
       clause.text.split(" ").length <= 3 &&
       clause.numbers.length === 0 &&
       clause.cues.every((c) => (c === "followUp" && next) || (c === "processingTime" && /^[a-z]{2,6}$/.test(clause.text)) || c === "cutoff" || c === "invitations" || c === "draw" || c === "categoryWord" || ((c === "occupationWord" || c === "teer") && clause.phrase === ""));
-    const sameWord = /\bsame\b/.test(clause.text) && clause.categories.length >= 1;
+    const sameWord = /\bsame\b|=/.test(clause.text);
     // "NOC 2021" names the classification's version, not a period.
     const period = clause.period && !(clause.period.kind === "year" && /\b(?:noc|cnp) (?:19|20)\d\d\b/.test(clause.text) && clause.periods.length === 1);
     if (!(asking || bareTerm || sameWord) || clause.codes.length > 0 || clause.rounds.length > 0 || period) return null;
@@ -140,6 +140,17 @@ export const glossarySkill: Skill<GlossaryParams> = {
     const first = sameAsked ? clause.text.split(" ").find((w) => context.knowledge.lexicon.categoriesIn(w)[0]?.id === clause.categories[0]) : undefined;
     const second = first ? clause.phrase.split(" ").find((w) => w !== first && context.knowledge.lexicon.categoriesIn(w)[0]?.id === clause.categories[0]) : undefined;
     if (first && second) return { score: 0.88, params: { terms: terms.map((t) => t.term), same: [first.toUpperCase(), second.toUpperCase()] } };
+    // "IPD = ITA?": a term's French and English acronyms asked as the same.
+    const one = terms.length === 1 ? terms[0] : undefined;
+    const frName = one?.fr?.term.toLowerCase();
+    const words = clause.text.split(/[^a-z]+/);
+    // In French the parser reads « IPD » as "ita" already: "ita = ita".
+    const twice = new RegExp(String.raw`^(?:is )?${one?.term.toLowerCase() ?? "-"} (?:=|(?:is )?(?:the )?same as) ${one?.term.toLowerCase() ?? "-"}\b`).test(clause.text);
+    if (one && frName && twice) return { score: 0.9, params: { terms: [one.term], same: [frName.toUpperCase(), one.term] } };
+    if (one && frName && frName !== one.term.toLowerCase() && words.includes(frName) && words.includes(one.term.toLowerCase()) && (/=|\bsame\b|\bequals?\b/.test(clause.text) || has(clause, "compare"))) {
+      const order = words.indexOf(frName) < words.indexOf(one.term.toLowerCase()) ? [frName, one.term] : [one.term, frName];
+      return { score: 0.9, params: { terms: [one.term], same: [order[0]?.toUpperCase() ?? "", order[1]?.toUpperCase() ?? ""] } };
+    }
     // "is fst the same as fsw": two different terms asked as if one.
     if (terms.length >= 2 && /\bsame (?:thing )?as\b|\bthe same\b/.test(clause.text) && !has(clause, "cutoff") && !has(clause, "draw") && clause.numbers.length === 0) {
       return { score: 0.9, params: { terms: terms.map((t) => t.term), contrast: true, sameAsked: true } };

@@ -264,5 +264,6 @@ describe("the knowledge base built from the five seed articles", () => {
     expect(english("is fst the same as fsw")).toMatch(/^No, they are different things: FSTP stands for Federal Skilled Trades Program\. FSWP /);
     expect(english("est-ce que le PEC c'est la meme chose que le FSW")).toMatch(/^Non, ce sont deux choses différentes : /);
     expect(english("fsw vs fswp same thing?")).toMatch(/^Yes: /);
+    expect(english("is ITA the same as IPD")).toMatch(/^Yes: ITA and IPD are two names for the same thing\./);
   });
 });

@@ -129,6 +129,16 @@ describe("skills on the small knowledge base", () => {
     expect(asker()("hey what kind of stuff can i ask u").skills).toEqual(["help"]);
   });
 
+  it("answers No first when a category had no round yet, asked yes or no as a follow-up, in English and French", () => {
+    const ask = asker();
+    ask("is there a researchers category");
+    expect(ask("any draws for it yet").text).toMatch(/^No: I know of no researchers rounds/);
+    const fr = asker();
+    fr("est-ce qu'il y a une categorie chercheurs");
+    expect(fr("y a deja eu un tirage pour eux?").text).toMatch(/^Non : je ne connais aucun tirage chercheurs/);
+    expect(asker()("y a encore une categorie agriculture et agroalimentaire en 2026?").text).toMatch(/^Non : agriculture et agroalimentaire n'est pas une catégorie en 2026/);
+  });
+
   it("says a mistyped job title it cannot find, instead of answering about the previous occupation", () => {
     const ask = asker();
     ask("is 21232 stem?");

@@ -112,10 +112,10 @@ function readRounds(clause: Clause, context: SkillContext): Match<RoundsParams> 
     }
   }
   // "the lowest cut-off among them?", "how many draws for them?": the rounds or the category just talked about.
-  if ((/\b(?:among|for|of|from|in) (?:them|those|these)\b/.test(clause.text) || (slots.skill === "category" || slots.skill === "rounds") && /\b(?:for|under|in) (?:that|it|this one|that one)$/.test(clause.text)) && (stat || has(clause, "draw")) && clause.rounds.length === 0 && (slots.category || slots.period)) {
+  if ((/\b(?:among|for|of|from|in) (?:them|those|these)\b/.test(clause.text) || (slots.skill === "category" || slots.skill === "rounds") && /\b(?:for|under|in) (?:that|it|this one|that one)(?: yet| so far| already)?$/.test(clause.text)) && (stat || has(clause, "draw")) && clause.rounds.length === 0 && (slots.category || slots.period)) {
     const period = clause.period ?? (slots.skill === "rounds" ? slots.period : undefined);
     // Naming rounds ("how many draws for them") is about the category's rounds, not its list.
-    return { score: has(clause, "draw") ? 0.9 : 0.88, fromState: true, params: { ...base, stat: stat ?? "summary", types: types.length > 0 ? types : slots.category ? [slots.category] : [], ...(period ? { period } : {}) } };
+    return { score: has(clause, "draw") ? 0.9 : 0.88, fromState: true, params: { ...base, stat: stat ?? "summary", types: types.length > 0 ? types : slots.category ? [slots.category] : [], ...(period ? { period } : {}), ...(yesNo && !stat ? { yesNo } : {}) } };
   }
   if (clause.roundRange) return { score: 0.9, params: { ...base, range: clause.roundRange } };
   if (clause.rounds.length >= 2 && (stat || has(clause, "compare") || has(clause, "howMany") || has(clause, "cutoff") || has(clause, "invitations"))) {
