@@ -66,13 +66,15 @@ function blank(text: string, spans: readonly Span[]): string {
   return out;
 }
 
+// "celpip and i get 7 in all": the score told after the test and a verb.
+const SAYS = String.raw`(?:,? (?:and )?(?:i |if i )?(?:have|get|got|score|scored|scoring)(?: an?)?)?`;
 const TEST_WORDS: readonly [RegExp, NumberKind][] = [
   [/\b(?:clb|nclc)s?$/, "clb"],
-  [/\bielts$/, "ielts"],
-  [/\bcelpip$/, "celpip"],
-  [/\bpte(?: core)?$/, "pte"],
-  [/\btef(?: canada)?$/, "tef"],
-  [/\btcf(?: canada)?$/, "tcf"],
+  [new RegExp(String.raw`\bielts${SAYS}$`), "ielts"],
+  [new RegExp(String.raw`\bcelpip${SAYS}$`), "celpip"],
+  [new RegExp(String.raw`\bpte(?: core)?${SAYS}$`), "pte"],
+  [new RegExp(String.raw`\btef(?: canada)?${SAYS}$`), "tef"],
+  [new RegExp(String.raw`\btcf(?: canada)?${SAYS}$`), "tcf"],
 ];
 
 /** Reads what each number of a clause measures from the words before and after it. */
@@ -125,7 +127,7 @@ function qualify(masked: string, clauseText: string): NumberMention[] {
 }
 
 // Words without which a clause says nothing about a CRS profile: the reading is skipped, it is the costly part.
-const PROFILE_HINT = /single|married|wife|husband|spouse|partner|master|bachelor|phd|doctor|diploma|degree|school|nomination|pnp|sibling|brother|sister|offer|lmia|certificate|red seal|ielts|celpip|clb|nclc|tef|tcf|pte|french|canadian|\bage\b|\bold\b|\byo\b|\byears?\b|\byrs?\b|\bi'?m \d|\bi (?:was|were) \d|\b(?:he|she) (?:doesn'?t|does not|won'?t|will not|isn'?t|is not|comes|is coming)\b|\bage is\b|\d(?:yrs?|yo)\b|\bme \d|\bturn(?:ing|s)? \d|crs|score|points|experience|\bexp\b|worked|foreign|abroad|overseas|^\d{2}\b|[:,] ?\d{2}\b/;
+const PROFILE_HINT = /single|married|wife|husband|spouse|partner|master|bachelor|phd|doctor|diploma|degree|school|nomination|pnp|sibling|brother|sister|offer|lmia|certificate|red seal|ielts|celpip|clb|nclc|tef|tcf|pte|french|canadian|\bage\b|\bold\b|\byo\b|\byears?\b|\byrs?\b|\bi'?m \d|\bi (?:was|were) \d|\b(?:he|she) (?:doesn'?t|does not|won'?t|will not|isn'?t|is not|comes|is coming)\b|\bage is\b|\d(?:yrs?|yo)\b|\bme \d|\bturn(?:ing|s)? \d|crs|score|points|experience|\bexp\b|worked|foreign|abroad|overseas|^\d{2}\b|[:,] ?\d{2}\b|\bi have \d{2}\s*$/;
 
 function profileOf(text: string, lexicon: Lexicon): Clause["profile"] {
   if (!PROFILE_HINT.test(text)) return { profile: {}, readings: [], facts: 0 };
@@ -302,7 +304,9 @@ export function parse(text: string, lexicon: Lexicon, options: { now?: Date; max
     }
     // "ielts 7 in all 4, how many language pts? single": a marital status alone belongs to the question before it.
     const status = prev !== undefined && /^(?:(?:and|but) )?(?:i'?m |i am |im )?(?:single|married|unmarried|not married)$/.test(clause.text) && prev.profile.facts >= 1;
-    if (prev && (request || status || prev.profile.facts >= 2 && (tail || clause.profile.facts >= 1 && !/^(?:what|how|is|are|can|do|does|would|will|which|when)\b/.test(clause.text)))) {
+    // "actually I'm 27. but if my partner comes: ...": a correction and a change told together are one what-if.
+    const alsoIf = prev !== undefined && prev.profile.facts >= 1 && prev.cues.includes("whatIf") && clause.profile.facts >= 1 && /^(?:but|and|so) if\b/.test(clause.text);
+    if (prev && (request || status || alsoIf || prev.profile.facts >= 2 && (tail || clause.profile.facts >= 1 && !/^(?:what|how|is|are|can|do|does|would|will|which|when)\b/.test(clause.text)))) {
       clauses[clauses.length - 1] = parseClause(`${prev.raw}, ${part}`, lexicon, now, options.lang);
       continue;
     }

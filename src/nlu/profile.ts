@@ -67,7 +67,8 @@ function scoresAfter(text: string, at: number, readings: string[], label: string
   const tail = text.slice(at, at + 60);
   const named = lettered(tail);
   if (named) return named;
-  const seq = new RegExp(String.raw`^\s*[:=]?\s*${NUM}(?:\s*[,/ -]\s*${NUM}\s*[,/ -]\s*${NUM}\s*[,/ -]\s*${NUM})?`).exec(tail);
+  // "celpip and i get 7 in all": the score after the test and a verb.
+  const seq = new RegExp(String.raw`^(?:,? (?:and )?(?:i |if i )?(?:have|get|got|score|scored|scoring)(?: an?)?)?\s*[:=]?\s*${NUM}(?:\s*[,/ -]\s*${NUM}\s*[,/ -]\s*${NUM}\s*[,/ -]\s*${NUM})?`).exec(tail);
   if (!seq) return undefined;
   if (seq[2] !== undefined) {
     readings.push(pick(CRS_MESSAGES).skill.readAs(label, seq.slice(1, 5) as string[]));
@@ -244,9 +245,11 @@ export function readProfile(raw: string, vocabulary: Vocabulary): ProfileReading
   // "single 26, bachelor's", "married 32, clb 7": two digits just after the marital status are an age too.
   const after = age || aged || beside ? undefined : /\b(?:single|married|unmarried|divorced|widowed|common-law),?\s+(\d{2})\b(?!\s*(?:points|pts|crs|%|years?|yrs?|y\b|months?|hours?|[.,]\d))/.exec(own);
   // « j'ai 31 ans, maîtrise » reads "i have 31 years masters": years had, not of anything, are an age.
-  const had = age || aged || beside || after ? undefined : /\bi have (\d{2}) (?:years?|yrs?)\b(?! (?:of|in|experience|exp|work|working|canadian|foreign|abroad|job|as)\b)/.exec(own);
+  // "ok actually i have 27" (« en vrai j'ai 27 »): two digits had and nothing after them are an age too.
+  const had = age || aged || beside || after ? undefined : /\bi have (\d{2}) (?:years?|yrs?)\b(?! (?:of|in|experience|exp|work|working|canadian|foreign|abroad|job|as)\b)|\b(?:actually|in fact|ok|well) i have (\d{2})(?=[\s.!]*(?:$|[,;]|but\b))/.exec(own);
   const young = aged ?? beside ?? after ?? had;
-  const ageValue = age ? Number(age[1] ?? age[2] ?? age[3] ?? age[4]) : young && Number(young[1]) >= 17 && Number(young[1]) <= 70 ? Number(young[1]) : undefined;
+  const youngValue = young ? Number(young[1] ?? young[2]) : undefined;
+  const ageValue = age ? Number(age[1] ?? age[2] ?? age[3] ?? age[4]) : youngValue !== undefined && youngValue >= 17 && youngValue <= 70 ? youngValue : undefined;
   if (ageValue !== undefined && ageValue >= 0) set("age", ageValue);
 
   if (/\b(?:single|not married|unmarried|no (?:wife|husband|spouse|partner)|divorced|widowed|separated)\b/.test(text)) set("maritalStatus", "single");

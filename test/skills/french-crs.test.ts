@@ -108,6 +108,19 @@ describe("the CRS calculator in French", () => {
     expect(ask("ok et avec 1 an d'exp au canada en plus de tout ca").text).toMatch(/^544 : /);
   });
 
+  it("reads a test's score after a verb, a partner who stays after all, and a corrected age with a partner added as one what-if", () => {
+    const ask = asker();
+    ask("salut! 35 ans, mariée, mon mari vient avec moi. moi: maîtrise, TEF Canada NCLC 10 dans les 4, pas d'anglais du tout, 2 ans d'exp au Canada. lui: licence, TEF NCLC 7 partout, 1 an d'exp au Canada. on a cb de points ?");
+    expect(ask("et si je passe le celpip et j'ai 7 partout").text).toMatch(/^507 : /);
+    expect(ask("et si mon mari venait pas finalement (toujours avec le celpip)").text).toMatch(/^513 : /);
+    const again = asker();
+    again("bonjour, alors moi 27 ans, célibataire, licence en 3 ans. le francais c'est ma 1ere langue: TCF Canada NCLC 9 dans les 4 compétences. anglais ielts = CLB 6 partout. 1 an d'exp au Canada (TEER 1) + 3 ans d'exp en France");
+    again("et si j'avais 30 ans");
+    const both = again("ok en vrai j'ai 27. mais si ma blonde vient avec moi ? elle a juste un diplome secondaire, pas de test de langue, jamais travaillé au canada");
+    expect(both.skills).toEqual(["crs"]);
+    expect(both.text).toMatch(/^507 : /);
+  });
+
   it("reads « pour 29 ans » as an age, « jai 31 ans » without its apostrophe as one too, and « dexp » as experience", () => {
     expect(asker()("cb de points pour 29 ans").text).toMatch(/^29 ans : 110 sans époux ni conjoint, 100 avec époux ou conjoint\./);
     expect(asker()("jai 31 ans maitrise nclc 9 partout 2 ans dexp au canada celibataire cb jai").text).toMatch(/^486 : votre score du SCG/);
