@@ -1,4 +1,4 @@
-import { capital, formatDate, formatNumber } from "../core/format.js";
+import { capital, formatDate, formatNumber, plural } from "../core/format.js";
 import type { Ability, AdditionalItem, TableStatus } from "../crs/grid.js";
 import type { Catalog } from "./lang.js";
 
@@ -235,7 +235,8 @@ export interface CrsMessages {
     readonly skip: string;
     readonly stillNeed: (fields: readonly string[]) => string;
     readonly totalTitle: (total: number) => string;
-    readonly lead: (total: number, date: string, whatIf: boolean) => string;
+    /** The total; after a change to a profile scored before, how far it moved from the score before. */
+    readonly lead: (total: number, date: string, whatIf: boolean, before?: number) => string;
     readonly cap: (cap: string, limit: number, before: number) => string;
     readonly caps: (caps: readonly string[]) => string;
     readonly assumed: (list: string) => string;
@@ -591,7 +592,8 @@ export const CRS_MESSAGES: Catalog<CrsMessages> = {
       skip: "skip",
       stillNeed: (fields) => `I still need: ${fields.join(", ")}.`,
       totalTitle: (total) => `CRS score: ${formatNumber(total)}`,
-      lead: (total, date, whatIf) => `${formatNumber(total)}: your CRS score on the grid in force on ${date}${whatIf ? " with that change" : ""}.`,
+      lead: (total, date, whatIf, before) =>
+        `${formatNumber(total)}: your CRS score on the grid in force on ${date}${whatIf ? " with that change" : ""}${whatIf && before !== undefined && before !== total ? ` (${plural(Math.abs(total - before), "point")} ${total > before ? "more" : "fewer"})` : ""}.`,
       cap: (cap, limit, before) => `${cap} capped at ${limit} (from ${before})`,
       caps: (caps) => `${caps.join("; ")}.`,
       assumed: (list) => `Assumed: ${list}.`,
@@ -877,7 +879,8 @@ export const CRS_MESSAGES: Catalog<CrsMessages> = {
       skip: "passer",
       stillNeed: (fields) => `Il me manque encore : ${fields.join(", ")}.`,
       totalTitle: (total) => `Score du SCG : ${formatNumber(total)}`,
-      lead: (total, date, whatIf) => `${formatNumber(total)} : votre score du SCG selon la grille en vigueur le ${date}${whatIf ? ", avec ce changement" : ""}.`,
+      lead: (total, date, whatIf, before) =>
+        `${formatNumber(total)} : votre score du SCG selon la grille en vigueur le ${date}${whatIf ? ", avec ce changement" : ""}${whatIf && before !== undefined && before !== total ? ` (${plural(Math.abs(total - before), "point")} de ${total > before ? "plus" : "moins"})` : ""}.`,
       cap: (cap, limit, before) => `${cap} : ${before} points ramenés au plafond de ${limit}`,
       caps: (caps) => `${caps.join(" ; ")}.`,
       assumed: (list) => `J'ai supposé : ${list}.`,

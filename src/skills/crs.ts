@@ -259,6 +259,7 @@ function readCrs(clause: Clause, context: SkillContext): Match<CrsParams> | null
   const level = clause.numbers.find((n) => n.kind === "clb")?.value;
   // "what if I take IELTS and get CLB 5" after a score: a change to the profile, not the table.
   const changing = inCrs && has(clause, "whatIf");
+  const adding = inCrs && clause.profile.facts > 0 && /\b(?:that|it|this) adds?\b|\bhow (?:much|many)(?: points?)? (?:does|would|will|do) (?:that|it|this|they) add\b|\badds? how (?:much|many)\b/.test(clause.text);
   if (test && level !== undefined && clause.profile.facts <= 1 && !changing && /\b(?:for|equal|equivalent|need|needed|required|get|mean|means|is|in)\b|=|\bwhat (?:scores?|bands?)\b/.test(clause.text)) {
     return { score: 0.9, params: { mode: "equivalency", test, level } };
   }
@@ -314,7 +315,8 @@ function readCrs(clause: Clause, context: SkillContext): Match<CrsParams> | null
   // "highest pnp score 2025" is about cut-offs too.
   const namedRound = clause.rounds.length > 0 || (has(clause, "draw") && (has(clause, "latest") || has(clause, "first"))) || has(clause, "highest") || has(clause, "lowest") || has(clause, "average");
   // "what if I also get NCLC 7 on top of that" right after a score: a change to that profile, not the French bonus table.
-  if (askingPoints && !changing && !/\bmy (?:crs|score|points)\b/.test(clause.text) && told < 3 && !givenScore && !namedRound) {
+  // "my brother is a citizen, how much does that add?" right after a score: that profile with the brother.
+  if (askingPoints && !changing && !adding && !/\bmy (?:crs|score|points)\b/.test(clause.text) && told < 3 && !givenScore && !namedRound) {
     const query = pointsQuery(clause, fromClause, context.knowledge.crsGrid);
     const partner = partnerCounts(fromClause);
     if (query) return { score: 0.92, params: { mode: "points", query, ...dated, yesNo: has(clause, "yesNo"), losing: has(clause, "lose"), ...(partner !== undefined ? { partner } : {}) } };
@@ -332,7 +334,7 @@ function readCrs(clause: Clause, context: SkillContext): Match<CrsParams> | null
   const without = slots.profile !== undefined ? dropped(clause) : undefined;
   // "without the french?" right after a score: the same profile without it.
   // "i also got a brother in canada, does that change it": a fact added to the profile just scored.
-  const added2 = slots.profile !== undefined && (inCrs || slots.skill === "score-check") && clause.profile.facts > 0 && /\b(?:also|too|as well|plus|forgot|forgot to (?:say|mention))\b|\b(?:does|would|will|could) (?:that|it|this) change\b|\bchange (?:it|my score|anything)\b/.test(clause.text);
+  const added2 = slots.profile !== undefined && (inCrs || slots.skill === "score-check") && clause.profile.facts > 0 && (/\b(?:also|too|as well|plus|forgot|forgot to (?:say|mention))\b|\b(?:does|would|will|could) (?:that|it|this) change\b|\bchange (?:it|my score|anything)\b/.test(clause.text) || adding);
   if (slots.profile !== undefined && (has(clause, "whatIf") || clause.followUp && inCrs || added2 || inCrs && without !== undefined && clause.text.split(" ").length <= 6) && (clause.profile.facts > 0 || without)) {
     const changed = merge(storedProfile(context), fromClause);
     return { score: 0.92, fromState: true, params: { mode: "calculate", profile: without ? withoutLanguage(changed, without) : changed, readings: clause.profile.readings, ...dated, whatIf: true } };
@@ -405,7 +407,7 @@ function calculate(params: Extract<CrsParams, { mode: "calculate" }>, context: S
   return {
     reply: makeReply(knowledge, "crs", {
       title: m.totalTitle(b.total),
-      text: [m.lead(b.total, formatDate(date), params.whatIf), ...(caps.length > 0 ? [m.caps(caps)] : []), ...notes, land.text].join(" "),
+      text: [m.lead(b.total, formatDate(date), params.whatIf, context.slots.skill === "crs" ? context.slots.score : undefined), ...(caps.length > 0 ? [m.caps(caps)] : []), ...notes, land.text].join(" "),
       list: breakdownLines(b),
       fields: [
         { name: m.fields.total, value: m.figure(b.total) },

@@ -71,9 +71,9 @@ describe("the CRS calculator in French", () => {
     expect(first.text.startsWith(fr(() => FR.skill.lead(469, today, false)))).toBe(true);
     const without = ask("et si j'avais pas passé de test d'anglais du tout ?");
     expect(without.skills).toEqual(["crs"]);
-    expect(without.text.startsWith(fr(() => FR.skill.lead(440, today, true)))).toBe(true);
+    expect(without.text.startsWith(fr(() => FR.skill.lead(440, today, true, 469)))).toBe(true);
     const again = ask("ok avec l'anglais CLB 5, mais 2 ans d'exp canadienne au lieu de 1 ?");
-    expect(again.text.startsWith(fr(() => FR.skill.lead(506, today, true)))).toBe(true);
+    expect(again.text.startsWith(fr(() => FR.skill.lead(506, today, true, 440)))).toBe(true);
     expect(asker()("what if I had no English test at all?").skills).not.toEqual(["crs"]);
   });
 
@@ -119,6 +119,16 @@ describe("the CRS calculator in French", () => {
     const both = again("ok en vrai j'ai 27. mais si ma blonde vient avec moi ? elle a juste un diplome secondaire, pas de test de langue, jamais travaillé au canada");
     expect(both.skills).toEqual(["crs"]);
     expect(both.text).toMatch(/^507 : /);
+  });
+
+  it("reads the partner after « elle : », « elle vient pas » as not coming, a sibling added as a change with how far it moved, and « xp »", () => {
+    const ask = asker();
+    expect(ask("slt, 32 ans marié, ma femme vient avec moi. moi: licence, CLB 8 partout, 1 an d'xp au canada + 3 ans au maroc. elle: licence aussi, CLB 7 partout, pas d'xp canadienne. jai combien au CRS svp").text).toMatch(/^416 : /);
+    expect(ask("et si elle vient pas avec moi finalement?").text).toMatch(/^422 : .*avec ce changement \(6 points de plus\)\./);
+    const brother = ask("ok et mon frere est citoyen canadien a montreal, ca rajoute cb?");
+    expect(brother.text).toMatch(/^437 : .*\(15 points de plus\)\./);
+    // The four abilities at one level: the language's points summed.
+    expect(asker()("NCLC 9 dans les 4 competences en francais (c ma langue principale), celibataire, ca fait cb de points langue?").text).toMatch(/^124 sans époux ni conjoint, 116 avec époux ou conjoint/);
   });
 
   it("reads « pour 29 ans » as an age, « jai 31 ans » without its apostrophe as one too, and « dexp » as experience", () => {
