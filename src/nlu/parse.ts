@@ -287,7 +287,7 @@ export function parse(text: string, lexicon: Lexicon, options: { now?: Date; max
     // "29, PhD, CLB 9; spouse coming, master's": a profile told across ";" or lines is one profile, not two questions.
     // "crs pls. married, 2 kids, wife coming": a request for a score followed by the profile is one question.
     const request = prev !== undefined && prev.text.split(" ").length <= 4 && (prev.cues.includes("crsCalc") || /\bcrs\b|\bscore\b/.test(prev.text)) && prev.codes.length + prev.rounds.length === 0 && clause.profile.facts >= 1;
-    const tail = clause.text.split(" ").length <= 5 && clause.codes.length + clause.rounds.length + clause.categories.length === 0 && (clause.cues.includes("crsCalc") || clause.cues.includes("cutoff") || clause.cues.includes("points") && clause.cues.includes("howMany") || /\b(?:crs|score)\b/.test(clause.text));
+    const tail = clause.text.split(" ").length <= 5 && clause.codes.length + clause.rounds.length + clause.categories.length === 0 && (clause.cues.includes("crsCalc") || clause.cues.includes("cutoff") || clause.cues.includes("points") && clause.cues.includes("howMany") || /\b(?:crs|score)\b|^(?:total|pts|points|score)\??$/.test(clause.text));
     // "my crs is 516, profile submitted april 20. did i make the june 23 draw?": facts told, then a question about them.
     const told = prev !== undefined && !/^(?:what|whats|how|is|are|can|do|does|would|will|which|when|did|was|were|any|who|where|why)\b/.test(prev.text) && prev.numbers.length + prev.dates.length > 0;
     const aboutThem = /^(?:so )?(?:did|would|will|could|can|do|am|was|were|have|has) i\b/.test(clause.text) && !clause.numbers.some((n) => n.kind === "crs");

@@ -166,7 +166,7 @@ function education(text: string, vocabulary: Vocabulary): string | undefined {
 }
 
 const SPOUSE = /\b(?:wife|husband|spouse|partner|common[- ]law|fianc[ée]e?)\b/;
-const NOT_COMING = /\b(?:not coming|won'?t come|isn'?t coming|staying|stays|not accompanying|without (?:my )?(?:wife|husband|spouse|partner)|doesn'?t come|not moving)\b/;
+const NOT_COMING = /\b(?:not coming|won'?t come|isn'?t coming|staying|stays|not accompanying|without (?:my )?(?:wife|husband|spouse|partner)|doesn'?t come|not moving|(?:doesn'?t|does not|won'?t|will not|not) accompany(?:ing)?)\b/;
 const PARTNER_CANADIAN = /\b(?:wife|husband|spouse|partner)\b(?: (?:who|that))? (?:is|has been|she is|he is) (?:a |already )?(?:canadian|citizen|pr|permanent resident)\b/;
 const OWN_WORDS = /\b(?:i|i'm|i've|my|me|mine)\b/;
 const FACT_WORDS = /\b(?:ielts|celpip|pte|tef|tcf|clb|nclc|degree|diploma|bachelor'?s?|master'?s?|masters|phd|high school|secondary|years?|yrs?|work|worked|experience|exp)\b/;
@@ -222,7 +222,12 @@ const ABROAD = String.raw`(?:abroad|foreign|outside(?: of)? canada|overseas|back
 export function readProfile(raw: string, vocabulary: Vocabulary): ProfileReading {
   // "IELTS 7,5": a decimal comma, as French writes it; a list such as "8,7,7,7" keeps its commas.
   // "35yrs", "27yo": the number and its unit apart.
-  const text = raw.replace(/(?<![\d,.])(\d),(\d)(?![\d,])/g, "$1.$2").replace(/\b(\d{1,2})(yrs?|years?|yo)\b/g, "$1 $2");
+  // "3y CAN exp", "1 yr can exp": a consultant's shorthand for Canadian years.
+  const text = raw
+    .replace(/(?<![\d,.])(\d),(\d)(?![\d,])/g, "$1.$2")
+    .replace(/\b(\d{1,2})(yrs?|years?|yo|y)\b(?!\/)/g, "$1 $2")
+    .replace(/\b(\d{1,2}) (?:y|yrs?|years?) can\b(?! i\b)/g, "$1 years canadian")
+    .replace(/\b(\d{1,2}) y\b(?!\/)/g, "$1 years");
   const readings: string[] = [];
   const spouseAt = SPOUSE.exec(text)?.index ?? -1;
   // A partner who stays behind, or who is Canadian, scores nothing: every fact told is the candidate's own.
@@ -236,7 +241,7 @@ export function readProfile(raw: string, vocabulary: Vocabulary): ProfileReading
     facts += 1;
   };
 
-  const age = /\b(?:i'?m|i am|i was|i were|(?:if )?i had(?= \d{2} years?\b(?! (?:of|in|experience|exp|work|canadian|foreign|abroad)))|(?:my )?age is|age[d:]?|me|turn|turning|turns|(?:client|applicant|candidate|person|man|woman|someone|he|she) (?:of|aged|is))\s*(\d{1,3})\b(?!\s*(?:points|pts|crs|years? (?:of|in|abroad|experience|exp|foreign|canadian)))|\b(\d{1,3})\s*(?:years? old|yrs? old|yo|y\/o|year-old)\b|(?:^|[:,;]\s*|\.\s+|\bfor\s+)(\d{2})\b(?!\s*(?:points|pts|crs|%|years?|yrs?|y\b|months?|hours?|[.,]\d|kids?|children))|\bstill (\d{2})\b(?!\s*(?:points|pts|crs|%|years?|yrs?))/.exec(own);
+  const age = /\b(?:i'?m|i am|i was|i were|(?:if )?i had(?= \d{2} years?\b(?! (?:of|in|experience|exp|work|canadian|foreign|abroad)))|(?:my )?age is|age[d:]?|me|turn|turning|turns|(?:client|applicant|candidate|person|man|woman|someone|he|she) (?:of|aged|is)|\b(?:client|applicant|candidate|pa):?)\s*(\d{1,3})\b(?!\s*(?:points|pts|crs|years? (?:of|in|abroad|experience|exp|foreign|canadian)))|\b(\d{1,3})\s*(?:years? old|yrs? old|yo|y\/o|year-old)\b|(?:^|[:,;]\s*|\.\s+|\bfor\s+)(\d{2})\b(?!\s*(?:points|pts|crs|%|years?|yrs?|y\b|months?|hours?|[.,]\d|kids?|children))|\bstill (\d{2})\b(?!\s*(?:points|pts|crs|%|years?|yrs?))/.exec(own);
   // "29 ans" is read as "29 years": a person's age when it stands alone ("33 years, single"), follows "I have" or
   // the marital status ("célibataire 33 ans").
   const aged = age ? undefined : /(?:^|[:,;.!?]\s+|[:,;]|\bi have\s+|\bi am\s+|\bi'?m\s+|^(?:single|married),?\s+|^(?:hi|hello|hey|yo|hii)\s+)(\d{2}) (?:years?|yrs?)\b(?=\s*(?:$|[,;.+]|and\b|single|married|old\b))/.exec(own);

@@ -304,7 +304,9 @@ function readCrs(clause: Clause, context: SkillContext): Match<CrsParams> | null
   const factor = /\b(?:job offers?|lmia|arranged employment|sibling|brother|sister|pnp|nomination|french)\b/.test(clause.text) || canadianEducation;
   // « CLB 8 partout, ça donne combien »: a level and "how many does that give" ask its points.
   const levelWorth = clause.numbers.some((n) => n.kind === "clb") && has(clause, "howMany") && /\b(?:give|gives|worth|is that|for the language|for language|for english|for french)\b/.test(clause.text);
-  const askingPoints = levelWorth || ((has(clause, "points") || has(clause, "lose")) && (has(clause, "howMany") || /\b(?:give|get|worth|still|count|lose|for)\b|^(?:\w+ ){1,2}points? only\b/.test(clause.text) || clause.text.split(" ").length <= 5))
+  // "education pts?", "language points" said of one factor.
+  const factorPoints = has(clause, "points") && /\b(?:education|language|age|experience|spouse|partner|sibling|french|bonus) (?:pts|points)\??$/.test(clause.text);
+  const askingPoints = levelWorth || factorPoints || ((has(clause, "points") || has(clause, "lose")) && (has(clause, "howMany") || /\b(?:give|get|worth|still|count|lose|for)\b|^(?:\w+ ){1,2}points? only\b/.test(clause.text) || clause.text.split(" ").length <= 5))
     || (factor && /\b(?:worth|give|gives|count|counts|points?|pts|bonus|extra|adds?)\b|\bhow (?:much|many)(?: points?)? (?:do|does|would|will|can) (?:i|you|one|we) get\b/.test(clause.text))
     // « une maîtrise ça vaut combien »: "a masters is that worth how many".
     || (has(clause, "howMany") && /\bworth\b/.test(clause.text) && clause.profile.facts <= 3 && !has(clause, "draw"))

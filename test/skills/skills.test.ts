@@ -139,6 +139,19 @@ describe("skills on the small knowledge base", () => {
     expect(asker()("y a encore une categorie agriculture et agroalimentaire en 2026?").text).toMatch(/^Non : agriculture et agroalimentaire n'est pas une catégorie en 2026/);
   });
 
+  it("reads a consultant's notes: 'client 31', 'PA:', '3y CAN', 'total?', 'if spouse doesnt accompany', '+ sibling', 'education pts?'", () => {
+    const ask = asker();
+    const total = ask("client 31, married, spouse accompanying. PA: masters, CLB 9 all, 1 yr CAN exp. spouse: bachelor, CLB 7 all, no CAN exp. total?");
+    expect(total.skills).toEqual(["crs"]);
+    expect(total.text).toMatch(/^437: /);
+    expect(ask("if spouse doesnt accompany").text).toMatch(/^448: .*with that change \(11 points more\)/);
+    expect(ask("+ sibling in canada (PR)").text).toMatch(/^463: /);
+    expect(asker()("client 38 / masters / CLB 9 / 3y CAN + 2y foreign / single — pts?").text).toMatch(/^484: /);
+    expect(asker()("client: PhD, spouse accompanying — education pts?").text).toMatch(/^Doctoral level university degree \(PhD\): 140 with a spouse/);
+    // "y/o" is still years old.
+    expect(asker()("30 y/o, master's, IELTS 7.0 in all four bands, 2 yrs canadian exp, 1 yr abroad, single. total?").text).toMatch(/^491: /);
+  });
+
   it("says a mistyped job title it cannot find, instead of answering about the previous occupation", () => {
     const ask = asker();
     ask("is 21232 stem?");
