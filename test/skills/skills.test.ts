@@ -152,6 +152,14 @@ describe("skills on the small knowledge base", () => {
     expect(asker()("30 y/o, master's, IELTS 7.0 in all four bands, 2 yrs canadian exp, 1 yr abroad, single. total?").text).toMatch(/^491: /);
   });
 
+  it("answers Yes when a job was ever on a list, every category of a code asked which, and a job named in a 'still a category' question", () => {
+    const ask = asker();
+    ask("is 21231 stem");
+    expect(ask("was it ever on it").text).toMatch(/^Yes\. 21231 .* It was on the 2023 and 2024 lists\./);
+    expect(asker()("family doctor 31102 which category").text).toMatch(/^healthcare and physicians: 31102 /);
+    expect(asker()("truck driver still in transport category 2026 or not").text).toMatch(/^No\. 73300 Transport truck drivers/);
+  });
+
   it("says a mistyped job title it cannot find, instead of answering about the previous occupation", () => {
     const ask = asker();
     ask("is 21232 stem?");

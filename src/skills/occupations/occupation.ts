@@ -29,9 +29,13 @@ export interface OccupationParams {
   readonly anyList?: boolean;
   /** "french title for 31301", « titre anglais de 31301 »: the title in the other official language. */
   readonly otherTitle?: boolean;
+  /** "was it ever on it": on the list of any year, answered Yes when it was once. */
+  readonly ever?: boolean;
 }
 
 function aspectOf(clause: Clause, categories: readonly string[]): OccupationParams["aspect"] {
+  // "family doctor 31102 which category": the words naming the job name a category too; the question is which.
+  if (/\b(?:which|what) (?:categor(?:y|ies)|lists?)\b/.test(clause.text) && !/\b(?:which|what) (?:categor(?:y|ies)|lists?) (?:is|are|was|were) (?:\d|the|it|this|that)/.test(clause.text) && categories.length === 1 && clause.codes.length > 0) return "categories";
   if (categories.length > 0) return "membership";
   if (has(clause, "yesNo") && /\b(?:lists?|any (?:of the )?(?:categor(?:y|ies)|category draws?))\b/.test(clause.text)) return "categories";
   if ((has(clause, "categoryWord") || /\blists\b/.test(clause.text)) && /\b(?:which|what|any)\b/.test(clause.text)) return "categories";
@@ -58,7 +62,8 @@ function when(clause: Clause): { date?: string; year?: number } {
 const OTHER_TITLE = /\b(?:french|english|anglais|francais) (?:title|titles|name|names|translation|version|job title)\b|\b(?:title|name|called|say it) in (?:french|english)\b|\btitre (?:anglais|en anglais|francais|en francais)\b|\b(?:title|titre|name|nom) (?:in |en )?(?:english|french)\b/;
 
 function readOccupation(clause: Clause, context: SkillContext): Match<OccupationParams> | null {
-  const match = readOccupationOf(clause, context);
+  const read = readOccupationOf(clause, context);
+  const match = read && read.params.aspect === "membership" && /\bever\b/.test(clause.text) ? { ...read, params: { ...read.params, ever: true } } : read;
   if (!match || !OTHER_TITLE.test(clause.text) || match.params.aspect === "membership" && match.params.categories.some((c) => c !== "french")) return match;
   return { ...match, score: Math.max(match.score, 0.9), params: { ...match.params, categories: [], aspect: "lookup", otherTitle: true } };
 }
@@ -69,7 +74,9 @@ function readOccupationOf(clause: Clause, context: SkillContext): Match<Occupati
   const code = clause.codes[0];
   // "is tech (STEM) still a category": about the category, not an occupation.
   // "accountant, is there a category for us": about the occupation.
-  if (!code && has(clause, "categoryWord") && has(clause, "exists") && !/\bcategor(?:y|ies) (?:for|that covers?|covering)\b/.test(clause.text)) return null;
+  // "truck driver still in transport category 2026 or not": a job of two words or more named in it is the subject.
+  const aJob = clause.phrase.split(" ").length >= 2 && has(clause, "membership") && resolveOccupation(knowledge, undefined, clause.phrase).kind === "found";
+  if (!code && has(clause, "categoryWord") && has(clause, "exists") && !aJob && !/\bcategor(?:y|ies) (?:for|that covers?|covering)\b/.test(clause.text)) return null;
   const dated = when(clause);
   const aspect = aspectOf(clause, categories);
   if (code) {
@@ -77,7 +84,7 @@ function readOccupationOf(clause: Clause, context: SkillContext): Match<Occupati
     // "is 21231 in it?" after a category's list: that list.
     const inIt = /\b(?:one of them|on it|in it|in there|on that list|in that category|on the list|in the list)\b/.test(clause.text);
     const followCategories = categories.length === 0 && slots.category && (slots.skill === "occupation" && clause.followUp || (slots.skill === "occupation" || slots.skill === "category") && inIt) ? [slots.category] : categories;
-    const a = followCategories.length > 0 ? "membership" : aspect;
+    const a = followCategories.length > 0 && aspect !== "categories" ? "membership" : aspect;
     const score = a === "lookup" ? 0.75 : 0.9;
     return { score, fromState: followCategories !== categories, params: { code, categories: followCategories, aspect: a, ...dated, ...teerAsked(clause, a) } };
   }
@@ -183,7 +190,9 @@ function membership(knowledge: Knowledge, o: Occupation, category: string, param
   }
   const note = statusNote(knowledge, list);
   if (note) sentences.push(note);
-  return { lead: member ? m.yes : m.no, text: sentences.join(" "), sources };
+  // "was it ever on the STEM list": once on a list is a Yes, whatever today's list says.
+  const once = params.ever === true && params.year === undefined && history.some((h) => h.member);
+  return { lead: member || once ? m.yes : m.no, text: sentences.join(" "), sources };
 }
 
 function answerOccupation(params: OccupationParams, context: SkillContext): SkillAnswer {
