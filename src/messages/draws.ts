@@ -396,7 +396,8 @@ export const DRAW_MESSAGES: Catalog<DrawMessages> = {
     roundTitle: (round) => `Express Entry round ${round}`,
     leadCutoff: (crs, round, which, when, invitations) => `${crs}: the lowest CRS score invited in ${round}, ${which}${when}. ${invitations !== null ? `${formatNumber(invitations)} invitations were issued.` : ""}`.trim(),
     leadInvitations: (invitations, round, which, when, crs) => `${formatNumber(invitations)} invitations were issued in ${round}, ${which}${when}.${crs !== null ? ` The lowest CRS score invited was ${crs}.` : ""}`,
-    leadAll: (which, round, when, figures) => `${capital(which)} is ${round}${when}: ${figures}`,
+    // "Round 254 (...), a STEM round, ..." for a round asked by number; "The latest CEC round I know of is round 428 ..." otherwise.
+    leadAll: (which, round, when, figures) => (/^an? /.test(which) ? `${capital(round)}, ${which}${when}: ${figures}` : `${capital(which)} is ${round}${when}: ${figures}`),
     leadElapsed: (days, round, which, figures) => `${plural(days, "day")} ${days === 1 ? "has" : "have"} passed since ${round}, ${which}: ${figures}`,
     whichLatestOverall: "the latest round I know of",
     whichOfType: (label) => `${/^[aeiou]/i.test(label) ? "an" : "a"} ${label} round`,

@@ -88,7 +88,7 @@ describe("building the knowledge base", () => {
         ],
       },
     ]);
-    expect(kb.warnings.some((w) => /round 254: sources disagree on crs/.test(w.message))).toBe(true);
+    expect(kb.warnings.some((w) => /[Rr]ound 254: sources disagree on crs/.test(w.message))).toBe(true);
   });
 
   it("chooses the feed's value over any number of articles that disagree with it, and records both claims", () => {

@@ -37,7 +37,7 @@ describe("the running bot and IRCC's feed", () => {
     await until(() => /discord ready/.test(run.err()) && /health check listening/.test(run.err()));
     await until(() => /new rounds in IRCC's feed/.test(run.err()) && /knowledge base reloaded/.test(run.err()), 30_000);
     discord.message("last cec draw", { dm: true, author: "900000000000000501" });
-    await discord.waitFor((x) => x.path === `/channels/${FAKE.dmChannelId}/messages` && /round 431 \(July 30, 2026, CEC\)/.test(JSON.stringify(x.body)));
+    await discord.waitFor((x) => x.path === `/channels/${FAKE.dmChannelId}/messages` && /[Rr]ound 431 \(July 30, 2026, CEC\)/.test(JSON.stringify(x.body)));
     const port = Number(/"port":(\d+),"msg":"health check listening/.exec(run.err())?.[1]);
     const health = (await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as { knowledge: { latestRound: string }; feed: { url: string; lastSuccess: string | null; latestRound: string } };
     expect(health.knowledge.latestRound).toBe("431");

@@ -45,7 +45,7 @@ describe("running for real through npm start", () => {
     writeFileSync(paths.kb, "{ broken");
     await until(() => /reload refused/.test(run.err()));
     fake.message("draw 431", { dm: true, author: "900000000000000402" });
-    await fake.waitFor((x) => x.path === `/channels/${FAKE.dmChannelId}/messages` && /round 431 \(July 30, 2026/.test(textOf(x.body)));
+    await fake.waitFor((x) => x.path === `/channels/${FAKE.dmChannelId}/messages` && /[Rr]ound 431 \(July 30, 2026/.test(textOf(x.body)));
 
     // Shutdown with a reply in flight: Discord is slow to accept it; SIGTERM arrives meanwhile.
     fake.delay("POST", new RegExp(`^/channels/${FAKE.dmChannelId}/messages$`), 1500);
@@ -54,7 +54,7 @@ describe("running for real through npm start", () => {
     run.child.kill("SIGTERM");
     const code = await exited(run.child);
     expect(code).toBe(0);
-    expect(fake.requests.some((x) => x.path === `/channels/${FAKE.dmChannelId}/messages` && /round 253 \(July 4, 2023/.test(textOf(x.body)))).toBe(true);
+    expect(fake.requests.some((x) => x.path === `/channels/${FAKE.dmChannelId}/messages` && /[Rr]ound 253 \(July 4, 2023/.test(textOf(x.body)))).toBe(true);
     expect(run.err()).toMatch(/shutting down: finishing replies in flight/);
     expect(run.err()).not.toContain(FAKE.token);
     // Info lines carry platform, intent and latency, never the message text.

@@ -168,7 +168,7 @@ describe.each(CASES.filter((c) => c.available))("two bot processes sharing $name
     await settle(b, w);
     const texts = postsTo("DULIMIT001", mark).map((c) => String(c.params.text));
     expect(texts).toHaveLength(4);
-    expect(texts.slice(0, 3).every((t) => /round 24[0-2] /.test(t))).toBe(true);
+    expect(texts.slice(0, 3).every((t) => /[Rr]ound 24[0-2] /.test(t))).toBe(true);
     expect(texts[3]).toBe(MESSAGES.rateLimited);
   });
 

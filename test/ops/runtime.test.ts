@@ -33,13 +33,13 @@ describe("the runtime", () => {
   it("answers within the rate limit, sends one notice, then drops quietly; the terminal is not limited", async () => {
     const { logger, lines } = logged();
     const runtime = new Runtime(Knowledge.load(), logger, { rateLimits: { messages: 2, windowMs: 60_000, maxUsers: 100 } });
-    expect((await runtime.answer(msg("draw 253")))?.text).toMatch(/\bround 253 \(July 4, 2023/);
-    expect((await runtime.command("draw", { round: "254" }, { user: "u1", conversation: "c-u1", platform: "discord" }))?.text).toMatch(/\bround 254 \(July 5, 2023/);
+    expect((await runtime.answer(msg("draw 253")))?.text).toMatch(/\b[Rr]ound 253 \(July 4, 2023/);
+    expect((await runtime.command("draw", { round: "254" }, { user: "u1", conversation: "c-u1", platform: "discord" }))?.text).toMatch(/\b[Rr]ound 254 \(July 5, 2023/);
     expect((await runtime.answer(msg("draw 252")))?.text).toBe(MESSAGES.rateLimited);
     expect(await runtime.answer(msg("draw 252"))).toBeUndefined();
     expect(await runtime.command("draw", { round: "252" }, { user: "u1", conversation: "c-u1", platform: "discord" })).toBeUndefined();
-    expect((await runtime.answer(msg("draw 252", "u2")))?.text).toMatch(/\bround 252 \(June 28, 2023/);
-    for (let i = 0; i < 5; i += 1) expect((await runtime.answer(msg("draw 252", "me", "cli")))?.text).toMatch(/\bround 252 \(/);
+    expect((await runtime.answer(msg("draw 252", "u2")))?.text).toMatch(/\b[Rr]ound 252 \(June 28, 2023/);
+    for (let i = 0; i < 5; i += 1) expect((await runtime.answer(msg("draw 252", "me", "cli")))?.text).toMatch(/\b[Rr]ound 252 \(/);
     const answered = lines.map((l) => JSON.parse(l)).filter((l) => l.msg === "answered");
     expect(answered[0]).toMatchObject({ platform: "discord", intent: "round" });
     expect(answered[1]).toMatchObject({ platform: "discord", intent: "round", command: "draw" });

@@ -41,7 +41,7 @@ describe("the round skills in French", () => {
     expect(r.text.startsWith(`${round("4b").replace(/^t/, "T")}, ${FR.whichOfType(fr(() => k.label("healthcare")))}`)).toBe(true);
     expect(r.text).toContain(FR.ircName("Healthcare occupations (Version 1)"));
     expect(r.text).toContain(fr(() => FR.figureTieBreak(FR.tieBreakMoment(formatDate("2024-03-28"), "09:30:00"))));
-    expect(asker()("draw 4b").text).toMatch(/^A healthcare round is round 4b \(April 3, 2024, healthcare\)/);
+    expect(asker()("draw 4b").text).toMatch(/^Round 4b \(April 3, 2024, healthcare\), a healthcare round, /);
   });
 
   it("answers rounds over a period in French, the period said in French", () => {

@@ -102,7 +102,7 @@ describe("skills on the small knowledge base", () => {
     const ask = asker();
     ask("last cec draw");
     expect(ask("i have 480, would i have got an ita?").text).toMatch(/^No: 480 is below the cut-off of 515 in round 8 /);
-    expect(ask("and the one before").text).toMatch(/round 6 /);
+    expect(ask("and the one before").text).toMatch(/[Rr]ound 6 /);
   });
 
   it("reads a job beside a category and a year as a question about its list, and says one round once", () => {
@@ -158,6 +158,17 @@ describe("skills on the small knowledge base", () => {
     expect(ask("was it ever on it").text).toMatch(/^Yes\. 21231 .* It was on the 2023 and 2024 lists\./);
     expect(asker()("family doctor 31102 which category").text).toMatch(/^healthcare and physicians: 31102 /);
     expect(asker()("truck driver still in transport category 2026 or not").text).toMatch(/^No\. 73300 Transport truck drivers/);
+  });
+
+  it("lists a category's occupations for 'which ones' after its count, and reads 'back then' as the year of the round just described", () => {
+    const ask = asker();
+    ask("how many codes in stem 2025");
+    const which = ask("which ones");
+    expect(which.skills).toEqual(["category"]);
+    expect(which.text).toMatch(/^The 2025 STEM list .* has \d+ occupations:/);
+    const then = asker();
+    then("what was draw 4b");
+    expect(then("how many healthcare occupations were on the list back then").text).toMatch(/the 2024 healthcare list/);
   });
 
   it("says a mistyped job title it cannot find, instead of answering about the previous occupation", () => {
@@ -531,7 +542,7 @@ describe("skills on the small knowledge base", () => {
   it("names another round by its number alone after a round, and says when category-based rounds began with the first one", () => {
     const ask = asker();
     ask("draw 3");
-    expect(ask("and 4b?").text).toMatch(/^A healthcare round is round 4b \(April 3, 2024, healthcare\)/);
+    expect(ask("and 4b?").text).toMatch(/^Round 4b \(April 3, 2024, healthcare\), a healthcare round, /);
     // Whether a job is on a list, asked with a year, is not that category's rounds.
     expect(asker()("are nurses in healthcare in 2026").skills).toEqual(["occupation"]);
     const first = smallKnowledge().draws.find((d) => d.category !== null && smallKnowledge().roundType(d.category)?.kind === "category");
@@ -559,7 +570,7 @@ describe("skills on the small knowledge base", () => {
   it("runs slash commands from structured options and refuses bad ones with a message naming them", () => {
     const robot = smallRobot();
     const who = { user: "u", conversation: "slash", platform: "discord" as const };
-    expect(robot.command("draw", { round: "4a" }, who).text).toContain("round 4a");
+    expect(robot.command("draw", { round: "4a" }, who).text).toContain("Round 4a");
     expect(robot.command("noc", { occupation: "21231", category: "stem" }, who).text).toMatch(/^No\./);
     const bad = robot.command("draw", { round: "abc" }, who);
     expect(bad.userError).toBe(true);

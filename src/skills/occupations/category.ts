@@ -69,7 +69,9 @@ function readCategory(clause: Clause, context: SkillContext): Match<CategoryPara
   const { knowledge, slots } = context;
   if (clause.codes.length > 0 || clause.rounds.length > 0) return null;
   const category = clause.categories.find((c) => knowledge.roundType(c)?.kind === "category");
-  const year = clause.years[0] ?? (clause.period?.kind === "year" ? Number(clause.period.from.slice(0, 4)) : undefined);
+  // "how many stem occupations were on the list back then" after a round: the year of that round.
+  const then = /\b(?:back then|at the time|at that time|that year)\b/.test(clause.text) && slots.round ? knowledge.draw(slots.round)?.date?.slice(0, 4) : undefined;
+  const year = clause.years[0] ?? (clause.period?.kind === "year" ? Number(clause.period.from.slice(0, 4)) : then !== undefined ? Number(then) : undefined);
   const yesNo = has(clause, "yesNo");
   const removal = /\b(?:removed?|dropped|retired|gone|cancel+ed|scrapped|eliminated|ended|taken off)\b/.test(clause.text);
   const ask = yesNo ? conditionAsk(clause.text) : OCCUPATION_ASK.test(clause.text) ? "occupation" : undefined;
@@ -86,7 +88,9 @@ function readCategory(clause: Clause, context: SkillContext): Match<CategoryPara
   // "which jobs are on it" after a category answer: the same category.
   // « c quoi les codes » ("what is the codes"): a short question about the occupations is about that category too.
   const theirs = /\b(?:it|them|that list|this list|that one)\b/.test(clause.text) || nouns && clause.text.split(" ").length <= 4 && clause.phrase === "";
-  if (!category && slots.category && slots.skill === "category" && theirs && (nouns || has(clause, "list") || has(clause, "howMany"))) {
+  // "which ones", "what are they", "list them" right after a category's count: its occupations.
+  const whichOnes = /^(?:ok |so |and )?(?:which|what|wat) (?:ones|are they|are those|are these)\b|^(?:ok |so |and )?(?:list|name|show)(?: me)? (?:them|those|these)\b/.test(clause.text);
+  if (!category && slots.category && slots.skill === "category" && (theirs && (nouns || has(clause, "list") || has(clause, "howMany")) || whichOnes)) {
     return { score: 0.88, fromState: true, params: { aspect: has(clause, "howMany") ? "count" : "list", category: slots.category, ...(slots.year ? { year: slots.year } : {}) } };
   }
   if (category && has(clause, "status") && !roundish) return { score: 0.88, params: { ...base, aspect: "status" } };

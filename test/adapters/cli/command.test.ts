@@ -35,7 +35,7 @@ describe("the ee-bot command", () => {
     expect(await runCommand(["ask", "--json", "draw", "253"], s)).toBe(0);
     const obj = JSON.parse(s.out());
     expect(obj).toMatchObject({ question: "draw 253", intent: "round", asOf: "2023-07-04" });
-    expect(obj.answer).toMatch(/\bround 253 \(July 4, 2023, all-program\).*lowest CRS score invited 511/);
+    expect(obj.answer).toMatch(/\b[Rr]ound 253 \(July 4, 2023, all-program\).*lowest CRS score invited 511/);
     expect(obj.fields).toContainEqual({ name: "CRS cut-off", value: "511" });
     expect(obj.sources).toEqual([
       { id: "004_bbc363bcdfda4cdf.txt", title: "IRCC Conducts its First STEM Occupations Draw", publisher: "Immiboards", date: null, url: null, kind: "article" },

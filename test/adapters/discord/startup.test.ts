@@ -53,7 +53,7 @@ describe("npm start with Discord configured", () => {
     await fake.waitFor((x) => x.path === "/gateway/bot", 20_000);
     await until(() => fake.identifies.length > before && /discord ready/.test(run.err()), 20_000);
     fake.message("draw 253", { dm: true });
-    const reply = await fake.waitFor((x) => x.path === `/channels/${FAKE.dmChannelId}/messages` && /round 253 \(July 4, 2023/.test(JSON.stringify(x.body)), 10_000);
+    const reply = await fake.waitFor((x) => x.path === `/channels/${FAKE.dmChannelId}/messages` && /[Rr]ound 253 \(July 4, 2023/.test(JSON.stringify(x.body)), 10_000);
     expect(reply).toBeDefined();
     expect(run.out()).not.toMatch(/ee-bot: ask me about Express Entry/);
     expect(run.err()).not.toContain(FAKE.token);
@@ -68,7 +68,7 @@ describe("npm start with Discord configured", () => {
     const shards = fake.identifies.slice(before).map((i) => (i as { shard: [number, number] }).shard).sort();
     expect(shards).toEqual([[0, 2], [1, 2]]);
     fake.message("draw 252", { dm: true });
-    await fake.waitFor((x) => x.path === `/channels/${FAKE.dmChannelId}/messages` && /round 252 \(June 28, 2023/.test(JSON.stringify(x.body)), 20_000);
+    await fake.waitFor((x) => x.path === `/channels/${FAKE.dmChannelId}/messages` && /[Rr]ound 252 \(June 28, 2023/.test(JSON.stringify(x.body)), 20_000);
     run.child.kill("SIGTERM");
     expect(await exited(run.child)).toBe(0);
   }, 60_000);

@@ -127,9 +127,9 @@ describe.each(ENGINES)("Add to Slack with the store on $engine", (engine) => {
     const one = await fake.waitFor((c) => c.method === "chat.postMessage" && c.params.channel === `D${WORKSPACES.first.teamId}` && fake.calls.indexOf(c) >= mark);
     const two = await fake.waitFor((c) => c.method === "chat.postMessage" && c.params.channel === `D${WORKSPACES.second.teamId}` && fake.calls.indexOf(c) >= mark);
     expect(one.token).toBe(WORKSPACES.first.token);
-    expect(String(one.params.text)).toMatch(/round 253 \(July 4, 2023/);
+    expect(String(one.params.text)).toMatch(/[Rr]ound 253 \(July 4, 2023/);
     expect(two.token).toBe(WORKSPACES.second.token);
-    expect(String(two.params.text)).toMatch(/round 254 \(July 5, 2023/);
+    expect(String(two.params.text)).toMatch(/[Rr]ound 254 \(July 5, 2023/);
   });
 
   it("posts round announcements to each workspace with its own token", async () => {
@@ -161,7 +161,7 @@ describe.each(ENGINES)("Add to Slack with the store on $engine", (engine) => {
     await post(eventBody(WORKSPACES.second, dm(WORKSPACES.second, "draw 252")));
     await expect.poll(() => logLines.slice(logged).join("\n"), { timeout: 5000 }).toMatch(/no installation for team TSECOND02/);
     await post(eventBody(WORKSPACES.first, dm(WORKSPACES.first, "draw 251")));
-    await fake.waitFor((c) => c.method === "chat.postMessage" && fake.calls.indexOf(c) >= mark && /round 251/.test(String(c.params.text)));
+    await fake.waitFor((c) => c.method === "chat.postMessage" && fake.calls.indexOf(c) >= mark && /[Rr]ound 251/.test(String(c.params.text)));
     expect(fake.calls.slice(mark).filter((c) => c.method === "chat.postMessage" && c.params.channel === `D${WORKSPACES.second.teamId}`)).toEqual([]);
   });
 

@@ -63,9 +63,9 @@ describe("npm start with Slack configured", () => {
     await until(() => slack.socketConnected && discord.identifies.length > 0 && /slack ready/.test(run.err()) && /discord ready/.test(run.err()), 30_000);
     const event = { type: "event_callback", event_id: "EvStart1", team_id: SLACK.teamId, event: { type: "message", channel_type: "im", user: SLACK.user, text: "draw 253", ts: "1700000200.000100", channel: SLACK.dm } };
     slack.sendEnvelope("events_api", event);
-    await slack.waitFor((x) => x.method === "chat.postMessage" && /round 253 \(July 4, 2023/.test(String(x.params.text)), 10_000);
+    await slack.waitFor((x) => x.method === "chat.postMessage" && /[Rr]ound 253 \(July 4, 2023/.test(String(x.params.text)), 10_000);
     discord.message("draw 252", { dm: true });
-    await discord.waitFor((x) => x.path === `/channels/${FAKE.dmChannelId}/messages` && /round 252 \(June 28, 2023/.test(JSON.stringify(x.body)), 10_000);
+    await discord.waitFor((x) => x.path === `/channels/${FAKE.dmChannelId}/messages` && /[Rr]ound 252 \(June 28, 2023/.test(JSON.stringify(x.body)), 10_000);
     expect(run.out()).not.toMatch(/ee-bot: ask me about/);
     for (const secret of [SLACK.botToken, SLACK.appToken, FAKE.token]) expect(run.err()).not.toContain(secret);
     run.child.kill("SIGTERM");
