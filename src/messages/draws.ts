@@ -85,6 +85,8 @@ export interface DrawMessages {
   readonly noRoundOfKind: (yesNo: boolean, kind: string, during: string) => string;
   /** "Yes: " before a lead; in French the lead then goes on in lower case ("Oui : tirage 430 ..."). */
   readonly yesLead: (lead: string) => string;
+  /** "was round 240 a PNP round?" when it was not: No first, then the round. */
+  readonly notOfType: (label: string, lead: string) => string;
   readonly roundSuggestion: (round: string) => string;
   readonly suggestLastCec: string;
   readonly suggestTieBreakOf: (round: string) => string;
@@ -416,7 +418,8 @@ export const DRAW_MESSAGES: Catalog<DrawMessages> = {
     },
     sameDay: (round, figures) => `The same day: ${round}: ${figures}`,
     noRoundOfKind: (yesNo, kind, during) => `${yesNo ? "No: " : ""}I know of no ${kind}round${during ? ` ${during}` : ""}.`,
-    yesLead: (lead) => `Yes: ${lead}`,
+    yesLead: (lead) => `Yes: ${lead.replace(/^Round /, "round ")}`,
+    notOfType: (label, lead) => `No, it was not ${/^[aeiou]/i.test(label) ? "an" : "a"} ${label} round: ${lead.replace(/^Round /, "round ")}`,
     roundSuggestion: (round) => `round ${round}`,
     suggestLastCec: "last CEC draw",
     suggestTieBreakOf: (round) => `tie-break of round ${round}`,
@@ -637,6 +640,7 @@ export const DRAW_MESSAGES: Catalog<DrawMessages> = {
     sameDay: (round, figures) => `Le même jour : ${round} : ${figures}`,
     noRoundOfKind: (yesNo, kind, during) => `${yesNo ? "Non : je" : "Je"} ne connais aucun tirage${after(kind)}${during ? ` ${during}` : ""}.`,
     yesLead: (lead) => `Oui : ${lead.replace(/^Tirage /, "tirage ")}`,
+    notOfType: (label, lead) => `Non, ce n'était pas un tirage ${label} : ${lead.replace(/^Tirage /, "tirage ")}`,
     roundSuggestion: (round) => `tirage ${round}`,
     suggestLastCec: "dernier tirage PEC",
     suggestTieBreakOf: (round) => `règle de départage du tirage ${round}`,

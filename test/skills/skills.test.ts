@@ -171,6 +171,11 @@ describe("skills on the small knowledge base", () => {
     expect(then("how many healthcare occupations were on the list back then").text).toMatch(/the 2024 healthcare list/);
   });
 
+  it("answers whether a round named by number was of the type asked, Yes or No first", () => {
+    expect(asker()("was round 8 cec only").text).toMatch(/^Yes: round 8 \(March 4, 2026, CEC\), a CEC round/);
+    expect(asker()("was round 8 a pnp draw").text).toMatch(/^No, it was not a PNP round: round 8 \(March 4, 2026, CEC\)/);
+  });
+
   it("says a mistyped job title it cannot find, instead of answering about the previous occupation", () => {
     const ask = asker();
     ask("is 21232 stem?");

@@ -9,7 +9,7 @@ import { aboutRounds, conflictNotes, drawFields, drawFigures, drawsInPeriod, dur
 
 /** Which round is asked for. */
 export type RoundParams =
-  | { mode: "number"; round: string; aspect: Aspect; /** Asked as the round after or before another ("the next cec draw after round 300"), of these types. */ beside?: { of: string; after: boolean; types: string[] } }
+  | { mode: "number"; round: string; aspect: Aspect; /** Asked as the round after or before another ("the next cec draw after round 300"), of these types. */ beside?: { of: string; after: boolean; types: string[] }; /** "was round 240 fsw only": the type a yes/no question names. */ typeAsked?: string }
   | { mode: "date"; date: string; alternative?: string; dayFirst?: boolean; aspect: Aspect; yesNo?: boolean }
   | { mode: "latest" | "first"; types: string[]; period?: Period; aspect: Aspect; yesNo?: boolean };
 
@@ -41,7 +41,8 @@ function readRound(clause: Clause, context: SkillContext): Match<RoundParams> | 
     if (near) return { score: 0.92, params: { mode: "number", round: near.round, aspect, beside: { of: named.round, after: beside?.[1] === "after", types } } };
   }
   if (clause.rounds.length === 1 && !clause.roundRange && !has(clause, "compare")) {
-    return { score: roundish ? 0.9 : 0.75, params: { mode: "number", round: clause.rounds[0] ?? "", aspect } };
+    const typeAsked = has(clause, "yesNo") && types.length === 1 && /^(?:was|is|were)\b/.test(clause.text) ? types[0] : undefined;
+    return { score: roundish || typeAsked ? 0.9 : 0.75, params: { mode: "number", round: clause.rounds[0] ?? "", aspect, ...(typeAsked ? { typeAsked } : {}) } };
   }
   // "was there ever a draw for FSW?", "any researchers draw yet", "was there a draw on march 4": yes or no first.
   const yesNo = /^(?:was there|were there|has there|have there|is there|are there|any|did they|has ircc|have they)\b/.test(clause.text) || /\b(?:ever|yet)\b/.test(clause.text) && has(clause, "yesNo");
@@ -178,7 +179,9 @@ export const roundSkill: Skill<RoundParams> = {
       const prev = knowledge.previousOfType(d);
       const change = prev && prev.crs !== null && d.crs !== null ? [m.previousOfType(label, roundName(knowledge, prev), prev.crs)] : [];
       const name = context.knowledge.drawName(d);
-      return describe(context, d, lead(context, d, which, params.aspect), [name ? m.ircName(name) : "", ...change]);
+      const opening = lead(context, d, which, params.aspect);
+      const asked = params.typeAsked === undefined ? opening : d.category === params.typeAsked ? m.yesLead(opening) : m.notOfType(knowledge.label(params.typeAsked), opening);
+      return describe(context, d, asked, [name ? m.ircName(name) : "", ...change]);
     }
     if (params.mode === "date") {
       const found = knowledge.drawsOn(params.date);
