@@ -94,7 +94,7 @@ export const glossarySkill: Skill<GlossaryParams> = {
   optional: [],
   match(clause, context): Match<GlossaryParams> | null {
     // "what does that even mean" after an answer: the term that answer rests on.
-    const that = /^(?:(?:ok|so|sorry|but|and)[, ]+)?(?:what|wat) (?:does|do|is) (?:that|this|it)(?: \w+)? mean\b|^(?:what'?s|whats|what is) (?:that|this)(?: supposed to mean)?$|^(?:meaning|means what)$/.test(clause.text);
+    const that = /^(?:(?:ok|so|sorry|but|and|wait|hmm)[, ]+)*(?:what|wat) (?:does|do|is) (?:that|this|it)(?: \w+){0,2} mean\b|^(?:what'?s|whats|what is) (?:that|this)(?: supposed to mean)?$|^(?:meaning|means what)$/.test(clause.text);
     const topic = that ? THAT_TERM[context.slots.aspect === "teer" ? "teer" : context.slots.skill ?? ""] : undefined;
     const thatTerm = topic ? context.knowledge.term(topic) : undefined;
     if (thatTerm) return { score: 0.9, fromState: true, params: { terms: [thatTerm.term] } };

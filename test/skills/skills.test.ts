@@ -176,6 +176,19 @@ describe("skills on the small knowledge base", () => {
     expect(asker()("was round 8 a pnp draw").text).toMatch(/^No, it was not a PNP round: round 8 \(March 4, 2026, CEC\)/);
   });
 
+  it("continues an occupation with 'in the healthcare list 2026?', a category with 'when was it created', a round list with 'which one had the lower cutoff'", () => {
+    const job = asker();
+    job("noc 31301 wat is it");
+    expect(job("in the healthcare list 2026?").text).toMatch(/^Yes\. 31301 /);
+    expect(job("and the teer").text).toMatch(/^TEER 1/);
+    const list = asker();
+    list("healthcare category which nocs");
+    expect(list("when was it created").skills).toEqual(["category"]);
+    const rounds = asker();
+    rounds("cec draws in 2024");
+    expect(rounds("which one had the lower cutoff").text).toMatch(/^520: the lowest cut-off/);
+  });
+
   it("says a mistyped job title it cannot find, instead of answering about the previous occupation", () => {
     const ask = asker();
     ask("is 21232 stem?");

@@ -96,6 +96,10 @@ function readCategory(clause: Clause, context: SkillContext): Match<CategoryPara
   if (category && has(clause, "status") && !roundish) return { score: 0.88, params: { ...base, aspect: "status" } };
   // « depuis quand existe la catégorie des médecins avec expérience de travail au Canada »: since when, whatever its name says.
   if (category && /\bsince when\b|\bwhen (?:was|were|did) (?:it|the|this|that)\b[^?]{0,40}\b(?:created|introduced|start(?:ed)?|launched|added)\b/.test(clause.text) && !roundish) return { score: 0.88, params: { ...base, aspect: "since" } };
+  // "when was it created" right after a category's answer: that category.
+  if (!category && slots.skill === "category" && slots.category && /^(?:and |so )?(?:when|since when) (?:was|were|did) (?:it|this|that|they)\b[^?]{0,30}\b(?:created|introduced|start(?:ed)?|launched|added|begin|began)\b|^since when\b/.test(clause.text) && !roundish) {
+    return { score: 0.88, fromState: true, params: { ...base, aspect: "since", category: slots.category } };
+  }
   // "can i get into the french category with nclc 6": the level told, checked against the list's rule.
   if (category && frenchLevel !== undefined && Number.isFinite(frenchLevel) && !roundish && clause.profile.facts <= 1 && (has(clause, "categoryWord") || /\b(?:eligible|qualify|get into|get in|enough)\b/.test(clause.text))) return { score: 0.9, params: { ...base, aspect: "conditions", yesNo: true } };
   // "which categories haven't had any draw in 2026", "categories with no rounds yet".

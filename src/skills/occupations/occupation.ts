@@ -113,7 +113,9 @@ function readOccupationOf(clause: Clause, context: SkillContext): Match<Occupati
       const a = aspect === "teer" ? "teer" : cats.length > 0 ? "membership" : aspect;
       const pronoun = /\b(?:it|its|that one|this one|this job|that job)\b/.test(clause.text);
       // "is it still on the trades list?": "it" is the occupation, whatever list the clause names.
-      return { score: pronoun ? 0.96 : clause.followUp && categories.length > 0 ? 0.9 : 0.75, fromState: true, params: { code: slots.occupation, categories: cats, aspect: a, ...dated, ...teerAsked(clause, a) } };
+      // "in the healthcare list 2026?" right after an occupation: that occupation on that list.
+      const short = categories.length > 0 && clause.text.split(" ").length <= 6 && /^(?:and )?(?:in|on|under)\b/.test(clause.text);
+      return { score: pronoun ? 0.96 : short ? 0.92 : clause.followUp && categories.length > 0 ? 0.9 : 0.75, fromState: true, params: { code: slots.occupation, categories: cats, aspect: a, ...dated, ...teerAsked(clause, a) } };
     }
   }
   return null;
