@@ -108,7 +108,8 @@ export const glossarySkill: Skill<GlossaryParams> = {
       clause.text.split(" ").length <= 3 &&
       clause.numbers.length === 0 &&
       clause.cues.every((c) => (c === "followUp" && next) || (c === "processingTime" && /^[a-z]{2,6}$/.test(clause.text)) || c === "cutoff" || c === "invitations" || c === "draw" || c === "categoryWord" || ((c === "occupationWord" || c === "teer") && clause.phrase === ""));
-    const sameWord = /\bsame\b|=/.test(clause.text);
+    // "is ITA the same as IPD", "IPD = ITA?": short questions only; the term search behind them is the costly part.
+    const sameWord = (/\bsame\b|=/.test(clause.text) && clause.text.split(" ").length <= 10) || /\bsame\b/.test(clause.text) && clause.categories.length >= 1;
     // "NOC 2021" names the classification's version, not a period.
     const period = clause.period && !(clause.period.kind === "year" && /\b(?:noc|cnp) (?:19|20)\d\d\b/.test(clause.text) && clause.periods.length === 1);
     if (!(asking || bareTerm || sameWord) || clause.codes.length > 0 || clause.rounds.length > 0 || period) return null;

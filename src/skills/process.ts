@@ -43,7 +43,11 @@ function stepAsked(text: string): Step | undefined {
 
 // "do I need a police certificate after the ITA", "is a medical exam mandatory", "what docs for the profile",
 // "reference letters: before or after the invitation?".
+// Words without which a clause asks nothing about documents: the reading below is skipped.
+const DOCUMENTS_HINT = /need|requir|mandator|necessar|compulsor|obligator|docu|\bdocs?\b|paper|before or after|after or before|\bstage\b|\bstep\b|\bwant|ask for|\bmust\b/;
+
 function documentsAsk(text: string): DocumentsAsk | undefined {
+  if (!DOCUMENTS_HINT.test(text)) return undefined;
   const words = (part: string) => part.split(/[^a-z0-9'-]+/).filter((w) => w.length > 1 && !NOT_THINGS.has(w));
   const object = (part: string) => part.split(/\b(?:for|after|before|when|if|even|during|since|because|or|to (?:create|make|submit|apply))\b/)[0] ?? "";
   const step = stepAsked(text);
