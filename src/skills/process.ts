@@ -27,7 +27,7 @@ interface DocumentsAsk {
 
 type Step = "profile" | "application";
 
-const NEED = /\b(?:(?:do|does|will|would|should|shall) (?:i|we|you|they|ircc|one|my \w+|the \w+) (?:still |also |really |even )?(?:need|have to|want|ask for|require)|must (?:i|we|you)|need i|do i need) (?:to )?(?:(?:submit|provide|give|get|send|upload|include|have|pass|passe|take|do|show|present) )?(.+)$/;
+const NEED = /\b(?:(?:do|does|will|would|should|shall) (?:i|we|you|they|ircc|one|my \w+|the \w+) (?:still |also |really |even )?(?:need|have to|want|ask for|require)|must (?:i|we|you)|need i|do i need|^(?:do (?:u|you) )?need|^(?:is |are )?(?:a |an |the )?[a-z ]{3,40}(?= (?:too|also|as well)$)) (?:to )?(?:(?:submit|provide|give|get|send|upload|include|have|pass|passe|take|do|show|present) )?(.+)$/;
 const REQUIRED = /^(?:(?:is|are) )?(?:a |an |the |my )?(.+?) (?:(?:it |they )?(?:is|are) )?(?:' )?(?:required|mandatory|needed|necessary|compulsory|obligatory)\b/;
 const WHICH = /\b(?:what|which|wat|list (?:of )?(?:the )?)\s*(?:documents?|docs?|papers?|paperwork)\b|\b(?:documents?|docs|paperwork)\b.*\b(?:needed|required|do i need|should i (?:prepare|have|submit))\b/;
 const WHEN = /\bbefore or after\b|\bafter or before\b|\bat (?:which|what) (?:step|stage)\b|\bwhen do (?:i|we|you) (?:give|submit|send|upload|provide)\b/;
@@ -44,7 +44,7 @@ function stepAsked(text: string): Step | undefined {
 // "do I need a police certificate after the ITA", "is a medical exam mandatory", "what docs for the profile",
 // "reference letters: before or after the invitation?".
 // Words without which a clause asks nothing about documents: the reading below is skipped.
-const DOCUMENTS_HINT = /need|requir|mandator|necessar|compulsor|obligator|docu|\bdocs?\b|paper|before or after|after or before|\bstage\b|\bstep\b|\bwant|ask for|\bmust\b/;
+const DOCUMENTS_HINT = /need|requir|have to|has to|mandator|necessar|compulsor|obligator|docu|\bdocs?\b|paper|before or after|after or before|\bstage\b|\bstep\b|\bwant|ask for|\bmust\b/;
 
 function documentsAsk(text: string): DocumentsAsk | undefined {
   if (!DOCUMENTS_HINT.test(text)) return undefined;
@@ -97,7 +97,7 @@ function documentsFor(knowledge: SkillContext["knowledge"], thing: readonly stri
   return stepDocuments(knowledge).find((d) => {
     const words = d.quote.toLowerCase().split(/[^a-z]+/);
     const held = thing.filter((t) => words.some((w) => sameWord(t, w)));
-    return thing[0] !== undefined && held.includes(thing[0]) && held.length >= Math.min(2, thing.length);
+    return thing[0] !== undefined && (held.includes(thing[0]) || held.length >= 2) && held.length >= Math.min(2, thing.length);
   });
 }
 
@@ -114,7 +114,12 @@ export const processSkill: Skill<ProcessParams> = {
   match(clause, context): Match<ProcessParams> | null {
     if (clause.codes.length > 0 || clause.rounds.length > 0) return null;
     // A document the articles list for a step of applying; a question the steps cannot answer goes on as before.
-    const documents = documentsAsk(clause.text);
+    // "medical exam too?" right after a documents answer: that document, asked the same way.
+    const again = context.slots.skill === "process" && context.slots.aspect === "documents" && clause.text.split(" ").length <= 6 ? documentsAsk(`do i need ${clause.text.replace(/^(?:and|what about|how about|also)\s+/, "").replace(/\s+(?:too|also|as well)$/, "")}`) : undefined;
+    // "get my degree evaluated" in the articles' words ("educational credentials"), else as written.
+    const worded = DOCUMENTS_HINT.test(clause.text) ? context.knowledge.lexicon.forPassages(clause.text) : clause.text;
+    const inTheirWords = worded !== clause.text ? documentsAsk(worded) : undefined;
+    const documents = again ?? (inTheirWords && (inTheirWords.form === "which" || documentsFor(context.knowledge, inTheirWords.thing)) ? inTheirWords : documentsAsk(clause.text));
     if (documents && (documents.form === "which" ? stepDocuments(context.knowledge).length > 0 : documentsFor(context.knowledge, documents.thing))) {
       return { score: documents.form === "which" ? 0.91 : 0.93, params: { topic: "documents", documents } };
     }
@@ -179,7 +184,8 @@ export const processSkill: Skill<ProcessParams> = {
         const first = shown[0];
         if (!ask || !first) return unknown(context, m.unknownThat);
         const citation = cite(knowledge, first.source);
-        const reply = (text: string, list: string[] = []) => ({ reply: makeReply(knowledge, "process", { title: m.documentsTitle, text, list, sources: [first.source] }) });
+        // "medical exam too?" next: another document of the same question.
+        const reply = (text: string, list: string[] = []) => ({ reply: makeReply(knowledge, "process", { title: m.documentsTitle, text, list, sources: [first.source] }), slots: { skill: "process", aspect: "documents" } });
         if (ask.form === "which") return shown.length === 1 ? reply(m.documentsWhen(m.documentsStep(first.step), citation, first.quote)) : reply(m.documentsWhich(citation), shown.map((d) => m.documentsItem(m.documentsStep(d.step), d.quote)));
         if (ask.form === "when") return reply(m.documentsWhen(m.documentsStep(first.step), citation, first.quote));
         if (ask.form === "conditional") return reply(m.documentsCondition(m.documentsStep(first.step), citation, first.quote));

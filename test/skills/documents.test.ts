@@ -51,6 +51,14 @@ describe("documents of applying, from the steps an article tells", () => {
     expect(fr.text).toMatch(new RegExp(`^Oui, ${inLanguage("fr", () => step("application"))} : `));
   });
 
+  it("takes 'need X?', 'X too?' after a documents answer, and a document said in other words than the article's", () => {
+    expect(asker(robot)("need passport for the profile?").text).toMatch(/^Yes, for the profile, the first step: /);
+    const ask = asker(robot);
+    ask("do i need a police certificate");
+    expect(ask("medical exam too?").text).toMatch(/^Yes, for the complete application, after an invitation: /);
+    expect(asker(robot)("do i have to get my degree evaluated before the profile").text).toMatch(/^Yes, for the profile, the first step: .*educational credential assessment/);
+  });
+
   it("leaves a document no step names to the other skills, and has no documents to give without the steps", () => {
     expect(asker(robot)("do i need a job offer").skills).not.toContain("process");
     expect(asker(smallRobot())("do i need a police certificate").skills).not.toContain("process");
