@@ -189,6 +189,12 @@ describe("skills on the small knowledge base", () => {
     expect(rounds("which one had the lower cutoff").text).toMatch(/^520: the lowest cut-off/);
   });
 
+  it("answers whether a job was removed from a category's list: Yes when an earlier list had it and today's does not", () => {
+    expect(asker()("did cooks get removed from trades").text).toMatch(/^Yes\. 63200 Cooks \(TEER 3\) is not on the trades list/);
+    expect(asker()("was welder removed from trades in 2026").text).toMatch(/^No\. 72106 /);
+    expect(asker()("wait insurance agents are in STEM??").text).toMatch(/63100 /);
+  });
+
   it("says a mistyped job title it cannot find, instead of answering about the previous occupation", () => {
     const ask = asker();
     ask("is 21232 stem?");

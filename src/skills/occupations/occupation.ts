@@ -31,6 +31,8 @@ export interface OccupationParams {
   readonly otherTitle?: boolean;
   /** "was it ever on it": on the list of any year, answered Yes when it was once. */
   readonly ever?: boolean;
+  /** "did cooks get removed from trades": Yes when it was on an earlier list and is not on this one. */
+  readonly removed?: boolean;
 }
 
 function aspectOf(clause: Clause, categories: readonly string[]): OccupationParams["aspect"] {
@@ -63,7 +65,10 @@ const OTHER_TITLE = /\b(?:french|english|anglais|francais) (?:title|titles|name|
 
 function readOccupation(clause: Clause, context: SkillContext): Match<OccupationParams> | null {
   const read = readOccupationOf(clause, context);
-  const match = read && read.params.aspect === "membership" && /\bever\b/.test(clause.text) ? { ...read, params: { ...read.params, ever: true } } : read;
+  const ever = read && read.params.aspect === "membership" && /\bever\b/.test(clause.text) ? { ...read, params: { ...read.params, ever: true } } : read;
+  // "did cooks get removed from trades", "was welder dropped from the trades list in 2026".
+  const removed = ever && ever.score >= 0.7 && ever.params.aspect === "membership" && ever.params.categories.length === 1 && /\b(?:removed?|dropped|taken off|kicked (?:out|off)|cut from|no longer)\b/.test(clause.text);
+  const match = removed && ever ? { ...ever, score: Math.max(ever.score, 0.9), params: { ...ever.params, removed: true } } : ever;
   if (!match || !OTHER_TITLE.test(clause.text) || match.params.aspect === "membership" && match.params.categories.some((c) => c !== "french")) return match;
   return { ...match, score: Math.max(match.score, 0.9), params: { ...match.params, categories: [], aspect: "lookup", otherTitle: true } };
 }
@@ -194,6 +199,8 @@ function membership(knowledge: Knowledge, o: Occupation, category: string, param
   if (note) sentences.push(note);
   // "was it ever on the STEM list": once on a list is a Yes, whatever today's list says.
   const once = params.ever === true && params.year === undefined && history.some((h) => h.member);
+  // "did cooks get removed from trades": removed when an earlier list had it and this one does not.
+  if (params.removed === true) return { lead: !member && history.some((h) => h.member && h.list.year < list.year) ? m.yes : m.no, text: sentences.join(" "), sources };
   return { lead: member || once ? m.yes : m.no, text: sentences.join(" "), sources };
 }
 
