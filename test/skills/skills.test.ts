@@ -195,6 +195,11 @@ describe("skills on the small knowledge base", () => {
     expect(asker()("wait insurance agents are in STEM??").text).toMatch(/63100 /);
   });
 
+  it("answers 'any stem draws in 2025 or 2026' over both years, No first when there were none", () => {
+    expect(asker()("any transport draws in 2025 or 2026").text).toMatch(/^No: I know of no transport rounds in 2025–2026\./);
+    expect(asker()("any cec draws in 2025 or 2026").text).toMatch(/^Yes\. I know of 2 CEC rounds in 2025–2026/);
+  });
+
   it("says a mistyped job title it cannot find, instead of answering about the previous occupation", () => {
     const ask = asker();
     ask("is 21232 stem?");

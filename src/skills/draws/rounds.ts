@@ -142,6 +142,10 @@ function readRounds(clause: Clause, context: SkillContext): Match<RoundsParams> 
   if (clause.period && roundish && !has(clause, "tieBreak")) {
     const latestOnly = has(clause, "latest") && clause.period.kind !== "relative" && !stat;
     if (latestOnly) return null;
+    // "any stem draws in 2025 or 2026": one span of two years running, answered yes or no.
+    const [p1, p2] = clause.periods;
+    const either = yesNo && p1 && p2 && !has(clause, "compare") && p1.kind === "year" && p2.kind === "year" && Number(p2.from.slice(0, 4)) === Number(p1.from.slice(0, 4)) + 1 && /\b(?:or|and)\b/.test(clause.text);
+    if (either && p1 && p2) return { score: 0.85, params: { ...base, period: { from: p1.from, to: p2.to, label: `${p1.label}–${p2.label}`, kind: "range" }, stat: "count", yesNo } };
     if (clause.periods.length >= 2) return { score: 0.8, params: { ...base, compare: { periods: clause.periods.slice(0, 2), ...thanAsked } } };
     // "elevator mechanic on trades 2025": a job beside a category and a year asks about its list; rounds only when said.
     const aJob = clause.phrase !== "" && !aboutRounds(clause) && !stat;
