@@ -186,6 +186,12 @@ describe("the round skills in French", () => {
     expect(ask("jai 500 pile, cb sont au dessus de moi").skills).toEqual(["pool"]);
     expect(ask("c koi le dernier tirage pcp, cb de points fallait").text).toMatch(/^780 : la note de passage du tirage 9/);
   });
+  it("reads « tirage numéro », a date after « du » as a date and not a round, « c'était bon », « = 750 » as the score told", () => {
+    expect(asker()("tirage numero 8 stp").text).toMatch(/^Tirage 8 /);
+    expect(asker()("tie break du tirage du 4 mars 2026 stp").text).toMatch(/le tirage 8 \(4 mars 2026, PEC\)/);
+    expect(asker()("500 au tirage 8, c'etait bon?").text).toMatch(/^Non : 500 est inférieur à la note de passage de 515 du tirage 8 /);
+    expect(asker()("jai 150 + 600 de nomination = 750, au dernier tirage PCP jaurais eu l'invitation?").text).toMatch(/^Non, pas au tirage PCP le plus récent que je connaisse : 750 est inférieur à la note de passage de 780/);
+  });
 });
 
 function escape(s: string): string {

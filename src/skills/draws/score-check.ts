@@ -29,6 +29,9 @@ export interface ScoreCheckParams {
 }
 
 function scoreOf(clause: Clause): number | undefined {
+  // "150 + 600 for the nomination = 750": the total told after "=".
+  const total = /=\s*(\d{3,4})\b/.exec(clause.text)?.[1];
+  if (total !== undefined && Number(total) <= 1200 && clause.numbers.some((n) => n.value === Number(total))) return Number(total);
   const crs = clause.numbers.find((n) => n.kind === "crs");
   if (crs) return crs.value;
   // "since round 400" names a round, not a score.

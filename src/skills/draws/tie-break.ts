@@ -54,7 +54,8 @@ function readTieBreak(clause: Clause, context: SkillContext): Match<TieBreakPara
   if (/\b(?:mean|means|meaning|definition|define|explain|how does)\b/.test(clause.text) && clause.rounds.length + clause.dates.length === 0 && types.length === 0) return { score: 0.95, params: { types, explain: true } };
   // "tie break of 385", "le tie-break du 400": a bare number after "of" names a round when there is one by that number.
   // "tiebreak 254": a number right after the words.
-  const bare = clause.rounds.length === 0 ? (/\b(?<!(?:score|crs|points?|pts) )(?:of|for|in)(?: the)? #?(\d{1,3}[ab]?)\b/.exec(clause.text) ?? /\btie[- ]?break(?:er|ers|s|ing)?(?: rule)? #?(\d{1,3}[ab]?)$/.exec(clause.text))?.[1] : undefined;
+  // "of 6 february 2026" is a date, not round 6.
+  const bare = clause.rounds.length === 0 && clause.dates.length === 0 ? (/\b(?<!(?:score|crs|points?|pts) )(?:of|for|in)(?: the)? #?(\d{1,3}[ab]?)\b/.exec(clause.text) ?? /\btie[- ]?break(?:er|ers|s|ing)?(?: rule)? #?(\d{1,3}[ab]?)$/.exec(clause.text))?.[1] : undefined;
   const round = clause.rounds[0] ?? (bare && context.knowledge.draw(bare) ? bare : undefined);
   if (round) return { score: 0.95, params: { round, types } };
   const date = clause.dates[0]?.iso;
