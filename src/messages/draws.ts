@@ -199,7 +199,8 @@ export interface DrawMessages {
   readonly clearLine: (line: ClearLine) => string;
   readonly whichLatestOfSpan: (kind: string, span: string) => string;
   readonly whichLatestKnown: (kind: string) => string;
-  readonly checkPeriodLead: (yes: boolean, score: number, enough: number, total: number, kind: string, during: string) => string;
+  /** Yes or No first; when no one round answers the question (null), Yes, No or "in some rounds only" by the count. */
+  readonly checkPeriodLead: (yes: boolean | null, score: number, enough: number, total: number, kind: string, during: string) => string;
   readonly checkRoundLead: (yes: boolean, which: string, score: number, crs: number, round: string) => string;
   readonly checkNoReference: (kind: string, score: number) => string;
   readonly enoughItem: (round: string, crs: number | null) => string;
@@ -399,7 +400,7 @@ export const DRAW_MESSAGES: Catalog<DrawMessages> = {
     leadCutoff: (crs, round, which, when, invitations) => `${crs}: the lowest CRS score invited in ${round}, ${which}${when}. ${invitations !== null ? `${formatNumber(invitations)} invitations were issued.` : ""}`.trim(),
     leadInvitations: (invitations, round, which, when, crs) => `${formatNumber(invitations)} invitations were issued in ${round}, ${which}${when}.${crs !== null ? ` The lowest CRS score invited was ${crs}.` : ""}`,
     // "Round 254 (...), a STEM round, ..." for a round asked by number; "The latest CEC round I know of is round 428 ..." otherwise.
-    leadAll: (which, round, when, figures) => (/^an? /.test(which) ? `${capital(round)}, ${which}${when}: ${figures}` : `${capital(which)} is ${round}${when}: ${figures}`),
+    leadAll: (which, round, when, figures) => (/^held /.test(which) ? `${capital(round)}${when}: ${figures}` : /^an? /.test(which) ? `${capital(round)}, ${which}${when}: ${figures}` : `${capital(which)} is ${round}${when}: ${figures}`),
     leadElapsed: (days, round, which, figures) => `${plural(days, "day")} ${days === 1 ? "has" : "have"} passed since ${round}, ${which}: ${figures}`,
     whichLatestOverall: "the latest round I know of",
     whichOfType: (label) => `${/^[aeiou]/i.test(label) ? "an" : "a"} ${label} round`,
@@ -529,7 +530,8 @@ export const DRAW_MESSAGES: Catalog<DrawMessages> = {
     clearLine: (l) => `${l.ok ? "enough" : "not enough"} for ${l.round}, cut-off ${l.crs}`,
     whichLatestOfSpan: (kind, span) => `the latest ${kind}round of ${span}`,
     whichLatestKnown: (kind) => `the latest ${kind || "all-program "}round I know of`,
-    checkPeriodLead: (yes, score, enough, total, kind, during) => `${yes ? "Yes" : "No"}: ${score} would have been enough in ${enough} of ${plural(total, `${kind}round`)} ${during}.`,
+    checkPeriodLead: (yes, score, enough, total, kind, during) =>
+      `${yes === null ? (enough === 0 ? "No: " : enough === total ? "Yes: " : "In some rounds only: ") : `${yes ? "Yes" : "No"}: `}${score} would have been enough in ${enough} of ${plural(total, `${kind}round`)} ${during}.`,
     checkRoundLead: (yes, which, score, crs, round) => `${yes ? "Yes" : "No"}${which ? `, ${yes ? "" : "not "}in ${which}` : ""}: ${score} is ${yes ? "at or above" : "below"} the cut-off of ${crs} in ${round}.`,
     checkNoReference: (kind, score) => `I know of no ${kind}round to compare ${score} with.`,
     enoughItem: (round, crs) => `${round}, cut-off ${crs}`,
@@ -753,7 +755,7 @@ export const DRAW_MESSAGES: Catalog<DrawMessages> = {
     clearLine: (l) => `${l.ok ? "suffisant" : "insuffisant"} pour le ${l.round}, note de passage ${l.crs}`,
     whichLatestOfSpan: (kind, span) => `tirage${after(kind)} le plus récent ${frOf(span)}`,
     whichLatestKnown: (kind) => `tirage ${kind.trim() || "tous programmes"} le plus récent que je connaisse`,
-    checkPeriodLead: (yes, score, enough, total, kind, during) => `${yes ? "Oui" : "Non"} : ${score} aurait suffi dans ${plural(enough, "tirage")}${after(kind)} sur ${formatNumber(total)} ${during}.`,
+    checkPeriodLead: (yes, score, enough, total, kind, during) => `${yes === null ? (enough === 0 ? "Non : " : enough === total ? "Oui : " : "Dans certains tirages seulement : ") : `${yes ? "Oui" : "Non"} : `}${score} aurait suffi dans ${plural(enough, "tirage")}${after(kind)} sur ${formatNumber(total)} ${during}.`,
     checkRoundLead: (yes, which, score, crs, round) =>
       `${yes ? "Oui" : "Non"}${which ? `, ${yes ? "" : "pas "}au ${which}` : ""} : ${score} est ${yes ? "égal ou supérieur" : "inférieur"} à la note de passage de ${crs} du ${round}.`,
     checkNoReference: (kind, score) => `Je ne connais aucun tirage${after(kind)} auquel comparer ${score}.`,

@@ -195,6 +195,12 @@ function splitPartner(text: string, spouseAt: number, vocabulary: Vocabulary): {
     // speaks of themself again after it ("my wife is coming with me. I have a bachelor's").
     const after = text.slice(spouseAt);
     if (OWN_WORDS.test(after.replace(/\b(?:with me|my (?:wife|husband|spouse|partner))\b/g, ""))) return { own: text, partner: "" };
+    // "married wife coming with me masters clb 9": the partner named only as coming; the facts after are the candidate's
+    // unless the partner is named again ("she has", "her clb").
+    const status = /^(?:wife|husband|spouse|partner|common[- ]law partner)\s+(?:is\s+)?(?:coming|accompanying|comes|will come|moving|joining)(?:\s+with\s+(?:me|us))?\b/.exec(after);
+    const before = text.slice(0, spouseAt);
+    const toldBefore = FACT_WORDS.test(before) || education(before, vocabulary) !== undefined;
+    if (status && !toldBefore && !/\b(?:she|he|her|his|wife|husband|spouse|partner)\b/.test(after.slice(status[0].length))) return { own: text, partner: "" };
     return { own: text.slice(0, spouseAt), partner: after };
   }
   return { own: own.join(", "), partner: partner.join(", ") };

@@ -81,11 +81,11 @@ describe("the round skills in French", () => {
   it("checks a score in French, yes or no first, never a prediction, and in English as before", () => {
     const r = asker()("j'ai 500, aurais-je été invité ?");
     expect(r.skills).toEqual(["score-check"]);
-    expect(r.text.startsWith(fr(() => FR.checkRoundLead(false, FR.whichLatestKnown(""), 500, 540, round("1"))))).toBe(true);
-    expect(r.text.startsWith("Non")).toBe(true);
+    expect(r.text.startsWith(fr(() => FR.checkPeriodLead(null, 500, 1, 4, "", FR.during(FR.monthsTo(12, formatDate("2026-03-18"))))))).toBe(true);
+    expect(r.text.startsWith("Dans certains tirages seulement : ")).toBe(true);
     expect(r.text).toContain(CORE_MESSAGES.fr.pastNotFuture);
     expect(r.reply.title).toBe(FR.checkTitle(500));
-    expect(asker()("I have 500, would I have been invited?").text).toMatch(/^No, not in the latest all-program round I know of: 500 is below the cut-off of 540 in round 1/);
+    expect(asker()("I have 500, would I have been invited?").text).toMatch(/^In some rounds only: 500 would have been enough in 1 of 4 rounds/);
   });
 
   it("asks for the score when a round is asked about without one, then answers for that round", () => {

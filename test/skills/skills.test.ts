@@ -48,7 +48,8 @@ describe("skills on the small knowledge base", () => {
     const ask = asker();
     const r = ask("I have 500, would I have been invited?");
     expect(r.skills).toEqual(["score-check"]);
-    expect(r.text).toMatch(/^No, not in the latest all-program round I know of: 500 is below the cut-off of 540 in round 1/);
+    // The latest all-program round (round 1) is older than the 12 months looked at: those months' rounds answer.
+    expect(r.text).toMatch(/^In some rounds only: 500 would have been enough in 1 of 4 rounds in the 12 months to March 18, 2026\./);
     expect(r.text).toContain(MESSAGES.pastNotFuture);
     expect(ask("I have 530, any luck in CEC draws?").text).toMatch(/^Yes/);
   });
@@ -198,6 +199,16 @@ describe("skills on the small knowledge base", () => {
   it("answers 'any stem draws in 2025 or 2026' over both years, No first when there were none", () => {
     expect(asker()("any transport draws in 2025 or 2026").text).toMatch(/^No: I know of no transport rounds in 2025–2026\./);
     expect(asker()("any cec draws in 2025 or 2026").text).toMatch(/^Yes\. I know of 2 CEC rounds in 2025–2026/);
+  });
+
+  it("reads the facts after 'wife coming with me' as the candidate's own when none came before, and 'is that on the trades list' after a job", () => {
+    const own = asker()("29 married wife coming with me masters clb 9 2 yrs canadian exp");
+    expect(own.skills).toEqual(["crs"]);
+    expect(own.text).toMatch(/^\d+: your CRS score/);
+    expect(own.reply.list.some((l) => /^Education: 126 /.test(l))).toBe(true);
+    const job = asker();
+    job("electrician noc");
+    expect(job("is that on the trades list").text).toMatch(/^Yes\. 72200 /);
   });
 
   it("says a mistyped job title it cannot find, instead of answering about the previous occupation", () => {

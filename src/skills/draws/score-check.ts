@@ -70,7 +70,7 @@ function readScoreCheck(clause: Clause, context: SkillContext): Match<ScoreCheck
     // "i have 470, would i have made that one?": the round just talked about.
     // "would i have made it" right after one round was described: that round.
     // "i have 405 points, would i have been invited?" naming no round, type or period: the one just described.
-    const bare = /^(?:i have|i got|i'?m at|with|my score is|my crs is)? ?\d{1,4}(?: points?| pts| crs)?,? (?:would|could|will|do|did) i (?:have )?(?:been |be )?(?:invited|made it|make it|got in|get in|passed|pass|cleared|(?:got|gotten|get|received|receive) (?:an? )?(?:ita|invitation|invite))\b[ ?!.]*$/.test(clause.text);
+    const bare = /^(?:i have|i had|i got|i'?m at|with|my score is|my crs is|my crs was|my score was)? ?\d{1,4}(?: points?| pts| crs)?,? (?:(?:would|could|will|do|did) i (?:have )?(?:been |be )?)?(?:invited|made it|make it|got in|get in|passed|pass|cleared|(?:got|gotten|get|received|receive) (?:an? )?(?:ita|invitation|invite))\b[ ?!.]*$/.test(clause.text);
     const it = context.slots.skill === "round" && types.length === 0 && !period && (/\b(?:made|make|get|got|clear(?:ed)?|pass(?:ed)?) it\b|\bin it\b/.test(clause.text) || bare);
     const that = clause.rounds.length === 0 && (/\b(?:that|this|the same) (?:one|round|draw)\b/.test(clause.text) || it) ? context.slots.round : undefined;
     const round = clause.rounds[0] ?? firstRound?.round ?? that;
@@ -150,9 +150,15 @@ function answer(params: ScoreCheckParams, context: SkillContext): SkillAnswer {
   const asked = params.round ? knowledge.draw(params.round) : params.date ? knowledge.drawsOn(params.date).find((d) => params.types.length === 0 || params.types.includes(d.category ?? "")) : undefined;
   const reference = asked ?? (params.period && params.types.length > 0 ? inPeriod.at(-1) : params.types.length > 0 ? knowledge.latestDraw(params.types) : knowledge.latestDraw(["general"]));
   const which = asked ? "" : params.period && params.types.length > 0 ? m.whichLatestOfSpan(kind, span) : m.whichLatestKnown(params.types.length > 0 ? kind : "");
-  const leadIsPeriod = params.ever || params.lastN !== undefined || (params.any && (params.period !== undefined || params.types.length > 0)) || (params.period !== undefined && params.types.length === 0);
-  const lead = leadIsPeriod
-    ? m.checkPeriodLead(enough.length > 0, score, enough.length, inPeriod.length, kind, during(span))
+  // No type, round or period asked, and the latest all-program round is older than the 12 months looked at: the
+  // rounds of those months answer, not a round years old.
+  const stale = !asked && !params.period && params.types.length === 0 && reference?.date != null && reference.date < period.from;
+  const leadIsPeriod = stale || params.ever || params.lastN !== undefined || (params.any && (params.period !== undefined || params.types.length > 0)) || (params.period !== undefined && params.types.length === 0);
+  // A period with no round I know of ("the last 3 months" past my data): said as that, not as a No.
+  const lead = leadIsPeriod && inPeriod.length === 0
+    ? ""
+    : leadIsPeriod
+    ? m.checkPeriodLead(stale ? null : enough.length > 0, score, enough.length, inPeriod.length, kind, during(span))
     : reference && reference.crs !== null
       ? m.checkRoundLead(reference.crs <= score, which, score, reference.crs, roundName(knowledge, reference))
       : params.period && inPeriod.length === 0 && knowledge.drawsOf(params.types).length > 0

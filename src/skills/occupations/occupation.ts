@@ -112,11 +112,11 @@ function readOccupationOf(clause: Clause, context: SkillContext): Match<Occupati
   }
   // "and its TEER?", "what about healthcare?", "was it on the 2024 list?" about the occupation just discussed.
   if (slots.occupation && clause.phrase === "" && clause.rounds.length === 0 && !has(clause, "draw") && !has(clause, "cutoff")) {
-    const follow = slots.skill === "occupation" && (clause.followUp || has(clause, "teer") || categories.length > 0 || dated.year !== undefined || /\b(?:it|its|that one|this one)\b/.test(clause.text));
+    const follow = slots.skill === "occupation" && (clause.followUp || has(clause, "teer") || categories.length > 0 || dated.year !== undefined || /\b(?:it|its|that one|this one)\b|\b(?:is|was) (?:that|this) (?:on|in|part of|under)\b/.test(clause.text));
     if (follow) {
       const cats = categories.length > 0 ? categories : aspect === "teer" ? [] : slots.category ? [slots.category] : [];
       const a = aspect === "teer" ? "teer" : cats.length > 0 ? "membership" : aspect;
-      const pronoun = /\b(?:it|its|that one|this one|this job|that job)\b/.test(clause.text);
+      const pronoun = /\b(?:it|its|that one|this one|this job|that job)\b|\b(?:is|was) (?:that|this) (?:on|in|part of|under)\b/.test(clause.text);
       // "is it still on the trades list?": "it" is the occupation, whatever list the clause names.
       // "in the healthcare list 2026?" right after an occupation: that occupation on that list.
       const short = categories.length > 0 && clause.text.split(" ").length <= 6 && /^(?:and )?(?:in|on|under)\b/.test(clause.text);
