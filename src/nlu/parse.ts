@@ -164,6 +164,11 @@ export function parseClause(raw: string, lexicon: Lexicon, now: Date, lang: Lang
     sinceRound = { from: "2015-01-01", to: now.toISOString().slice(0, 10), label: `since round ${round}`, kind: "since-round", sinceRound: round };
     return true;
   });
+  // "round 91a, 91b and 92": three or more rounds listed after the word.
+  take(/\b(?:rounds?|draws?|#)\s*#?\s*\d{1,3}[ab]?(?:\s*(?:,|and|&)\s*#?\s*\d{1,3}[ab]?){2,}\b/, (m) => {
+    rounds.push(...(m[0].match(/\d{1,3}[ab]?/g) ?? []));
+    return true;
+  });
   take(/\b(?:rounds?|draws?|#)\s*#?\s*(\d{1,3}[ab]?)\s*(?:-|to|through|until|and)\s*#?(\d{1,3}[ab]?)\b/, (m) => {
     const from = m[1] ?? "";
     const to = m[2] ?? "";

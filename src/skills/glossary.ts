@@ -116,7 +116,7 @@ export const glossarySkill: Skill<GlossaryParams> = {
     // "what were the STEM draws", « c koi les tirages STIM »: the rounds of a type, not what its name means.
     if (clause.categories.length > 0 && /\b(?:draws|rounds|cut-?offs)\b/.test(clause.text)) return null;
     // "the NOC code of early childhood educators and their TEER": an occupation's code and TEER, not the words' meaning.
-    if (has(clause, "occupationWord") && clause.phrase.split(" ").length >= 2 && !fact && !has(clause, "difference") && resolveOccupation(context.knowledge, undefined, clause.phrase).kind === "found") return null;
+    if (has(clause, "occupationWord") && (clause.phrase.split(" ").length >= 2 || /\b(?:code|noc|cnp) (?:for|of) (?:a |an |the )?[a-z]/.test(clause.text)) && !fact && !has(clause, "difference") && resolveOccupation(context.knowledge, undefined, clause.phrase).kind === "found") return null;
     const named = termsOf(clause, context.knowledge);
     // A fact asked of two terms ("which digit of the NOC code is the TEER"): the one whose definition holds the question's words.
     const stop = context.knowledge.lexicon.stopwords;

@@ -211,6 +211,13 @@ describe("skills on the small knowledge base", () => {
     expect(job("is that on the trades list").text).toMatch(/^Yes\. 72200 /);
   });
 
+  it("answers the code asked for a job whose words name a category, and three rounds listed after the word", () => {
+    expect(asker()("cest quoi le code cnp pour les enseignants au primaire").text).toMatch(/^41221 /);
+    const three = asker()("cutoffs of rounds 7, 8 and 9");
+    expect(three.text).toMatch(/^I know of 3 rounds in rounds 7, 8, 9/);
+    expect(asker()("jsuis soudeur c koi mon code").text).not.toContain("jsuis");
+  });
+
   it("says a mistyped job title it cannot find, instead of answering about the previous occupation", () => {
     const ask = asker();
     ask("is 21232 stem?");

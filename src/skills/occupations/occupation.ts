@@ -36,6 +36,8 @@ export interface OccupationParams {
 }
 
 function aspectOf(clause: Clause, categories: readonly string[]): OccupationParams["aspect"] {
+  // « c'est quoi le code CNP pour les enseignants »: the code asked; the job's own words name a category.
+  if (/\b(?:what|whats|which) (?:is |'s |are )?(?:the |my |their )?(?:code|noc|noc code|code noc|codes)\b/.test(clause.text) && !has(clause, "yesNo") && !has(clause, "categoryWord")) return "lookup";
   // "family doctor 31102 which category": the words naming the job name a category too; the question is which.
   if (/\b(?:which|what) (?:categor(?:y|ies)|lists?)\b/.test(clause.text) && !/\b(?:which|what) (?:categor(?:y|ies)|lists?) (?:is|are|was|were) (?:\d|the|it|this|that)/.test(clause.text) && categories.length === 1 && clause.codes.length > 0) return "categories";
   if (categories.length > 0) return "membership";
@@ -104,7 +106,7 @@ function readOccupationOf(clause: Clause, context: SkillContext): Match<Occupati
       // One mistyped word ("announced" for "announcer") is a weaker reading than a title's own words.
       const typo = !clause.phrase.includes(" ") && found.score > 0;
       const score = cueful || them !== categories ? (typo ? 0.7 : found.score < 0.1 ? 0.85 : 0.75) : found.score < 0.05 ? 0.55 : 0.4;
-      return { score, fromState: them !== categories, params: { phrase: clause.phrase, categories: them, aspect: them.length > 0 ? "membership" : aspect, ...dated, ...teerAsked(clause, them.length > 0 ? "membership" : aspect) } };
+      return { score, fromState: them !== categories, params: { phrase: clause.phrase, categories: them, aspect: them.length > 0 && !(aspect === "lookup" && categories.length > 0) ? "membership" : aspect, ...dated, ...teerAsked(clause, them.length > 0 && !(aspect === "lookup" && categories.length > 0) ? "membership" : aspect) } };
     }
     if (categories.length > 0 && (has(clause, "yesNo") || has(clause, "membership")) && clause.phrase.split(" ").length <= 5) {
       return { score: 0.5, params: { phrase: clause.phrase, categories, aspect: "membership", ...dated } };
