@@ -218,6 +218,13 @@ describe("skills on the small knowledge base", () => {
     expect(asker()("jsuis soudeur c koi mon code").text).not.toContain("jsuis");
   });
 
+  it("says so when an earlier list it names is not verified", () => {
+    const k = smallKnowledge();
+    const notVerified = k.kb.categoryLists.filter((l) => l.status !== "verified" && l.members.some((x) => x.code === "73300"));
+    expect(notVerified.length).toBeGreaterThan(0);
+    expect(asker()("noc 73300").text).toMatch(/inferred|could not be checked|unverified/);
+  });
+
   it("says a mistyped job title it cannot find, instead of answering about the previous occupation", () => {
     const ask = asker();
     ask("is 21232 stem?");

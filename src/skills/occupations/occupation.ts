@@ -270,6 +270,11 @@ function answerOccupation(params: OccupationParams, context: SkillContext): Skil
     .filter((t) => t.kind === "category")
     .map((t) => ({ t, years: knowledge.membershipHistory(o.code, t.id).filter((h) => h.member).map((h) => h.list.year) }))
     .filter((x) => x.years.length > 0 && !inForce.some((l) => l.category === x.t.id));
+  // A list named here that is not verified says so ("the 2023 transport list is unverified").
+  const uncertain = [...inForce, ...everYears.flatMap((x) => x.years.map((y) => knowledge.listIn(x.t.id, y)).filter((l): l is CategoryList => l !== undefined))]
+    .filter((l) => l.status !== "verified")
+    .map((l) => statusNote(knowledge, l))
+    .filter((n) => n !== "");
   const current = inForce.length > 0 ? m.inForceLists(inForce.map((l) => ({ label: knowledge.label(l.category), year: l.year })), date) : m.noListInForce(date);
   const past = everYears.length > 0 ? m.earlier(everYears.map((x) => ({ label: knowledge.label(x.t.id), years: x.years })), everYears.some((x) => x.years.some((y) => y > Number(date.slice(0, 4))))) : "";
   // On no list: the lists that were checked are the sources of that "no".
@@ -284,7 +289,7 @@ function answerOccupation(params: OccupationParams, context: SkillContext): Skil
   return {
     reply: makeReply(knowledge, "occupation", {
       title: m.nocTitle(o.code),
-      text: `${lead} ${current}${past} ${reading}${alt}`.replace(/\s+/g, " ").trim(),
+      text: `${lead} ${current}${past} ${[...new Set(uncertain)].join(" ")} ${reading}${alt}`.replace(/\s+/g, " ").trim(),
       fields,
       asOf: date,
       sources: [...nocSource, ...listSources],
