@@ -9,7 +9,7 @@ const ASKED_ON = new Date("2026-12-01T12:00:00Z");
 
 // The shares measured when the sets were last run; a drop below them is a regression and fails. The targets are 95%
 // for the English held-out set and 90% for the French one; where a share is below its target the closing notes say so.
-const FLOORS = { tuning: 0.91, "tuning-2": 0.93, "tuning-3": 0.92, "tuning-4": 0.9, "tuning-5": 0.94, "tuning-6": 0.9, "tuning-7": 0.9, "tuning-8": 0.79, "tuning-9": 0.83, "tuning-10": 0.84, "tuning-11": 0.82, "tuning-12": 0.8, "held-out": 0.86, "fr-tuning": 0.94, "fr-tuning-2": 0.98, "fr-tuning-3": 0.96, "fr-tuning-4": 0.96, "fr-tuning-5": 0.95, "fr-tuning-6": 0.81, "fr-tuning-7": 0.76, "fr-tuning-8": 0.84, "fr-tuning-9": 0.71, "fr-held-out": 0.9 } as const;
+const FLOORS = { tuning: 0.91, "tuning-2": 0.93, "tuning-3": 0.92, "tuning-4": 0.91, "tuning-5": 0.95, "tuning-6": 0.91, "tuning-7": 0.9, "tuning-8": 0.79, "tuning-9": 0.87, "tuning-10": 0.88, "tuning-11": 0.9, "tuning-12": 0.84, "held-out": 0.87, "fr-tuning": 0.94, "fr-tuning-2": 0.98, "fr-tuning-3": 0.96, "fr-tuning-4": 0.96, "fr-tuning-5": 0.95, "fr-tuning-6": 0.85, "fr-tuning-7": 0.9, "fr-tuning-8": 0.9, "fr-tuning-9": 0.88, "fr-held-out": 0.9 } as const;
 const LANGUAGES: Record<keyof typeof FLOORS, Lang> = { tuning: "en", "tuning-2": "en", "tuning-3": "en", "tuning-4": "en", "tuning-5": "en", "tuning-6": "en", "tuning-7": "en", "tuning-8": "en", "tuning-9": "en", "tuning-10": "en", "tuning-11": "en", "tuning-12": "en", "held-out": "en", "fr-tuning": "fr", "fr-tuning-2": "fr", "fr-tuning-3": "fr", "fr-tuning-4": "fr", "fr-tuning-5": "fr", "fr-tuning-6": "fr", "fr-tuning-7": "fr", "fr-tuning-8": "fr", "fr-tuning-9": "fr", "fr-held-out": "fr" };
 
 const knowledge = Knowledge.load();
