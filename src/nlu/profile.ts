@@ -212,6 +212,8 @@ function splitPartner(text: string, spouseAt: number, vocabulary: Vocabulary): {
 const PLACES = String.raw`(?:quebec|ontario|alberta|manitoba|saskatchewan|nova scotia|new brunswick|british columbia|bc|newfoundland|prince edward island|pei|yukon|nunavut|northwest territories|montreal|toronto|vancouver|calgary|edmonton|ottawa|winnipeg|halifax|laval|gatineau|sherbrooke|mississauga|brampton|surrey|regina|saskatoon|victoria|hamilton|kitchener|waterloo|london ontario)`;
 // Canadian schools people name instead of a city ("a bachelor at McGill").
 const SCHOOLS = String.raw`(?:mcgill|concordia|uqam|udem|ulaval|uottawa|ubc|sfu|uoft|u of t|york university|ryerson|tmu|seneca|humber|centennial|george brown|conestoga|sheridan|fanshawe|algonquin|dawson|carleton|mcmaster|dalhousie|sait|nait|bcit|cegep)`;
+// « mon frère est RP à Calgary »: a permanent resident ("rp" in French) or a Canadian city counts.
+const SIBLING_HERE = new RegExp(String.raw`\b(?:brother|sister|sibling)s?\b[^.]{0,30}\b(?:in canada|canadian|citizen|pr|rp|permanent resident|(?:in|at|a) ${PLACES})\b`);
 const IN_CANADA = String.raw`(?:in canada|canadian|inside canada|cdn|canada|(?:in|at|au|a) ${PLACES})`;
 // A credential earned in Canada: "canadian degree", "masters in canada", "dec ... in montreal".
 const EDU_CANADA = new RegExp(String.raw`\b(?:canadian (?:degree|diploma|master'?s|bachelor'?s|education|credential|college|university)|(?:studied|study|degree|diploma|masters?|master's|bachelor'?s?|bac|college|dec|aec)(?: here| (?!work|worked|working|experience|exp|job|lived|living)[a-z0-9'-]+){0,5} (?:(?:in|from) (?:a )?canad(?:a|ian)\b|(?:in|at|from) (?:(?:the |a )?(?:university|college) (?:of )?)?(?:${PLACES}|${SCHOOLS})\b)|\b(?:diploma|degree|masters?|bachelor'?s?) canadian\b)`);
@@ -312,8 +314,7 @@ export function readProfile(raw: string, vocabulary: Vocabulary): ProfileReading
   }
   if (/\b(?:certificate of qualification|red seal|trade certificate|trades? certification)\b/.test(own)) set("certificateOfQualification", true);
   if (/\b(?:provincial nomination|nominated|nomination|pnp (?:nomination|certificate)|have (?:a )?pnp|got (?:a )?pnp|with (?:a )?pnp|plus pnp|\+ ?pnp|(?:get|got|receive|received|obtain|obtains|obtained) (?:a |an |the )?(?:pnp|provincial nomination|nomination))\b/.test(text)) set("provincialNomination", true);
-  // « mon frère est RP à Calgary »: a permanent resident ("rp" in French) or a Canadian city counts.
-  if (new RegExp(String.raw`\b(?:brother|sister|sibling)s?\b[^.]{0,30}\b(?:in canada|canadian|citizen|pr|rp|permanent resident|(?:in|at|a) ${PLACES})\b`).test(text) && !/\bvisit(?:ing)? (?:my |our )?(?:brother|sister|sibling)/.test(text)) set("siblingInCanada", true);
+  if (SIBLING_HERE.test(text) && !/\bvisit(?:ing)? (?:my |our )?(?:brother|sister|sibling)/.test(text)) set("siblingInCanada", true);
   if (/\bno (?:brother|sister|sibling)s?\b/.test(text)) set("siblingInCanada", false);
   if (/\b(?:job offers?|lmia|arranged employment|offer letter)\b/.test(text) && !/\bno (?:job offer|lmia)\b/.test(text)) set("arrangedEmployment", /\bsenior|\bnoc 00|\bteer 0 (?:major group )?00/.test(text) ? "senior-management" : "skilled");
   if (/\bno (?:job offer|lmia)\b/.test(text)) set("arrangedEmployment", "none");

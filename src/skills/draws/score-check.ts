@@ -243,8 +243,10 @@ export function landing(knowledge: Knowledge, score: number, now: Date): { text:
   const from = subMonths(new Date(`${last.date}T00:00:00Z`), 12).toISOString().slice(0, 10);
   const rounds = knowledge.drawsBetween(from, last.date).filter((d) => d.crs !== null);
   const enough = rounds.filter((d) => (d.crs ?? Infinity) <= score);
-  const general = knowledge.latestDraw(["general"]);
-  const cec = knowledge.latestDraw(["cec"]);
+  // Rounds older than the 12 months counted are not named beside them.
+  const recent = (d: Draw | undefined) => (d?.date != null && d.date >= from ? d : undefined);
+  const general = recent(knowledge.latestDraw(["general"]));
+  const cec = recent(knowledge.latestDraw(["cec"]));
   const against = [cec, general].filter((d): d is Draw => d !== undefined && d.crs !== null).map((d) => `${line(knowledge, d, score)}`);
   const fresh = freshnessNote(knowledge, now);
   const counts = enough.length > 0 && enough.length < rounds.length ? byTypeCounts(knowledge, enough) : null;

@@ -82,8 +82,8 @@ function readOccupationOf(clause: Clause, context: SkillContext): Match<Occupati
   // "is tech (STEM) still a category": about the category, not an occupation.
   // "accountant, is there a category for us": about the occupation.
   // "truck driver still in transport category 2026 or not": a job of two words or more named in it is the subject.
-  const aJob = clause.phrase.split(" ").length >= 2 && has(clause, "membership") && resolveOccupation(knowledge, undefined, clause.phrase).kind === "found";
-  if (!code && has(clause, "categoryWord") && has(clause, "exists") && !aJob && !/\bcategor(?:y|ies) (?:for|that covers?|covering)\b/.test(clause.text)) return null;
+  const aJob = () => clause.phrase.split(" ").length >= 2 && has(clause, "membership") && resolveOccupation(knowledge, undefined, clause.phrase).kind === "found";
+  if (!code && has(clause, "categoryWord") && has(clause, "exists") && !/\bcategor(?:y|ies) (?:for|that covers?|covering)\b/.test(clause.text) && !aJob()) return null;
   const dated = when(clause);
   const aspect = aspectOf(clause, categories);
   if (code) {
