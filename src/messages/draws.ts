@@ -2,6 +2,9 @@ import { capital, formatDate, formatNumber, joinAnd, plural } from "../core/form
 import type { Period } from "../nlu/question.js";
 import { pick, type Catalog } from "./lang.js";
 
+/** How a round's lead sentence is built: the round as subject (of a type, or dated), or the round as what "which" names. */
+export type LeadShape = "of-type" | "dated" | "which";
+
 /** Whether a score clears a round's cut-off, for the lines of a score check. */
 export interface ClearLine {
   readonly ok: boolean;
@@ -63,7 +66,9 @@ export interface DrawMessages {
   readonly roundTitle: (round: string) => string;
   readonly leadCutoff: (crs: number, round: string, which: string, when: string, invitations: number | null) => string;
   readonly leadInvitations: (invitations: number, round: string, which: string, when: string, crs: number | null) => string;
-  readonly leadAll: (which: string, round: string, when: string, figures: string) => string;
+  /** A round's figures; `shape` says whether the round is the subject ("Round 254 (...), a STEM round, ...", dated when
+   * asked by its date) or what the round is ("The latest CEC round I know of is round 428 ..."). */
+  readonly leadAll: (which: string, round: string, when: string, figures: string, shape: LeadShape) => string;
   /** "131 days have passed since round 430 (...), the latest round I know of: ..." */
   readonly leadElapsed: (days: number, round: string, which: string, figures: string) => string;
   readonly whichLatestOverall: string;
@@ -399,8 +404,9 @@ export const DRAW_MESSAGES: Catalog<DrawMessages> = {
     roundTitle: (round) => `Express Entry round ${round}`,
     leadCutoff: (crs, round, which, when, invitations) => `${crs}: the lowest CRS score invited in ${round}, ${which}${when}. ${invitations !== null ? `${formatNumber(invitations)} invitations were issued.` : ""}`.trim(),
     leadInvitations: (invitations, round, which, when, crs) => `${formatNumber(invitations)} invitations were issued in ${round}, ${which}${when}.${crs !== null ? ` The lowest CRS score invited was ${crs}.` : ""}`,
-    // "Round 254 (...), a STEM round, ..." for a round asked by number; "The latest CEC round I know of is round 428 ..." otherwise.
-    leadAll: (which, round, when, figures) => (/^held /.test(which) ? `${capital(round)}${when}: ${figures}` : /^an? /.test(which) ? `${capital(round)}, ${which}${when}: ${figures}` : `${capital(which)} is ${round}${when}: ${figures}`),
+    // A round asked by its date names the date already.
+    leadAll: (which, round, when, figures, shape) =>
+      shape === "dated" ? `${capital(round)}${when}: ${figures}` : shape === "of-type" ? `${capital(round)}, ${which}${when}: ${figures}` : `${capital(which)} is ${round}${when}: ${figures}`,
     leadElapsed: (days, round, which, figures) => `${plural(days, "day")} ${days === 1 ? "has" : "have"} passed since ${round}, ${which}: ${figures}`,
     whichLatestOverall: "the latest round I know of",
     whichOfType: (label) => `${/^[aeiou]/i.test(label) ? "an" : "a"} ${label} round`,
@@ -622,7 +628,7 @@ export const DRAW_MESSAGES: Catalog<DrawMessages> = {
     roundTitle: (round) => `Entrée express : tirage ${round}`,
     leadCutoff: (crs, round, which, when, invitations) => `${crs} : la note de passage du ${round}, ${which}${when}.${invitations !== null ? ` ${capital(frInvitations(invitations))}.` : ""}`,
     leadInvitations: (invitations, round, which, when, crs) => `${capital(frInvitations(invitations))} au ${round}, ${which}${when}.${crs !== null ? ` La note de passage était de ${crs}.` : ""}`,
-    leadAll: (which, round, when, figures) => `${capital(round)}, ${which}${when} : ${figures}`,
+    leadAll: (which, round, when, figures, _shape) => `${capital(round)}, ${which}${when} : ${figures}`,
     leadElapsed: (days, round, which, figures) => `${days < 2 ? `${days} jour s'est écoulé` : `${formatNumber(days)} jours se sont écoulés`} depuis le ${round}, ${which} : ${figures}`,
     whichLatestOverall: "le tirage le plus récent que je connaisse",
     whichOfType: (label) => `un tirage ${label}`,

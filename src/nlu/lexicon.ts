@@ -211,6 +211,7 @@ function nameKey(name: string): string {
   return name.replace(/[ -]/g, "");
 }
 
-function escape(s: string): string {
+/** A text as a regular expression that matches it literally. */
+export function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -2,7 +2,7 @@ import type { Lang } from "../messages/lang.js";
 import { findDates } from "./dates.js";
 import { fold } from "./language.js";
 import type { Lexicon } from "./lexicon.js";
-import { readProfile } from "./profile.js";
+import { readProfile, SCORE_TOLD } from "./profile.js";
 import type { Clause, NumberKind, NumberMention, Period, Question } from "./question.js";
 
 /** Default cap on the characters of a message the parser reads. */
@@ -66,15 +66,13 @@ function blank(text: string, spans: readonly Span[]): string {
   return out;
 }
 
-// "celpip and i get 7 in all": the score told after the test and a verb.
-const SAYS = String.raw`(?:,? (?:and )?(?:i |if i )?(?:have|get|got|score|scored|scoring)(?: an?)?)?`;
 const TEST_WORDS: readonly [RegExp, NumberKind][] = [
   [/\b(?:clb|nclc)s?$/, "clb"],
-  [new RegExp(String.raw`\bielts${SAYS}$`), "ielts"],
-  [new RegExp(String.raw`\bcelpip${SAYS}$`), "celpip"],
-  [new RegExp(String.raw`\bpte(?: core)?${SAYS}$`), "pte"],
-  [new RegExp(String.raw`\btef(?: canada)?${SAYS}$`), "tef"],
-  [new RegExp(String.raw`\btcf(?: canada)?${SAYS}$`), "tcf"],
+  [new RegExp(String.raw`\bielts${SCORE_TOLD}$`), "ielts"],
+  [new RegExp(String.raw`\bcelpip${SCORE_TOLD}$`), "celpip"],
+  [new RegExp(String.raw`\bpte(?: core)?${SCORE_TOLD}$`), "pte"],
+  [new RegExp(String.raw`\btef(?: canada)?${SCORE_TOLD}$`), "tef"],
+  [new RegExp(String.raw`\btcf(?: canada)?${SCORE_TOLD}$`), "tcf"],
 ];
 
 /** Reads what each number of a clause measures from the words before and after it. */

@@ -27,6 +27,9 @@ type LanguageTest = "ielts" | "celpip" | "pte" | "tef" | "tcf";
 
 const NUM = String.raw`(\d{1,3}(?:\.\d)?)`;
 
+/** The words that may come between a test's name and its score: "celpip and i get 7 in all". */
+export const SCORE_TOLD = String.raw`(?:,? (?:and )?(?:i |if i )?(?:have|get|got|score|scored|scoring)(?: an?)?)?`;
+
 function four(values: readonly number[]): AbilityValues | undefined {
   const [listening, reading, writing, speaking] = values;
   if (listening === undefined || reading === undefined || writing === undefined || speaking === undefined) return undefined;
@@ -67,8 +70,7 @@ function scoresAfter(text: string, at: number, readings: string[], label: string
   const tail = text.slice(at, at + 60);
   const named = lettered(tail);
   if (named) return named;
-  // "celpip and i get 7 in all": the score after the test and a verb.
-  const seq = new RegExp(String.raw`^(?:,? (?:and )?(?:i |if i )?(?:have|get|got|score|scored|scoring)(?: an?)?)?\s*[:=]?\s*${NUM}(?:\s*[,/ -]\s*${NUM}\s*[,/ -]\s*${NUM}\s*[,/ -]\s*${NUM})?`).exec(tail);
+  const seq = new RegExp(String.raw`^${SCORE_TOLD}\s*[:=]?\s*${NUM}(?:\s*[,/ -]\s*${NUM}\s*[,/ -]\s*${NUM}\s*[,/ -]\s*${NUM})?`).exec(tail);
   if (!seq) return undefined;
   if (seq[2] !== undefined) {
     readings.push(pick(CRS_MESSAGES).skill.readAs(label, seq.slice(1, 5) as string[]));

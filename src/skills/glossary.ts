@@ -3,6 +3,7 @@ import { makeReply } from "../core/reply.js";
 import type { Term } from "../kb/schema.js";
 import { lang } from "../messages/lang.js";
 import { metaMessages } from "../messages/meta.js";
+import { escape } from "../nlu/lexicon.js";
 import { has, type Clause } from "../nlu/question.js";
 import { resolveOccupation } from "./occupations/resolve.js";
 import type { Match, Skill } from "./types.js";
@@ -146,8 +147,8 @@ export const glossarySkill: Skill<GlossaryParams> = {
     const frName = one?.fr?.term.toLowerCase();
     const words = clause.text.split(/[^a-z]+/);
     // In French the parser reads « IPD » as "ita" already: "ita = ita".
-    const twice = new RegExp(String.raw`^(?:is )?${one?.term.toLowerCase() ?? "-"} (?:=|(?:is )?(?:the )?same as) ${one?.term.toLowerCase() ?? "-"}\b`).test(clause.text);
-    if (one && frName && twice) return { score: 0.9, params: { terms: [one.term], same: [frName.toUpperCase(), one.term] } };
+    const own = one && frName ? escape(one.term.toLowerCase()) : undefined;
+    if (one && frName && own && new RegExp(String.raw`^(?:is )?${own} (?:=|(?:is )?(?:the )?same as) ${own}\b`).test(clause.text)) return { score: 0.9, params: { terms: [one.term], same: [frName.toUpperCase(), one.term] } };
     if (one && frName && frName !== one.term.toLowerCase() && words.includes(frName) && words.includes(one.term.toLowerCase()) && (/=|\bsame\b|\bequals?\b/.test(clause.text) || has(clause, "compare"))) {
       const order = words.indexOf(frName) < words.indexOf(one.term.toLowerCase()) ? [frName, one.term] : [one.term, frName];
       return { score: 0.9, params: { terms: [one.term], same: [order[0]?.toUpperCase() ?? "", order[1]?.toUpperCase() ?? ""] } };

@@ -32,7 +32,7 @@ const REQUIRED = /^(?:(?:is|are) )?(?:a |an |the |my )?(.+?) (?:(?:it |they )?(?
 const WHICH = /\b(?:what|which|wat|list (?:of )?(?:the )?)\s*(?:documents?|docs?|papers?|paperwork)\b|\b(?:documents?|docs|paperwork)\b.*\b(?:needed|required|do i need|should i (?:prepare|have|submit))\b/;
 const WHEN = /\bbefore or after\b|\bafter or before\b|\bat (?:which|what) (?:step|stage)\b|\bwhen do (?:i|we|you) (?:give|submit|send|upload|provide)\b/;
 // Words that name no document: the question's own words, the steps' words and the generic words for documents.
-const NOT_THINGS = new Set("a an the my our your their his her any some that this these those it its i me we you they do does need needs to have get give submit provide send upload show present include pass passe take for after before when if with in at of during since or and also still really even so is are be required mandatory needed necessary compulsory obligatory profile application ita invitation invite invited pr rp express entry ee documents document docs doc papers paperwork employers employer my".split(" "));
+const NOT_THINGS = new Set("a an the my our your their his her any some that this these those it its i me we you they do does need needs to have get give submit provide send upload show present include pass passe take for after before when if with in at of during since or and also still really even so is are be required mandatory needed necessary compulsory obligatory profile application ita invitation invite invited pr rp express entry ee documents document docs doc papers paperwork employers employer".split(" "));
 const GENERIC = /^(?:documents?|docs?|papers?|paperwork)$/;
 
 function stepAsked(text: string): Step | undefined {
@@ -41,11 +41,11 @@ function stepAsked(text: string): Step | undefined {
   return undefined;
 }
 
-// "do I need a police certificate after the ITA", "is a medical exam mandatory", "what docs for the profile",
-// "reference letters: before or after the invitation?".
 // Words without which a clause asks nothing about documents: the reading below is skipped.
 const DOCUMENTS_HINT = /need|requir|have to|has to|mandator|necessar|compulsor|obligator|docu|\bdocs?\b|paper|before or after|after or before|\bstage\b|\bstep\b|\bwant|ask for|\bmust\b/;
 
+// "do I need a police certificate after the ITA", "is a medical exam mandatory", "what docs for the profile",
+// "reference letters: before or after the invitation?".
 function documentsAsk(text: string): DocumentsAsk | undefined {
   if (!DOCUMENTS_HINT.test(text)) return undefined;
   const words = (part: string) => part.split(/[^a-z0-9'-]+/).filter((w) => w.length > 1 && !NOT_THINGS.has(w));
@@ -76,9 +76,21 @@ interface StepDocuments {
   readonly source: string;
 }
 
+// Read once per knowledge base: a reloaded one is a new key.
+const stepDocumentsOf = new WeakMap<SkillContext["knowledge"], StepDocuments[]>();
+
 // The application process's steps as the knowledge base holds them: the first is the profile, the last the
 // complete application after an invitation; each step's sentence that names documents.
 function stepDocuments(knowledge: SkillContext["knowledge"]): StepDocuments[] {
+  let steps = stepDocumentsOf.get(knowledge);
+  if (!steps) {
+    steps = readStepDocuments(knowledge);
+    stepDocumentsOf.set(knowledge, steps);
+  }
+  return steps;
+}
+
+function readStepDocuments(knowledge: SkillContext["knowledge"]): StepDocuments[] {
   const f = knowledge.facts("application-process")[0];
   if (!f || f.steps.length < 2) return [];
   const source = f.sources[0] ?? "";
@@ -119,8 +131,10 @@ export const processSkill: Skill<ProcessParams> = {
     // "get my degree evaluated" in the articles' words ("educational credentials"), else as written.
     const worded = DOCUMENTS_HINT.test(clause.text) ? context.knowledge.lexicon.forPassages(clause.text) : clause.text;
     const inTheirWords = worded !== clause.text ? documentsAsk(worded) : undefined;
-    const documents = again ?? (inTheirWords && (inTheirWords.form === "which" || documentsFor(context.knowledge, inTheirWords.thing)) ? inTheirWords : documentsAsk(clause.text));
-    if (documents && (documents.form === "which" ? stepDocuments(context.knowledge).length > 0 : documentsFor(context.knowledge, documents.thing))) {
+    const answerable = (d: DocumentsAsk) => (d.form === "which" ? stepDocuments(context.knowledge).length > 0 : documentsFor(context.knowledge, d.thing) !== undefined);
+    const theirs = inTheirWords !== undefined && answerable(inTheirWords);
+    const documents = again ?? (theirs ? inTheirWords : documentsAsk(clause.text));
+    if (documents && (documents === inTheirWords && theirs || answerable(documents))) {
       return { score: documents.form === "which" ? 0.91 : 0.93, params: { topic: "documents", documents } };
     }
     if (has(clause, "roundKinds")) return { score: 0.85, params: { topic: "round-kinds" } };

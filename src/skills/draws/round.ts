@@ -2,7 +2,7 @@ import { differenceInCalendarDays, parseISO } from "date-fns";
 import { ago, formatDate, roundName } from "../../core/format.js";
 import { makeReply } from "../../core/reply.js";
 import type { Draw } from "../../kb/schema.js";
-import { commandWords, drawMessages, optionWords } from "../../messages/draws.js";
+import { commandWords, drawMessages, optionWords, type LeadShape } from "../../messages/draws.js";
 import { has, type Clause, type Period } from "../../nlu/question.js";
 import type { Match, Skill, SkillAnswer, SkillContext } from "../types.js";
 import { aboutRounds, conflictNotes, drawFields, drawFigures, drawsInPeriod, during, freshnessNote, typeOption, typePhrase, typesIn } from "./shared.js";
@@ -149,14 +149,14 @@ function describe(context: SkillContext, d: Draw, lead: string, extra: string[])
   };
 }
 
-function lead(context: SkillContext, d: Draw, which: string, aspect: Aspect): string {
+function lead(context: SkillContext, d: Draw, which: string, aspect: Aspect, shape: LeadShape = "which"): string {
   const { knowledge, now } = context;
   const m = drawMessages();
   const when = d.date ? `, ${ago(d.date, now)}` : "";
   if (aspect === "elapsed" && d.date) return m.leadElapsed(differenceInCalendarDays(now, parseISO(d.date)), roundName(knowledge, d), which, drawFigures(d));
   if (aspect === "crs" && d.crs !== null) return m.leadCutoff(d.crs, roundName(knowledge, d), which, when, d.invitations);
   if (aspect === "invitations" && d.invitations !== null) return m.leadInvitations(d.invitations, roundName(knowledge, d), which, when, d.crs);
-  return m.leadAll(which, roundName(knowledge, d), when, drawFigures(d));
+  return m.leadAll(which, roundName(knowledge, d), when, drawFigures(d), shape);
 }
 
 /** One round: by number or date, the latest or the first of any type, with its figures and sources. */
@@ -179,7 +179,7 @@ export const roundSkill: Skill<RoundParams> = {
       const prev = knowledge.previousOfType(d);
       const change = prev && prev.crs !== null && d.crs !== null ? [m.previousOfType(label, roundName(knowledge, prev), prev.crs)] : [];
       const name = context.knowledge.drawName(d);
-      const opening = lead(context, d, which, params.aspect);
+      const opening = lead(context, d, which, params.aspect, params.beside || latest?.round === d.round ? "which" : "of-type");
       const asked = params.typeAsked === undefined ? opening : d.category === params.typeAsked ? m.yesLead(opening) : m.notOfType(knowledge.label(params.typeAsked), opening);
       return describe(context, d, asked, [name ? m.ircName(name) : "", ...change]);
     }
@@ -198,7 +198,7 @@ export const roundSkill: Skill<RoundParams> = {
       }
       const [d, ...others] = found as [Draw, ...Draw[]];
       const more = others.map((o) => m.sameDay(roundName(knowledge, o, false), drawFigures(o)));
-      const opening = lead(context, d, m.whichHeldOn(formatDate(params.date)), params.aspect);
+      const opening = lead(context, d, m.whichHeldOn(formatDate(params.date)), params.aspect, "dated");
       return describe(context, d, params.yesNo ? m.yesLead(opening) : opening, [...more, reading]);
     }
     const pool = params.period ? drawsInPeriod(knowledge, params.period, params.types) : knowledge.drawsOf(params.types);

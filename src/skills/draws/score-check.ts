@@ -104,6 +104,12 @@ function readScoreCheck(clause: Clause, context: SkillContext): Match<ScoreCheck
   return null;
 }
 
+// The start of the 12 months of data a score is judged on when no period is asked: the answer and where a CRS score
+// lands both count these months and name no round older than them.
+function yearBefore(date: string): string {
+  return subMonths(new Date(`${date}T00:00:00Z`), 12).toISOString().slice(0, 10);
+}
+
 const COUNT_WORDS: Readonly<Record<string, number>> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10 };
 
 function line(knowledge: Knowledge, d: Draw, score: number): string {
@@ -126,7 +132,7 @@ function answer(params: ScoreCheckParams, context: SkillContext): SkillAnswer {
     };
   }
   const period: Period = { ...(params.period ?? (params.ever ? { from: "2015-01-01", to: last.date, label: "all the rounds I know of", kind: "range" } : {
-    from: subMonths(new Date(`${last.date}T00:00:00Z`), 12).toISOString().slice(0, 10),
+    from: yearBefore(last.date),
     to: last.date,
     label: `the 12 months to ${formatDate(last.date)}`,
     kind: "relative",
@@ -240,7 +246,7 @@ export const scoreCheckSkill: Skill<ScoreCheckParams> = {
 export function landing(knowledge: Knowledge, score: number, now: Date): { text: string; sources: string[] } {
   const last = knowledge.latestDraw();
   if (!last?.date) return { text: "", sources: [] };
-  const from = subMonths(new Date(`${last.date}T00:00:00Z`), 12).toISOString().slice(0, 10);
+  const from = yearBefore(last.date);
   const rounds = knowledge.drawsBetween(from, last.date).filter((d) => d.crs !== null);
   const enough = rounds.filter((d) => (d.crs ?? Infinity) <= score);
   // Rounds older than the 12 months counted are not named beside them.

@@ -106,7 +106,9 @@ function readOccupationOf(clause: Clause, context: SkillContext): Match<Occupati
       // One mistyped word ("announced" for "announcer") is a weaker reading than a title's own words.
       const typo = !clause.phrase.includes(" ") && found.score > 0;
       const score = cueful || them !== categories ? (typo ? 0.7 : found.score < 0.1 ? 0.85 : 0.75) : found.score < 0.05 ? 0.55 : 0.4;
-      return { score, fromState: them !== categories, params: { phrase: clause.phrase, categories: them, aspect: them.length > 0 && !(aspect === "lookup" && categories.length > 0) ? "membership" : aspect, ...dated, ...teerAsked(clause, them.length > 0 && !(aspect === "lookup" && categories.length > 0) ? "membership" : aspect) } };
+      // A code asked for ("the code for teachers") stays a lookup though the job's words name a category.
+      const a = them.length > 0 && !(aspect === "lookup" && categories.length > 0) ? "membership" : aspect;
+      return { score, fromState: them !== categories, params: { phrase: clause.phrase, categories: them, aspect: a, ...dated, ...teerAsked(clause, a) } };
     }
     if (categories.length > 0 && (has(clause, "yesNo") || has(clause, "membership")) && clause.phrase.split(" ").length <= 5) {
       return { score: 0.5, params: { phrase: clause.phrase, categories, aspect: "membership", ...dated } };
@@ -114,11 +116,12 @@ function readOccupationOf(clause: Clause, context: SkillContext): Match<Occupati
   }
   // "and its TEER?", "what about healthcare?", "was it on the 2024 list?" about the occupation just discussed.
   if (slots.occupation && clause.phrase === "" && clause.rounds.length === 0 && !has(clause, "draw") && !has(clause, "cutoff")) {
-    const follow = slots.skill === "occupation" && (clause.followUp || has(clause, "teer") || categories.length > 0 || dated.year !== undefined || /\b(?:it|its|that one|this one)\b|\b(?:is|was) (?:that|this) (?:on|in|part of|under)\b/.test(clause.text));
+    const referent = /\b(?:it|its|that one|this one)\b|\b(?:is|was) (?:that|this) (?:on|in|part of|under)\b/.test(clause.text);
+    const pronoun = referent || /\b(?:this|that) job\b/.test(clause.text);
+    const follow = slots.skill === "occupation" && (clause.followUp || has(clause, "teer") || categories.length > 0 || dated.year !== undefined || referent);
     if (follow) {
       const cats = categories.length > 0 ? categories : aspect === "teer" ? [] : slots.category ? [slots.category] : [];
       const a = aspect === "teer" ? "teer" : cats.length > 0 ? "membership" : aspect;
-      const pronoun = /\b(?:it|its|that one|this one|this job|that job)\b|\b(?:is|was) (?:that|this) (?:on|in|part of|under)\b/.test(clause.text);
       // "is it still on the trades list?": "it" is the occupation, whatever list the clause names.
       // "in the healthcare list 2026?" right after an occupation: that occupation on that list.
       const short = categories.length > 0 && clause.text.split(" ").length <= 6 && /^(?:and )?(?:in|on|under)\b/.test(clause.text);
