@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { KNOWLEDGE_DIR } from "../kb/paths.js";
 import { readChecked } from "../kb/validated.js";
 import type { Vocabulary } from "../kb/vocabulary.js";
+import { alternation, escape } from "./pattern.js";
 import { withinEdits } from "./edits.js";
 import { French, fold } from "./language.js";
 
@@ -88,7 +89,7 @@ export class Lexicon {
     this.shorthand = new Map(Object.entries(cues.shorthand));
     this.passageSynonyms = new Map(Object.entries(cues.passageSynonyms));
     const keys = [...this.shorthand.keys()].sort((a, b) => b.length - a.length);
-    this.shorthandRe = keys.length > 0 ? new RegExp(`(?<![a-z0-9'-])(?:${keys.map(escape).join("|")})(?![a-z0-9'-])`, "g") : null;
+    this.shorthandRe = keys.length > 0 ? new RegExp(`(?<![a-z0-9'-])(?:${alternation(keys)})(?![a-z0-9'-])`, "g") : null;
     // Cue words are never part of an occupation phrase, except the groups that name things outside Express Entry.
     const naming = new Set(["offTopic", "visa", "pnpStream", "processingTime"]);
     const cueWords = Object.entries(cues.groups)
@@ -97,10 +98,9 @@ export class Lexicon {
     this.stopwords = new Set([...cues.phraseStopwords, ...cueWords]);
     // French names too, without accents as the parser reads them ("sante", "metiers", "medecins").
     const all: NameEntry[] = vocabulary.roundTypes.flatMap((r) => [...new Set([...r.words, r.name.toLowerCase(), ...r.wordsFr.map(fold)])].map((name) => ({ id: r.id, name })));
-    // Longest names first so "federal skilled trades" is taken before "trades".
-    // Every name in one pattern, longest first, so "federal skilled trades" is taken before "trades".
+    // Every name in one pattern, the longest first where several begin, so "federal skilled trades" is taken before "trades".
     const byLength = [...all].sort((a, b) => b.name.length - a.name.length);
-    this.names = new RegExp(`(?:^|[^a-z0-9])(${byLength.map((n) => escape(n.name).replace(/[ -]/g, "[ -]?")).join("|")})(?=$|[^a-z0-9])`, "g");
+    this.names = new RegExp(`(?:^|[^a-z0-9])(${alternation(byLength.map((n) => n.name), (ch) => (ch === " " || ch === "-" ? "[ -]?" : escape(ch)))})(?=$|[^a-z0-9])`, "g");
     this.nameIds = new Map<string, string>();
     for (const n of byLength) if (!this.nameIds.has(nameKey(n.name))) this.nameIds.set(nameKey(n.name), n.id);
     this.shortNames = all.filter((n) => /^[a-z]{4,6}$/.test(n.name));
@@ -209,9 +209,4 @@ const FUZZY_CATEGORY_THRESHOLD = 0.25;
 
 function nameKey(name: string): string {
   return name.replace(/[ -]/g, "");
-}
-
-/** A text as a regular expression that matches it literally. */
-export function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -3,7 +3,7 @@ import { makeReply } from "../core/reply.js";
 import type { Term } from "../kb/schema.js";
 import { lang } from "../messages/lang.js";
 import { metaMessages } from "../messages/meta.js";
-import { escape } from "../nlu/lexicon.js";
+import { escape } from "../nlu/pattern.js";
 import { has, type Clause } from "../nlu/question.js";
 import { resolveOccupation } from "./occupations/resolve.js";
 import type { Match, Skill } from "./types.js";
