@@ -241,6 +241,21 @@ const factBase = {
   quotes: z.array(QuoteSchema).min(1),
 };
 
+/** A rule of selection an article states in one sentence, by what it answers. */
+export const RuleTopicSchema = z.enum([
+  "ranked-by-crs",
+  "category-ranked-by-crs",
+  "category-needs-program",
+  "category-any-program",
+  "ee-manages",
+  "category-consultation",
+  "category-report",
+  "category-purpose",
+  "category-cutoff-lower",
+]);
+/** What a rule answers. */
+export type RuleTopic = z.infer<typeof RuleTopicSchema>;
+
 /** A fact stated in prose, with its as-of date and the sentences that state it. */
 export const FactSchema = lazySchema(() =>
   z.discriminatedUnion("kind", [
@@ -272,6 +287,8 @@ export const FactSchema = lazySchema(() =>
       ...factBase,
     }),
     z.object({ kind: z.literal("schedule"), fixed: z.boolean(), ...factBase }),
+    /** `hedged`: the sentence says "likely" or "may", so no answer turns it into a plain yes. */
+    z.object({ kind: z.literal("rule"), topic: RuleTopicSchema, hedged: z.boolean(), ...factBase }),
     z.object({
       kind: z.literal("application-process"),
       steps: z.array(z.string()).min(1),

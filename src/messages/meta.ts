@@ -87,6 +87,9 @@ export interface MetaMessages {
     readonly program: (p: NamedProgram) => string;
     readonly passageTitle: string;
     readonly passage: (citation: string, text: string) => string;
+    readonly ruleTitle: string;
+    /** A rule of selection in its sources' words; Yes or No first (whether it holds as asked) only for a yes/no question. */
+    readonly rule: (holds: boolean | null, quotes: readonly { citation: string; text: string }[]) => string;
     readonly documentsTitle: string;
     /** The step of applying a document belongs to, as a phrase ("for the profile, the first step"). */
     readonly documentsStep: (step: "profile" | "application") => string;
@@ -265,6 +268,8 @@ export const META_MESSAGES: Catalog<MetaMessages> = {
       program: (p) => `${p.name} (${p.label})`,
       passageTitle: "From the articles",
       passage: (citation, text) => `I have no direct answer to that, but ${citation} says: "${text}"`,
+      ruleTitle: "How selection works, as the articles state it",
+      rule: (holds, quotes) => `${holds === null ? "" : holds ? "Yes. " : "No. "}${quotes.map((q, i) => `${capital(q.citation)} ${i === 0 ? "says" : "also says"}: "${q.text}"`).join(" ")}`,
       documentsTitle: "Documents, as the articles list them",
       documentsStep: (step) => (step === "profile" ? "for the profile, the first step" : "for the complete application, after an invitation"),
       documentsYes: (step, citation, quote) => `Yes, ${step}: ${citation} says: "${quote}"`,
@@ -413,6 +418,8 @@ export const META_MESSAGES: Catalog<MetaMessages> = {
       program: (p) => `${p.name} (${p.label})`,
       passageTitle: "Selon les articles",
       passage: (citation, text) => `Je n'ai pas de réponse directe à cela, mais voici un passage, cité tel quel, de l'article en anglais ${citation} : « ${text} »`,
+      ruleTitle: "Le fonctionnement de la sélection, selon les articles",
+      rule: (holds, quotes) => `${holds === null ? "" : holds ? "Oui. " : "Non. "}${quotes.map((q, i) => `${i === 0 ? "Voici le passage, cité tel quel, de l'article en anglais" : "Et celui de l'article en anglais"} ${q.citation} : « ${q.text} »`).join(" ")}`,
       documentsTitle: "Les documents, selon les articles",
       documentsStep: (step) => (step === "profile" ? "pour le profil, la première étape" : "pour la demande complète, après une invitation"),
       documentsYes: (step, citation, quote) => `Oui, ${step} : voici le passage, cité tel quel, de l'article en anglais ${citation} : « ${quote} »`,

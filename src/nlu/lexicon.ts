@@ -21,6 +21,10 @@ export const CuesSchema = z.object({
   /** Words of a question said as the articles say them, for finding a passage ("ita" → "invitation apply"). */
   passageSynonyms: z.record(z.string().regex(/^[a-z][a-z'-]*$/), z.string().min(1)).default({}),
   groups: z.record(z.string(), z.array(z.string().min(1)).min(1)),
+  /** Questions about a rule of selection the articles state, by the rule's topic: those that ask whether it holds, and those that propose its opposite ("first come first serve?"). */
+  rules: z.record(z.string(), z.object({ asks: z.array(z.string().min(1)).min(1), denies: z.array(z.string().min(1)).default([]) })).default({}),
+  /** Words that turn a rule's question around ("they don't care about CRS anymore?"). */
+  ruleNegation: z.array(z.string().min(1)).default([]),
 });
 /** The cue groups as data. */
 export type Cues = z.infer<typeof CuesSchema>;
@@ -68,6 +72,9 @@ export class Lexicon {
   private readonly shortNames: readonly NameEntry[];
   /** Words never part of an occupation phrase. */
   readonly stopwords: ReadonlySet<string>;
+  private readonly rules: readonly { topic: string; asks: RegExp; denies: RegExp | null }[];
+  private readonly anyRule: RegExp | null;
+  private readonly ruleNegation: RegExp | null;
 
   constructor(
     readonly vocabulary: Vocabulary,
@@ -86,6 +93,11 @@ export class Lexicon {
       ),
     }));
     this.targets = cues.typoTargets;
+    const either = (ps: readonly string[]) => (ps.length > 0 ? new RegExp(ps.map((p) => `(?:${p})`).join("|")) : null);
+    this.rules = Object.entries(cues.rules).map(([topic, r]) => ({ topic, asks: either(r.asks) ?? /$^/, denies: either(r.denies) }));
+    // One pattern for every rule's words: most clauses ask about none, and pay one test.
+    this.anyRule = either(Object.values(cues.rules).flatMap((r) => [...r.asks, ...r.denies]));
+    this.ruleNegation = either(cues.ruleNegation);
     this.shorthand = new Map(Object.entries(cues.shorthand));
     this.passageSynonyms = new Map(Object.entries(cues.passageSynonyms));
     const keys = [...this.shorthand.keys()].sort((a, b) => b.length - a.length);
@@ -125,6 +137,29 @@ export class Lexicon {
       if (m) out[g.name] = m[0].replace(/^[^a-z0-9]+/, "").trim();
     }
     return out;
+  }
+
+  /** The rules of selection a normalised clause asks about, each with whether it proposes the rule's opposite, and whether it offers other alternatives a yes or a no would not answer. */
+  rulesAsked(text: string): { topic: string; denies: boolean; open?: boolean }[] {
+    if (!this.anyRule?.test(text)) return [];
+    // "by CRS or first come first serve": the first of two alternatives is the one asked.
+    const read = (t: string) => {
+      const negated = this.ruleNegation?.test(t) ?? false;
+      return this.rules.flatMap((r) => {
+        const denies = r.denies?.test(t) ?? false;
+        return denies || r.asks.test(t) ? [{ topic: r.topic, denies: denies !== negated }] : [];
+      });
+    };
+    // "fsw, cec or fst" is a list, not two questions: an "or" before a program's name does not start an alternative.
+    const or = [...text.matchAll(/\s+or (?!not\b)([a-z]+)/g)].find((m) => this.categoriesIn(m[1] ?? "").length === 0);
+    const first = or ? text.slice(0, or.index) : text;
+    const asked = read(first);
+    if (first === text) return asked;
+    if (asked.length === 0) return read(text).map((a) => ({ ...a, open: true }));
+    // "for PR or work permits": the other alternative is not the rule's opposite, so no yes or no answers both.
+    const other = text.slice(first.length);
+    const opposes = (this.ruleNegation?.test(other) ?? false) || this.rules.some((r) => r.denies?.test(other));
+    return opposes ? asked : asked.map((a) => ({ ...a, open: true }));
   }
 
   /** A clause's text in the articles' words, to find a passage with ("pr" as "permanent", "ita" as "invitation"). */

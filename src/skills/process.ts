@@ -2,18 +2,28 @@ import { cite, roundName } from "../core/format.js";
 import { makeReply } from "../core/reply.js";
 import { lang } from "../messages/lang.js";
 import { metaMessages } from "../messages/meta.js";
-import { has } from "../nlu/question.js";
+import type { RuleTopic } from "../kb/schema.js";
+import { has, type Clause } from "../nlu/question.js";
 import type { Match, Skill, SkillAnswer, SkillContext } from "./types.js";
 
 /** Which fact about how Express Entry works is asked for. */
 export interface ProcessParams {
-  readonly topic: "apply" | "schedule" | "round-kinds" | "programs" | "passage" | "documents";
+  readonly topic: "apply" | "schedule" | "round-kinds" | "programs" | "passage" | "documents" | "rule";
+  /** For a rule of selection: which, and how it is asked. */
+  readonly rule?: RuleAsk;
   /** For documents: what the question asks. */
   readonly documents?: DocumentsAsk;
   /** The question wants a yes or a no first ("is there a fixed schedule?"). */
   readonly yesNo?: boolean;
   /** For passages: the words to look for. */
   readonly query?: string;
+}
+
+/** A question about a rule of selection: its topic, whether it proposes the opposite ("first come first serve?"), whether it wants a yes or a no. */
+interface RuleAsk {
+  readonly topic: RuleTopic;
+  readonly denies: boolean;
+  readonly yesNo: boolean;
 }
 
 /** A question about the documents of applying: what it names, the step it names and what it wants back. */
@@ -113,6 +123,27 @@ function documentsFor(knowledge: SkillContext["knowledge"], thing: readonly stri
   });
 }
 
+// Topics whose question must name category-based selection: "do I need to qualify for FSW" alone is not about categories.
+const CATEGORY_TOPICS = new Set(["category-needs-program", "category-any-program"]);
+
+/** The rule of selection a clause asks about, where the knowledge base states it. */
+function ruleAsked(clause: Clause, context: SkillContext): RuleAsk | undefined {
+  const { knowledge } = context;
+  const asked = knowledge.lexicon.rulesAsked(clause.text);
+  if (asked.length === 0) return undefined;
+  const aboutCategories = has(clause, "categoryWord") || clause.categories.some((c) => knowledge.entry(c)?.kind === "category");
+  const stated = new Set(knowledge.facts("rule").map((f) => f.topic));
+  for (const a of asked) {
+    // "in category draws, still by CRS?": the category rounds' own sentence where there is one.
+    const topic = a.topic === "ranked-by-crs" && aboutCategories && stated.has("category-ranked-by-crs") ? "category-ranked-by-crs" : a.topic;
+    if (!stated.has(topic as RuleTopic) || (CATEGORY_TOPICS.has(topic) && !aboutCategories)) continue;
+    // "so category draws don't care about CRS anymore": no question word is a yes/no question too.
+    const yesNo = !a.open && (has(clause, "yesNo") || !/\b(?:what|which|how|why|who|whom|when|where)\b/.test(clause.text));
+    return { topic: topic as RuleTopic, denies: a.denies, yesNo };
+  }
+  return undefined;
+}
+
 function unknown(context: SkillContext, text: string): SkillAnswer {
   return { reply: makeReply(context.knowledge, "process", { title: metaMessages().process.unknownTitle, text }) };
 }
@@ -137,6 +168,8 @@ export const processSkill: Skill<ProcessParams> = {
     if (documents && (documents === inTheirWords && theirs || answerable(documents))) {
       return { score: documents.form === "which" ? 0.91 : 0.93, params: { topic: "documents", documents } };
     }
+    const rule = ruleAsked(clause, context);
+    if (rule) return { score: 0.92, params: { topic: "rule", rule } };
     if (has(clause, "roundKinds")) return { score: 0.85, params: { topic: "round-kinds" } };
     if (has(clause, "schedule") && !has(clause, "predict") && !/\b(?:was|were|did|happened)\b/.test(clause.text)) return { score: 0.8, params: { topic: "schedule", ...(has(clause, "yesNo") ? { yesNo: true } : {}) } };
     if (has(clause, "programsQ")) return { score: 0.82, params: { topic: "programs" } };
@@ -204,6 +237,19 @@ export const processSkill: Skill<ProcessParams> = {
         if (ask.form === "when") return reply(m.documentsWhen(m.documentsStep(first.step), citation, first.quote));
         if (ask.form === "conditional") return reply(m.documentsCondition(m.documentsStep(first.step), citation, first.quote));
         return reply(!ask.step || ask.step === first.step ? m.documentsYes(m.documentsStep(first.step), citation, first.quote) : m.documentsOther(m.documentsStep(ask.step), m.documentsStep(first.step), citation, first.quote));
+      }
+      case "rule": {
+        const asked = params.rule;
+        const f = asked ? knowledge.facts("rule").find((r) => r.topic === asked.topic) : undefined;
+        if (!asked || !f) return unknown(context, m.unknownThat);
+        // The rule's own sentence first (a general ranking rule before its category case), one a source.
+        const ranked = [...f.quotes].sort((a, b) => Number(asked.topic === "ranked-by-crs" && /categor/i.test(a.text)) - Number(asked.topic === "ranked-by-crs" && /categor/i.test(b.text)));
+        const quotes = ranked.filter((q, i) => ranked.findIndex((o) => o.source === q.source) === i).slice(0, 2);
+        const lead = asked.yesNo && !f.hedged ? !asked.denies : null;
+        return {
+          reply: makeReply(knowledge, "process", { title: m.ruleTitle, text: m.rule(lead, quotes.map((q) => ({ citation: cite(knowledge, q.source), text: q.text }))), asOf: f.asOf, sources: quotes.map((q) => q.source) }),
+          slots: { skill: "process" },
+        };
       }
       case "passage": {
         // The robot hands over the query in the articles' words; a query from elsewhere is put in them here.

@@ -194,6 +194,21 @@ describe("the knowledge base built from the five seed articles", () => {
     expect(fact("application-process")[0]?.steps).toHaveLength(2);
   });
 
+  it("states the rules of selection the articles give, each with the articles that state it, the hedged one marked", () => {
+    const rules = kb.facts.flatMap((f) => (f.kind === "rule" ? [[f.topic, f.hedged, f.sources]] : []));
+    expect(rules).toEqual([
+      ["category-any-program", false, [S4]],
+      ["category-consultation", false, [S1, S3]],
+      ["category-cutoff-lower", true, [S2, S3]],
+      ["category-needs-program", false, [S1]],
+      ["category-purpose", false, [S2]],
+      ["category-ranked-by-crs", false, [S1]],
+      ["category-report", false, [S3]],
+      ["ee-manages", false, [S2, S3]],
+      ["ranked-by-crs", false, [S1, S2]],
+    ]);
+  });
+
   it("quotes each fact with the line of the article it comes from", () => {
     for (const f of kb.facts) {
       for (const q of f.quotes) {

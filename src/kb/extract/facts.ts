@@ -1,6 +1,6 @@
 import type { Article } from "../article.js";
 import { categoriesIn, numberWord, OCCUPATION_CATEGORIES, PROGRAM_IDS } from "../lexicon.js";
-import type { CategoryId, Fact, Passage, RoundType, Source } from "../schema.js";
+import type { CategoryId, Fact, Passage, RoundType, RuleTopic, Source } from "../schema.js";
 import { FULL_DATE, parseCount, parseDate, sentences, sentencesOf, squash } from "../text.js";
 
 /** A stated count of occupations in one category's list ("experience in 24 occupations"). */
@@ -94,6 +94,23 @@ function readPrograms(ctx: Ctx, s: string, line: number): void {
 function readSchedule(ctx: Ctx, s: string, line: number): void {
   if (!/(?:does not|doesn't|do not) have a (?:fixed|set) schedule|no (?:fixed|set) schedule/i.test(s)) return;
   ctx.facts.push({ kind: "schedule", fixed: false, asOf: ctx.meta.asOf, sources: [ctx.article.id], quotes: [quote(ctx, line, s)] });
+}
+
+// The sentence that states each rule; one sentence may state several ("ranked by CRS" in category rounds is both).
+const RULES: readonly (readonly [RuleTopic, RegExp])[] = [
+  ["ranked-by-crs", /\b(?:uses?|used) a point[- ]based system\b.*\brank\b|\branked based on (?:their|the) (?:Comprehensive Ranking System|CRS)\b/i],
+  ["category-ranked-by-crs", /\bcategor.*\b(?:still|also) be ranked based on (?:their|the) (?:Comprehensive Ranking System|CRS)\b/i],
+  ["category-needs-program", /\bmust also meet (?:all )?the eligibility requirements for one of the (?:three|3)\b/i],
+  ["category-any-program", /\bnot limited to a specific (?:immigration )?program\b/i],
+  ["ee-manages", /\bExpress Entry\b.*\bmanages? applications for\b|\bto manage applications for Canadian permanent residen/i],
+  ["category-consultation", /\b(?:required to consult|must consult)\b.*\bbefore announcing new categories\b|\bcategory-based selection criteria\b.*\bbased on labou?r market projections and consultations\b/i],
+  ["category-report", /\breport to parliament\b.*\bcategories\b/i],
+  ["category-purpose", /\bcategory-specific draws will allow the government to target\b/i],
+  ["category-cutoff-lower", /\bcut-?off score will likely be lower\b|\bLower CRS Scores The Likely Result\b/i],
+];
+
+function readRules(ctx: Ctx, s: string, line: number): void {
+  for (const [topic, re] of RULES) if (re.test(s)) ctx.facts.push({ kind: "rule", topic, hedged: /\b(?:likely|may|might|could|can be expected)\b/i.test(s), asOf: ctx.meta.asOf, sources: [ctx.article.id], quotes: [quote(ctx, line, s)] });
 }
 
 function roundKindOf(name: string): RoundType | null {
@@ -236,6 +253,7 @@ export function extractProseFacts(article: Article, meta: Source): ProseFacts {
       readWorkExperience(ctx, s, line);
       readPrograms(ctx, s, line);
       readSchedule(ctx, s, line);
+      readRules(ctx, s, line);
     }
   }
   readRoundKinds(ctx);
