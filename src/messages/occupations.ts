@@ -66,7 +66,7 @@ export interface OccupationsMessages {
   readonly noDatedLists: (year: number) => string;
   readonly noLists: string;
   readonly noListsFor: (year: number, years: readonly number[]) => string;
-  readonly conditionsOfYear: (year: number, now: readonly string[], before: readonly string[] | null, frenchRule: string | null) => string;
+  readonly conditionsOfYear: (year: number, now: readonly ConditionGroup[], before: readonly ConditionGroup[] | null, frenchRule: string | null) => string;
   /** Before conditionsOfYear, for "was it the same before?". */
   readonly sameAsBefore: (same: boolean) => string;
   readonly categoriesIn: (year: number, names: readonly string[], gone: readonly string[]) => string;
@@ -158,6 +158,9 @@ const rule = (s: string): string => {
   const parts = s.split(/;\s*/).map((part) => RULE_PARTS.map(([re, fr]) => { const m = re.exec(part.trim()); return m ? fr(m) : null; }).find((x) => x !== null) ?? null);
   return parts.every((p): p is string => p !== null) ? parts.join(" ; ") : quoted(s);
 };
+// Shared conditions first, then each list's own with the lists named: "every list: X; STEM and trades: also Y".
+const groups = (gs: readonly ConditionGroup[]): string => gs.map((g) => (g.labels ? `${joinAnd(g.labels)}${gs[0]?.labels === null ? " also" : ""}: ${g.text}` : gs.length > 1 ? `every list: ${g.text}` : g.text)).join("; ");
+const groupsFr = (gs: readonly ConditionGroup[]): string => gs.map((g) => (g.labels ? `${joinAnd(g.labels)}${gs[0]?.labels === null ? " en plus" : ""} : ${rule(g.text)}` : gs.length > 1 ? `toutes les listes : ${rule(g.text)}` : rule(g.text))).join(" ; ");
 const listes = (ys: readonly number[]): string => (ys.length > 1 ? `les listes de ${years(ys)}` : `la liste de ${years(ys)}`);
 
 const STATUS_FR: Readonly<Record<string, string>> = {
@@ -166,6 +169,12 @@ const STATUS_FR: Readonly<Record<string, string>> = {
   inferred: "déduite",
   unverified: "non vérifiée",
 };
+
+/** Conditions some category lists of a year share: every list's (no labels), or those of the lists named. */
+export interface ConditionGroup {
+  readonly labels: readonly string[] | null;
+  readonly text: string;
+}
 
 /** Every sentence the occupation and category skills say, in English and French. */
 export const OCCUPATIONS_MESSAGES: Catalog<OccupationsMessages> = {
@@ -225,7 +234,7 @@ export const OCCUPATIONS_MESSAGES: Catalog<OccupationsMessages> = {
     noListsFor: (year, ys) => `I have no category lists for ${year}; mine cover ${years(ys)}.`,
     sameAsBefore: (same) => (same ? "Yes. " : "No. "),
     conditionsOfYear: (year, now, before, frenchRule) =>
-      `${before ? `The work-experience rule changed in ${year}. ` : ""}In ${year}: ${now.join("; ")}.${before ? ` In ${year - 1}: ${before.join("; ")}.` : ""} French-language proficiency: ${frenchRule ?? "no rule stated"}.`,
+      `${before ? `The work-experience rule changed in ${year}. ` : ""}In ${year}: ${groups(now)}.${before ? ` In ${year - 1}: ${groups(before)}.` : ""} French-language proficiency: ${frenchRule ?? "no rule stated"}.`,
     categoriesIn: (year, names, gone) => `${names.length} categories in ${year}: ${joinAnd(names)}.${gone.length > 0 ? ` Not a category that year: ${joinAnd(gone)}.` : ""}`,
     whichLine: (name, occupations, list) => `${name}${occupations !== null ? `: ${plural(occupations, "occupation")}` : " (a language rule, no list)"}, from ${since(list)}`,
     noListToday: (label, year, ys) => `I have no ${label} list ${year !== undefined ? `for ${year}` : "in force today"}; my ${label} lists are for ${years(ys) || "no year"}.`,
@@ -340,7 +349,7 @@ export const OCCUPATIONS_MESSAGES: Catalog<OccupationsMessages> = {
     noListsFor: (year, ys) => `Je n'ai pas de listes des catégories pour ${year} ; les miennes couvrent ${years(ys)}.`,
     sameAsBefore: (same) => (same ? "Oui. " : "Non. "),
     conditionsOfYear: (year, now, before, frenchRule) =>
-      `${before ? `La règle d'expérience de travail a changé en ${year}. ` : ""}En ${year} : ${now.map(rule).join(" ; ")}.${before ? ` En ${year - 1} : ${before.map(rule).join(" ; ")}.` : ""} Compétence linguistique en français : ${frenchRule ? rule(frenchRule) : "aucune règle indiquée"}.`,
+      `${before ? `La règle d'expérience de travail a changé en ${year}. ` : ""}En ${year} : ${groupsFr(now)}.${before ? ` En ${year - 1} : ${groupsFr(before)}.` : ""} Compétence linguistique en français : ${frenchRule ? rule(frenchRule) : "aucune règle indiquée"}.`,
     categoriesIn: (year, names, gone) => `${plural(names.length, "catégorie")} en ${year} : ${joinAnd(names)}.${gone.length > 0 ? ` Pas une catégorie cette année-là : ${joinAnd(gone)}.` : ""}`,
     whichLine: (name, occupations, list) => `${name}${occupations !== null ? ` : ${plural(occupations, "profession")}` : " (une règle de langue, sans liste)"}, ${aPartir(list)}`,
     noListToday: (label, year, ys) =>

@@ -3,7 +3,7 @@ import { roundName } from "../../core/format.js";
 import type { Knowledge } from "../../core/knowledge.js";
 import { makeReply } from "../../core/reply.js";
 import type { CategoryList } from "../../kb/schema.js";
-import { OCCUPATIONS_MESSAGES, occupationsMessages } from "../../messages/occupations.js";
+import { OCCUPATIONS_MESSAGES, occupationsMessages, type ConditionGroup } from "../../messages/occupations.js";
 import { has, type Clause } from "../../nlu/question.js";
 import type { Match, Skill, SkillAnswer, SkillContext } from "../types.js";
 import { resolveOccupation, typeNameOf } from "./resolve.js";
@@ -251,15 +251,17 @@ function answerCategory(params: CategoryParams, context: SkillContext): SkillAns
     if (lists.length === 0) return reply(m.noListsFor(year, years), []);
     if (params.aspect === "changed") return changedAll(knowledge, year, reply, params.yesNo ?? false);
     if (params.aspect === "conditions") {
-      const rules = (y: number) => [...new Set(knowledge.listsInYear(y).filter((l) => l.active && l.hasOccupations && l.conditions).map((l) => l.conditions ?? ""))];
+      const ruled = (y: number) => knowledge.listsInYear(y).filter((l) => l.active && l.hasOccupations && l.conditions);
+      const rules = (y: number) => [...new Set(ruled(y).map((l) => l.conditions ?? ""))];
       const now = rules(year);
       const before = rules(year - 1);
       const changed = before.length > 0 && now.join("|") !== before.join("|");
+      const grouped = (y: number) => conditionGroups(ruled(y).map((l) => ({ label: knowledge.label(l.category), conditions: l.conditions ?? "" })));
       const withRule = lists.filter((l) => l.active && l.conditions);
       // A yes or a no only when every list's rule gives the same one.
       const answers = params.ask ? [...new Set(now.map((c) => conditionAnswer(params.ask as ConditionAsk, c)))] : [];
       const lead = answers.length === 1 && answers[0] !== undefined ? `${answers[0] ? m.yes : m.no}. ` : params.same && before.length > 0 ? m.sameAsBefore(!changed) : "";
-      return reply(`${lead}${m.conditionsOfYear(year, now, changed ? before : null, lists.find((l) => !l.hasOccupations)?.conditions ?? null)}`, withRule.flatMap((l) => l.basis.slice(0, 1)), { asOf: `${year}-12-31` });
+      return reply(`${lead}${m.conditionsOfYear(year, grouped(year), changed ? grouped(year - 1) : null, lists.find((l) => !l.hasOccupations)?.conditions ?? null)}`, withRule.flatMap((l) => l.basis.slice(0, 1)), { asOf: `${year}-12-31` });
     }
     const active = lists.filter((l) => l.active);
     const gone = lists.filter((l) => !l.active);
@@ -429,3 +431,15 @@ export const categorySkill: Skill<CategoryParams> = {
     },
   },
 };
+
+/** Lists' conditions as the parts every list shares, then the parts some add, with the lists that add them. */
+export function conditionGroups(lists: readonly { label: string; conditions: string }[]): ConditionGroup[] {
+  const parts = lists.map((l) => ({ label: l.label, parts: l.conditions.split(/;\s*/).filter((p) => p !== "") }));
+  const shared = (parts[0]?.parts ?? []).filter((p) => parts.every((l) => l.parts.includes(p)));
+  const extra = new Map<string, string[]>();
+  for (const l of parts) {
+    const rest = l.parts.filter((p) => !shared.includes(p)).join("; ");
+    if (rest !== "") extra.set(rest, [...(extra.get(rest) ?? []), l.label]);
+  }
+  return [...(shared.length > 0 ? [{ labels: null, text: shared.join("; ") }] : []), ...[...extra].map(([text, labels]) => ({ labels, text }))];
+}
