@@ -152,4 +152,9 @@ describe("prose facts and terms", () => {
     expect(terms.find((t) => t.term === "CRS" && t.expansion)).toMatchObject({ expansion: "Comprehensive Ranking System" });
     expect(terms.find((t) => t.term === "Tie-breaking rule")?.definition?.text).toMatch(/date and time/);
   });
+  it("names an acronym's thing in the singular where an article wrote it in the plural, and keeps a plural inside a name", () => {
+    const terms = extractTerms(article("IRCC sent 500 Invitations to Apply (ITA) in the Federal Skilled Trades Program (FSTP) round."));
+    expect(terms.find((t) => t.term === "ITA")?.expansion).toBe("Invitation to Apply");
+    expect(terms.find((t) => t.term === "FSTP")?.expansion).toBe("Federal Skilled Trades Program");
+  });
 });

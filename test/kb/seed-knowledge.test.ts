@@ -223,7 +223,7 @@ describe("the knowledge base built from the five seed articles", () => {
   it("explains the terms the articles define, with their expansions", () => {
     const term = (t: string) => kb.terms.find((x) => x.term === t);
     expect(term("CRS")?.expansion).toBe("Comprehensive Ranking System");
-    expect(term("ITA")?.expansion).toBe("Invitations to Apply");
+    expect(term("ITA")?.expansion).toBe("Invitation to Apply");
     expect(term("Tie-breaking rule")?.definitions.map((d) => d.text).join(" ")).toMatch(/date and time of submission/);
     expect(term("Express Entry")?.definitions.some((d) => /is a system used by the Canadian government/.test(d.text))).toBe(true);
     expect(term("TEER")?.expansion).toBe("Training, Education, Experience and Responsibilities");
@@ -267,7 +267,7 @@ describe("the knowledge base built from the five seed articles", () => {
     expect(ask("et TMSF")).toMatch(/^TMSF : Programme des travailleurs de métiers spécialisés \(fédéral\)/);
     const english = (text: string) => robot.handle({ text, user: "u", conversation: text, platform: "cli" }).text;
     expect(english("what is SCG? saw it on a french forum")).toMatch(/^CRS stands for Comprehensive Ranking System\./);
-    expect(english("sorry total noob here, what does ITA stand for? keep seeing it everywhere")).toMatch(/^ITA stands for Invitations to Apply\.$/m);
+    expect(english("sorry total noob here, what does ITA stand for? keep seeing it everywhere")).toMatch(/^ITA stands for Invitation to Apply\.$/m);
     // Spelled out, two terms are not said to differ.
     const both = english("For a client briefing, please expand PNP and CEC.");
     expect(both).toMatch(/^PNP stands for Provincial Nominee Program\..* CEC stands for Canadian Experience Class/s);

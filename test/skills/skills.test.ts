@@ -494,6 +494,8 @@ describe("skills on the small knowledge base", () => {
     expect(r.skills).toEqual(["tie-break"]);
     expect(r.text).toContain("When several candidates have the same CRS score at the cut-off, IRCC invites those who submitted their profile first");
     expect(r.text).toContain("For example, the latest round I know of with one:");
+    expect(asker()("what is the tie breaking rule").text).toContain("For example, the latest round I know of with one:");
+    expect(asker()("what is the tie breaking rule of round 9").text).not.toContain("For example");
   });
 
   it("names the categories with no rounds in a year, checks a French level against its category, and lists a count's occupations", () => {

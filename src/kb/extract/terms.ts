@@ -47,7 +47,9 @@ function expansions(text: string): { acronym: string; expansion: string }[] {
       const content = run.filter((w) => !STOP.has(w.toLowerCase())).map((w) => w[0]?.toUpperCase()).join("");
       if (all === acronym || content === acronym) {
         const expansion = original.slice(original.length - k).join(" ");
-        out.push({ acronym, expansion: expansion.replace(/^\w/, (c) => c.toUpperCase()) });
+        // An acronym names one thing, though an article may write it in the plural ("Invitations to Apply (ITA)").
+        const one = expansion.replace(/^([A-Za-z][a-z]+[^s'])s(?= (?:to|of|for) )/, "$1");
+        out.push({ acronym, expansion: one.replace(/^\w/, (c) => c.toUpperCase()) });
         break;
       }
     }

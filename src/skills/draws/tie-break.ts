@@ -51,7 +51,7 @@ function readTieBreak(clause: Clause, context: SkillContext): Match<TieBreakPara
   }
   if (!has(clause, "tieBreak")) return null;
   // "what does the tie breaking rule even mean": what the rule is, then a round's moment as an example.
-  if (/\b(?:mean|means|meaning|definition|define|explain|how does)\b/.test(clause.text) && clause.rounds.length + clause.dates.length === 0 && types.length === 0) return { score: 0.95, params: { types, explain: true } };
+  if ((/\b(?:mean|means|meaning|definition|define|explain|how does)\b/.test(clause.text) || /^(?:so |ok |and )?(?:what(?:'s| is|s)?|wat is) (?:the |a |this )?tie[- ]?break(?:ing|er)?(?: rule)?$/.test(clause.text)) && clause.rounds.length + clause.dates.length === 0 && types.length === 0) return { score: 0.95, params: { types, explain: true } };
   // "tie break of 385", "le tie-break du 400": a bare number after "of" names a round when there is one by that number.
   // "tiebreak 254": a number right after the words.
   // "of 6 february 2026" is a date, not round 6.
