@@ -110,6 +110,11 @@ export function has(clause: Clause, cue: string): boolean {
   return clause.cues.includes(cue);
 }
 
+/** True when a clause asks for a yes or a no: a yes/no cue, or no question word at all ("senior managers need canadian experience?"). */
+export function yesNoLike(clause: Clause): boolean {
+  return has(clause, "yesNo") || !/\b(?:what|whats|which|how|why|who|whom|when|where|wat|wht)\b/.test(clause.text);
+}
+
 /** The numbers of a clause of one kind. */
 export function numbersOf(clause: Clause, kind: NumberKind): number[] {
   return clause.numbers.filter((n) => n.kind === kind).map((n) => n.value);

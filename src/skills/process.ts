@@ -3,7 +3,7 @@ import { makeReply } from "../core/reply.js";
 import { lang } from "../messages/lang.js";
 import { metaMessages } from "../messages/meta.js";
 import type { RuleTopic } from "../kb/schema.js";
-import { has, type Clause } from "../nlu/question.js";
+import { has, yesNoLike, type Clause } from "../nlu/question.js";
 import type { Match, Skill, SkillAnswer, SkillContext } from "./types.js";
 
 /** Which fact about how Express Entry works is asked for. */
@@ -138,7 +138,7 @@ function ruleAsked(clause: Clause, context: SkillContext): RuleAsk | undefined {
     const topic = a.topic === "ranked-by-crs" && aboutCategories && stated.has("category-ranked-by-crs") ? "category-ranked-by-crs" : a.topic;
     if (!stated.has(topic as RuleTopic) || (CATEGORY_TOPICS.has(topic) && !aboutCategories)) continue;
     // "so category draws don't care about CRS anymore": no question word is a yes/no question too.
-    const yesNo = !a.open && (has(clause, "yesNo") || !/\b(?:what|which|how|why|who|whom|when|where)\b/.test(clause.text));
+    const yesNo = !a.open && yesNoLike(clause);
     return { topic: topic as RuleTopic, denies: a.denies, yesNo };
   }
   return undefined;

@@ -502,6 +502,9 @@ describe("skills on the small knowledge base", () => {
     const ask = asker();
     expect(ask("which categries havnt had any drw in 2026").text).toBe("Education, French-language, skilled military recruits, physicians, researchers, senior managers, STEM, trades and transport: no round in 2026 that I know of (my records end with round 9 (March 18, 2026, PNP)).");
     expect(ask("can i get into the french category with nclc 6").text).toMatch(/^No\. NCLC 7 or higher in all four French abilities/);
+    // A yes/no question without its auxiliary, or with it mid-sentence, still gets the yes or no first.
+    expect(ask("senior managers need canadian exp?").text).toMatch(/^Yes\. .*experience must be in Canada/);
+    expect(ask("stem category - does exp have to be in canada").text).toMatch(/^No\. .*Canadian or foreign experience/);
     const count = ask("how many codes are on the 2026 education list");
     expect(count.text).toMatch(/^5: the 2026 education list/);
     expect(count.reply.list).toHaveLength(5);

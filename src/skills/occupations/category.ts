@@ -4,7 +4,7 @@ import type { Knowledge } from "../../core/knowledge.js";
 import { makeReply } from "../../core/reply.js";
 import type { CategoryList } from "../../kb/schema.js";
 import { OCCUPATIONS_MESSAGES, occupationsMessages, type ConditionGroup } from "../../messages/occupations.js";
-import { has, type Clause } from "../../nlu/question.js";
+import { has, yesNoLike, type Clause } from "../../nlu/question.js";
 import type { Match, Skill, SkillAnswer, SkillContext } from "../types.js";
 import { resolveOccupation, typeNameOf } from "./resolve.js";
 
@@ -49,7 +49,7 @@ function conditionAsk(text: string): ConditionAsk | undefined {
   if (/\bpart[ -]?time\b/.test(text)) return "part-time";
   if (/\b(?:foreign|abroad|outside(?: of)? canada|overseas)\b/.test(text)) return "foreign";
   if (/\bcontinuous\b|\bin a row\b|\bgaps?\b/.test(text)) return "continuous";
-  if (/\b(?:in canada|canadian (?:work )?experience)\b/.test(text)) return "in-canada";
+  if (/\b(?:in canada|canadian (?:work )?(?:experience|exp|xp))\b/.test(text)) return "in-canada";
   return undefined;
 }
 
@@ -74,7 +74,7 @@ function readCategory(clause: Clause, context: SkillContext): Match<CategoryPara
   const year = clause.years[0] ?? (clause.period?.kind === "year" ? Number(clause.period.from.slice(0, 4)) : then !== undefined ? Number(then) : undefined);
   const yesNo = has(clause, "yesNo");
   const removal = /\b(?:removed?|dropped|retired|gone|cancel+ed|scrapped|eliminated|ended|taken off)\b/.test(clause.text);
-  const ask = yesNo ? conditionAsk(clause.text) : OCCUPATION_ASK.test(clause.text) ? "occupation" : undefined;
+  const ask = yesNoLike(clause) ? conditionAsk(clause.text) : OCCUPATION_ASK.test(clause.text) ? "occupation" : undefined;
   // French levels told with the question: the lowest is what a list's NCLC rule is checked against.
   const told = [clause.profile.profile["firstLanguage"], clause.profile.profile["secondLanguage"]].find((r): r is { language: string; levels: Record<string, number> } => typeof r === "object" && r !== null && (r as { language?: unknown }).language === "french" && typeof (r as { levels?: unknown }).levels === "object");
   const frenchLevel = told ? Math.min(...Object.values(told.levels)) : undefined;
