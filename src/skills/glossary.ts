@@ -22,7 +22,9 @@ export interface GlossaryParams {
 }
 
 // "what does CLB mean", "AOR meaning?", "NCLC??", "define ECA", "ECA kya hota hai": a definition asked of one short word.
-const DEFINE_ONE = /^(?:(?:so|ok|sorry|hi|hey|pls|please)[, ]+)*(?:(?:noob|dumb|silly|quick) question,? )?(?:what(?:'s| is| does)?|whats|wat(?: is| does)?|define|meaning of|explain)(?: an?| the)? ([a-z]{2,6})(?: (?:mean|means|stand for|stands for|meaning|is|kya hota hai))?$|^([a-z]{2,6})(?: (?:meaning|means|stands for|kya hota hai|kya hai|full form))?$/;
+const DEFINE_ONE = /^(?:(?:so|ok|sorry|hi|hey|pls|please)[, ]+)*(?:(?:noob|dumb|silly|quick) question,? )?(?:what(?:'s| is| does)?|whats|wat(?: is| does)?|define|meaning of|explain)(?: an?| the)? ([a-z]{2,6})(?: (?:mean|means|stand for|stands for|meaning|is|kya hota hai))?(?: (?:in all this|in this server|here|in express entry|in ee|exactly))?$|^([a-z]{2,6})(?: (?:meaning|means|stands for|kya hota hai|kya hai|full form))?$/;
+
+const ORDINALS: Readonly<Record<string, string>> = { "1st": "first", first: "first", "2nd": "second", second: "second", "3rd": "third", third: "third", "4th": "fourth", fourth: "fourth", "5th": "fifth", fifth: "fifth", last: "last" };
 
 function termsOf(clause: Clause, knowledge: Knowledge): Term[] {
   const found: Term[] = [];
@@ -34,6 +36,15 @@ function termsOf(clause: Clause, knowledge: Knowledge): Term[] {
     const e = knowledge.entry(c);
     add(e ? (knowledge.term(e.label) ?? knowledge.term(e.name)) : undefined);
   }
+  // "what does the 2nd digit of a noc code mean": the term whose definition says what that digit is, first.
+  const digit = /\b(?:(1st|first|2nd|second|3rd|third|4th|fourth|5th|fifth|last) )?digits?\b/.exec(clause.text);
+  if (digit) {
+    const ordinal = digit[1] ? ORDINALS[digit[1]] : undefined;
+    // With no digit named, a term that says which digit it is before one that only counts them.
+    const says = (re: RegExp) => knowledge.kb.terms.filter((t) => t.definitions.some((d) => re.test(d.text)));
+    for (const t of says(new RegExp(`\\b${ordinal ?? "(?:first|second|third|fourth|fifth|last)"} digit\\b`, "i"))) add(t);
+    if (!ordinal) for (const t of says(/\bdigit\b/i)) add(t);
+  }
   add(knowledge.search.termNamedIn(clause.text));
   // "what is SCG? saw it on a french forum": a term's French acronym, asked about in English.
   const words = new Set(clause.text.split(/[^a-z]+/));
@@ -44,7 +55,8 @@ function termsOf(clause: Clause, knowledge: Knowledge): Term[] {
     const own = t.term.toLowerCase();
     if (found.length > 0 && /^[a-z]{2,6}$/.test(own) && words.has(own)) add(t);
   }
-  if (found.length === 0 && clause.phrase !== "") {
+  // Two letters ("pr") are too few to match a term by likeness.
+  if (found.length === 0 && clause.phrase.length >= 3) {
     const hit = knowledge.search.termsLike(clause.phrase, 1)[0];
     if (hit && hit.score <= knowledge.search.tuning.termAccept) add(hit.item);
   }
@@ -138,9 +150,9 @@ export const glossarySkill: Skill<GlossaryParams> = {
       return null;
     }
     // "fsw vs fswp same thing?": a second word naming the same round type as the first.
-    const sameAsked = /\bsame\b/.test(clause.text) && (has(clause, "compare") || /\b(?:and|or|=)\b/.test(clause.text)) && clause.categories.length === 1 && terms.length === 1;
+    const sameAsked = /\bsame\b/.test(clause.text) && (has(clause, "compare") || /\b(?:and|or|=)\b|\bsame (?:thing )?as\b/.test(clause.text)) && clause.categories.length === 1 && terms.length === 1;
     const first = sameAsked ? clause.text.split(" ").find((w) => context.knowledge.lexicon.categoriesIn(w)[0]?.id === clause.categories[0]) : undefined;
-    const second = first ? clause.phrase.split(" ").find((w) => w !== first && context.knowledge.lexicon.categoriesIn(w)[0]?.id === clause.categories[0]) : undefined;
+    const second = first ? clause.text.split(" ").find((w) => w !== first && context.knowledge.lexicon.categoriesIn(w)[0]?.id === clause.categories[0]) : undefined;
     if (first && second) return { score: 0.88, params: { terms: terms.map((t) => t.term), same: [first.toUpperCase(), second.toUpperCase()] } };
     // "IPD = ITA?": a term's French and English acronyms asked as the same.
     const one = terms.length === 1 ? terms[0] : undefined;

@@ -268,6 +268,12 @@ describe("the knowledge base built from the five seed articles", () => {
     const english = (text: string) => robot.handle({ text, user: "u", conversation: text, platform: "cli" }).text;
     expect(english("what is SCG? saw it on a french forum")).toMatch(/^CRS stands for Comprehensive Ranking System\./);
     expect(english("sorry total noob here, what does ITA stand for? keep seeing it everywhere")).toMatch(/^ITA stands for Invitation to Apply\.$/m);
+    // A digit of the code asked about: the term whose definition says what that digit is.
+    expect(english("what does the 2nd digit of a noc code mean")).toMatch(/^TEER stands for .*the second digit/s);
+    expect(english("which digit of the noc code tells you the teer")).toMatch(/^TEER stands for /);
+    // Two names of one program asked as the same; two letters no source defines said as such, never another term.
+    expect(english("is fsw same as fswp")).toMatch(/^Yes: FSW and FSWP are two names for the same thing\./);
+    expect(english("what does pr mean in all this")).toMatch(/^I have no definition of PR in my sources/);
     // Spelled out, two terms are not said to differ.
     const both = english("For a client briefing, please expand PNP and CEC.");
     expect(both).toMatch(/^PNP stands for Provincial Nominee Program\..* CEC stands for Canadian Experience Class/s);
