@@ -93,8 +93,9 @@ export class Lexicon {
       ),
     }));
     this.targets = cues.typoTargets;
-    const either = (ps: readonly string[]) => (ps.length > 0 ? new RegExp(ps.map((p) => `(?:${p})`).join("|")) : null);
-    this.rules = Object.entries(cues.rules).map(([topic, r]) => ({ topic, asks: either(r.asks) ?? /$^/, denies: either(r.denies) }));
+    const any = (ps: readonly string[]) => new RegExp(ps.map((p) => `(?:${p})`).join("|"));
+    const either = (ps: readonly string[]) => (ps.length > 0 ? any(ps) : null);
+    this.rules = Object.entries(cues.rules).map(([topic, r]) => ({ topic, asks: any(r.asks), denies: either(r.denies) }));
     // One pattern for every rule's words: most clauses ask about none, and pay one test.
     this.anyRule = either(Object.values(cues.rules).flatMap((r) => [...r.asks, ...r.denies]));
     this.ruleNegation = either(cues.ruleNegation);

@@ -25,6 +25,8 @@ export interface GlossaryParams {
 const DEFINE_ONE = /^(?:(?:so|ok|sorry|hi|hey|pls|please)[, ]+)*(?:(?:noob|dumb|silly|quick) question,? )?(?:what(?:'s| is| does)?|whats|wat(?: is| does)?|define|meaning of|explain)(?: an?| the)? ([a-z]{2,6})(?: (?:mean|means|stand for|stands for|meaning|is|kya hota hai))?(?: (?:in all this|in this server|here|in express entry|in ee|exactly))?$|^([a-z]{2,6})(?: (?:meaning|means|stands for|kya hota hai|kya hai|full form))?$/;
 
 const ORDINALS: Readonly<Record<string, string>> = { "1st": "first", first: "first", "2nd": "second", second: "second", "3rd": "third", third: "third", "4th": "fourth", fourth: "fourth", "5th": "fifth", fifth: "fifth", last: "last" };
+const DIGIT = new RegExp(`\\b(?:(${Object.keys(ORDINALS).join("|")}) )?digits?\\b`);
+const ANY_ORDINAL = [...new Set(Object.values(ORDINALS))].join("|");
 
 function termsOf(clause: Clause, knowledge: Knowledge): Term[] {
   const found: Term[] = [];
@@ -37,12 +39,12 @@ function termsOf(clause: Clause, knowledge: Knowledge): Term[] {
     add(e ? (knowledge.term(e.label) ?? knowledge.term(e.name)) : undefined);
   }
   // "what does the 2nd digit of a noc code mean": the term whose definition says what that digit is, first.
-  const digit = /\b(?:(1st|first|2nd|second|3rd|third|4th|fourth|5th|fifth|last) )?digits?\b/.exec(clause.text);
+  const digit = DIGIT.exec(clause.text);
   if (digit) {
     const ordinal = digit[1] ? ORDINALS[digit[1]] : undefined;
     // With no digit named, a term that says which digit it is before one that only counts them.
     const says = (re: RegExp) => knowledge.kb.terms.filter((t) => t.definitions.some((d) => re.test(d.text)));
-    for (const t of says(new RegExp(`\\b${ordinal ?? "(?:first|second|third|fourth|fifth|last)"} digit\\b`, "i"))) add(t);
+    for (const t of says(new RegExp(`\\b(?:${ordinal ?? ANY_ORDINAL}) digit\\b`, "i"))) add(t);
     if (!ordinal) for (const t of says(/\bdigit\b/i)) add(t);
   }
   add(knowledge.search.termNamedIn(clause.text));

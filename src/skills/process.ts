@@ -243,7 +243,8 @@ export const processSkill: Skill<ProcessParams> = {
         const f = asked ? knowledge.facts("rule").find((r) => r.topic === asked.topic) : undefined;
         if (!asked || !f) return unknown(context, m.unknownThat);
         // The rule's own sentence first (a general ranking rule before its category case), one a source.
-        const ranked = [...f.quotes].sort((a, b) => Number(asked.topic === "ranked-by-crs" && /categor/i.test(a.text)) - Number(asked.topic === "ranked-by-crs" && /categor/i.test(b.text)));
+        const aside = (q: { text: string }) => Number(asked.topic === "ranked-by-crs" && /categor/i.test(q.text));
+        const ranked = [...f.quotes].sort((a, b) => aside(a) - aside(b));
         const quotes = ranked.filter((q, i) => ranked.findIndex((o) => o.source === q.source) === i).slice(0, 2);
         const lead = asked.yesNo && !f.hedged ? !asked.denies : null;
         return {

@@ -252,16 +252,18 @@ function answerCategory(params: CategoryParams, context: SkillContext): SkillAns
     if (params.aspect === "changed") return changedAll(knowledge, year, reply, params.yesNo ?? false);
     if (params.aspect === "conditions") {
       const ruled = (y: number) => knowledge.listsInYear(y).filter((l) => l.active && l.hasOccupations && l.conditions);
-      const rules = (y: number) => [...new Set(ruled(y).map((l) => l.conditions ?? ""))];
-      const now = rules(year);
-      const before = rules(year - 1);
+      const nowLists = ruled(year);
+      const beforeLists = ruled(year - 1);
+      const rules = (ls: readonly CategoryList[]) => [...new Set(ls.map((l) => l.conditions ?? ""))];
+      const now = rules(nowLists);
+      const before = rules(beforeLists);
       const changed = before.length > 0 && now.join("|") !== before.join("|");
-      const grouped = (y: number) => conditionGroups(ruled(y).map((l) => ({ label: knowledge.label(l.category), conditions: l.conditions ?? "" })));
+      const grouped = (ls: readonly CategoryList[]) => conditionGroups(ls.map((l) => ({ label: knowledge.label(l.category), conditions: l.conditions ?? "" })));
       const withRule = lists.filter((l) => l.active && l.conditions);
       // A yes or a no only when every list's rule gives the same one.
       const answers = params.ask ? [...new Set(now.map((c) => conditionAnswer(params.ask as ConditionAsk, c)))] : [];
       const lead = answers.length === 1 && answers[0] !== undefined ? `${answers[0] ? m.yes : m.no}. ` : params.same && before.length > 0 ? m.sameAsBefore(!changed) : "";
-      return reply(`${lead}${m.conditionsOfYear(year, grouped(year), changed ? grouped(year - 1) : null, lists.find((l) => !l.hasOccupations)?.conditions ?? null)}`, withRule.flatMap((l) => l.basis.slice(0, 1)), { asOf: `${year}-12-31` });
+      return reply(`${lead}${m.conditionsOfYear(year, grouped(nowLists), changed ? grouped(beforeLists) : null, lists.find((l) => !l.hasOccupations)?.conditions ?? null)}`, withRule.flatMap((l) => l.basis.slice(0, 1)), { asOf: `${year}-12-31` });
     }
     const active = lists.filter((l) => l.active);
     const gone = lists.filter((l) => !l.active);
