@@ -274,6 +274,8 @@ describe("the knowledge base built from the five seed articles", () => {
     // Two names of one program asked as the same; two letters no source defines said as such, never another term.
     expect(english("is fsw same as fswp")).toMatch(/^Yes: FSW and FSWP are two names for the same thing\./);
     expect(english("what does pr mean in all this")).toMatch(/^I have no definition of PR in my sources/);
+    // A rule asked with its opposite as the other choice, misspelled: the rule's Yes first.
+    expect(english("is pnp part of express entry or seperate")).toMatch(/^Yes\. .*manage applications for Canadian permanent residency/);
     // Spelled out, two terms are not said to differ.
     const both = english("For a client briefing, please expand PNP and CEC.");
     expect(both).toMatch(/^PNP stands for Provincial Nominee Program\..* CEC stands for Canadian Experience Class/s);
