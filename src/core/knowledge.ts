@@ -42,6 +42,11 @@ export class Knowledge {
   private readonly types: ReadonlyMap<string, RoundTypeInfo>;
   private crsGridValue: CrsGrid | undefined;
   private frenchTitlesValue: ReadonlyMap<string, string> | undefined;
+  // Answers ask the same few questions of the rounds, lists and facts many times a message; each is read once.
+  private readonly drawsByTypes = new Map<string, readonly Draw[]>();
+  private readonly factsByKind = new Map<string, readonly Fact[]>();
+  private distributionsValue: readonly Draw[] | undefined;
+  private listYearsValue: readonly number[] | undefined;
 
   constructor(
     readonly kb: KnowledgeBase,
@@ -161,8 +166,15 @@ export class Knowledge {
   }
 
   /** Rounds of some types (all when empty), oldest first. */
-  drawsOf(types: readonly string[] = []): Draw[] {
-    return types.length === 0 ? [...this.draws] : this.draws.filter((d) => d.category !== null && types.includes(d.category));
+  drawsOf(types: readonly string[] = []): readonly Draw[] {
+    if (types.length === 0) return this.draws;
+    const key = types.join(" ");
+    let draws = this.drawsByTypes.get(key);
+    if (!draws) {
+      draws = this.draws.filter((d) => d.category !== null && types.includes(d.category));
+      this.drawsByTypes.set(key, draws);
+    }
+    return draws;
   }
 
   /** Rounds dated within [from, to], of some types (all when empty), oldest first. */
@@ -192,7 +204,8 @@ export class Knowledge {
 
   /** The latest round that published a pool distribution on or before a date. */
   distributionAt(date?: string): Draw | undefined {
-    return this.draws.filter((d) => d.distribution !== null && (!date || (d.distribution?.asOf ?? "") <= date)).at(-1);
+    this.distributionsValue ??= this.draws.filter((d) => d.distribution !== null);
+    return date ? this.distributionsValue.filter((d) => (d.distribution?.asOf ?? "") <= date).at(-1) : this.distributionsValue.at(-1);
   }
 
   /** Every list of a category, oldest year first. */
@@ -216,8 +229,8 @@ export class Knowledge {
   }
 
   /** Years the category lists cover. */
-  listYears(): number[] {
-    return [...new Set(this.kb.categoryLists.map((l) => l.year))].sort((a, b) => a - b);
+  listYears(): readonly number[] {
+    return (this.listYearsValue ??= [...new Set(this.kb.categoryLists.map((l) => l.year))].sort((a, b) => a - b));
   }
 
   /** What every year's list of a category says about a code, oldest first. */
@@ -233,8 +246,13 @@ export class Knowledge {
   }
 
   /** Facts of one kind. */
-  facts<K extends FactKind>(kind: K): Extract<Fact, { kind: K }>[] {
-    return this.kb.facts.filter((f): f is Extract<Fact, { kind: K }> => f.kind === kind);
+  facts<K extends FactKind>(kind: K): readonly Extract<Fact, { kind: K }>[] {
+    let facts = this.factsByKind.get(kind);
+    if (!facts) {
+      facts = this.kb.facts.filter((f) => f.kind === kind);
+      this.factsByKind.set(kind, facts);
+    }
+    return facts as readonly Extract<Fact, { kind: K }>[];
   }
 
   /** A glossary term by name, expansion or alias. */

@@ -13,6 +13,7 @@ import {
   subYears,
 } from "date-fns";
 import type { DateMention, Period } from "./question.js";
+import { matchesOf } from "./pattern.js";
 
 const MONTH = "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?";
 const DAY = "(\\d{1,2})(?:st|nd|rd|th)?";
@@ -56,16 +57,6 @@ const iso = (d: Date): string => format(d, "yyyy-MM-dd");
 // The three letters every way of writing a month starts with ("sept", "september", "sep" are all "sep").
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
-const globals = new Map<string, RegExp>();
-/** The same pattern with the g flag, compiled once. */
-function global(re: RegExp): RegExp {
-  let g = globals.get(re.source);
-  if (!g) {
-    g = new RegExp(re.source, "g");
-    globals.set(re.source, g);
-  }
-  return g;
-}
 
 function monthIndex(word: string): number {
   return MONTHS.indexOf(word.slice(0, 3));
@@ -107,6 +98,12 @@ function validDate(y: number, m: number, d: number): Date | undefined {
 function afterFullDate(before: string): RegExp {
   return new RegExp(`\\b${before}(?:${P1.source.slice(2, -2)}|${P2.source.slice(2, -2)})\\b`);
 }
+const WEEK_OF = afterFullDate("(?:the )?week of (?:the )?");
+const SINCE_DAY = afterFullDate("since (?:the )?");
+const SINCE_MONTH = new RegExp(`\\bsince ${P7.source.slice(2)}`);
+const QUARTER = new RegExp(`\\b(?:q([1-4]) ?(?:of )?${YEAR}|${YEAR} ?q([1-4])|(first|second|third|fourth|1st|2nd|3rd|4th) quarter (?:of )?${YEAR})\\b`);
+const HOLIDAY = new RegExp(`\\b(christmas eve|christmas(?: day)?|xmas|boxing day|new year'?s eve|new year'?s(?: day)?|canada day)(?:,? ${YEAR})?`);
+const MONTHS_COMPARED = new RegExp(`\\b${MONTH} (?:vs\\.?|versus|and|or|compared (?:to|with)) ${MONTH},? ${YEAR}\\b`);
 
 // The date an afterFullDate pattern matched: month, day, year as P1 orders them, or day, month, year as P2 does.
 function fullDateOf(m: RegExpExecArray): Date | undefined {
@@ -149,7 +146,7 @@ export function findDates(text: string, now: Date, options: DateOptions = {}): D
   const take = (re: RegExp, fn: (m: RegExpExecArray) => boolean): void => {
     // Most clauses name no date: a quick test first spares building the match list.
     if (!re.test(masked)) return;
-    for (const m of [...masked.matchAll(global(re))]) {
+    for (const m of matchesOf(re, masked)) {
       const start = m.index;
       if (fn(m as RegExpExecArray)) {
         spans.push([start, start + m[0].length]);
@@ -179,7 +176,7 @@ export function findDates(text: string, now: Date, options: DateOptions = {}): D
     return true;
   });
   // "the week of december 15 2025": the seven days from that day.
-  take(afterFullDate("(?:the )?week of (?:the )?"), (m) => {
+  take(WEEK_OF, (m) => {
     const d = fullDateOf(m);
     if (!d) return false;
     const to = addDays(d, 6);
@@ -187,21 +184,21 @@ export function findDates(text: string, now: Date, options: DateOptions = {}): D
     return true;
   });
   // "since jan 1 2026": from that day to today, not the day alone.
-  take(afterFullDate("since (?:the )?"), (m) => {
+  take(SINCE_DAY, (m) => {
     const d = fullDateOf(m);
     if (!d || d > now) return false;
     periods.push({ from: iso(d), to: iso(now), label: `since ${format(d, "MMMM d, yyyy")}`, kind: "relative" });
     return true;
   });
   // "since march 2025": from that month to today.
-  take(new RegExp(`\\bsince ${P7.source.slice(2)}`), (m) => {
+  take(SINCE_MONTH, (m) => {
     const from = new Date(Number(m[2]), monthIndex(m[1] ?? ""), 1);
     if (from > now) return false;
     periods.push({ from: iso(from), to: iso(now), label: `since ${format(from, "MMMM yyyy")}`, kind: "relative" });
     return true;
   });
   // "q1 2026", "2026 q3", "first quarter of 2025": three calendar months.
-  take(new RegExp(`\\b(?:q([1-4]) ?(?:of )?${YEAR}|${YEAR} ?q([1-4])|(first|second|third|fourth|1st|2nd|3rd|4th) quarter (?:of )?${YEAR})\\b`), (m) => {
+  take(QUARTER, (m) => {
     const ordinal = { first: 1, second: 2, third: 3, fourth: 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4 }[m[5] ?? ""];
     const q = Number(m[1] ?? m[4] ?? ordinal);
     const y = Number(m[2] ?? m[3] ?? m[6]);
@@ -212,7 +209,7 @@ export function findDates(text: string, now: Date, options: DateOptions = {}): D
     return true;
   });
   // Days people name by their holiday: "christmas 2025", "new year's day 2026".
-  take(new RegExp(`\\b(christmas eve|christmas(?: day)?|xmas|boxing day|new year'?s eve|new year'?s(?: day)?|canada day)(?:,? ${YEAR})?`), (m) => {
+  take(HOLIDAY, (m) => {
     const [month, day] = HOLIDAYS.find(([re]) => re.test(m[1] ?? ""))?.[1] ?? [0, 1];
     const d = m[2] ? validDate(Number(m[2]), month, day) : mostRecent(now, month, day);
     return d ? addDate(d, m[0]) : false;
@@ -258,7 +255,7 @@ export function findDates(text: string, now: Date, options: DateOptions = {}): D
     return true;
   });
   // "jan vs jul 2026": two months of one year, for a comparison.
-  take(new RegExp(`\\b${MONTH} (?:vs\\.?|versus|and|or|compared (?:to|with)) ${MONTH},? ${YEAR}\\b`), (m) => {
+  take(MONTHS_COMPARED, (m) => {
     const y = Number(m[3]);
     periods.push(monthPeriod(y, monthIndex(m[1] ?? "")), monthPeriod(y, monthIndex(m[2] ?? "")));
     return true;

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { KNOWLEDGE_DIR } from "../kb/paths.js";
 import { readChecked } from "../kb/validated.js";
 import type { Vocabulary } from "../kb/vocabulary.js";
-import { alternation, escape } from "./pattern.js";
+import { alternation, escape, matchesOf } from "./pattern.js";
 import { withinEdits } from "./edits.js";
 import { French, fold } from "./language.js";
 
@@ -69,7 +69,8 @@ export class Lexicon {
   private readonly nameIds: Map<string, string>;
   private fuzzyIndex: Fuse<NameEntry> | undefined;
   private readonly fuzzyNames: readonly NameEntry[];
-  private readonly shortNames: readonly NameEntry[];
+  private readonly shortNames: readonly (NameEntry & { readonly letters: string })[];
+  private readonly shortWords = new LRUCache<string, string>({ max: 5000 });
   /** Words never part of an occupation phrase. */
   readonly stopwords: ReadonlySet<string>;
   private readonly rules: readonly { topic: string; asks: RegExp; denies: RegExp | null }[];
@@ -116,7 +117,7 @@ export class Lexicon {
     this.names = new RegExp(`(?:^|[^a-z0-9])(${alternation(byLength.map((n) => n.name), (ch) => (ch === " " || ch === "-" ? "[ -]?" : escape(ch)))})(?=$|[^a-z0-9])`, "g");
     this.nameIds = new Map<string, string>();
     for (const n of byLength) if (!this.nameIds.has(nameKey(n.name))) this.nameIds.set(nameKey(n.name), n.id);
-    this.shortNames = all.filter((n) => /^[a-z]{4,6}$/.test(n.name));
+    this.shortNames = all.filter((n) => /^[a-z]{4,6}$/.test(n.name)).map((n) => ({ ...n, letters: letters(n.name) }));
     this.fuzzyNames = all.filter((n) => n.name.length >= 6 && !n.name.includes(" "));
   }
 
@@ -206,11 +207,28 @@ export class Lexicon {
     return id || null;
   }
 
+  // The round type a short word mistypes, remembered like fuzzyName's.
+  private shortName(w: string): string | null {
+    const known = this.shortWords.get(w);
+    if (known !== undefined) return known || null;
+    let id = "";
+    if (!PROTECTED.has(w)) {
+      const sorted = letters(w);
+      // Short names mistyped by two swapped letters ("stme", "tarde"): same letters, same first letter.
+      const swapped = (n: { name: string; letters: string }) => n.name.length === w.length && n.letters === sorted;
+      // Or one inner letter left out ("frnch", "trdes"): the first and last letters kept.
+      const dropped = (n: { name: string }) => n.name.length === w.length + 1 && n.name.at(-1) === w.at(-1);
+      id = this.shortNames.find((n) => n.name !== w && n.name[0] === w[0] && (swapped(n) || dropped(n)) && withinEdits(w, n.name, 1))?.id ?? "";
+    }
+    this.shortWords.set(w, id);
+    return id || null;
+  }
+
   /** Round types a text names, in order of mention, each found once; exact names first, then single mistyped words. */
   categoriesIn(text: string): CategoryHit[] {
     const hits: CategoryHit[] = [];
     let masked = text;
-    for (const m of text.matchAll(this.names)) {
+    for (const m of matchesOf(this.names, text)) {
       const name = m[1] ?? "";
       const id = this.nameIds.get(nameKey(name));
       if (!id) continue;
@@ -218,15 +236,9 @@ export class Lexicon {
       hits.push({ id, start, end: start + name.length });
       masked = masked.slice(0, start) + " ".repeat(name.length) + masked.slice(start + name.length);
     }
-    // Short names mistyped by two swapped letters ("stme", "tarde"): same letters, same first letter.
     for (const m of masked.matchAll(/\b[a-z]{4,5}\b/g)) {
-      const w = m[0];
-      if (PROTECTED.has(w)) continue;
-      const swapped = (n: NameEntry) => n.name.length === w.length && [...n.name].sort().join("") === [...w].sort().join("");
-      // Or one inner letter left out ("frnch", "trdes"): the first and last letters kept.
-      const dropped = (n: NameEntry) => n.name.length === w.length + 1 && n.name.at(-1) === w.at(-1);
-      const hit = this.shortNames.find((n) => n.name !== w && n.name[0] === w[0] && (swapped(n) || dropped(n)) && withinEdits(w, n.name, 1));
-      if (hit) hits.push({ id: hit.id, start: m.index, end: m.index + w.length });
+      const id = this.shortName(m[0]);
+      if (id) hits.push({ id, start: m.index, end: m.index + m[0].length });
     }
     const wordRe = /[a-z][a-z-]{5,}/g;
     for (const m of masked.matchAll(wordRe)) {
@@ -242,6 +254,10 @@ export class Lexicon {
 // Measured on the tuning questions: 0.25 accepts one or two typos in words of six letters or more
 // ("helthcare", "transprot") and rejects the other words there ("stream" is not "stem": too short to try).
 const FUZZY_CATEGORY_THRESHOLD = 0.25;
+
+function letters(word: string): string {
+  return [...word].sort().join("");
+}
 
 function nameKey(name: string): string {
   return name.replace(/[ -]/g, "");

@@ -1,5 +1,6 @@
 import type { Lang } from "../messages/lang.js";
 import { findDates } from "./dates.js";
+import { matchesOf } from "./pattern.js";
 import { fold } from "./language.js";
 import type { Lexicon } from "./lexicon.js";
 import { readProfile, SCORE_TOLD } from "./profile.js";
@@ -148,7 +149,7 @@ export function parseClause(raw: string, lexicon: Lexicon, now: Date, lang: Lang
   const digits = /\d/.test(text);
   const take = (re: RegExp, fn: (m: RegExpMatchArray) => boolean): void => {
     if (!digits) return;
-    for (const m of blank(text, spans).matchAll(new RegExp(re.source, "g"))) {
+    for (const m of matchesOf(re, blank(text, spans))) {
       if (fn(m)) spans.push({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
     }
   };

@@ -37,3 +37,33 @@ export function alternation(words: readonly string[], token: (ch: string) => str
   };
   return write(root);
 }
+
+const globals = new Map<string, RegExp>();
+/** The same pattern with the g flag, compiled once per source. */
+export function global(re: RegExp): RegExp {
+  if (re.global) return re;
+  const key = `${re.flags}/${re.source}`;
+  let g = globals.get(key);
+  if (!g) {
+    g = new RegExp(re.source, `g${re.flags}`);
+    globals.set(key, g);
+  }
+  return g;
+}
+
+/**
+ * Every match of a pattern in a text, in order, as String.prototype.matchAll finds them; without the copy of the
+ * pattern matchAll makes at each call, which costs microseconds for a long pattern. The pattern is used from its start
+ * and left there, so a caller may use it again while reading the matches.
+ */
+export function matchesOf(re: RegExp, text: string): RegExpExecArray[] {
+  const g = global(re);
+  const out: RegExpExecArray[] = [];
+  g.lastIndex = 0;
+  for (let m = g.exec(text); m !== null; m = g.exec(text)) {
+    out.push(m);
+    if (m[0] === "") g.lastIndex += 1;
+  }
+  g.lastIndex = 0;
+  return out;
+}

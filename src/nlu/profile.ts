@@ -2,6 +2,7 @@ import type { AbilityValues, LanguageResult, PartialProfile } from "../crs/profi
 import type { Vocabulary } from "../kb/vocabulary.js";
 import { CRS_MESSAGES } from "../messages/crs.js";
 import { pick } from "../messages/lang.js";
+import { matchesOf } from "./pattern.js";
 
 /** What a clause says about a CRS profile, with how the bot read what could be read two ways. */
 export interface ProfileReading {
@@ -27,8 +28,18 @@ type LanguageTest = "ielts" | "celpip" | "pte" | "tef" | "tcf";
 
 const NUM = String.raw`(\d{1,3}(?:\.\d)?)`;
 
+// Scores of the four abilities, each named ("l8.5", "reading 7"), number first ("8 listening"), one for a list
+// ("6.5 for reading, writing, speaking"), one for the rest ("7 in the others"), or four in a row after a test's name.
+const BY_LETTER = new RegExp(String.raw`\b(listening|reading|writing|speaking|[lrws])\s*[:=]?\s*${NUM}\b`, "g");
+const NUMBER_FIRST = new RegExp(String.raw`^\s*${NUM}\s*(?:listening|reading|writing|speaking)\b`);
+const NUMBER_THEN_NAME = new RegExp(String.raw`${NUM}\s*(listening|reading|writing|speaking)\b`, "g");
+const ABILITIES = String.raw`(?:listening|reading|writing|speaking)`;
+const NUMBER_FOR_LIST = new RegExp(String.raw`${NUM}\s*(?:in|for|on|at)\s+(?:the\s+)?(${ABILITIES}(?:\s*(?:,|and|&)\s*${ABILITIES})*)`, "g");
+const NUMBER_FOR_REST = new RegExp(String.raw`${NUM}\s*(?:in|for|on)?\s*(?:the\s+)?(?:others?|rest|remaining|other (?:three|abilities|skills))\b`);
+
 /** The words that may come between a test's name and its score: "celpip and i get 7 in all". */
 export const SCORE_TOLD = String.raw`(?:,? (?:and )?(?:i |if i )?(?:have|get|got|score|scored|scoring)(?: an?)?)?`;
+const SCORE_SEQUENCE = new RegExp(String.raw`^${SCORE_TOLD}\s*[:=]?\s*${NUM}(?:\s*[,/ -]\s*${NUM}\s*[,/ -]\s*${NUM}\s*[,/ -]\s*${NUM})?`);
 
 function four(values: readonly number[]): AbilityValues | undefined {
   const [listening, reading, writing, speaking] = values;
@@ -39,26 +50,25 @@ function four(values: readonly number[]): AbilityValues | undefined {
 // "l8.5 r8 w7.5 s7.5", "listening 8 reading 7 ...": each ability by its letter or name.
 function lettered(text: string): AbilityValues | undefined {
   const found: Partial<Record<keyof AbilityValues, number>> = {};
-  for (const m of text.matchAll(new RegExp(String.raw`\b(listening|reading|writing|speaking|[lrws])\s*[:=]?\s*${NUM}\b`, "g"))) {
+  for (const m of matchesOf(BY_LETTER, text)) {
     const ability = ABILITY[m[1] ?? ""];
     if (ability && found[ability] === undefined) found[ability] = Number(m[2]);
   }
   // "8 listening 7 reading ...": the number first, when the text starts that way.
-  if (new RegExp(String.raw`^\s*${NUM}\s*(?:listening|reading|writing|speaking)\b`).test(text)) for (const k of Object.keys(found)) delete found[k as keyof AbilityValues];
-  for (const m of text.matchAll(new RegExp(String.raw`${NUM}\s*(listening|reading|writing|speaking)\b`, "g"))) {
+  if (NUMBER_FIRST.test(text)) for (const k of Object.keys(found)) delete found[k as keyof AbilityValues];
+  for (const m of matchesOf(NUMBER_THEN_NAME, text)) {
     const ability = ABILITY[m[2] ?? ""];
     if (ability && found[ability] === undefined) found[ability] = Number(m[1]);
   }
   // "7.5 listening and 6.5 for reading, writing, speaking": one score for a list of abilities.
-  const list = String.raw`(?:listening|reading|writing|speaking)`;
-  for (const m of text.matchAll(new RegExp(String.raw`${NUM}\s*(?:in|for|on|at)\s+(?:the\s+)?(${list}(?:\s*(?:,|and|&)\s*${list})*)`, "g"))) {
+  for (const m of matchesOf(NUMBER_FOR_LIST, text)) {
     for (const name of (m[2] ?? "").split(/\s*(?:,|and|&)\s*/)) {
       const ability = ABILITY[name];
       if (ability && found[ability] === undefined) found[ability] = Number(m[1]);
     }
   }
   // "8 in listening and 7 in the others": the rest of the four.
-  const rest = new RegExp(String.raw`${NUM}\s*(?:in|for|on)?\s*(?:the\s+)?(?:others?|rest|remaining|other (?:three|abilities|skills))\b`).exec(text);
+  const rest = NUMBER_FOR_REST.exec(text);
   if (rest && Object.keys(found).length > 0) for (const a of ["listening", "reading", "writing", "speaking"] as const) found[a] ??= Number(rest[1]);
   return found.listening !== undefined && found.reading !== undefined && found.writing !== undefined && found.speaking !== undefined
     ? { listening: found.listening, reading: found.reading, writing: found.writing, speaking: found.speaking }
@@ -70,7 +80,7 @@ function scoresAfter(text: string, at: number, readings: string[], label: string
   const tail = text.slice(at, at + 60);
   const named = lettered(tail);
   if (named) return named;
-  const seq = new RegExp(String.raw`^${SCORE_TOLD}\s*[:=]?\s*${NUM}(?:\s*[,/ -]\s*${NUM}\s*[,/ -]\s*${NUM}\s*[,/ -]\s*${NUM})?`).exec(tail);
+  const seq = SCORE_SEQUENCE.exec(tail);
   if (!seq) return undefined;
   if (seq[2] !== undefined) {
     readings.push(pick(CRS_MESSAGES).skill.readAs(label, seq.slice(1, 5) as string[]));
@@ -83,7 +93,7 @@ function scoresAfter(text: string, at: number, readings: string[], label: string
 function language(text: string, readings: string[]): { first?: LanguageResult; second?: LanguageResult; facts: number } {
   const results: { at: number; result: LanguageResult; french: boolean }[] = [];
   for (const [re, test] of TESTS) {
-    const m = new RegExp(re.source, "g").exec(text);
+    const m = re.exec(text);
     if (!m) continue;
     const scores = scoresAfter(text, m.index + m[0].length, readings, test.toUpperCase());
     const french = test === "tef" || test === "tcf";
@@ -91,7 +101,7 @@ function language(text: string, readings: string[]): { first?: LanguageResult; s
     if (scores && french && Object.values(scores).every((v) => v <= 12)) results.push({ at: m.index, result: { language: "french", levels: scores }, french });
     else if (scores) results.push({ at: m.index, result: { test, scores }, french });
   }
-  for (const m of text.matchAll(/\b(clb|nclc)\s*/g)) {
+  for (const m of matchesOf(/\b(clb|nclc)\s*/g, text)) {
     const scores = scoresAfter(text, m.index + m[0].length, readings, (m[1] ?? "").toUpperCase());
     if (!scores) continue;
     const french = m[1] === "nclc" || /\bfrench\s*$/.test(text.slice(Math.max(0, m.index - 12), m.index));
@@ -113,23 +123,23 @@ function language(text: string, readings: string[]): { first?: LanguageResult; s
 const YEAR_COUNT = String.raw`(\d{1,2}(?:\.\d)?|one|two|three|four|five|six|seven|eight|nine|ten|a|an)\+?`;
 const yearPatterns = new Map<string, readonly RegExp[]>();
 
-function years(text: string, where: RegExp): number | undefined {
-  let patterns = yearPatterns.get(where.source);
+function years(text: string, place: string): number | undefined {
+  let patterns = yearPatterns.get(place);
   if (!patterns) {
     // "a 3 year canadian degree": years of a credential, not of work.
     const study = String.raw`(?!\s+(?:degree|diploma|credential|program|programme|course|college|university|studies|study|bachelor'?s?|masters?|certificate|dec|aec)\b)`;
     // "a masters of 2 years in canada": a credential's length told before its place, not years of work.
     const credential = String.raw`(?<!\b(?:masters?|master's|degree|diploma|bachelor'?s?|dec|aec|program|programme|studies|credential|phd|doctorate|course)(?: of| for)? )`;
     patterns = [
-      new RegExp(String.raw`${credential}\b${YEAR_COUNT}\s*(?:years?|yrs?|y)\b(?:\s+of)?(?:\s+(?:skilled|full[- ]time|work(?:ing)?|job))*(?:\s+(?:experience|exp))?(?:\s+(?:before|earlier|prior|previously|before that))?\s*${where.source}${study}`),
+      new RegExp(String.raw`${credential}\b${YEAR_COUNT}\s*(?:years?|yrs?|y)\b(?:\s+of)?(?:\s+(?:skilled|full[- ]time|work(?:ing)?|job))*(?:\s+(?:experience|exp))?(?:\s+(?:before|earlier|prior|previously|before that))?\s*${place}${study}`),
       // "canadian work 2 yrs", "foreign exp: 3 years": the place, the kind of time, then the count.
-      new RegExp(String.raw`${where.source}\s+(?:work(?:ing)?|experience|exp|job)(?:\s+(?:experience|exp))?\s*(?:of|:|=|-)?\s*${YEAR_COUNT}\s*(?:years?|yrs?|y)\b`),
+      new RegExp(String.raw`${place}\s+(?:work(?:ing)?|experience|exp|job)(?:\s+(?:experience|exp))?\s*(?:of|:|=|-)?\s*${YEAR_COUNT}\s*(?:years?|yrs?|y)\b`),
       // "working in canada (as a software developer) for 2 years".
-      new RegExp(String.raw`\b(?:work(?:ed|ing)?|employed|job)\b[a-z ]{0,12}${where.source}(?:[a-z ]{0,40}?)\s+(?:for|since)\s+(?:the (?:past|last) |about |around |almost |over )?${YEAR_COUNT}\s*(?:years?|yrs?)\b`),
+      new RegExp(String.raw`\b(?:work(?:ed|ing)?|employed|job)\b[a-z ]{0,12}${place}(?:[a-z ]{0,40}?)\s+(?:for|since)\s+(?:the (?:past|last) |about |around |almost |over )?${YEAR_COUNT}\s*(?:years?|yrs?)\b`),
       // "3 canadian", "two in canada": a count without the word "years"; "a canadian college" is no count.
-      new RegExp(String.raw`\b(?!an?\b)${YEAR_COUNT}\s+${where.source}${study}`),
+      new RegExp(String.raw`\b(?!an?\b)${YEAR_COUNT}\s+${place}${study}`),
     ];
-    yearPatterns.set(where.source, patterns);
+    yearPatterns.set(place, patterns);
   }
   const m = patterns.map((p) => p.exec(text)).find((x) => x !== null);
   if (!m) return undefined;
@@ -227,6 +237,7 @@ function sinceYears(text: string): number | undefined {
 }
 
 const ABROAD = String.raw`(?:abroad|foreign|outside(?: of)? canada|overseas|back home|in (?:the )?(?:india|nigeria|uk|us|usa|philippines|pakistan|china|iran|brazil|mexico|my country|home country|france|maroc|morocco|algerie|algeria|tunisie|tunisia|senegal|cameroun|cameroon|cote d'ivoire|ivory coast|belgique|belgium|suisse|switzerland|liban|lebanon|haiti|congo|rdc|mali|benin|togo|guinee|guinea|madagascar|burkina faso|gabon|rwanda|colombie|colombia|egypte|egypt|vietnam|bangladesh|nepal|ukraine|russie|russia|turquie|turkey|espagne|spain|italie|italy|allemagne|germany|royaume-uni|etats-unis|dubai|uae|qatar|arabie saoudite|saudi arabia|bangalore|bengaluru|mumbai|delhi|new delhi|chennai|hyderabad|pune|kolkata|lagos|abuja|manila|cebu|karachi|lahore|islamabad|dhaka|cairo|beijing|shanghai|london|paris|nairobi|accra|tehran|sao paulo|mexico city|bogota|kathmandu|colombo|riyadh|doha|tunis|casablanca|algiers|alger|dakar|douala|yaounde|abidjan|kinshasa)|(?:indian?|nigerian?|pakistani?|filipino|philippines?|chinese|iranian?|brazilian?|mexican?|uk|us|usa|uae|dubai|saudi|qatar|bangladeshi?|nepali?|egyptian?|moroccan?|algerian?|tunisian?|cameroonian?|french|lebanese) (?:work|experience|exp|job))`;
+const NONE_ABROAD = new RegExp(String.raw`\b(?:no|zero|none|nothing|never worked)\b(?: (?:work(?:ed)?|experience|exp|years?))* ${ABROAD}`);
 
 /** Reads what a clause says about a CRS profile: the facts a person gives about themself (and their partner). */
 export function readProfile(raw: string, vocabulary: Vocabulary): ProfileReading {
@@ -300,15 +311,15 @@ export function readProfile(raw: string, vocabulary: Vocabulary): ProfileReading
   if (lang.second) set("secondLanguage", lang.second);
   else if (/\bno (?:french|english)(?: test| results?)?\b|\bno second language\b/.test(own)) set("secondLanguage", null);
 
-  set("canadianExperienceYears", years(own, new RegExp(IN_CANADA)) ?? sinceYears(own) ?? (/\b(?:no|zero|0) (?:canadian|cdn)(?: work)?(?: experience| exp)?\b|\bnever worked in canada\b|\b(?:no|zero|none|nothing)\b(?: (?:work(?:ed)?|experience|exp|years?))* in canada\b/.test(own) ? 0 : undefined));
+  set("canadianExperienceYears", years(own, IN_CANADA) ?? sinceYears(own) ?? (/\b(?:no|zero|0) (?:canadian|cdn)(?: work)?(?: experience| exp)?\b|\bnever worked in canada\b|\b(?:no|zero|none|nothing)\b(?: (?:work(?:ed)?|experience|exp|years?))* in canada\b/.test(own) ? 0 : undefined));
   set(
     "foreignExperienceYears",
-    years(own, new RegExp(ABROAD)) ??
-      (/\b(?:no|zero|0) (?:foreign|overseas)(?: work)?(?: experience| exp)?\b/.test(own) || new RegExp(String.raw`\b(?:no|zero|none|nothing|never worked)\b(?: (?:work(?:ed)?|experience|exp|years?))* ${ABROAD}`).test(own) ? 0 : undefined),
+    years(own, ABROAD) ??
+      (/\b(?:no|zero|0) (?:foreign|overseas)(?: work)?(?: experience| exp)?\b/.test(own) || NONE_ABROAD.test(own) ? 0 : undefined),
   );
   // Years of experience with no place named are read as foreign when there is no Canadian experience, or none told.
   if (profile.foreignExperienceYears === undefined && (profile.canadianExperienceYears === undefined || profile.canadianExperienceYears === 0)) {
-    const plain = years(own, /(?:of )?(?:work )?(?:experience|exp)\b/) ?? years(own, /(?:of )?work(?:ed|ing)?\b/);
+    const plain = years(own, String.raw`(?:of )?(?:work )?(?:experience|exp)\b`) ?? years(own, String.raw`(?:of )?work(?:ed|ing)?\b`);
     if (plain !== undefined) {
       set("foreignExperienceYears", plain);
       readings.push(pick(CRS_MESSAGES).skill.readAsForeign(plain));
@@ -326,7 +337,7 @@ export function readProfile(raw: string, vocabulary: Vocabulary): ProfileReading
     const both = /\b(?:both|both of us)\b([^,;.]{0,40})/.exec(text);
     const spouseEducation = education(partner, vocabulary) ?? (both ? education(both[1] ?? "", vocabulary) : undefined);
     const spouseLang = language(partner, readings);
-    const spouseCanadian = years(partner, /(?:in canada|canadian|canada)/) ?? (/\b(?:never worked in canada|no canadian)\b/.test(partner) ? 0 : undefined);
+    const spouseCanadian = years(partner, "(?:in canada|canadian|canada)") ?? (/\b(?:never worked in canada|no canadian)\b/.test(partner) ? 0 : undefined);
     if (spouseEducation !== undefined || spouseLang.first || spouseCanadian !== undefined) {
       profile.spouse = {
         ...(spouseEducation !== undefined ? { education: spouseEducation } : {}),

@@ -4,6 +4,7 @@ import { coreMessages } from "../core/messages.js";
 import { makeReply } from "../core/reply.js";
 import { metaMessages, type SourceSubjectText } from "../messages/meta.js";
 import { has, type Clause } from "../nlu/question.js";
+import { examplesOf } from "./examples.js";
 import type { AnySkill, Match, Skill, SkillContext } from "./types.js";
 
 /** What the help skill answers. */
@@ -49,12 +50,12 @@ export function helpSkill(all: () => readonly AnySkill[]): Skill<HelpParams> {
     answer(params, context: SkillContext) {
       const { knowledge } = context;
       const m = metaMessages().help;
-      const examples = all().filter((s) => s.id !== "help").flatMap((s) => s.examples(knowledge).slice(0, 2));
+      const examples = all().filter((s) => s.id !== "help").flatMap((s) => examplesOf(s, knowledge).slice(0, 2));
       if (params.kind === "thanks") return { reply: makeReply(knowledge, "help", { title: m.thanksTitle, text: coreMessages().thanks, suggestions: examples.slice(0, 2) }) };
       if (params.kind === "empty") return { reply: makeReply(knowledge, "help", { title: m.emptyTitle, text: coreMessages().empty, suggestions: examples.slice(0, 3), userError: true }) };
       const lines = all()
-        .filter((s) => s.id !== "help" && s.examples(knowledge).length > 0)
-        .map((s) => m.line(m.summary(s.id, s.summary), s.examples(knowledge).slice(0, 3)));
+        .filter((s) => s.id !== "help" && examplesOf(s, knowledge).length > 0)
+        .map((s) => m.line(m.summary(s.id, s.summary), examplesOf(s, knowledge).slice(0, 3)));
       return {
         reply: makeReply(knowledge, "help", {
           title: params.kind === "greeting" ? m.helloTitle : m.helpTitle,

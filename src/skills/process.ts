@@ -213,7 +213,7 @@ export const processSkill: Skill<ProcessParams> = {
       }
       case "programs": {
         const programs = knowledge.roundTypes().filter((t) => t.kind === "program");
-        const f = knowledge.facts("programs").sort((a, b) => b.sources.length - a.sources.length)[0];
+        const f = [...knowledge.facts("programs")].sort((a, b) => b.sources.length - a.sources.length)[0];
         return {
           reply: makeReply(knowledge, "process", {
             title: m.programsTitle,

@@ -9,6 +9,7 @@ import { detectLanguage } from "../nlu/language.js";
 import { DEFAULT_MAX_INPUT, parse } from "../nlu/parse.js";
 import type { Clause, Question } from "../nlu/question.js";
 import { defaultRegistry, MIN_SCORE, type SkillRegistry } from "./registry.js";
+import { examplesOf } from "./examples.js";
 import { SlotsSchema, type OptionValues, type Skill, type SkillAnswer, type SkillContext, type Slots } from "./types.js";
 
 /** Bounds of the conversation memory. */
@@ -297,7 +298,7 @@ export class Robot {
 
   private fallback(knowledge: Knowledge, clause: Clause, context: SkillContext): Reply {
     const words = new Set(clause.text.split(/[^a-z0-9]+/).filter((w) => w.length > 3));
-    const examples = this.registry.skills.flatMap((s) => s.examples(knowledge));
+    const examples = this.registry.skills.flatMap((s) => examplesOf(s, knowledge));
     const close = examples
       .map((q) => ({ q, n: q.toLowerCase().split(/[^a-z0-9]+/).filter((w) => words.has(w)).length }))
       .filter((x) => x.n > 0)

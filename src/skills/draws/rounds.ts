@@ -210,14 +210,14 @@ function spanLabel(params: RoundsParams): string {
   return m.allRounds;
 }
 
-function selected(knowledge: Knowledge, params: RoundsParams, period = params.period, types = params.types): Draw[] {
+function selected(knowledge: Knowledge, params: RoundsParams, period = params.period, types = params.types): readonly Draw[] {
   const chosen = unfiltered(knowledge, params, period, types);
   const f = params.crsFilter;
   const kept = f ? chosen.filter((d) => d.crs !== null && (f.below === undefined || d.crs < f.below) && (f.above === undefined || d.crs > f.above)) : chosen;
   return params.lastN ? kept.slice(-params.lastN) : kept;
 }
 
-function unfiltered(knowledge: Knowledge, params: RoundsParams, period = params.period, types = params.types): Draw[] {
+function unfiltered(knowledge: Knowledge, params: RoundsParams, period = params.period, types = params.types): readonly Draw[] {
   if (params.range) {
     const from = knowledge.draw(params.range.from);
     const to = knowledge.draw(params.range.to);
