@@ -672,6 +672,24 @@ describe("skills on the small knowledge base", () => {
     expect(robot.turn({ text: "and the tie-break?", user: "u", conversation: "t", platform: "slack" }, EMPTY_CONVERSATION).reply.text).not.toContain("round 3");
   });
 
+  it("answers the rule the category rounds invite by, a medical list as a list and not a medical exam, and two levels offered without a yes", () => {
+    const ask = asker();
+    const rule = ask("whats the work experience rule for category draws now");
+    expect(rule.skills).toEqual(["category"]);
+    expect(rule.text).toContain("12 months (1,560 hours)");
+    const then = ask("in 2023 how much experience did u need for the category draws");
+    expect(then.skills).toEqual(["category"]);
+    expect(then.text).toContain("6 months");
+    const lab = ask("medical lab assistant 33101 still on the medical list in 2026?");
+    expect(lab.skills).toEqual(["occupation"]);
+    expect(lab.text).toMatch(/^Yes\. 33101 /);
+    ask("french category reqs?");
+    const either = ask("is it nclc 7 or 9");
+    expect(either.skills).toEqual(["category"]);
+    expect(either.text).toContain("NCLC 7");
+    expect(either.text).not.toMatch(/^(?:Yes|No)\b/);
+  });
+
   it("makes its examples from the knowledge base", () => {
     const knowledge = smallKnowledge();
     const examples = defaultRegistry().skills.flatMap((s) => s.examples(knowledge));

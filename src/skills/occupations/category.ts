@@ -110,8 +110,11 @@ function readCategory(clause: Clause, context: SkillContext): Match<CategoryPara
   if (category && has(clause, "categoryWord") && clause.phrase === "" && clause.text.split(" ").length <= 5 && !roundish && !yesNo && !has(clause, "exists") && !removal && !has(clause, "changed")) return { score: 0.8, params: { ...base, aspect: "list" } };
   // "and what do I need to qualify for it" after a category answer: that category's conditions.
   const onCategory = slots.skill === "category" || (slots.skill === "rounds" || slots.skill === "round") && slots.category !== undefined && knowledge.roundType(slots.category)?.kind === "category";
-  if (!category && slots.category && onCategory && (has(clause, "conditions") || /\b(?:qualify|eligible|eligibility|requirements?|language wise|what do (?:i|you|we) need)\b/.test(clause.text)) && !roundish) {
-    return { score: 0.86, fromState: true, params: { ...base, aspect: "conditions", category: slots.category, ...(year ?? slots.year ? { year: year ?? slots.year } : {}) } };
+  if (!category && slots.category && onCategory && (has(clause, "conditions") || /\b(?:qualify|eligible|eligibility|requirements?|language wise|what do (?:i|you|we) need)\b|\b(?:nclc|clb) ?\d/.test(clause.text)) && !roundish) {
+    // "is it nclc 7 or 9": two levels offered, neither a yes nor a no answers; the rule does.
+    const { yesNo: _y, frenchLevel: _f, ...offered } = base;
+    const params = /\bor (?:nclc |clb )?\d/.test(clause.text) ? offered : base;
+    return { score: 0.86, fromState: true, params: { ...params, aspect: "conditions", category: slots.category, ...(year ?? slots.year ? { year: year ?? slots.year } : {}) } };
   }
   // "who is that category even for", "who can apply to the physicians category".
   if (category && /\bwho (?:is|are) (?:it|that|this|they|those)(?: (?:even|really|actually))? for\b|\bwho (?:can|could) (?:apply|get in|qualify)\b|\bwho qualifies\b/.test(clause.text) && !roundish) {
@@ -130,6 +133,11 @@ function readCategory(clause: Clause, context: SkillContext): Match<CategoryPara
     const bigger = /\b(?:bigger|larger|longer|more)\b/.test(clause.text) ? true : /\b(?:smaller|shorter|fewer|less)\b/.test(clause.text) ? false : undefined;
     return { score: 0.88, params: { ...base, aspect: "count", year: clause.years[0] ?? 0, otherYear: clause.years[1] ?? 0, ...(bigger !== undefined && yesNo ? { bigger } : {}) } };
   }
+  // "whats the work experience rule for category draws now", "in 2023 how much experience did u need for the category
+  // draws": the rule the category rounds invite by, not their latest rounds.
+  const experienceAsked = /\bhow (?:much|many (?:months|years)(?: of)?) (?:work )?(?:experience|exp)\b/.test(clause.text);
+  const ruleAsked = (experienceAsked || /\b(?:rules?|requirements?|reqs?|criteria|conditions?)\b/.test(clause.text) && !has(clause, "howMany")) && !has(clause, "cutoff") && !has(clause, "invitations") && !has(clause, "tieBreak") && !has(clause, "pool") && !has(clause, "pnpStream") && !clause.categories.some((c) => knowledge.roundType(c)?.kind === "program");
+  if (ruleAsked && (has(clause, "categoryWord") || category) && clause.codes.length === 0 && clause.rounds.length === 0 && !/\b(?:which|what) categories\b/.test(clause.text)) return { score: 0.92, params: { ...base, aspect: "conditions" } };
   if (has(clause, "conditions") && (has(clause, "categoryWord") || category) && !roundish && !clause.codes.length) {
     if (category || !/\b(?:which|what) categories\b/.test(clause.text)) return { score: 0.83, params: { ...base, aspect: "conditions" } };
   }
