@@ -292,6 +292,8 @@ export const FactSchema = lazySchema(() =>
     z.object({
       kind: z.literal("application-process"),
       steps: z.array(z.string()).min(1),
+      /** The article's sentence on how the profiles in the pool are ranked, when it has one. */
+      ranking: z.string().optional(),
       ...factBase,
     }),
   ])

@@ -71,13 +71,16 @@ export interface MetaMessages {
     readonly unknownSchedule: string;
     readonly unknownThat: string;
     readonly applyTitle: string;
-    readonly applySteps: (count: number) => string;
+    /** The steps of applying, after the article's sentence on how profiles are ranked when it has one. */
+    readonly applySteps: (count: number, ranking?: string) => string;
     readonly step: (n: number, text: string) => string;
     readonly scheduleTitle: string;
     /** Whether rounds follow a schedule, as the articles say; Yes or No first only when the question is a yes/no one. */
     readonly schedule: (fixed: boolean, quote: string, latest: string | null, yesNo: boolean) => string;
     readonly kindsTitle: string;
     readonly kinds: string;
+    /** The names an article gives the kinds, quoted, with the article cited. */
+    readonly kindsNamed: (citation: string, names: readonly string[]) => string;
     readonly kindCount: (name: string, rounds: number) => string;
     readonly allPrograms: (names: readonly string[]) => string;
     readonly programRounds: (names: readonly string[]) => string;
@@ -253,13 +256,14 @@ export const META_MESSAGES: Catalog<MetaMessages> = {
       unknownSchedule: "I don't know the draw schedule: none of my sources states it.",
       unknownThat: "I don't know that: none of my sources states it.",
       applyTitle: "How to apply",
-      applySteps: (count) => `Applying through Express Entry takes ${plural(count, "step")}:`,
+      applySteps: (count, ranking) => `${ranking ? `${ranking} ` : ""}Applying through Express Entry takes ${count === 2 ? "two steps" : plural(count, "step")}:`,
       step: (n, text) => `Step ${n}: ${text}`,
       scheduleTitle: "Draw schedule",
       schedule: (fixed, quote, latest, yesNo) => `${yesNo ? `${fixed ? "Yes" : "No"}: ` : ""}${quote} ${latest ? `The latest round I know of is ${latest}.` : ""}`.trim(),
       kindsTitle: "Kinds of rounds",
       kinds: "Rounds of invitations are of three kinds: all-program rounds, open to every program; program rounds, for one program; and category rounds, for candidates in a category (occupations or French).",
       kindCount: (name, rounds) => `${name} (${plural(rounds, "round")})`,
+      kindsNamed: (citation, names) => `${citation} names them ${joinAnd(names.map((n) => `"${n}"`))}.`,
       allPrograms: (names) => `All programs: ${joinAnd(names)}`,
       programRounds: (names) => `Programs: ${joinAnd(names)}`,
       categoryRounds: (names) => `Categories: ${joinAnd(names)}`,
@@ -402,7 +406,7 @@ export const META_MESSAGES: Catalog<MetaMessages> = {
       unknownSchedule: "Je ne connais pas le calendrier des tirages : aucune de mes sources ne le dit.",
       unknownThat: "Je ne sais pas : aucune de mes sources ne le dit.",
       applyTitle: "Comment présenter une demande",
-      applySteps: (count) => `Selon un article en anglais, une demande par Entrée express se fait en ${plural(count, "étape")} (citées telles quelles) :`,
+      applySteps: (count, ranking) => `Selon un article en anglais${ranking ? ` (« ${ranking} »)` : ""}, une demande par Entrée express se fait en ${count === 2 ? "deux étapes" : plural(count, "étape")} (citées telles quelles) :`,
       step: (n, text) => `Étape ${n} : ${text}`,
       scheduleTitle: "Calendrier des tirages",
       schedule: (fixed, quote, latest, yesNo) =>
@@ -410,6 +414,7 @@ export const META_MESSAGES: Catalog<MetaMessages> = {
       kindsTitle: "Types de rondes",
       kinds: "Les rondes d'invitations sont de trois types : les rondes tous programmes, ouvertes à tous les programmes ; les rondes par programme, pour un seul programme ; et les rondes par catégorie, pour les candidats d'une catégorie (professions ou français).",
       kindCount: (name, rounds) => `${name} (${plural(rounds, "ronde")})`,
+      kindsNamed: (citation, names) => `${citation} les nomme ${joinAnd(names.map((n) => `« ${n} »`))}.`,
       allPrograms: (names) => `Tous programmes : ${joinAnd(names)}`,
       programRounds: (names) => `Programmes : ${joinAnd(names)}`,
       categoryRounds: (names) => `Catégories : ${joinAnd(names)}`,

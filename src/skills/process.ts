@@ -189,7 +189,7 @@ export const processSkill: Skill<ProcessParams> = {
       case "apply": {
         const f = knowledge.facts("application-process")[0];
         if (!f) return unknown(context, m.unknownApply);
-        return { reply: makeReply(knowledge, "process", { title: m.applyTitle, text: m.applySteps(f.steps.length), list: f.steps.map((s, i) => m.step(i + 1, s)), asOf: f.asOf, sources: f.sources }) };
+        return { reply: makeReply(knowledge, "process", { title: m.applyTitle, text: m.applySteps(f.steps.length, f.ranking), list: f.steps.map((s, i) => m.step(i + 1, s)), asOf: f.asOf, sources: f.sources }) };
       }
       case "schedule": {
         const f = knowledge.facts("schedule")[0];
@@ -202,12 +202,15 @@ export const processSkill: Skill<ProcessParams> = {
         const kinds = knowledge.roundTypes().filter((t) => knowledge.drawsOf([t.id]).length > 0);
         const byKind = (k: string) => kinds.filter((t) => t.kind === k).map((t) => m.kindCount(named(t), knowledge.drawsOf([t.id]).length));
         const feed = knowledge.draws.flatMap((d) => d.sources).filter((s) => knowledge.sources.get(s)?.kind === "official");
+        // "general, program-specific or category-based": the names people meet in the articles, said beside ours.
+        const namedKinds = knowledge.facts("round-kinds")[0];
+        const article = namedKinds?.sources[0];
         return {
           reply: makeReply(knowledge, "process", {
             title: m.kindsTitle,
-            text: m.kinds,
+            text: namedKinds && article ? `${m.kinds} ${m.kindsNamed(cite(knowledge, article), namedKinds.kinds.map((k) => k.name))}` : m.kinds,
             list: [m.allPrograms(byKind("all")), m.programRounds(byKind("program")), m.categoryRounds(byKind("category"))],
-            sources: [...new Set(feed)].slice(0, 1),
+            sources: [...[...new Set(feed)].slice(0, 1), ...(namedKinds?.sources ?? [])],
           }),
         };
       }

@@ -192,6 +192,9 @@ describe("the knowledge base built from the five seed articles", () => {
     expect(fact("round-kinds")[0]?.kinds.map((k) => k.type)).toEqual(["general", "program-specific", "category-based"]);
     expect(fact("schedule")).toMatchObject([{ fixed: false, sources: [S1] }]);
     expect(fact("application-process")[0]?.steps).toHaveLength(2);
+    // The sentence before the steps says how the pool is ranked; it is quoted with them.
+    expect(fact("application-process")[0]?.ranking).toMatch(/^Express Entry uses a point-based system, the CRS, to rank candidates. profiles\.$/);
+    expect(fact("application-process")[0]?.quotes.map((q) => q.line)).toEqual([71, 73, 75]);
   });
 
   it("states the rules of selection the articles give, each with the articles that state it, the hedged one marked", () => {
@@ -252,7 +255,8 @@ describe("the knowledge base built from the five seed articles", () => {
     // How candidates are ranked, the programs and the steps, asked as people ask them.
     expect(ask("how do they rank ppl in the pool").reply.text).toContain("Express Entry uses a point-based system, the CRS, to rank");
     expect(ask("what are the three programs under express entry").understood.map((u) => u.skill)).toEqual(["process"]);
-    expect(ask("how does EE work step by step").reply.text).toMatch(/^Applying through Express Entry takes 2 steps:/);
+    expect(ask("what types of draws are there").reply.text).toContain('names them "General round of invitations", "Program-specific rounds of invitations" and "Category-based rounds of invitations".');
+    expect(ask("how does EE work step by step").reply.text).toMatch(/^Express Entry uses a point-based system, the CRS, to rank candidates' profiles\. Applying through Express Entry takes two steps:/);
     // A question that shares only "Express Entry" and "profile" with the articles gets no passage.
     expect(ask("what colour is the express entry logo").understood.map((u) => u.skill)).toEqual(["fallback"]);
     expect(ask("how long is my express entry profile valid").reply.text).toBe(MESSAGES.declineNotInData);

@@ -136,8 +136,8 @@ describe("the meta, glossary, process, decline and chart skills in French", () =
     const steps = knowledge.facts("application-process")[0]?.steps ?? [];
     const { reply, understood } = robot.handleWithUnderstanding({ text: "qu'est-ce qu'il faut envoyer après avoir reçu l'ITA ?", user: "u", conversation: "apply", platform: "cli" });
     expect(understood.map((u) => u.skill)).toEqual(["process"]);
-    expect(reply.text).toBe(fr(() => FR.process.applySteps(steps.length)));
-    expect(reply.text).toBe("Selon un article en anglais, une demande par Entrée express se fait en 2 étapes (citées telles quelles) :");
+    expect(reply.text).toBe(fr(() => FR.process.applySteps(steps.length, knowledge.facts("application-process")[0]?.ranking)));
+    expect(reply.text).toBe("Selon un article en anglais (« Express Entry uses a point-based system, the CRS, to rank candidates' profiles. »), une demande par Entrée express se fait en deux étapes (citées telles quelles) :");
     expect(reply.list).toEqual(steps.map((s, i) => `Étape ${i + 1} : ${s}`));
 
     const context = { knowledge, now: TODAY, slots: {}, lastSourced: undefined };

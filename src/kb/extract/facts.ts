@@ -150,7 +150,12 @@ function readApplication(ctx: Ctx): void {
     if (steps.length === 0) return;
     const quotes = [quote(ctx, p.line, p.text)];
     if (next && steps.length > 1) quotes.push(quote(ctx, next.line, next.text));
-    ctx.facts.push({ kind: "application-process", steps, asOf: ctx.meta.asOf, sources: [ctx.article.id], quotes });
+    // "Express Entry uses a point-based system, the CRS, to rank candidates' profiles": said before the steps.
+    const prev = paras[i - 1];
+    const ranks = (s: string) => /\brank/i.test(s) && /\b(?:CRS|Comprehensive Ranking System|points?-based)\b/i.test(s);
+    const ranking = ss.slice(0, at).find(ranks) ?? (prev && !BULLET.test(prev.text) ? sentences(prev.text).find(ranks) : undefined);
+    if (ranking && prev && !ss.slice(0, at).includes(ranking)) quotes.unshift(quote(ctx, prev.line, prev.text));
+    ctx.facts.push({ kind: "application-process", steps, ...(ranking ? { ranking: squash(ranking) } : {}), asOf: ctx.meta.asOf, sources: [ctx.article.id], quotes });
   });
 }
 
