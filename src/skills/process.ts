@@ -39,20 +39,20 @@ type Step = "profile" | "application";
 
 const NEED = /\b(?:(?:do|does|will|would|should|shall) (?:i|we|you|they|ircc|one|my \w+|the \w+) (?:still |also |really |even )?(?:need|have to|want|ask for|require)|must (?:i|we|you)|need i|do i need|^(?:do (?:u|you) )?need|^(?:is |are )?(?:a |an |the )?[a-z ]{3,40}(?= (?:too|also|as well)$)) (?:to )?(?:(?:submit|provide|give|get|send|upload|include|have|pass|passe|take|do|show|present) )?(.+)$/;
 const REQUIRED = /^(?:(?:is|are) )?(?:a |an |the |my )?(.+?) (?:(?:it |they )?(?:is|are) )?(?:' )?(?:required|mandatory|needed|necessary|compulsory|obligatory)\b/;
-const WHICH = /\b(?:what|which|wat|list (?:of )?(?:the )?)\s*(?:documents?|docs?|papers?|paperwork)\b|\b(?:documents?|docs|paperwork)\b.*\b(?:needed|required|do i need|should i (?:prepare|have|submit))\b/;
+const WHICH = /\b(?:what|which|wat|list (?:of )?(?:the )?)\s*(?:documents?|docs?|papers?|paperwork)\b|\bwhat (?:do|should|must|can) (?:i|we|you) (?:upload|submit|send|provide|prepare|give)\b|\bwhat (?:do|will) (?:they|ircc|canada) (?:ask|want|need|require)\b|\b(?:documents?|docs|paperwork)\b.*\b(?:needed|required|do i need|should i (?:prepare|have|submit))\b/;
 const WHEN = /\bbefore or after\b|\bafter or before\b|\bat (?:which|what) (?:step|stage)\b|\bwhen do (?:i|we|you) (?:give|submit|send|upload|provide)\b/;
 // Words that name no document: the question's own words, the steps' words and the generic words for documents.
 const NOT_THINGS = new Set("a an the my our your their his her any some that this these those it its i me we you they do does need needs to have get give submit provide send upload show present include pass passe take for after before when if with in at of during since or and also still really even so is are be required mandatory needed necessary compulsory obligatory profile application ita invitation invite invited pr rp express entry ee documents document docs doc papers paperwork employers employer".split(" "));
 const GENERIC = /^(?:documents?|docs?|papers?|paperwork)$/;
 
 function stepAsked(text: string): Step | undefined {
-  if (/\bafter (?:the |an |my |getting (?:an? |the |my )?|receiving (?:an? |the |my )?|i (?:get|got|receive) (?:an? |the |my )?)?(?:ita|invitation|invite)\b|\b(?:complete|pr|e-?apr|final) application\b|\bafter (?:being |i'?m |i am )?invited\b|\bfor (?:the )?(?:pr|rp)\b/.test(text)) return "application";
+  if (/\b(?:got|get|received|receive) (?:my |an |the )?(?:ita|invitation)\b|\bafter (?:the |an |my |getting (?:an? |the |my )?|receiving (?:an? |the |my )?|i (?:get|got|receive) (?:an? |the |my )?)?(?:ita|invitation|invite)\b|\b(?:complete|pr|e-?apr|final) application\b|\bafter (?:being |i'?m |i am )?invited\b|\bfor (?:the )?(?:pr|rp)\b/.test(text)) return "application";
   if (/\b(?:for|in|with|on|create|creating|make|making|submit|submitting) (?:my |the |your |a |an )?(?:ee |express entry )?profile\b|\bprofile (?:part|stage|step)\b|\bbefore (?:the |an |my )?(?:ita|invitation|invite)\b/.test(text)) return "profile";
   return undefined;
 }
 
 // Words without which a clause asks nothing about documents: the reading below is skipped.
-const DOCUMENTS_HINT = /need|requir|have to|has to|mandator|necessar|compulsor|obligator|docu|\bdocs?\b|paper|before or after|after or before|\bstage\b|\bstep\b|\bwant|ask for|\bmust\b/;
+const DOCUMENTS_HINT = /need|requir|have to|has to|mandator|necessar|compulsor|obligator|docu|\bdocs?\b|paper|before or after|after or before|\bstage\b|\bstep\b|\bwant|ask for|\bmust\b|\bupload|\bwhat (?:do|will) (?:they|ircc|canada) ask\b/;
 
 // "do I need a police certificate after the ITA", "is a medical exam mandatory", "what docs for the profile",
 // "reference letters: before or after the invitation?".

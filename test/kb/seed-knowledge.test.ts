@@ -255,6 +255,10 @@ describe("the knowledge base built from the five seed articles", () => {
     // How candidates are ranked, the programs and the steps, asked as people ask them.
     expect(ask("how do they rank ppl in the pool").reply.text).toContain("Express Entry uses a point-based system, the CRS, to rank");
     expect(ask("what are the three programs under express entry").understood.map((u) => u.skill)).toEqual(["process"]);
+    expect(ask("got my ITA today!!! what do i upload now").reply.text).toMatch(/^For the complete application, after an invitation: .*police clearance certificates/);
+    expect(ask("how do i get into the express entry pool").reply.text).toMatch(/Applying through Express Entry takes two steps:$/);
+    expect(ask("how are people picked in category draws").reply.text).toContain("ranked based on their Comprehensive Ranking System (CRS) score");
+    expect(ask("how does ircc choose new categories").reply.text).toContain("consultations");
     expect(ask("what types of draws are there").reply.text).toContain('names them "General round of invitations", "Program-specific rounds of invitations" and "Category-based rounds of invitations".');
     expect(ask("how does EE work step by step").reply.text).toMatch(/^Express Entry uses a point-based system, the CRS, to rank candidates' profiles\. Applying through Express Entry takes two steps:/);
     // A question that shares only "Express Entry" and "profile" with the articles gets no passage.
