@@ -55,6 +55,10 @@ export interface MetaMessages {
     readonly different: string;
     /** Two terms asked "the same?" that are not: No first. */
     readonly differentNo: string;
+    /** Kinds of rounds as an article describes them, each by the article's name; told apart when asked so. */
+    /** A round name of IRCC's feed: the rounds it names and the latest of them. */
+    readonly feedName: (name: string, label: string, rounds: number, latest: string) => string;
+    readonly roundKinds: (citation: string, kinds: readonly { name: string; description: string }[], contrast: boolean) => string;
     /** "fsw vs fswp same thing?": two names of one term. */
     readonly sameTerm: (a: string, b: string) => string;
     readonly titleJoin: string;
@@ -243,6 +247,8 @@ export const META_MESSAGES: Catalog<MetaMessages> = {
       quoted: (text) => text,
       different: "They are different things: ",
       differentNo: "No, they are different things: ",
+      feedName: (name, label, rounds, latest) => `"${name}" is the name IRCC's rounds feed gives ${rounds === 1 ? "one round" : `${formatNumber(rounds)} rounds`} of the ${label} kind (the latest I know of: ${latest}).`,
+      roundKinds: (citation, kinds, contrast) => `${contrast ? "They are different kinds of rounds. " : ""}${citation} describes ${kinds.length === 1 ? "it" : "them"}: ${kinds.map((k) => `${k.name}: "${k.description}"`).join(" ")}`,
       sameTerm: (a, b) => `Yes: ${a} and ${b} are two names for the same thing. `,
       titleJoin: " vs ",
       unknown: (term, known) => `I have no definition of ${term} in my sources, so I won't guess one.${known.length > 0 ? ` Terms I can explain: ${joinAnd([...known])}.` : ""}`,
@@ -393,6 +399,8 @@ export const META_MESSAGES: Catalog<MetaMessages> = {
       quoted: (text) => `Selon une source en anglais : « ${text} »`,
       different: "Ce sont deux choses différentes : ",
       differentNo: "Non, ce sont deux choses différentes : ",
+      feedName: (name, label, rounds, latest) => `« ${name} » est le nom que le flux des rondes d'IRCC donne à ${rounds === 1 ? "une ronde" : `${formatNumber(rounds)} rondes`} de type ${label} (la dernière que je connaisse : ${latest}).`,
+      roundKinds: (citation, kinds, contrast) => `${contrast ? "Ce sont des types de rondes différents. " : ""}${citation} (article en anglais) ${kinds.length === 1 ? "la décrit" : "les décrit"} : ${kinds.map((k) => `${k.name} : « ${k.description} »`).join(" ")}`,
       sameTerm: (a, b) => `Oui : ${a} et ${b} sont deux noms de la même chose. `,
       titleJoin: " et ",
       unknown: (term, known) => `Je n'ai pas de définition de ${term} dans mes sources : je préfère ne pas en inventer une.${known.length > 0 ? ` Les termes que je peux expliquer : ${joinAnd([...known])}.` : ""}`,

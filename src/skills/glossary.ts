@@ -1,4 +1,5 @@
 import type { Knowledge } from "../core/knowledge.js";
+import { cite, roundName } from "../core/format.js";
 import { makeReply } from "../core/reply.js";
 import type { Term } from "../kb/schema.js";
 import { lang } from "../messages/lang.js";
@@ -19,6 +20,35 @@ export interface GlossaryParams {
   readonly contrast?: boolean;
   /** "is fst the same as fsw": two terms asked as one, answered No first. */
   readonly sameAsked?: boolean;
+  /** "diff between a general draw and a category draw": kinds of rounds, as an article describes them. */
+  readonly kinds?: readonly RoundKind[];
+  /** A round name of IRCC's feed the question quotes ("No Program Specified"), as the feed writes it. */
+  readonly feedName?: string;
+}
+
+// The round names of the feed, each once, lower case to the name as written; read once per knowledge base.
+const feedNamesOf = new WeakMap<Knowledge, ReadonlyMap<string, string>>();
+function feedNames(knowledge: Knowledge): ReadonlyMap<string, string> {
+  let names = feedNamesOf.get(knowledge);
+  if (!names) {
+    names = new Map(knowledge.draws.flatMap((d) => (d.name ? [[d.name.toLowerCase(), d.name] as const] : [])));
+    feedNamesOf.set(knowledge, names);
+  }
+  return names;
+}
+
+type RoundKind = "general" | "program-specific" | "category-based";
+
+// The words that name each kind of round, in the order the articles list them.
+const KIND_WORDS: readonly (readonly [RoundKind, RegExp])[] = [
+  ["general", /\b(?:(?:general|normal|regular|open) (?:draws?|rounds?|ones?)|all[- ]?programs?(?: draws?| rounds?| ones?)?|no program specified)\b/],
+  ["program-specific", /\bprogram[- ]?specific\b|\b(?:pnp|cec|fsw|fst)[- ]only (?:draws?|rounds?)\b|\bprogram (?:draws?|rounds?)\b/],
+  ["category-based", /\bcategory[- ]?(?:based|specific)?(?: selection)? (?:draws?|rounds?|ones?)\b|\btargeted (?:draws?|rounds?)\b/],
+];
+
+/** The kinds of rounds a clause names, in the articles' order. */
+function kindsNamed(text: string): RoundKind[] {
+  return KIND_WORDS.filter(([, re]) => re.test(text)).map(([k]) => k);
 }
 
 // "what does CLB mean", "AOR meaning?", "NCLC??", "define ECA", "ECA kya hota hai": a definition asked of one short word.
@@ -128,6 +158,15 @@ export const glossarySkill: Skill<GlossaryParams> = {
     // "NOC 2021" names the classification's version, not a period.
     const period = clause.period && !(clause.period.kind === "year" && /\b(?:noc|cnp) (?:19|20)\d\d\b/.test(clause.text) && clause.periods.length === 1);
     if (!(asking || bareTerm || sameWord) || clause.codes.length > 0 || clause.rounds.length > 0 || period) return null;
+    // "diff between a general draw and a category draw", "what does 'No Program Specified' mean on a draw": what kinds
+    // of rounds are, as an article describes them; a cut-off or a period asked compares rounds instead.
+    const kinds = kindsNamed(clause.text);
+    const contrasted = (has(clause, "difference") || has(clause, "compare") || /\bvs\.?\b|\bversus\b/.test(clause.text)) && kinds.length >= 2;
+    const defined = has(clause, "define") && kinds.length === 1 && /\bno program specified\b|\bmeans?\b|\bmeaning\b/.test(clause.text);
+    if ((contrasted || defined) && !has(clause, "cutoff") && !has(clause, "latest") && !has(clause, "howMany") && context.knowledge.facts("round-kinds").length > 0) {
+      const quoted = defined ? [...feedNames(context.knowledge)].find(([lower]) => lower.length >= 8 && clause.text.includes(lower))?.[1] : undefined;
+      return { score: 0.91, params: { terms: [], kinds, ...(contrasted ? { contrast: true } : {}), ...(quoted ? { feedName: quoted } : {}) } };
+    }
     // "what were the STEM draws", « c koi les tirages STIM »: the rounds of a type, not what its name means.
     if (clause.categories.length > 0 && /\b(?:draws|rounds|cut-?offs)\b/.test(clause.text)) return null;
     // "the NOC code of early childhood educators and their TEER": an occupation's code and TEER, not the words' meaning.
@@ -186,6 +225,25 @@ export const glossarySkill: Skill<GlossaryParams> = {
     const { knowledge } = context;
     const terms = params.terms.map((t) => knowledge.term(t)).filter((t): t is Term => t !== undefined);
     const m = metaMessages().glossary;
+    const described = knowledge.facts("round-kinds")[0];
+    const kinds = params.kinds && described ? described.kinds.filter((k) => params.kinds?.includes(k.type)) : [];
+    if (described && kinds.length > 0) {
+      const article = described.sources[0] ?? "";
+      // "No Program Specified": the feed's name for such rounds, how many it gave it and the latest.
+      const named = params.feedName ? knowledge.draws.filter((d) => d.name === params.feedName) : [];
+      const latest = named.at(-1);
+      const lead = params.feedName && latest ? `${m.feedName(params.feedName, knowledge.label(latest.category), named.length, roundName(knowledge, latest))} ` : "";
+      return {
+        reply: makeReply(knowledge, "glossary", {
+          title: kinds.map((k) => k.name).join(m.titleJoin),
+          text: `${lead}${m.roundKinds(cite(knowledge, article), kinds.map((k) => ({ name: k.name, description: k.description })), params.contrast === true)}`,
+          asOf: described.asOf,
+          sources: [...described.sources, ...(latest?.sources ?? [])],
+          suggestions: [...m.suggestions],
+        }),
+        slots: { skill: "glossary" },
+      };
+    }
     if (params.unknown !== undefined || terms.length === 0) {
       const known = knowledge.kb.terms.map((t) => (lang() === "fr" ? (t.fr?.term ?? t.term) : t.term));
       return {

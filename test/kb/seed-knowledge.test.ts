@@ -259,6 +259,12 @@ describe("the knowledge base built from the five seed articles", () => {
     expect(ask("how do i get into the express entry pool").reply.text).toMatch(/Applying through Express Entry takes two steps:$/);
     expect(ask("how are people picked in category draws").reply.text).toContain("ranked based on their Comprehensive Ranking System (CRS) score");
     expect(ask("how does ircc choose new categories").reply.text).toContain("consultations");
+    const apart = ask("diff between general draw and category draw");
+    expect(apart.understood.map((u) => u.skill)).toEqual(["glossary"]);
+    expect(apart.reply.text).toMatch(/^They are different kinds of rounds\. .* describes them: General round of invitations: ".*" Category-based rounds of invitations: ".*"$/);
+    expect(apart.reply.text).not.toContain("Program-specific");
+    expect(ask("what does 'No Program Specified' mean on a draw").reply.text).toMatch(/^"No Program Specified" is the name IRCC's rounds feed gives \d+ rounds of the all-program kind \(the latest I know of: round \d+ /);
+    expect(ask("difference between the last CEC and PNP cut-off").understood.map((u) => u.skill)).toEqual(["rounds"]);
     expect(ask("what types of draws are there").reply.text).toContain('names them "General round of invitations", "Program-specific rounds of invitations" and "Category-based rounds of invitations".');
     expect(ask("how does EE work step by step").reply.text).toMatch(/^Express Entry uses a point-based system, the CRS, to rank candidates' profiles\. Applying through Express Entry takes two steps:/);
     // A question that shares only "Express Entry" and "profile" with the articles gets no passage.
