@@ -126,7 +126,7 @@ function qualify(masked: string, clauseText: string): NumberMention[] {
 }
 
 // Words without which a clause says nothing about a CRS profile: the reading is skipped, it is the costly part.
-const PROFILE_HINT = /single|married|wife|husband|spouse|partner|master|bachelor|phd|doctor|diploma|degree|school|nomination|pnp|sibling|brother|sister|offer|lmia|certificate|red seal|ielts|celpip|clb|nclc|tef|tcf|pte|french|canadian|\bage\b|\bold\b|\byo\b|\byears?\b|\byrs?\b|\bi'?m \d|\bi (?:was|were) \d|\b(?:he|she) (?:doesn'?t|does not|won'?t|will not|isn'?t|is not|comes|is coming)\b|\bage is\b|\d(?:yrs?|yo)\b|\bme \d|\bturn(?:ing|s)? \d|crs|score|points|experience|\bexp\b|worked|foreign|abroad|overseas|^\d{2}\b|[:,] ?\d{2}\b|\bi have \d{2}\s*$/;
+const PROFILE_HINT = /single|married|wife|husband|spouse|partner|master|bachelor|phd|doctor|diploma|degree|school|nomination|pnp|sibling|brother|sister|offer|lmia|certificate|red seal|ielts|celpip|clb|nclc|tef|tcf|pte|french|canadian|\bage\b|\bold\b|\byo\b|\byears?\b|\byrs?\b|\bi'?m \d|\bi (?:was|were) \d|\b(?:he|she)(?:'?s)? (?:not|doesn'?t|does not|won'?t|will not|isn'?t|is not|comes|is coming)\b|\bage is\b|\d(?:yrs?|yo)\b|\bme \d|\bturn(?:ing|s)? \d|crs|score|points|experience|\bexp\b|worked|foreign|abroad|overseas|^\d{2}\b|[:,] ?\d{2}\b|\bi have \d{2}\s*$/;
 
 function profileOf(text: string, lexicon: Lexicon): Clause["profile"] {
   if (!PROFILE_HINT.test(text)) return { profile: {}, readings: [], facts: 0 };

@@ -336,7 +336,7 @@ function readCrs(clause: Clause, context: SkillContext): Match<CrsParams> | null
   const without = slots.profile !== undefined ? dropped(clause) : undefined;
   // "without the french?" right after a score: the same profile without it.
   // "i also got a brother in canada, does that change it": a fact added to the profile just scored.
-  const added2 = slots.profile !== undefined && (inCrs || slots.skill === "score-check") && clause.profile.facts > 0 && (/\b(?:also|too|as well|plus|forgot|forgot to (?:say|mention))\b|\b(?:does|would|will|could) (?:that|it|this) change\b|\bchange (?:it|my score|anything)\b/.test(clause.text) || adding);
+  const added2 = slots.profile !== undefined && (inCrs || slots.skill === "score-check") && clause.profile.facts > 0 && (/\b(?:also|too|as well|plus|forgot|forgot to (?:say|mention))\b|\b(?:does|would|will|could) (?:that|it|this) change\b|\bsame (?:client|profile|person|candidate|applicant|file)\b|\bchange (?:it|my score|anything)\b/.test(clause.text) || adding);
   if (slots.profile !== undefined && (has(clause, "whatIf") || clause.followUp && inCrs || added2 || inCrs && without !== undefined && clause.text.split(" ").length <= 6) && (clause.profile.facts > 0 || without)) {
     const changed = merge(storedProfile(context), fromClause);
     return { score: 0.92, fromState: true, params: { mode: "calculate", profile: without ? withoutLanguage(changed, without) : changed, readings: clause.profile.readings, ...dated, whatIf: true } };

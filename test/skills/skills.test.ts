@@ -690,6 +690,19 @@ describe("skills on the small knowledge base", () => {
     expect(either.text).not.toMatch(/^(?:Yes|No)\b/);
   });
 
+  it("reads 'what if she's not coming', 'same client, she has a brother here who is PR' and 'would that get me in' as the profile just scored", () => {
+    const ask = asker();
+    const first = ask("me 32 + wife 31. i have a masters, celpip 9 in all, 2 yrs canadian exp. she has a bachelors, clb 7 all and 1 yr canadian. whats our crs");
+    expect(first.skills).toEqual(["crs"]);
+    const alone = ask("what if she's not coming with me");
+    expect(alone.skills).toEqual(["crs"]);
+    expect(alone.text).toMatch(/^\d+: your CRS score .* with that change/);
+    const sibling = ask("same client, she has a brother in Toronto who is PR");
+    expect(sibling.skills).toEqual(["crs"]);
+    expect(sibling.text).toContain("(15 points more)");
+    expect(ask("would that get me in the last cec draw").skills).toEqual(["score-check"]);
+  });
+
   it("makes its examples from the knowledge base", () => {
     const knowledge = smallKnowledge();
     const examples = defaultRegistry().skills.flatMap((s) => s.examples(knowledge));
