@@ -123,7 +123,11 @@ export interface DrawMessages {
   // Many rounds.
   readonly allRounds: string;
   readonly lastN: (n: number, filter: string) => string;
-  readonly cutoffFilter: (below: number | undefined, above: number | undefined) => string;
+  readonly cutoffFilter: (below: number | undefined, above: number | undefined, equals?: number) => string;
+  /** The one round a filter keeps (the latest of them with `latest`), with its figures. */
+  readonly foundOne: (yesNo: boolean, round: string, filter: string, latest: boolean, figures: string) => string;
+  /** Rounds kept by how many they invited. */
+  readonly sizeFilter: (below: number | undefined, above: number | undefined, equals?: number) => string;
   readonly withFilter: (label: string | null, filter: string) => string;
   readonly roundRange: (from: string, to: string) => string;
   readonly roundList: (rounds: readonly string[]) => string;
@@ -308,7 +312,7 @@ function frLabel(label: string): string {
 function frDuring(label: string): string {
   const l = frLabel(label);
   if (l === "") return "";
-  if (/^(?:depuis|cette|ce |l'an|le mois|de |du |avant|parmi|au cours|entre|pour |\()/.test(l)) return l;
+  if (/^(?:depuis|cette|ce |l'an|le mois|de |du |avant|parmi|au cours|entre|pour |avec |ayant |\()/.test(l)) return l;
   if (/^les /.test(l)) return `au cours des ${l.slice(4)}`;
   if (/^le /.test(l)) return `au cours du ${l.slice(3)}`;
   if (/^la /.test(l)) return `au cours de la ${l.slice(3)}`;
@@ -332,6 +336,7 @@ function after(kind: string): string {
 function enDuring(label: string): string {
   // "I know of 2 education rounds in all", not "... rounds all the rounds I know of".
   if (label === EN_ALL_ROUNDS) return "in all";
+  if (/^(?:with|that) /.test(label)) return label;
   return /^(?:since|this|last|from|between|all|before)\b/.test(label) ? label : /^\w+ \d{1,2}, \d{4} to/.test(label) ? `from ${label}` : `in ${label}`;
 }
 
@@ -456,8 +461,10 @@ export const DRAW_MESSAGES: Catalog<DrawMessages> = {
 
     allRounds: EN_ALL_ROUNDS,
     lastN: (n, filter) => `the last ${n}${filter}`,
-    cutoffFilter: (below, above) => ` with a cut-off ${below !== undefined ? `below ${below}` : `above ${above}`}`,
-    withFilter: (label, filter) => `${label ?? "all the rounds I know of"}${filter}`,
+    cutoffFilter: (below, above, equals) => ` with a cut-off ${below !== undefined ? `below ${below}` : above !== undefined ? `above ${above}` : `of ${equals}`}`,
+    sizeFilter: (below, above, equals) => ` that invited ${below !== undefined ? `fewer than ${formatNumber(below)}` : above !== undefined ? `more than ${formatNumber(above)}` : `exactly ${formatNumber(equals ?? 0)}`}`,
+    withFilter: (label, filter) => (label ? `${label}${filter}` : filter.trimStart()),
+    foundOne: (yesNo, round, filter, latest, figures) => `${yesNo ? "Yes: " : ""}${yesNo ? round : capital(round)} is ${latest ? "the latest round I know of" : "the one round I know of"}${filter}: ${figures}`,
     roundRange: (from, to) => `rounds ${from} to ${to}`,
     roundList: (rounds) => `rounds ${rounds.join(", ")}`,
     statTotal: (invitations, rounds, during) => `${formatNumber(invitations)} invitations were issued in ${rounds} ${during}.`,
@@ -678,8 +685,10 @@ export const DRAW_MESSAGES: Catalog<DrawMessages> = {
 
     allRounds: FR_ALL_ROUNDS,
     lastN: (n, filter) => `(les ${n} derniers${filter})`,
-    cutoffFilter: (below, above) => ` avec une note de passage ${below !== undefined ? `inférieure à ${below}` : `supérieure à ${above}`}`,
-    withFilter: (label, filter) => `${label ?? FR_ALL_ROUNDS}${filter}`,
+    cutoffFilter: (below, above, equals) => ` avec une note de passage ${below !== undefined ? `inférieure à ${below}` : above !== undefined ? `supérieure à ${above}` : `de ${equals}`}`,
+    sizeFilter: (below, above, equals) => ` ayant invité ${below !== undefined ? `moins de ${formatNumber(below)}` : above !== undefined ? `plus de ${formatNumber(above)}` : `exactement ${formatNumber(equals ?? 0)}`} candidats`,
+    withFilter: (label, filter) => (label ? `${label}${filter}` : filter.trimStart()),
+    foundOne: (yesNo, round, filter, latest, figures) => `${yesNo ? "Oui : " : ""}${yesNo ? round : capital(round)} est ${latest ? "le dernier tirage que je connaisse" : "le seul tirage que je connaisse"}${filter} : ${figures}`,
     roundRange: (from, to) => `parmi les tirages ${from} à ${to}`,
     roundList: (rounds) => `parmi les tirages ${joinAnd(rounds)}`,
     statTotal: (invitations, rounds, during) => `${capital(frInvitations(invitations))} lors de ${rounds} ${during}.`,

@@ -703,6 +703,19 @@ describe("skills on the small knowledge base", () => {
     expect(ask("would that get me in the last cec draw").skills).toEqual(["score-check"]);
   });
 
+  it("finds rounds by their size or cut-off: one named outright, the latest above a size, none below one", () => {
+    const ask = asker();
+    const by = ask("which draw invited 2,200 people");
+    expect(by.skills).toEqual(["rounds"]);
+    expect(by.text).toMatch(/^Round 8 \(March 4, 2026, CEC\) is the one round I know of that invited exactly 2,200: 2,200 invitations; lowest CRS score invited 515/);
+    expect(ask("the draw where the cutoff was 410").text).toMatch(/^Round 4a \(April 3, 2024, French-language\) is the one round I know of with a cut-off of 410:/);
+    expect(ask("last draw with more than 2500 invitations").text).toMatch(/^Round 6 \(May 14, 2025, CEC\) is the latest round I know of that invited more than 2,500:/);
+    expect(ask("any draw with under 100 itas ever").text).toMatch(/^No\b/);
+    expect(ask("were there draws with fewer than 1000 invitations").text).toMatch(/^Yes\. I know of 4 rounds that invited fewer than 1,000:/);
+    // A score told beside a type is the asker's, checked against its rounds.
+    expect(ask("nurse with 465 crs, healthcare draws?").skills).toEqual(["score-check"]);
+  });
+
   it("makes its examples from the knowledge base", () => {
     const knowledge = smallKnowledge();
     const examples = defaultRegistry().skills.flatMap((s) => s.examples(knowledge));

@@ -22,13 +22,24 @@ export interface RoundsParams {
   readonly rounds?: string[];
   /** Two sides to compare: periods or types; `higher` when a yes/no asks whether the first is higher than the second. */
   readonly compare?: { periods?: Period[]; types?: string[]; higher?: boolean };
-  /** Only rounds whose cut-off is below or above a score ("draws under 400"). */
-  readonly crsFilter?: { below?: number; above?: number };
+  /** Only rounds whose cut-off is below, above or at a score ("draws under 400", "the draw where the cut-off was 75"). */
+  readonly crsFilter?: ValueFilter;
+  /** Only rounds that invited fewer, more or exactly so many ("which draw invited 8,500 people"). */
+  readonly sizeFilter?: ValueFilter;
   /** Only the last N rounds ("the last 2 CEC draws"). */
   readonly lastN?: number;
   /** The answer starts with yes or no ("has there been any agriculture draw since 2025?"). */
   readonly yesNo?: boolean;
 }
+
+/** Values kept: below, above or equal to a number. */
+export interface ValueFilter {
+  readonly below?: number;
+  readonly above?: number;
+  readonly equals?: number;
+}
+
+const within = (v: number | null, f: ValueFilter | undefined): boolean => f === undefined || (v !== null && (f.below === undefined || v < f.below) && (f.above === undefined || v > f.above) && (f.equals === undefined || v === f.equals));
 
 function statOf(clause: Clause): Stat | null {
   if (has(clause, "lowest")) return "lowest";
@@ -69,6 +80,21 @@ function readRounds(clause: Clause, context: SkillContext): Match<RoundsParams> 
   // "are nurses in healthcare in 2026": whether a job is on a category's list, not that category's rounds.
   if (has(clause, "membership") && has(clause, "yesNo") && !aboutRounds(clause) && clause.phrase !== "" && clause.codes.length === 0 && clause.rounds.length === 0) return null;
   const yesNo = /^(?:was there|were there|has there|have there|is there|are there|there (?:is|are|was|were|has been|have been)|any|did|have they|has ircc)\b/.test(clause.text);
+  // "which draw invited 8,500 people", "the draw where the cutoff was 75", "last draw with more than 5000 invitations",
+  // "any draw with under 100 itas ever": rounds found by their size or cut-off.
+  const count = clause.numbers.find((n) => n.kind === "count" && Number.isInteger(n.value));
+  // The cut-off named right before the number ("a cutoff of 169", "the cutoff was 75"); "doctor with 250 crs" is a score.
+  const cutNamed = (at: number) => /\b(?:cut ?-?offs?|minimum)(?: (?:crs|score|crs score))?(?: (?:was|is|of|at|were|been|exactly|just|only))*\s*$/.test(clause.text.slice(0, at));
+  const cut = has(clause, "cutoff") ? clause.numbers.find((n) => (n.kind === "crs" || n.kind === "plain") && Number.isInteger(n.value) && n.value >= 1 && n.value <= 1200 && cutNamed(n.at)) : undefined;
+  const found = count ?? cut;
+  const by = /^(?:(?:so|ok|and|but|hey|sir)[, ]+)*(?:which|what|when|wat|the|find|show|was there|were there|is there|any|last|latest|most recent|first)\b/.test(clause.text) || /\b(?:where|in which|that had|with)\b/.test(clause.text);
+  if (found && by && (has(clause, "draw") || has(clause, "round")) && clause.rounds.length === 0 && clause.codes.length === 0 && !has(clause, "mine") && !/\bpool\b/.test(clause.text) && !has(clause, "howMany") && !has(clause, "average")) {
+    const relation: ValueFilter = has(clause, "below") ? { below: found.value } : has(clause, "above") ? { above: found.value } : { equals: found.value };
+    const filter = found === count ? { sizeFilter: relation } : { crsFilter: relation };
+    // "the last draw with more than 5000": the latest such round; "the first": the earliest.
+    const one = /\b(?:last|latest|most recent)\b/.test(clause.text) && !/\b(?:draws|rounds)\b/.test(clause.text) ? { lastN: 1 } : {};
+    return { score: 0.9, params: { stat: "summary", measure: found === count ? "invitations" : "crs", types, ...filter, ...one, ...(clause.period ? { period: clause.period } : {}), ...(yesNo ? { yesNo } : {}) } };
+  }
   // "draws under 400 in 2026", "any draws where the cut-off was below 300".
   const limit = clause.numbers.find((n) => (n.kind === "crs" || n.kind === "plain") && n.value >= 50 && n.value <= 1200 && String(n.value) !== clause.period?.sinceRound)?.value;
   if (limit !== undefined && (has(clause, "below") || has(clause, "above")) && !has(clause, "mine") && (has(clause, "draw") || has(clause, "cutoff"))) {
@@ -201,7 +227,7 @@ function valueOf(d: Draw, measure: RoundsParams["measure"]): number | null {
 
 function spanLabel(params: RoundsParams): string {
   const m = drawMessages();
-  const filter = params.crsFilter ? m.cutoffFilter(params.crsFilter.below, params.crsFilter.above) : "";
+  const filter = `${params.crsFilter ? m.cutoffFilter(params.crsFilter.below, params.crsFilter.above, params.crsFilter.equals) : ""}${params.sizeFilter ? m.sizeFilter(params.sizeFilter.below, params.sizeFilter.above, params.sizeFilter.equals) : ""}`;
   if (params.lastN) return m.lastN(params.lastN, filter);
   if (filter) return m.withFilter(params.period ? periodLabel(params.period) : null, filter);
   if (params.period) return periodLabel(params.period);
@@ -212,8 +238,7 @@ function spanLabel(params: RoundsParams): string {
 
 function selected(knowledge: Knowledge, params: RoundsParams, period = params.period, types = params.types): readonly Draw[] {
   const chosen = unfiltered(knowledge, params, period, types);
-  const f = params.crsFilter;
-  const kept = f ? chosen.filter((d) => d.crs !== null && (f.below === undefined || d.crs < f.below) && (f.above === undefined || d.crs > f.above)) : chosen;
+  const kept = params.crsFilter || params.sizeFilter ? chosen.filter((d) => within(d.crs, params.crsFilter) && within(d.invitations, params.sizeFilter)) : chosen;
   return params.lastN ? kept.slice(-params.lastN) : kept;
 }
 
@@ -358,6 +383,21 @@ function answerRounds(params: RoundsParams, context: SkillContext): SkillAnswer 
         sources: last?.sources ?? [],
       }),
       slots,
+      clear,
+    };
+  }
+  // One round found by its size or cut-off ("which draw invited 8,500 people"): that round, as the round skill tells it.
+  const [only] = draws;
+  if (only && draws.length === 1 && (params.crsFilter || params.sizeFilter)) {
+    const filter = `${params.crsFilter ? m.cutoffFilter(params.crsFilter.below, params.crsFilter.above, params.crsFilter.equals) : ""}${params.sizeFilter ? m.sizeFilter(params.sizeFilter.below, params.sizeFilter.above, params.sizeFilter.equals) : ""}`;
+    return {
+      reply: makeReply(knowledge, "rounds", {
+        title: m.roundsTitle(during(label)),
+        text: `${m.foundOne(params.yesNo === true, roundName(knowledge, only), filter, params.lastN === 1, drawFigures(only))}${fresh ? ` ${fresh}` : ""}`,
+        asOf: only.date,
+        sources: sources(draws),
+      }),
+      slots: { ...slots, round: only.round },
       clear,
     };
   }
