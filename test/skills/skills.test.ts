@@ -712,6 +712,8 @@ describe("skills on the small knowledge base", () => {
     expect(ask("last draw with more than 2500 invitations").text).toMatch(/^Round 6 \(May 14, 2025, CEC\) is the latest round I know of that invited more than 2,500:/);
     expect(ask("any draw with under 100 itas ever").text).toMatch(/^No\b/);
     expect(ask("were there draws with fewer than 1000 invitations").text).toMatch(/^Yes\. I know of 4 rounds that invited fewer than 1,000:/);
+    ask("how many cec draws ever");
+    expect(ask("and how many ppl got invited thru them in total").text).toMatch(/^7,700 invitations were issued in 3 CEC rounds/);
     // A score told beside a type is the asker's, checked against its rounds.
     expect(ask("nurse with 465 crs, healthcare draws?").skills).toEqual(["score-check"]);
   });

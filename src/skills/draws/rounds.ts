@@ -60,7 +60,9 @@ function readRounds(clause: Clause, context: SkillContext): Match<RoundsParams> 
   const measure = big || (has(clause, "invitations") && !has(clause, "cutoff")) ? "invitations" : stat === "total" ? "invitations" : "crs";
   const roundish = aboutRounds(clause) || types.length > 0;
   // "range of cec cutoffs in 2026" is about rounds; "the pool's range" is not.
-  if (has(clause, "pool") && !has(clause, "draw") && !(has(clause, "cutoff") && (types.length > 0 || clause.period))) return null;
+  // "how many people got invited through them" counts invitations, not the pool's candidates.
+  const invitedAsked = has(clause, "invitations") && /\b(?:invited|invites|itas?|invitations)\b/.test(clause.text) && !/\b(?:pool|profiles?|in the pool)\b/.test(clause.text);
+  if (has(clause, "pool") && !has(clause, "draw") && !invitedAsked && !(has(clause, "cutoff") && (types.length > 0 || clause.period))) return null;
   // "longest gap between two draws ever?", "was there ever 2 draws on the same day".
   if (has(clause, "draw") && clause.rounds.length === 0 && !has(clause, "predict")) {
     const span = clause.period ? { period: clause.period } : {};
@@ -138,7 +140,7 @@ function readRounds(clause: Clause, context: SkillContext): Match<RoundsParams> 
     }
   }
   // "the lowest cut-off among them?", "how many draws for them?": the rounds or the category just talked about.
-  if ((/\b(?:among|for|of|from|in) (?:them|those|these)\b/.test(clause.text) || (slots.skill === "category" || slots.skill === "rounds") && /\b(?:for|under|in) (?:that|it|this one|that one)(?: yet| so far| already)?$/.test(clause.text)) && (stat || has(clause, "draw")) && clause.rounds.length === 0 && (slots.category || slots.period)) {
+  if ((/\b(?:among|for|of|from|in|through|thru|across|by|with) (?:all )?(?:of )?(?:them|those|these)\b/.test(clause.text) || (slots.skill === "category" || slots.skill === "rounds") && /\b(?:for|under|in) (?:that|it|this one|that one)(?: yet| so far| already)?$/.test(clause.text)) && (stat || has(clause, "draw")) && clause.rounds.length === 0 && (slots.category || slots.period)) {
     const period = clause.period ?? (slots.skill === "rounds" ? slots.period : undefined);
     // Naming rounds ("how many draws for them") is about the category's rounds, not its list.
     return { score: has(clause, "draw") ? 0.9 : 0.88, fromState: true, params: { ...base, stat: stat ?? "summary", types: types.length > 0 ? types : slots.category ? [slots.category] : [], ...(period ? { period } : {}), ...(yesNo && !stat ? { yesNo } : {}) } };
