@@ -210,7 +210,8 @@ export interface DrawMessages {
   readonly whichLatestKnown: (kind: string) => string;
   /** Yes or No first; when no one round answers the question (null), Yes, No or "in some rounds only" by the count. */
   readonly checkPeriodLead: (yes: boolean | null, score: number, enough: number, total: number, kind: string, during: string) => string;
-  readonly checkRoundLead: (yes: boolean, which: string, score: number, crs: number, round: string) => string;
+  /** `missed`: the question asked whether the score fell short, so the lead answers that. */
+  readonly checkRoundLead: (yes: boolean, which: string, score: number, crs: number, round: string, missed?: boolean) => string;
   readonly checkNoReference: (kind: string, score: number) => string;
   readonly enoughItem: (round: string, crs: number | null) => string;
   readonly namedList: (items: readonly string[]) => string;
@@ -545,7 +546,8 @@ export const DRAW_MESSAGES: Catalog<DrawMessages> = {
     whichLatestKnown: (kind) => `the latest ${kind || "all-program "}round I know of`,
     checkPeriodLead: (yes, score, enough, total, kind, during) =>
       `${yes === null ? (enough === 0 ? "No: " : enough === total ? "Yes: " : "In some rounds only: ") : `${yes ? "Yes" : "No"}: `}${score} would have been enough in ${enough} of ${plural(total, `${kind}round`)} ${during}.`,
-    checkRoundLead: (yes, which, score, crs, round) => `${yes ? "Yes" : "No"}${which ? `, ${yes ? "" : "not "}in ${which}` : ""}: ${score} is ${yes ? "at or above" : "below"} the cut-off of ${crs} in ${round}.`,
+    checkRoundLead: (yes, which, score, crs, round, missed) =>
+      `${missed ? `${yes ? `No, ${score} did not miss` : `Yes, ${score} missed`}${which ? ` ${which}` : " it"}` : `${yes ? "Yes" : "No"}${which ? `, ${yes ? "" : "not "}in ${which}` : ""}`}: ${score} is ${yes ? "at or above" : "below"} the cut-off of ${crs} in ${round}.`,
     checkNoReference: (kind, score) => `I know of no ${kind}round to compare ${score} with.`,
     enoughItem: (round, crs) => `${round}, cut-off ${crs}`,
     namedList: (items) => `: ${items.join("; ")}`,
@@ -771,8 +773,8 @@ export const DRAW_MESSAGES: Catalog<DrawMessages> = {
     whichLatestOfSpan: (kind, span) => `tirage${after(kind)} le plus récent ${frOf(span)}`,
     whichLatestKnown: (kind) => `tirage ${kind.trim() || "tous programmes"} le plus récent que je connaisse`,
     checkPeriodLead: (yes, score, enough, total, kind, during) => `${yes === null ? (enough === 0 ? "Non : " : enough === total ? "Oui : " : "Dans certains tirages seulement : ") : `${yes ? "Oui" : "Non"} : `}${score} aurait suffi dans ${plural(enough, "tirage")}${after(kind)} sur ${formatNumber(total)} ${during}.`,
-    checkRoundLead: (yes, which, score, crs, round) =>
-      `${yes ? "Oui" : "Non"}${which ? `, ${yes ? "" : "pas "}au ${which}` : ""} : ${score} est ${yes ? "égal ou supérieur" : "inférieur"} à la note de passage de ${crs} du ${round}.`,
+    checkRoundLead: (yes, which, score, crs, round, missed) =>
+      `${missed ? `${yes ? "Non, pas manqué" : "Oui, manqué"}${which ? ` au ${which}` : ""}` : `${yes ? "Oui" : "Non"}${which ? `, ${yes ? "" : "pas "}au ${which}` : ""}`} : ${score} est ${yes ? "égal ou supérieur" : "inférieur"} à la note de passage de ${crs} du ${round}.`,
     checkNoReference: (kind, score) => `Je ne connais aucun tirage${after(kind)} auquel comparer ${score}.`,
     enoughItem: (round, crs) => `${round}, note de passage ${crs}`,
     namedList: (items) => ` : ${items.join(" ; ")}`,

@@ -103,6 +103,7 @@ const SINCE_DAY = afterFullDate("since (?:the )?");
 const SINCE_MONTH = new RegExp(`\\bsince ${P7.source.slice(2)}`);
 const QUARTER = new RegExp(`\\b(?:q([1-4]) ?(?:of )?${YEAR}|${YEAR} ?q([1-4])|(first|second|third|fourth|1st|2nd|3rd|4th) quarter (?:of )?${YEAR})\\b`);
 const HOLIDAY = new RegExp(`\\b(christmas eve|christmas(?: day)?|xmas|boxing day|new year'?s eve|new year'?s(?: day)?|canada day)(?:,? ${YEAR})?`);
+const YEAR_MONTH = new RegExp(`\\b${YEAR} ${MONTH} (?=(?:draws?|rounds?|ones?|cut-?offs?|itas?)\\b)`);
 const MONTHS_COMPARED = new RegExp(`\\b${MONTH} (?:vs\\.?|versus|and|or|compared (?:to|with)) ${MONTH},? ${YEAR}\\b`);
 
 // The date an afterFullDate pattern matched: month, day, year as P1 orders them, or day, month, year as P2 does.
@@ -262,6 +263,11 @@ export function findDates(text: string, now: Date, options: DateOptions = {}): D
   });
   take(P7, (m) => {
     periods.push(monthPeriod(Number(m[2]), monthIndex(m[1] ?? "")));
+    return true;
+  });
+  // "in 2025 may draw", "the 2024 march round": the year before the month, when a round is named right after.
+  take(YEAR_MONTH, (m) => {
+    periods.push(monthPeriod(Number(m[1]), monthIndex(m[2] ?? "")));
     return true;
   });
   take(/\b(0?[1-9]|1[0-2])\/((?:19|20)\d\d)\b/, (m) => {

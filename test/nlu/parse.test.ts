@@ -28,6 +28,9 @@ describe("the parser", () => {
     expect(one("how many draws this year").period).toMatchObject({ from: "2026-01-01", kind: "year" });
     expect(one("pnp draws since round 400").period).toMatchObject({ kind: "since-round", sinceRound: "400" });
     expect(one("draws last month").period).toMatchObject({ from: "2026-11-01", to: "2026-11-30" });
+    // The year before the month when a round is named right after ("in 2025 may draw"); "2025 may be" is no month.
+    expect(one("in 2025 may draw i would be invited?").period).toMatchObject({ from: "2025-05-01", to: "2025-05-31", kind: "month" });
+    expect(one("cec in 2025 may be lower").period).toMatchObject({ kind: "year", from: "2025-01-01" });
   });
 
   it("reads a numeric date month first and keeps the other reading when both are dates", () => {

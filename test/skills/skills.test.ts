@@ -714,6 +714,9 @@ describe("skills on the small knowledge base", () => {
     expect(ask("were there draws with fewer than 1000 invitations").text).toMatch(/^Yes\. I know of 4 rounds that invited fewer than 1,000:/);
     ask("how many cec draws ever");
     expect(ask("and how many ppl got invited thru them in total").text).toMatch(/^7,700 invitations were issued in 3 CEC rounds/);
+    // "did I miss the cut": Yes when the score fell short.
+    expect(ask("I'm at 480 CRS. did I miss the cut in the last CEC?").text).toMatch(/^Yes, 480 missed the latest CEC round I know of: 480 is below the cut-off of 515 in round 8 /);
+    expect(ask("i have 530 did i miss the last cec draw").text).toMatch(/^No, 530 did not miss the latest CEC round I know of: /);
     // A score told beside a type is the asker's, checked against its rounds.
     expect(ask("nurse with 465 crs, healthcare draws?").skills).toEqual(["score-check"]);
   });

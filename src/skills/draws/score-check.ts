@@ -26,7 +26,12 @@ export interface ScoreCheckParams {
   readonly lastN?: number;
   /** No score was given: ask for it, naming the round asked about. */
   readonly ask?: boolean;
+  /** "did I miss the cut": the question asks whether the score fell short, so its Yes is the other answer's No. */
+  readonly missed?: boolean;
 }
+
+// "did I miss the cut in the last CEC?", "did 480 fall short": a question about falling short.
+const MISSED = /\b(?:did|have|has|would|will) (?:i|we|they|he|she|my (?:score|crs)|\d{2,4})(?: just)? (?:miss(?:ed)?|fall short|fail(?:ed)?)\b|\bmiss(?:ed)? (?:the cut|the cut-?off|it|out)\b/;
 
 function scoreOf(clause: Clause): number | undefined {
   // "150 + 600 for the nomination = 750": the total told after "=".
@@ -41,6 +46,11 @@ function scoreOf(clause: Clause): number | undefined {
 }
 
 function readScoreCheck(clause: Clause, context: SkillContext): Match<ScoreCheckParams> | null {
+  const match = readScoreCheckOf(clause, context);
+  return match && MISSED.test(clause.text) ? { ...match, params: { ...match.params, missed: true } } : match;
+}
+
+function readScoreCheckOf(clause: Clause, context: SkillContext): Match<ScoreCheckParams> | null {
   const types = typesIn(clause, context.knowledge);
   const score = scoreOf(clause);
   // "would 465 have got me in the september one" after the rounds of 2025: September 2025.
@@ -166,7 +176,7 @@ function answer(params: ScoreCheckParams, context: SkillContext): SkillAnswer {
     : leadIsPeriod
     ? m.checkPeriodLead(stale ? null : enough.length > 0, score, enough.length, inPeriod.length, kind, during(span))
     : reference && reference.crs !== null
-      ? m.checkRoundLead(reference.crs <= score, which, score, reference.crs, roundName(knowledge, reference))
+      ? m.checkRoundLead(reference.crs <= score, which, score, reference.crs, roundName(knowledge, reference), params.missed === true)
       : params.period && inPeriod.length === 0 && knowledge.drawsOf(params.types).length > 0
         ? `${m.no}:`
         : m.checkNoReference(kind, score);
