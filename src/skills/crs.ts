@@ -122,7 +122,7 @@ function readAnswer(field: string, clause: Clause): PartialProfile | undefined {
 }
 
 // "a canadian degree", "3 year degree from a canadian college", "studied in canada".
-const CANADIAN_EDUCATION = /\bcanadian (?:education|degree|diploma|study|studies|credential|college|colege|university|school|program)|\b(?:diploma|degree|credential|studies|masters?|bachelor'?s?) canadian\b|\b(?:studied|study|studies|degree|diploma|credential|program)(?: [a-z0-9'-]+){0,4} (?:in|from) (?:a )?canad(?:a|ian)\b/;
+const CANADIAN_EDUCATION = /\bcanadian (?:education|degree|diploma|study|studies|credential|college|colege|university|school|program|masters?|master's|bachelor'?s?|phd|doctorate)|\b(?:diploma|degree|credential|studies|masters?|bachelor'?s?) canadian\b|\b(?:studied|study|studies|degree|diploma|credential|program)(?: [a-z0-9'-]+){0,4} (?:in|from) (?:a )?canad(?:a|ian)\b/;
 
 // A certificate of qualification named in a points question.
 const CERTIFICATE = /\bcertificate of qualification\b|\bcoq\b|\btrade certificate\b|\bred seal\b/;
@@ -293,7 +293,9 @@ function readCrs(clause: Clause, context: SkillContext): Match<CrsParams> | null
     if (lastQuery.data.kind === "french" && next?.kind === "language" && !/\bfrench\b|\bnclc\b/.test(clause.text)) {
       return { score: 0.88, fromState: true, params: { mode: "points", query: { ...lastQuery.data, englishClb: next.level }, ...dated } };
     }
-    if (same) return { score: 0.88, fromState: true, params: { mode: "points", query: lastQuery.data, ...dated } };
+    // "and if im married and my wife comes": the column the partner's coming says, as a first question's would be.
+    const partner = partnerCounts(fromClause);
+    if (same) return { score: 0.88, fromState: true, params: { mode: "points", query: lastQuery.data, ...dated, ...(partner !== undefined ? { partner } : {}) } };
   }
   const added = givenScore ? addedFactor(clause) : undefined;
   if (givenScore && added) return { score: 0.93, params: { mode: "add", score: givenScore.value, query: added, ...dated } };
@@ -305,7 +307,10 @@ function readCrs(clause: Clause, context: SkillContext): Match<CrsParams> | null
   // « CLB 8 partout, ça donne combien »: a level and "how many does that give" ask its points.
   const levelWorth = clause.numbers.some((n) => n.kind === "clb") && has(clause, "howMany") && /\b(?:give|gives|worth|is that|for the language|for language|for english|for french)\b/.test(clause.text);
   // "education pts?", "language points" said of one factor.
-  const factorPoints = has(clause, "points") && /\b(?:education|language|age|experience|spouse|partner|sibling|french|bonus) (?:pts|points)\??$/.test(clause.text);
+  // "whats the age points if i'm 32 and single", "3 yrs canadian work exp gives how much crs": one factor's points asked.
+  const factorPoints = has(clause, "points") && /\b(?:education|language|age|experience|spouse|partner|sibling|french|bonus) (?:pts|points)\??$/.test(clause.text)
+    || /\b(?:what(?:'s|s| is| are)?|how (?:much|many)) (?:are |is )?(?:the |my )?(?:education|language|age|experience|canadian (?:work )?(?:experience|exp)|work (?:experience|exp)|spouse|partner|sibling|french|bonus|transferability) (?:pts|points)\b/.test(clause.text)
+    || /\b(?:gives?|get|worth)\b[^?]{0,10}\bhow (?:much|many)(?: crs| points?| pts)?\b/.test(clause.text) && clause.profile.facts <= 2;
   const askingPoints = levelWorth || factorPoints || ((has(clause, "points") || has(clause, "lose")) && (has(clause, "howMany") || /\b(?:give|get|worth|still|count|lose|for)\b|^(?:\w+ ){1,2}points? only\b/.test(clause.text) || clause.text.split(" ").length <= 5))
     || (factor && /\b(?:worth|give|gives|count|counts|points?|pts|bonus|extra|adds?)\b|\bhow (?:much|many)(?: points?)? (?:do|does|would|will|can) (?:i|you|one|we) get\b/.test(clause.text))
     // « une maîtrise ça vaut combien »: "a masters is that worth how many".

@@ -721,6 +721,16 @@ describe("skills on the small knowledge base", () => {
     expect(ask("nurse with 465 crs, healthcare draws?").skills).toEqual(["score-check"]);
   });
 
+  it("answers one factor's points asked in passing, in the column the partner's coming says, and a Canadian degree's bonus", () => {
+    const ask = asker();
+    expect(ask("whats the age points if i'm 32 and single").text).toMatch(/^Age 32: 94 for a single candidate/);
+    expect(ask("and if im married and my wife comes with me").text).toMatch(/^Age 32: 85 with a spouse or partner who comes with you\./);
+    expect(ask("what if she doesnt come").text).toMatch(/^Age 32: 94 for a single candidate/);
+    expect(asker()("3 yrs canadian work exp gives how much crs single applicant").text).toMatch(/^3 years of Canadian work experience: 64 single/);
+    expect(asker()("canadian masters degree bonus points").text).toMatch(/^Post-secondary education in Canada - credential of three years or longer .*: 30\./);
+    expect(asker()("cec draws - what were the cut offs").text).toMatch(/^I know of 3 CEC rounds in all: 7,700 invitations, cut-offs from 515/);
+  });
+
   it("makes its examples from the knowledge base", () => {
     const knowledge = smallKnowledge();
     const examples = defaultRegistry().skills.flatMap((s) => s.examples(knowledge));
