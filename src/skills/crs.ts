@@ -320,7 +320,9 @@ function readCrs(clause: Clause, context: SkillContext): Match<CrsParams> | null
   const told = Object.keys(fromClause).filter((k) => !["maritalStatus", "spouseAccompanying", "spouseCanadian"].includes(k)).length;
   // "latest pnp draw score": a named round's score is its cut-off, not the points a factor gives.
   // "highest pnp score 2025" is about cut-offs too.
-  const namedRound = clause.rounds.length > 0 || (has(clause, "draw") && (has(clause, "latest") || has(clause, "first"))) || has(clause, "highest") || has(clause, "lowest") || has(clause, "average");
+  // "max language points if i get clb 10" asks a factor's points, not the highest cut-off.
+  const pointsMaximum = /\b(?:max(?:imum)?|most) (?:[a-z]+ )?(?:points?|pts)\b/.test(clause.text) && !has(clause, "draw") && !has(clause, "cutoff");
+  const namedRound = clause.rounds.length > 0 || (has(clause, "draw") && (has(clause, "latest") || has(clause, "first"))) || has(clause, "highest") && !pointsMaximum || has(clause, "lowest") || has(clause, "average");
   // "what if I also get NCLC 7 on top of that" right after a score: a change to that profile, not the French bonus table.
   // "my brother is a citizen, how much does that add?" right after a score: that profile with the brother.
   if (askingPoints && !changing && !adding && !/\bmy (?:crs|score|points)\b/.test(clause.text) && told < 3 && !givenScore && !namedRound) {

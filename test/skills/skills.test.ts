@@ -731,6 +731,17 @@ describe("skills on the small knowledge base", () => {
     expect(asker()("cec draws - what were the cut offs").text).toMatch(/^I know of 3 CEC rounds in all: 7,700 invitations, cut-offs from 515/);
   });
 
+  it("reads a job named twice, a job beside a category's condition word, a list asked the same as another year's, and a factor's maximum points", () => {
+    expect(asker()("I am a chartered accountant from Lagos, is accountant in any of the categories").text).toMatch(/^No\. 11100 Financial auditors and accountants/);
+    const cyber = asker()("cybersecurity analyst stem 2026 eligible?");
+    expect(cyber.skills).toEqual(["occupation"]);
+    expect(cyber.text).toMatch(/^Yes\. 21220 Cybersecurity specialists/);
+    expect(asker()("is the healthcare list for 2026 the same as 2025").text).toMatch(/^Yes\. No occupation changed/);
+    expect(asker()("is the stem list for 2026 the same as 2023").text).toMatch(/^No\. \d+ occupations added and \d+ removed/);
+    expect(asker()("max language points if i get clb 10 in all 4, unmarried").text).toMatch(/^136 single, 128 with a spouse/);
+    expect(asker()("skilled military recruits category, who can actually qualify for it").skills).toEqual(["category"]);
+  });
+
   it("makes its examples from the knowledge base", () => {
     const knowledge = smallKnowledge();
     const examples = defaultRegistry().skills.flatMap((s) => s.examples(knowledge));

@@ -117,7 +117,7 @@ function readCategory(clause: Clause, context: SkillContext): Match<CategoryPara
     return { score: 0.86, fromState: true, params: { ...params, aspect: "conditions", category: slots.category, ...(year ?? slots.year ? { year: year ?? slots.year } : {}) } };
   }
   // "who is that category even for", "who can apply to the physicians category".
-  if (category && /\bwho (?:is|are) (?:it|that|this|they|those)(?: (?:even|really|actually))? for\b|\bwho (?:can|could) (?:apply|get in|qualify)\b|\bwho qualifies\b/.test(clause.text) && !roundish) {
+  if (category && /\bwho (?:is|are) (?:it|that|this|they|those)(?: (?:even|really|actually))? for\b|\bwho (?:can|could)(?: actually| really| even)? (?:apply|get in|qualify)\b|\bwho qualifies\b/.test(clause.text) && !roundish) {
     return { score: 0.86, params: { ...base, aspect: "conditions" } };
   }
   // "whats in transport", "what's on the trades list": the category's occupations.
@@ -125,9 +125,11 @@ function readCategory(clause: Clause, context: SkillContext): Match<CategoryPara
     return { score: 0.86, params: { ...base, aspect: "list" } };
   }
   // "what is the difference between trades list 2025 and 2026", "which were added between the 2023 and 2025 versions".
-  if (category && clause.years.length >= 2 && (has(clause, "difference") || has(clause, "compare") || has(clause, "changed") || /\b(?:added|removed|dropped|new|diff)\b/.test(clause.text)) && !roundish) {
+  if (category && clause.years.length >= 2 && (has(clause, "difference") || has(clause, "compare") || has(clause, "changed") || /\b(?:added|removed|dropped|new|diff|same)\b/.test(clause.text)) && !roundish) {
     const [a, b] = [Math.min(clause.years[0] ?? 0, clause.years[1] ?? 0), Math.max(clause.years[0] ?? 0, clause.years[1] ?? 0)];
-    return { score: 0.9, params: { ...base, aspect: "changed", year: b, otherYear: a } };
+    // "is the healthcare list for 2026 the same as 2025": Yes or No first, on its occupations.
+    const sameAsked = yesNo && /\bsame\b/.test(clause.text) ? { same: true } : {};
+    return { score: 0.9, params: { ...base, aspect: "changed", year: b, otherYear: a, ...sameAsked } };
   }
   if (category && clause.years.length >= 2 && (has(clause, "howMany") || /\bcount\b|\bsize\b|\bbigger\b|\bsmaller\b/.test(clause.text))) {
     const bigger = /\b(?:bigger|larger|longer|more)\b/.test(clause.text) ? true : /\b(?:smaller|shorter|fewer|less)\b/.test(clause.text) ? false : undefined;
@@ -138,7 +140,9 @@ function readCategory(clause: Clause, context: SkillContext): Match<CategoryPara
   const experienceAsked = /\bhow (?:much|many (?:months|years)(?: of)?) (?:work )?(?:experience|exp)\b/.test(clause.text);
   const ruleAsked = (experienceAsked || /\b(?:rules?|requirements?|reqs?|criteria|conditions?)\b/.test(clause.text) && !has(clause, "howMany")) && !has(clause, "cutoff") && !has(clause, "invitations") && !has(clause, "tieBreak") && !has(clause, "pool") && !has(clause, "pnpStream") && !clause.categories.some((c) => knowledge.roundType(c)?.kind === "program");
   if (ruleAsked && (has(clause, "categoryWord") || category) && clause.codes.length === 0 && clause.rounds.length === 0 && !/\b(?:which|what) categories\b/.test(clause.text)) return { score: 0.92, params: { ...base, aspect: "conditions" } };
-  if (has(clause, "conditions") && (has(clause, "categoryWord") || category) && !roundish && !clause.codes.length) {
+  // "cybersecurity analyst stem 2026 eligible?": a job named with the category asks whether it is on the list.
+  const namesJob = () => clause.phrase !== "" && resolveOccupation(knowledge, undefined, clause.phrase).kind === "found";
+  if (has(clause, "conditions") && (has(clause, "categoryWord") || category) && !roundish && !clause.codes.length && !namesJob()) {
     if (category || !/\b(?:which|what) categories\b/.test(clause.text)) return { score: 0.83, params: { ...base, aspect: "conditions" } };
   }
   if (!category && year && /\b(?:when (?:did|were|was)|announc(?:e|ed|ement)|come out|came out|released|published)\b/.test(clause.text)) return { score: has(clause, "categoryWord") ? 0.9 : 0.84, params: { ...base, aspect: "since" } };
@@ -165,7 +169,7 @@ function readCategory(clause: Clause, context: SkillContext): Match<CategoryPara
     return { score: 0.84, params: { ...base, aspect: "since" } };
   }
   if (has(clause, "conditions") && has(clause, "changed") && (year || category) && !roundish) return { score: 0.82, params: { ...base, aspect: "conditions" } };
-  if (category && has(clause, "conditions") && !roundish && clause.phrase.split(" ").length <= 3) return { score: 0.8, params: { ...base, aspect: "conditions" } };
+  if (category && has(clause, "conditions") && !roundish && clause.phrase.split(" ").length <= 3 && !namesJob()) return { score: 0.8, params: { ...base, aspect: "conditions" } };
   const short = clause.text.split(" ").length <= 4;
   if (!category && has(clause, "categoryWord") && (short || /\b(?:which|what|list|all|current|available|exist|are there)\b/.test(clause.text)) && !roundish && clause.phrase.split(" ").filter(Boolean).length <= 2) {
     return { score: clause.phrase === "" ? 0.8 : 0.7, params: { ...base, aspect: "which" } };
@@ -336,7 +340,9 @@ function answerCategory(params: CategoryParams, context: SkillContext): SkillAns
         return reply(`${m.firstListOf(listLabel(knowledge, list), label)}${m.firstListHas(list.members.length)}`, sources, { list: list.members.map((x) => memberLine(knowledge, x)), asOf: list.effective });
       }
       if (!prev) return reply(m.firstListOf(listLabel(knowledge, list), label), sources);
-      return reply(diffText(knowledge, prev, list), [...sources, ...prev.basis.slice(0, 1)], { asOf: list.effective, list: diffList(knowledge, prev, list).map((d) => d.line) });
+      const diff = diffList(knowledge, prev, list);
+      const lead = params.same ? `${diff.length === 0 && prev.active === list.active ? m.yes : m.no}. ` : "";
+      return reply(`${lead}${diffText(knowledge, prev, list)}`, [...sources, ...prev.basis.slice(0, 1)], { asOf: list.effective, list: diff.map((d) => d.line) });
     }
     case "count":
     case "list": {

@@ -40,7 +40,8 @@ export function resolveOccupation(knowledge: Knowledge, code: string | undefined
   let padded = ` ${phrase} `;
   for (const [key, full] of phrasesOf(short)) if (padded.includes(key)) padded = ` ${padded.replace(key, full).trim()} `;
   phrase = padded.trim();
-  phrase = phrase.split(" ").map((w) => short[w] ?? w).join(" ");
+  // "chartered accountant lagos accountant": a word said twice is one word of the phrase.
+  phrase = [...new Set(phrase.split(" ").map((w) => short[w] ?? w))].join(" ");
   // A French question is searched in the official French titles and in the English ones ("data scientist",
   // "developpeur web"); the closer reading wins, the French one on a tie.
   const english = knowledge.search.occupations(phrase);
