@@ -298,6 +298,13 @@ export function parse(text: string, lexicon: Lexicon, options: { now?: Date; max
     // "I'm a registered nurse from the Philippines. what is my NOC code?": the job told, then asked about.
     const job = prev !== undefined && /^(?:(?:hi|hello|hey|good \w+|sir|po|ok|so)[, ]+)*(?:i'?m|i am|im|i work as|i'?ve been working as|my (?:job|occupation|profession) is)\b|\bmy (?:noc|code|noc code|code noc)$/.test(prev.text) && prev.codes.length === 0;
     const mine = /\bmy (?:noc|teer|code|noc code|occupation code|category)\b|\b(?:am i|is it|is that|is my job) (?:in|on|eligible|under|part of)\b|\bwhich category (?:am i|do i)\b/.test(clause.text) && clause.codes.length === 0;
+    // "pilot here. transport category?": the job told, then a category named alone, is the job's membership asked.
+    const here = prev !== undefined && /^(?:(?:hi|hello|hey)[, ]+)?(?:(?:i'?m|im|i am) an? )?[a-z]+(?: [a-z]+){0,2} here(?: from [a-z ]+)?$/.test(prev.text) && prev.codes.length === 0 && prev.phrase !== "";
+    const categoryAlone = clause.categories.length > 0 && clause.codes.length + clause.rounds.length === 0 && clause.phrase === "" && clause.text.split(" ").length <= 5 && !clause.cues.includes("draw") && !clause.cues.includes("cutoff");
+    if (prev && here && categoryAlone) {
+      clauses[clauses.length - 1] = parseClause(`${prev.raw}, ${part}`, lexicon, now, options.lang);
+      continue;
+    }
     if (prev && job && mine) {
       clauses[clauses.length - 1] = parseClause(`${prev.raw}, ${part}`, lexicon, now, options.lang);
       continue;

@@ -742,6 +742,21 @@ describe("skills on the small knowledge base", () => {
     expect(asker()("skilled military recruits category, who can actually qualify for it").skills).toEqual(["category"]);
   });
 
+  it("continues a category with 'have they had any draws', a code with 'the job title for that code', and reads 'pilot here. transport category?' as the job's membership", () => {
+    const ask = asker();
+    ask("is there a category for doctors");
+    const rounds = ask("have they had any draws");
+    expect(rounds.skills).toEqual(["rounds"]);
+    expect(rounds.text).toMatch(/^(?:Yes|No)\b.*physicians/);
+    const code = asker();
+    code("is 72410 on any list");
+    expect(code("whats the job title for that code").text).toContain("72410 Automotive service technicians");
+    expect(asker()("pilot here. transport category?").text).toMatch(/^Yes\. 72600 Air pilots/);
+    expect(asker()("how many occupations were on STEM originally when it launched").text).toMatch(/^24: the 2023 STEM list/);
+    expect(asker()("in 2025 what was left in the agri-food category").text).toMatch(/^The 2025 agriculture and agri-food list .* has 1 occupation:/);
+    expect(asker()("social worker - does healthcare and social services cover me").text).toMatch(/^Yes\. 41300 Social workers/);
+  });
+
   it("makes its examples from the knowledge base", () => {
     const knowledge = smallKnowledge();
     const examples = defaultRegistry().skills.flatMap((s) => s.examples(knowledge));

@@ -145,6 +145,10 @@ function readRounds(clause: Clause, context: SkillContext): Match<RoundsParams> 
     // Naming rounds ("how many draws for them") is about the category's rounds, not its list.
     return { score: has(clause, "draw") ? 0.9 : 0.88, fromState: true, params: { ...base, stat: stat ?? "summary", types: types.length > 0 ? types : slots.category ? [slots.category] : [], ...(period ? { period } : {}), ...(yesNo && !stat ? { yesNo } : {}) } };
   }
+  // "have they had any draws", "any rounds for it yet" right after a category's answer: that category's rounds.
+  if (types.length === 0 && slots.category && slots.skill === "category" && has(clause, "draw") && /\b(?:they|it|this|that|them|this one|that one)\b/.test(clause.text) && clause.rounds.length === 0 && clause.codes.length === 0) {
+    return { score: 0.88, fromState: true, params: { ...base, stat: stat ?? "summary", types: [slots.category], ...(clause.period ? { period: clause.period } : {}), ...(yesNo && !stat ? { yesNo } : {}) } };
+  }
   if (clause.roundRange) return { score: 0.9, params: { ...base, range: clause.roundRange } };
   if (clause.rounds.length >= 2 && (stat || has(clause, "compare") || has(clause, "howMany") || has(clause, "cutoff") || has(clause, "invitations"))) {
     return { score: 0.85, params: { ...base, rounds: clause.rounds, ...(has(clause, "compare") && !stat ? { stat: "summary" } : {}) } };

@@ -71,7 +71,10 @@ function readCategory(clause: Clause, context: SkillContext): Match<CategoryPara
   const category = clause.categories.find((c) => knowledge.roundType(c)?.kind === "category");
   // "how many stem occupations were on the list back then" after a round: the year of that round.
   const then = /\b(?:back then|at the time|at that time|that year)\b/.test(clause.text) && slots.round ? knowledge.draw(slots.round)?.date?.slice(0, 4) : undefined;
-  const year = clause.years[0] ?? (clause.period?.kind === "year" ? Number(clause.period.from.slice(0, 4)) : then !== undefined ? Number(then) : undefined);
+  // "how many were on STEM originally when it launched": the category's first list.
+  const launch = category !== undefined && /\b(?:originally|initially|at (?:the )?(?:launch|start|beginning)|when it (?:launched|started|began|was (?:launched|created|introduced))|(?:the )?first (?:list|version))\b/.test(clause.text);
+  const first = launch && category ? knowledge.listsOf(category).find((l) => l.active)?.year : undefined;
+  const year = clause.years[0] ?? (clause.period?.kind === "year" ? Number(clause.period.from.slice(0, 4)) : then !== undefined ? Number(then) : first);
   const yesNo = has(clause, "yesNo");
   const removal = /\b(?:removed?|dropped|retired|gone|cancel+ed|scrapped|eliminated|ended|taken off)\b/.test(clause.text);
   const ask = yesNoLike(clause) ? conditionAsk(clause.text) : OCCUPATION_ASK.test(clause.text) ? "occupation" : undefined;
@@ -93,6 +96,8 @@ function readCategory(clause: Clause, context: SkillContext): Match<CategoryPara
   if (!category && slots.category && slots.skill === "category" && (theirs && (nouns || has(clause, "list") || has(clause, "howMany")) || whichOnes)) {
     return { score: 0.88, fromState: true, params: { aspect: has(clause, "howMany") ? "count" : "list", category: slots.category, ...(slots.year ? { year: slots.year } : {}) } };
   }
+  // "in 2025 what was left in the agri-food category": what its list held, not what it lost.
+  if (category && /\bwhat (?:was|is|were|are|'s|s) (?:left|remaining|still) (?:in|on|under)\b|\bwhat remained\b/.test(clause.text) && !roundish) return { score: 0.88, params: { ...base, aspect: "list" } };
   if (category && has(clause, "status") && !roundish) return { score: 0.88, params: { ...base, aspect: "status" } };
   // « depuis quand existe la catégorie des médecins avec expérience de travail au Canada »: since when, whatever its name says.
   if (category && /\bsince when\b|\bwhen (?:was|were|did) (?:it|the|this|that)\b[^?]{0,40}\b(?:created|introduced|start(?:ed)?|launched|added)\b/.test(clause.text) && !roundish) return { score: 0.88, params: { ...base, aspect: "since" } };

@@ -116,7 +116,7 @@ function readOccupationOf(clause: Clause, context: SkillContext): Match<Occupati
   }
   // "and its TEER?", "what about healthcare?", "was it on the 2024 list?" about the occupation just discussed.
   if (slots.occupation && clause.phrase === "" && clause.rounds.length === 0 && !has(clause, "draw") && !has(clause, "cutoff")) {
-    const referent = /\b(?:it|its|that one|this one)\b|\b(?:is|was) (?:that|this) (?:on|in|part of|under)\b/.test(clause.text);
+    const referent = /\b(?:it|its|that one|this one)\b|\b(?:that|this|the same) (?:code|noc|noc code|occupation|job)\b|\b(?:is|was) (?:that|this) (?:on|in|part of|under)\b/.test(clause.text);
     const pronoun = referent || /\b(?:this|that) job\b/.test(clause.text);
     const follow = slots.skill === "occupation" && (clause.followUp || has(clause, "teer") || categories.length > 0 || dated.year !== undefined || referent);
     if (follow) {
