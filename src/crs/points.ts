@@ -128,7 +128,7 @@ function ageAnswer(grid: CrsGrid, ages: readonly number[] | undefined, partner: 
   const to = asked.at(-1) ?? oldest;
   const row = (age: number): SplitBand => ageRow(grid, Math.max(0, age));
   const m = pick(CRS_MESSAGES).points;
-  const rows = asked.length > 0 ? asked.map((age) => splitRow(m.age(age), row(age))) : grid.core.age.map((b) => splitRow(m.ageBand(b.label), b));
+  const rows = asked.length > 0 ? asked.map((age) => splitRow(m.age(age, row(age).label !== String(age) ? row(age).label : undefined), row(age))) : grid.core.age.map((b) => splitRow(m.ageBand(b.label), b));
   const birthdays: BirthdayLoss[] = [];
   for (let age = from + 1; age <= to; age++) {
     const before = row(age - 1);

@@ -139,7 +139,8 @@ export interface CrsMessages {
     readonly missing: (test: string, scale: string, since: string | null) => string;
   };
   readonly points: {
-    readonly age: (age: number) => string;
+    /** An age asked; `band` when the grid's row names more than that age ("45 or more"). */
+    readonly age: (age: number, band?: string) => string;
     readonly ageBand: (label: string) => string;
     readonly split: (label: string, single: number, spouse: number) => string;
     /** One column of a row, where the question says whether a partner comes. */
@@ -507,7 +508,7 @@ export const CRS_MESSAGES: Catalog<CrsMessages> = {
         `${test} scores cannot be converted: the ${scale} table ${since ? `for tests taken since ${since}` : "in use now"} is missing from the points grid. Please give your ${scale} level for each ability (reading, writing, listening, speaking) instead.`,
     },
     points: {
-      age: (age) => `age ${age}`,
+      age: (age, band) => `age ${age}${band ? ` (the grid's row "${band}")` : ""}`,
       ageBand: (label) => `age ${label}`,
       split: (label, single, spouse) => `${label}: ${single} single, ${spouse} with a spouse`,
       column: (label, points, partner) => `${label}: ${points} ${partner ? "with a spouse or partner who comes with you" : "for a single candidate (or one whose partner does not come)"}`,
@@ -792,7 +793,7 @@ export const CRS_MESSAGES: Catalog<CrsMessages> = {
         `les résultats ${test} ne peuvent pas être convertis : le tableau des niveaux ${scale} ${since ? `pour les tests passés depuis le ${frDate(since)}` : "en usage"} manque dans la grille de points. Pouvez-vous plutôt indiquer votre niveau ${scale} pour chaque compétence (compréhension de l'écrit, expression écrite, compréhension de l'oral, expression orale) ?`,
     },
     points: {
-      age: (age) => `${age} ans`,
+      age: (age, band) => `${age} ans${band ? ` (la ligne « ${band} » de la grille)` : ""}`,
       ageBand: (label) => `${frenchBand(label)} ans`,
       split: (label, single, spouse) => `${label} : ${single} sans époux ni conjoint, ${spouse} avec époux ou conjoint`,
       column: (label, points, partner) => `${label} : ${points} ${partner ? "avec un époux ou conjoint qui vous accompagne" : "pour un candidat seul (ou dont l'époux ou conjoint ne l'accompagne pas)"}`,

@@ -103,6 +103,7 @@ const SINCE_DAY = afterFullDate("since (?:the )?");
 const SINCE_MONTH = new RegExp(`\\bsince ${P7.source.slice(2)}`);
 const QUARTER = new RegExp(`\\b(?:q([1-4]) ?(?:of )?${YEAR}|${YEAR} ?q([1-4])|(first|second|third|fourth|1st|2nd|3rd|4th) quarter (?:of )?${YEAR})\\b`);
 const HOLIDAY = new RegExp(`\\b(christmas eve|christmas(?: day)?|xmas|boxing day|new year'?s eve|new year'?s(?: day)?|canada day)(?:,? ${YEAR})?`);
+const DAYS_OF_MONTH = new RegExp(`\\b(?:(?:from|between) )?${DAY} ?(?:to|-|and|until|till|through) ?${DAY} (?:of )?${MONTH},? ${YEAR}\\b|\\b(?:(?:from|between) )?${MONTH} ${DAY} ?(?:to|-|and|until|till|through) ?${DAY},? ${YEAR}\\b`);
 const YEAR_MONTH = new RegExp(`\\b${YEAR} ${MONTH} (?=(?:draws?|rounds?|ones?|cut-?offs?|itas?)\\b)`);
 const MONTHS_COMPARED = new RegExp(`\\b${MONTH} (?:vs\\.?|versus|and|or|compared (?:to|with)) ${MONTH},? ${YEAR}\\b`);
 
@@ -167,6 +168,15 @@ export function findDates(text: string, now: Date, options: DateOptions = {}): D
   take(/\b(\d{4})-(\d{2})-(\d{2})\b/, (m) => {
     const d = validDate(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
     return d ? addDate(d, m[0]) : false;
+  });
+  // "from 1 to 15 july 2026", "july 1-15, 2026": days of one month.
+  take(DAYS_OF_MONTH, (m) => {
+    const [d1, d2, month, year] = m[1] !== undefined ? [m[1], m[2], m[3], m[4]] : [m[6], m[7], m[5], m[8]];
+    const from = validDate(Number(year), monthIndex(month ?? ""), Number(d1));
+    const to = validDate(Number(year), monthIndex(month ?? ""), Number(d2));
+    if (!from || !to || to < from) return false;
+    periods.push({ from: iso(from), to: iso(to), label: `${format(from, "MMMM d, yyyy")} to ${format(to, "MMMM d, yyyy")}`, kind: "range" });
+    return true;
   });
   take(P3, (m) => {
     const endYear = Number(m[6]);

@@ -757,6 +757,14 @@ describe("skills on the small knowledge base", () => {
     expect(asker()("social worker - does healthcare and social services cover me").text).toMatch(/^Yes\. 41300 Social workers/);
   });
 
+  it("reads days of one month as a period, names the grid's row of an age it does not list, and continues a category with its last round", () => {
+    expect(asker()("how many invitations were issued from 1 to 15 march 2026").text).toMatch(/^2,200 invitations were issued in 1 round from March 1, 2026 to March 15, 2026/);
+    expect(asker()("im 46, do i get any age points").text).toMatch(/^No\. Age 46 \(the grid's row "45 or more"\): 0 single/);
+    const ask = asker();
+    ask("is there a healthcare category");
+    expect(ask("when was the last one").text).toContain("round 7 (February 18, 2026, healthcare)");
+  });
+
   it("makes its examples from the knowledge base", () => {
     const knowledge = smallKnowledge();
     const examples = defaultRegistry().skills.flatMap((s) => s.examples(knowledge));

@@ -72,13 +72,14 @@ function readRound(clause: Clause, context: SkillContext): Match<RoundParams> | 
     if (latest && period?.kind === "relative" && !/\b(?:latest|most recent|newest)\b/.test(clause.text)) return null;
     // "and the cut-off of the latest?" right after rounds of one type: the latest of those.
     // "when was the last one then" after "any stem draws in 2025?": the last of that type.
-    const thatType = types.length === 0 && slots.category && (slots.skill === "rounds" || slots.skill === "score-check") && (clause.followUp || /\b(?:last|latest|most recent) one\b|\bthen\b/.test(clause.text));
+    // "transport came back as a category. when was the last one": the last of the category just talked about.
+    const thatType = types.length === 0 && slots.category && (slots.skill === "rounds" || slots.skill === "score-check" || slots.skill === "category" && knowledge.drawsOf([slots.category]).length > 0) && (clause.followUp || /\b(?:last|latest|most recent) one\b|\bthen\b/.test(clause.text));
     const of = thatType && slots.category ? [slots.category] : types;
     return { score: oneRound ? 0.88 : 0.85, ...(of !== types ? { fromState: true } : {}), params: { mode: first && !latest ? "first" : "latest", types: of, ...(period ? { period } : {}), aspect, ...(yesNo ? { yesNo } : {}) } };
   }
   // "ok then when was the last one": with nothing else named, the one the bot is about is a round.
   if (latest && /\b(?:last|latest|most recent|newest) one\b/.test(clause.text) && clause.phrase === "" && types.length === 0 && clause.periods.length === 0 && clause.codes.length === 0 && !extreme) {
-    const of = slots.category && (slots.skill === "rounds" || slots.skill === "score-check") ? [slots.category] : [];
+    const of = slots.category && (slots.skill === "rounds" || slots.skill === "score-check" || slots.skill === "category" && knowledge.drawsOf([slots.category]).length > 0) ? [slots.category] : [];
     return { score: of.length > 0 ? 0.85 : 0.55, ...(of.length > 0 ? { fromState: true } : {}), params: { mode: "latest", types: of, aspect } };
   }
   // "and the one before?", "the next one?" after a round: its neighbour.
