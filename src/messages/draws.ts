@@ -122,6 +122,8 @@ export interface DrawMessages {
 
   // Many rounds.
   readonly allRounds: string;
+  /** Every category's rounds at once, as a kind of round ("16 category rounds"). */
+  readonly everyCategory: string;
   readonly lastN: (n: number, filter: string) => string;
   readonly cutoffFilter: (below: number | undefined, above: number | undefined, equals?: number) => string;
   /** The one round a filter keeps (the latest of them with `latest`), with its figures. */
@@ -461,6 +463,7 @@ export const DRAW_MESSAGES: Catalog<DrawMessages> = {
     eligibleToo: " One also had to be eligible for the round's program or category.",
 
     allRounds: EN_ALL_ROUNDS,
+    everyCategory: "category",
     lastN: (n, filter) => `the last ${n}${filter}`,
     cutoffFilter: (below, above, equals) => ` with a cut-off ${below !== undefined ? `below ${below}` : above !== undefined ? `above ${above}` : `of ${equals}`}`,
     sizeFilter: (below, above, equals) => ` that invited ${below !== undefined ? `fewer than ${formatNumber(below)}` : above !== undefined ? `more than ${formatNumber(above)}` : `exactly ${formatNumber(equals ?? 0)}`}`,
@@ -686,6 +689,7 @@ export const DRAW_MESSAGES: Catalog<DrawMessages> = {
     eligibleToo: " Il fallait aussi être admissible au programme ou à la catégorie du tirage.",
 
     allRounds: FR_ALL_ROUNDS,
+    everyCategory: "par catégorie",
     lastN: (n, filter) => `(les ${n} derniers${filter})`,
     cutoffFilter: (below, above, equals) => ` avec une note de passage ${below !== undefined ? `inférieure à ${below}` : above !== undefined ? `supérieure à ${above}` : `de ${equals}`}`,
     sizeFilter: (below, above, equals) => ` ayant invité ${below !== undefined ? `moins de ${formatNumber(below)}` : above !== undefined ? `plus de ${formatNumber(above)}` : `exactement ${formatNumber(equals ?? 0)}`} candidats`,

@@ -765,6 +765,14 @@ describe("skills on the small knowledge base", () => {
     expect(ask("when was the last one").text).toContain("round 7 (February 18, 2026, healthcare)");
   });
 
+  it("says every category's rounds as 'category rounds', lists a type's round history, and answers what categories there are though rounds are named", () => {
+    expect(asker()("how many category rounds in 2024 incl french ones").text).toMatch(/^I know of 2 category rounds in 2024/);
+    expect(asker()("cec draws history pls").text).toMatch(/^I know of 3 CEC rounds in all/);
+    const which = asker()("what categories are there in 2026 for category based draws");
+    expect(which.skills).toEqual(["category"]);
+    expect(asker()("civil engg still in stem for 2026 or they removed it").text).toMatch(/^Yes\. 21300 Civil engineers/);
+  });
+
   it("makes its examples from the knowledge base", () => {
     const knowledge = smallKnowledge();
     const examples = defaultRegistry().skills.flatMap((s) => s.examples(knowledge));

@@ -197,7 +197,7 @@ function readRounds(clause: Clause, context: SkillContext): Match<RoundsParams> 
     return { score: 0.86, params: base };
   }
   // "fst draws list", "all the PNP rounds", "physician draws so far".
-  if (types.length > 0 && has(clause, "draw") && (has(clause, "list") || /\ball (?:the )?\w+ (?:draws|rounds)\b|\b(?:draws|rounds) list\b|\b(?:draws|rounds) (?:so far|to date|ever|till now|until now)\b/.test(clause.text))) return { score: 0.88, params: base };
+  if (types.length > 0 && has(clause, "draw") && (has(clause, "list") || /\ball (?:the )?\w+ (?:draws|rounds)\b|\b(?:draws|rounds) list\b|\b(?:draws|rounds) (?:so far|to date|ever|till now|until now|history|all of them)\b|\bhistory of (?:the |all )?(?:[a-z-]+ ){0,3}(?:draws|rounds)\b/.test(clause.text))) return { score: 0.88, params: base };
   if (stat === "count" && roundish) return { score: 0.8, params: base };
   // "and the highest one", "lowest one?" after a question over rounds: the same rounds, another statistic.
   if (listed && (stat === "lowest" || stat === "highest" || stat === "average") && types.length === 0 && !clause.period && clause.rounds.length === 0 && clause.codes.length === 0 && clause.phrase === "" && (slots.period || slots.category)) {

@@ -9,13 +9,20 @@ import type { OptionValues, SkillContext } from "../types.js";
 /** The round types a clause names that the knowledge base knows; "category-based" alone means every category. */
 export function typesIn(clause: Clause, knowledge: Knowledge): string[] {
   const named = clause.categories.filter((c) => knowledge.roundType(c) !== undefined);
-  if (named.length === 0 && /\bcategory[- ]based\b|\bcategory (?:draws?|rounds?)\b/.test(clause.text)) return knowledge.roundTypes().filter((t) => t.kind === "category").map((t) => t.id);
+  const categoryRounds = /\bcategory[- ]based\b|\bcategory (?:draws?|rounds?)\b/.test(clause.text);
+  // "category rounds in 2026 incl french ones": every category, the one named among them.
+  const including = named.length > 0 && /\b(?:incl|incl\.|including|included|inclusive of|plus)\b/.test(clause.text) && named.every((c) => knowledge.roundType(c)?.kind === "category");
+  if (categoryRounds && (named.length === 0 || including)) return knowledge.roundTypes().filter((t) => t.kind === "category").map((t) => t.id);
   return named;
 }
 
 /** "the CEC", "the STEM", "" for no types: for "the latest CEC round". */
 export function typePhrase(knowledge: Knowledge, types: readonly string[]): string {
-  return types.length === 0 ? "" : `${joinAnd(types.map((t) => knowledge.label(t)))} `;
+  if (types.length === 0) return "";
+  // Every category at once is said as one kind, not a list of eleven names.
+  const categories = knowledge.roundTypes().filter((t) => t.kind === "category");
+  if (types.length >= 3 && types.length === categories.length && categories.every((t) => types.includes(t.id))) return `${drawMessages().everyCategory} `;
+  return `${joinAnd(types.map((t) => knowledge.label(t)))} `;
 }
 
 /** A tie-breaking moment as words: "June 2, 2026 at 20:11:26 UTC". */

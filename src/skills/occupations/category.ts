@@ -175,6 +175,10 @@ function readCategory(clause: Clause, context: SkillContext): Match<CategoryPara
   }
   if (has(clause, "conditions") && has(clause, "changed") && (year || category) && !roundish) return { score: 0.82, params: { ...base, aspect: "conditions" } };
   if (category && has(clause, "conditions") && !roundish && clause.phrase.split(" ").length <= 3 && !namesJob()) return { score: 0.8, params: { ...base, aspect: "conditions" } };
+  // "what categories are there in 2026 for category based draws": the categories themselves, the rounds word notwithstanding.
+  if (!category && /\b(?:what|which|wat) categories\b(?: (?:are|exist|is|were|do|does|did))?/.test(clause.text) && !has(clause, "cutoff") && !has(clause, "invitations") && !has(clause, "howMany") && !has(clause, "conditions") && !has(clause, "latest") && clause.codes.length === 0 && !namesJob()) {
+    return { score: 0.86, params: { ...base, aspect: "which" } };
+  }
   const short = clause.text.split(" ").length <= 4;
   if (!category && has(clause, "categoryWord") && (short || /\b(?:which|what|list|all|current|available|exist|are there)\b/.test(clause.text)) && !roundish && clause.phrase.split(" ").filter(Boolean).length <= 2) {
     return { score: clause.phrase === "" ? 0.8 : 0.7, params: { ...base, aspect: "which" } };

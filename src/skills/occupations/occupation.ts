@@ -69,7 +69,9 @@ function readOccupation(clause: Clause, context: SkillContext): Match<Occupation
   const read = readOccupationOf(clause, context);
   const ever = read && read.params.aspect === "membership" && /\bever\b/.test(clause.text) ? { ...read, params: { ...read.params, ever: true } } : read;
   // "did cooks get removed from trades", "was welder dropped from the trades list in 2026".
-  const removed = ever && ever.score >= 0.7 && ever.params.aspect === "membership" && ever.params.categories.length === 1 && /\b(?:removed?|dropped|taken off|kicked (?:out|off)|cut from|no longer)\b/.test(clause.text);
+  // "still in stem or they removed it": the first alternative, whether it is still on the list, is the one asked.
+  const stillFirst = /\bstill\b[^?]{0,40}\bor\b/.test(clause.text);
+  const removed = ever && ever.score >= 0.7 && ever.params.aspect === "membership" && ever.params.categories.length === 1 && !stillFirst && /\b(?:removed?|dropped|taken off|kicked (?:out|off)|cut from|no longer)\b/.test(clause.text);
   const match = removed && ever ? { ...ever, score: Math.max(ever.score, 0.9), params: { ...ever.params, removed: true } } : ever;
   if (!match || !OTHER_TITLE.test(clause.text) || match.params.aspect === "membership" && match.params.categories.some((c) => c !== "french")) return match;
   return { ...match, score: Math.max(match.score, 0.9), params: { ...match.params, categories: [], aspect: "lookup", otherTitle: true } };
