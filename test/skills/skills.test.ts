@@ -773,6 +773,14 @@ describe("skills on the small knowledge base", () => {
     expect(asker()("civil engg still in stem for 2026 or they removed it").text).toMatch(/^Yes\. 21300 Civil engineers/);
   });
 
+  it("answers whether a type ever had rounds with all of them, and reads a category's name inside a job asked a code for", () => {
+    const ever = asker()("has there ever been a stem draw");
+    expect(ever.skills).toEqual(["rounds"]);
+    expect(ever.text).toMatch(/^Yes\. I know of 1 STEM round in all/);
+    expect(asker()("what's the NOC for a Canadian Armed Forces officer").text).toMatch(/^40042 Commissioned officers of the Canadian Armed Forces/);
+    expect(asker()("noc for senior manager in construction company").text).toMatch(/^00015 Senior managers - construction/);
+  });
+
   it("makes its examples from the knowledge base", () => {
     const knowledge = smallKnowledge();
     const examples = defaultRegistry().skills.flatMap((s) => s.examples(knowledge));

@@ -196,6 +196,11 @@ function readRounds(clause: Clause, context: SkillContext): Match<RoundsParams> 
   if (types.length > 0 && /\b(?:draws|rounds)\b/.test(clause.text) && (has(clause, "cutoff") || has(clause, "invitations")) && !has(clause, "latest") && !has(clause, "first") && !stat && clause.rounds.length === 0 && !clause.period) {
     return { score: 0.86, params: base };
   }
+  // "has there ever been an education draw", "have there been any draws for the physicians category yet": every round
+  // of the type, Yes or No first.
+  if (types.length > 0 && has(clause, "draw") && yesNo && !clause.period && clause.rounds.length === 0 && !stat && !has(clause, "latest") && !has(clause, "first") && !has(clause, "cutoff") && !has(clause, "mine")) {
+    return { score: 0.86, params: { ...base, stat: "count", yesNo } };
+  }
   // "fst draws list", "all the PNP rounds", "physician draws so far".
   if (types.length > 0 && has(clause, "draw") && (has(clause, "list") || /\ball (?:the )?\w+ (?:draws|rounds)\b|\b(?:draws|rounds) list\b|\b(?:draws|rounds) (?:so far|to date|ever|till now|until now|history|all of them)\b|\bhistory of (?:the |all )?(?:[a-z-]+ ){0,3}(?:draws|rounds)\b/.test(clause.text))) return { score: 0.88, params: base };
   if (stat === "count" && roundish) return { score: 0.8, params: base };

@@ -97,6 +97,17 @@ function readOccupationOf(clause: Clause, context: SkillContext): Match<Occupati
     const score = a === "lookup" ? 0.75 : 0.9;
     return { score, fromState: followCategories !== categories, params: { code, categories: followCategories, aspect: a, ...dated, ...teerAsked(clause, a) } };
   }
+  // "noc for senior manager in construction company", "NOC for a Canadian Armed Forces officer": a category's name
+  // inside the job asked for is part of the job's title.
+  if (code === undefined && categories.length > 0 && /\b(?:noc|cnp|code|noc code)s? (?:for|of)\b/.test(clause.text) && !has(clause, "list") && !has(clause, "categoryWord")) {
+    const words = clause.text.replace(/[^a-z0-9' -]/g, " ").split(/\s+/).filter((w) => w !== "" && !knowledge.lexicon.stopwords.has(w) && !/^\d+$/.test(w)).join(" ");
+    // "... in construction company": a last word no title holds is left out, once.
+    const shorter = words.split(" ").slice(0, -1).join(" ");
+    for (const phrase of words !== clause.phrase ? [words, ...(shorter.split(" ").length >= 2 ? [shorter] : [])] : []) {
+      const whole = resolveOccupation(knowledge, undefined, phrase);
+      if (whole.kind === "found" && whole.score < 0.15) return { score: 0.88, params: { phrase, categories: [], aspect: "lookup", ...dated } };
+    }
+  }
   const cueful = categories.some((c) => knowledge.roundType(c)?.kind === "category") || has(clause, "occupationWord") || /\b(?:which|what|any) (?:lists?|categor(?:y|ies))\b/.test(clause.text) || has(clause, "teer") || has(clause, "membership") || has(clause, "categoryWord");
   if (clause.phrase !== "" && !(has(clause, "define") && !cueful)) {
     const found = resolveOccupation(knowledge, undefined, clause.phrase);
