@@ -28,8 +28,20 @@ function phrasesOf(short: Readonly<Record<string, string>>): readonly (readonly 
   return keys;
 }
 
+// The skills a message is ranked by ask about its one phrase several times in a row; the last answer is kept.
+const lastResolved = new WeakMap<Knowledge, { key: string; value: OccupationMatch }>();
+
 /** Finds the occupation a clause names by code or by title. */
 export function resolveOccupation(knowledge: Knowledge, code: string | undefined, phrase: string, rewrite = true): OccupationMatch {
+  const key = `${lang()}\u0000${code ?? ""}\u0000${rewrite ? "r" : ""}\u0000${phrase}`;
+  const last = lastResolved.get(knowledge);
+  if (last?.key === key) return last.value;
+  const value = resolveUncached(knowledge, code, phrase, rewrite);
+  lastResolved.set(knowledge, { key, value });
+  return value;
+}
+
+function resolveUncached(knowledge: Knowledge, code: string | undefined, phrase: string, rewrite: boolean): OccupationMatch {
   if (code) {
     const occupation = knowledge.occupations.get(code);
     return occupation ? { kind: "found", occupation, alternatives: [], byTitle: false, score: 0 } : { kind: "unknown-code", code };
