@@ -308,7 +308,7 @@ function readCrs(clause: Clause, context: SkillContext): Match<CrsParams> | null
   const levelWorth = clause.numbers.some((n) => n.kind === "clb") && has(clause, "howMany") && /\b(?:give|gives|worth|is that|for the language|for language|for english|for french)\b/.test(clause.text);
   // "education pts?", "language points" said of one factor.
   // "whats the age points if i'm 32 and single", "3 yrs canadian work exp gives how much crs": one factor's points asked.
-  const factorPoints = has(clause, "points") && /\b(?:education|language|age|experience|spouse|partner|sibling|french|bonus) (?:pts|points)\??$/.test(clause.text)
+  const factorPoints = has(clause, "points") && /\b(?:education|language|age|experience|spouse|partner|sibling|french|bonus) (?:pts|points)\??$|^(?:the )?(?:education|language|age|experience|spouse|partner|sibling|french|bonus) (?:pts|points)\b/.test(clause.text)
     || /\b(?:what(?:'s|s| is| are)?|how (?:much|many)) (?:are |is )?(?:the |my )?(?:education|language|age|experience|canadian (?:work )?(?:experience|exp)|work (?:experience|exp)|spouse|partner|sibling|french|bonus|transferability) (?:pts|points)\b/.test(clause.text)
     || /\b(?:gives?|get|worth)\b[^?]{0,10}\bhow (?:much|many)(?: crs| points?| pts)?\b/.test(clause.text) && clause.profile.facts <= 2;
   const askingPoints = levelWorth || factorPoints || ((has(clause, "points") || has(clause, "lose")) && (has(clause, "howMany") || /\b(?:give|get|worth|still|count|lose|for)\b|^(?:\w+ ){1,2}points? only\b/.test(clause.text) || clause.text.split(" ").length <= 5))
@@ -332,7 +332,7 @@ function readCrs(clause: Clause, context: SkillContext): Match<CrsParams> | null
   }
   // "what is the maximum CRS score?", « c quoi le maximum de points au crs »: the grid's total, not a round's cut-off.
   // "max for skill transferability", "maximum points for the spouse factors": the grid's maximum of a part.
-  const partMaximum = /\b(?:max(?:imum)?|most|cap(?:ped)?)\b(?: (?:points?|pts))? (?:for|of|in|on|from) (?:the )?(?:skills? transferability|transferability|spouse factors|spouse|partner|additional points|core(?: human capital)?)\b|\bmax(?:imum)? (?:skills? transferability|transferability|spouse|partner|additional|core)\b/.test(clause.text);
+  const partMaximum = /\b(?:max(?:imum)?|most|cap(?:ped)?)\b(?: (?:points?|pts))? (?:for|of|in|on|from) (?:the )?(?:skills? transferability|transferability|spouse factors|spouse|partner|additional points|core(?: human capital)?)\b|\bmax(?:imum)? (?:skills? transferability|transferability|spouse|partner|additional|core)\b|\b(?:max(?:imum)?|most)(?: (?:points?|pts))? (?:my|your|a|the) (?:spouse|partner|wife|husband) (?:can )?(?:add|get|give|bring|contribute)\b/.test(clause.text);
   const maximum = (partMaximum || /\b(?:max(?:imum)?|most)\b(?: (?:number of|possible|of))? (?:(?:crs|the crs) )?(?:points?|score|crs)\b|\b(?:crs|points?|score) (?:maximum|max)\b/.test(clause.text) && !/\bfor\b/.test(clause.text))
     && !/\b(?:cut-?offs?|invited|draws?|rounds?|ever)\b/.test(clause.text) && clause.categories.length === 0 && !clause.period && (clause.profile.facts === 0 || partMaximum && clause.profile.facts <= 2) && !givenScore;
   const part = !partMaximum ? undefined : /transferab/.test(clause.text) ? "transferability" : /spouse|partner/.test(clause.text) ? "spouse" : /additional/.test(clause.text) ? "additional" : "core";

@@ -33,7 +33,7 @@ export const declineSkill: Skill<DeclineParams> = {
     if (has(clause, "processingTime") && !bareWord) return { score: 0.92, params: { topic: "processing", ...named("processingTime") } };
     // "when did the next cec draw happen after round 300" asks about the past.
     const past = /\b(?:was|were|did|had|happened)\b/.test(clause.text) || clause.rounds.length > 0;
-    if (has(clause, "predict") && !past && (has(clause, "cutoff") || has(clause, "draw") || has(clause, "invitations"))) return { score: 0.92, params: { topic: "prediction" } };
+    if (has(clause, "predict") && !past && (has(clause, "cutoff") || has(clause, "draw") || has(clause, "invitations") || /\bnext (?:one|round|draw)\b/.test(clause.text))) return { score: 0.92, params: { topic: "prediction" } };
     if (has(clause, "otherCountry")) return { score: 0.93, params: { topic: "other-country" } };
     if (has(clause, "notInData") && clause.codes.length + clause.rounds.length === 0) return { score: 0.92, params: { topic: "not-in-data" } };
     // "OINP tech stream cutoff", "BC PNP tech draw": a province's own draws, not Express Entry's.

@@ -781,6 +781,16 @@ describe("skills on the small knowledge base", () => {
     expect(asker()("noc for senior manager in construction company").text).toMatch(/^00015 Senior managers - construction/);
   });
 
+  it("reads 'rn', 'max points my spouse can add', 'age points at 30', a prediction of the next one, and a list's removals between two years", () => {
+    expect(asker()("is rn on the healthcare list for 2026?").text).toMatch(/^Yes\. 31301 Registered nurses/);
+    expect(asker()("max points my spouse can add?").text).toMatch(/^40: the most points for spouse or common-law partner factors/);
+    expect(asker()("age points at 30 without spouse").text).toMatch(/^Age 30: 105 for a single candidate/);
+    expect(asker()("u think the next one goes under 390").skills).toEqual(["decline"]);
+    const dropped = asker()("what got dropped from trades between 2023 and 2025");
+    expect(dropped.text).toMatch(/^\d+ occupations added and \d+ removed: the 2025 trades list .* the 2023 list had/);
+    expect(dropped.reply.list?.[0]).toMatch(/^removed: /);
+  });
+
   it("makes its examples from the knowledge base", () => {
     const knowledge = smallKnowledge();
     const examples = defaultRegistry().skills.flatMap((s) => s.examples(knowledge));

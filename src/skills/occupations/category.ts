@@ -130,8 +130,11 @@ function readCategory(clause: Clause, context: SkillContext): Match<CategoryPara
     return { score: 0.86, params: { ...base, aspect: "list" } };
   }
   // "what is the difference between trades list 2025 and 2026", "which were added between the 2023 and 2025 versions".
-  if (category && clause.years.length >= 2 && (has(clause, "difference") || has(clause, "compare") || has(clause, "changed") || /\b(?:added|removed|dropped|new|diff|same)\b/.test(clause.text)) && !roundish) {
-    const [a, b] = [Math.min(clause.years[0] ?? 0, clause.years[1] ?? 0), Math.max(clause.years[0] ?? 0, clause.years[1] ?? 0)];
+  // "what got dropped from trades between 2023 and 2025": the two years a span of whole years names.
+  const span = clause.period?.kind === "range" && clause.period.from.endsWith("-01-01") && clause.period.to.endsWith("-12-31") ? [Number(clause.period.from.slice(0, 4)), Number(clause.period.to.slice(0, 4))] : [];
+  const yearsNamed = clause.years.length >= 2 ? clause.years : span;
+  if (category && yearsNamed.length >= 2 && (has(clause, "difference") || has(clause, "compare") || has(clause, "changed") || /\b(?:added|removed|dropped|new|diff|same)\b/.test(clause.text)) && !roundish) {
+    const [a, b] = [Math.min(yearsNamed[0] ?? 0, yearsNamed[1] ?? 0), Math.max(yearsNamed[0] ?? 0, yearsNamed[1] ?? 0)];
     // "is the healthcare list for 2026 the same as 2025": Yes or No first, on its occupations.
     const sameAsked = yesNo && /\bsame\b/.test(clause.text) ? { same: true } : {};
     return { score: 0.9, params: { ...base, aspect: "changed", year: b, otherYear: a, ...sameAsked } };
@@ -349,7 +352,8 @@ function answerCategory(params: CategoryParams, context: SkillContext): SkillAns
         return reply(`${m.firstListOf(listLabel(knowledge, list), label)}${m.firstListHas(list.members.length)}`, sources, { list: list.members.map((x) => memberLine(knowledge, x)), asOf: list.effective });
       }
       if (!prev) return reply(m.firstListOf(listLabel(knowledge, list), label), sources);
-      const diff = diffList(knowledge, prev, list);
+      // "what got dropped": the occupations removed first.
+      const diff = params.removal ? [...diffList(knowledge, prev, list)].sort((x, y) => Number(x.added) - Number(y.added)) : diffList(knowledge, prev, list);
       const lead = params.same ? `${diff.length === 0 && prev.active === list.active ? m.yes : m.no}. ` : "";
       return reply(`${lead}${diffText(knowledge, prev, list)}`, [...sources, ...prev.basis.slice(0, 1)], { asOf: list.effective, list: diff.map((d) => d.line) });
     }

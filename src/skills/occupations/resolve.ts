@@ -46,8 +46,9 @@ function resolveUncached(knowledge: Knowledge, code: string | undefined, phrase:
     const occupation = knowledge.occupations.get(code);
     return occupation ? { kind: "found", occupation, alternatives: [], byTitle: false, score: 0 } : { kind: "unknown-code", code };
   }
-  if (phrase.replace(/[^a-z]/g, "").length < 3) return { kind: "none" };
   const short = knowledge.vocabulary.abbreviations;
+  // "rn", "pa": a word too short to search may stand for a job.
+  if (phrase.replace(/[^a-z]/g, "").length < 3 && short[phrase.trim()] === undefined) return { kind: "none" };
   // Abbreviations of several words first ("admin assistant" before "admin").
   let padded = ` ${phrase} `;
   for (const [key, full] of phrasesOf(short)) if (padded.includes(key)) padded = ` ${padded.replace(key, full).trim()} `;
