@@ -1,9 +1,9 @@
 import { LRUCache } from "lru-cache";
 import type { Knowledge } from "../core/knowledge.js";
 import { coreMessages } from "../core/messages.js";
-import { errorReply, makeReply } from "../core/reply.js";
+import { combineReplies, errorReply, makeReply } from "../core/reply.js";
 import * as z from "zod";
-import { ReplySchema, type Message, type Reply, type SourceRef } from "../core/types.js";
+import { ReplySchema, type Message, type Reply } from "../core/types.js";
 import { inLanguage, lang as currentLang, langOfLocale, type Lang } from "../messages/lang.js";
 import { detectLanguage } from "../nlu/language.js";
 import { DEFAULT_MAX_INPUT, parse } from "../nlu/parse.js";
@@ -209,7 +209,7 @@ export class Robot {
       state = this.advance(state, answer);
       replies.push(answer.reply);
     }
-    const reply = combine(knowledge, replies);
+    const reply = combineReplies(replies);
     return { reply: question.truncated ? { ...reply, text: `${reply.text}\n${coreMessages().truncated(this.maxInput)}` } : reply, state, understood };
   }
 
@@ -312,35 +312,6 @@ export class Robot {
       suggestions,
     });
   }
-}
-
-function mergeSources(replies: readonly Reply[]): SourceRef[] {
-  const seen = new Map<string, SourceRef>();
-  for (const r of replies) for (const s of r.sources) if (!seen.has(s.id)) seen.set(s.id, s);
-  return [...seen.values()];
-}
-
-/** One reply for a message of several questions: each answer in order, sources merged. */
-function combine(knowledge: Knowledge, all: readonly Reply[]): Reply {
-  // Two questions answered by the same words ("is the calc official? which grid?") are answered once.
-  const replies = all.filter((r, i) => all.findIndex((o) => o.text === r.text) === i);
-  const [only] = replies;
-  if (replies.length === 1 && only) return only;
-  void knowledge;
-  return {
-    intent: "multiple",
-    title: coreMessages().answers(replies.length),
-    text: replies.map((r, i) => `${i + 1}. ${r.text}${r.list.length > 0 ? `\n${r.list.map((l) => `   - ${l}`).join("\n")}` : ""}`).join("\n"),
-    fields: replies.flatMap((r) => r.fields).slice(0, 25),
-    list: [],
-    asOf: replies.map((r) => r.asOf).filter((d): d is string => d !== null).sort().at(-1) ?? null,
-    sources: mergeSources(replies),
-    suggestions: replies.flatMap((r) => r.suggestions).slice(0, 3),
-    userError: replies.every((r) => r.userError),
-    images: replies.flatMap((r) => r.images),
-    chart: replies.find((r) => r.chart !== null)?.chart ?? null,
-    lang: currentLang(),
-  };
 }
 
 // "the most recent round for that category", "the same category in 2025": the category the conversation is about,

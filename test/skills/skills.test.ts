@@ -791,6 +791,14 @@ describe("skills on the small knowledge base", () => {
     expect(dropped.reply.list?.[0]).toMatch(/^removed: /);
   });
 
+  it("answers two jobs set side by side each in turn, and the one side of 'x / y' that names a job", () => {
+    const both = asker()("chef vs cook teer difference");
+    expect(both.skills).toEqual(["occupation"]);
+    expect(both.text).toMatch(/^TEER 2: 62200 Chefs .*\nTEER 3: 63200 Cooks /s);
+    expect(both.reply.intent).toBe("occupation");
+    expect(asker()("PSW / nurse aide what noc is that").text).toMatch(/^33102 Nurse aides, orderlies and patient service associates/);
+  });
+
   it("makes its examples from the knowledge base", () => {
     const knowledge = smallKnowledge();
     const examples = defaultRegistry().skills.flatMap((s) => s.examples(knowledge));

@@ -1,7 +1,7 @@
 import { suggest } from "./examples.js";
 import { capital, cite } from "../../core/format.js";
 import type { Knowledge } from "../../core/knowledge.js";
-import { makeReply } from "../../core/reply.js";
+import { combineReplies, makeReply } from "../../core/reply.js";
 import type { CategoryList, Occupation } from "../../kb/schema.js";
 import { lang } from "../../messages/lang.js";
 import { OCCUPATIONS_MESSAGES, occupationsMessages } from "../../messages/occupations.js";
@@ -33,6 +33,33 @@ export interface OccupationParams {
   readonly ever?: boolean;
   /** "did cooks get removed from trades": Yes when it was on an earlier list and is not on this one. */
   readonly removed?: boolean;
+  /** "chef vs cook noc", "data analyst/data scientist": a second job asked the same of, answered after the first. */
+  readonly also?: string;
+}
+
+// "chef vs cook teer", "psw / nurse aide noc code": two jobs set side by side.
+const SIDE_BY_SIDE = /\s+(?:vs\.?|versus)\s+|\s*\/\s*/;
+
+/** The jobs a clause sets side by side, each as a phrase a title search finds: two, or the one side that names a job ("psw / nurse aide"). */
+function twoJobs(clause: Clause, knowledge: Knowledge): [string] | [string, string] | undefined {
+  const sides = clause.text.split(SIDE_BY_SIDE);
+  if (sides.length !== 2 || clause.codes.length > 0) return undefined;
+  const words = (side: string) => {
+    const masked = knowledge.lexicon.categoriesIn(side).reduce((t, h) => t.slice(0, h.start) + " ".repeat(h.end - h.start) + t.slice(h.end), side);
+    return masked.replace(/[^a-z0-9' -]/g, " ").split(/\s+/).filter((w) => w !== "" && !knowledge.lexicon.stopwords.has(w) && !/^\d+$/.test(w));
+  };
+  // The words next to the sign name the jobs, up to three a side: a shorter reading would name another job
+  // ("data analyst" is not "analyst").
+  const job = (ws: readonly string[], fromEnd: boolean) => {
+    const phrase = (fromEnd ? ws.slice(-3) : ws.slice(0, 3)).join(" ");
+    const found = phrase === "" ? undefined : resolveOccupation(knowledge, undefined, phrase);
+    return found?.kind === "found" && found.score < 0.1 ? { phrase, code: found.occupation.code } : undefined;
+  };
+  const a = job(words(sides[0] ?? ""), true);
+  const b = job(words(sides[1] ?? ""), false);
+  if (a && b) return a.code === b.code ? [a.phrase] : [a.phrase, b.phrase];
+  const one = a ?? b;
+  return one ? [one.phrase] : undefined;
 }
 
 function aspectOf(clause: Clause, categories: readonly string[]): OccupationParams["aspect"] {
@@ -107,6 +134,11 @@ function readOccupationOf(clause: Clause, context: SkillContext): Match<Occupati
       const whole = resolveOccupation(knowledge, undefined, phrase);
       if (whole.kind === "found" && whole.score < 0.15) return { score: 0.88, params: { phrase, categories: [], aspect: "lookup", ...dated } };
     }
+  }
+  const pair = twoJobs(clause, knowledge);
+  if (pair) {
+    const a = categories.length > 0 && aspect !== "categories" ? "membership" : aspect;
+    return { score: 0.88, params: { phrase: pair[0], ...(pair[1] !== undefined ? { also: pair[1] } : {}), categories, aspect: a, ...dated, ...teerAsked(clause, a) } };
   }
   const cueful = categories.some((c) => knowledge.roundType(c)?.kind === "category") || has(clause, "occupationWord") || /\b(?:which|what|any) (?:lists?|categor(?:y|ies))\b/.test(clause.text) || has(clause, "teer") || has(clause, "membership") || has(clause, "categoryWord");
   if (clause.phrase !== "" && !(has(clause, "define") && !cueful)) {
@@ -223,6 +255,12 @@ function membership(knowledge: Knowledge, o: Occupation, category: string, param
 }
 
 function answerOccupation(params: OccupationParams, context: SkillContext): SkillAnswer {
+  if (params.also !== undefined) {
+    const { also, ...one } = params;
+    const first = answerOccupation(one, context);
+    const second = answerOccupation({ ...one, phrase: also }, context);
+    return { reply: combineReplies([first.reply, second.reply], false), ...(second.slots ? { slots: second.slots } : {}) };
+  }
   const { knowledge, now } = context;
   const m = occupationsMessages();
   const today = now.toISOString().slice(0, 10);
