@@ -6,6 +6,7 @@ import { lang } from "../messages/lang.js";
 import { metaMessages } from "../messages/meta.js";
 import { escape } from "../nlu/pattern.js";
 import { has, type Clause } from "../nlu/question.js";
+import { tieBreakExample } from "./draws/shared.js";
 import { resolveOccupation } from "./occupations/resolve.js";
 import type { Match, Skill } from "./types.js";
 
@@ -117,6 +118,9 @@ function define(term: Term): { text: string; sources: string[] } {
   const text = fr || lang() === "en" ? def?.text : def ? m.quoted(def.text) : undefined;
   return { text: [m.lead(term, fr), text ?? ""].filter(Boolean).join(" "), sources: def ? [def.source] : term.sources.slice(0, 1) };
 }
+
+// The glossary's name of the rule the tie-break skill explains with rounds.
+const TIE_BREAKING_RULE = "Tie-breaking rule";
 
 // The glossary term each kind of answer rests on, for "what does that mean" right after it.
 const THAT_TERM: Readonly<Record<string, string>> = {
@@ -252,13 +256,16 @@ export const glossarySkill: Skill<GlossaryParams> = {
       };
     }
     const parts = terms.map(define);
+    // "what does the tie-breaking rule mean": what it is, then how it works, with the latest round's moment.
+    const tie = terms.length === 1 && terms[0]?.term === TIE_BREAKING_RULE && params.contrast !== true ? tieBreakExample(knowledge) : undefined;
     const both = params.same ? m.sameTerm(params.same[0], params.same[1]) : terms.length >= 2 && params.contrast === true ? (params.sameAsked ? m.differentNo : m.different) : "";
     const name = (t: Term) => (lang() === "fr" ? (t.fr?.term ?? t.term) : t.term);
     return {
       reply: makeReply(knowledge, "glossary", {
         title: terms.map(name).join(m.titleJoin),
-        text: `${both}${parts.map((p) => p.text).join(" ")}`,
-        sources: parts.flatMap((p) => p.sources),
+        text: `${both}${parts.map((p) => p.text).join(" ")}${tie ? ` ${tie.text}` : ""}`,
+        ...(tie ? { fields: tie.fields, asOf: tie.asOf } : {}),
+        sources: [...parts.flatMap((p) => p.sources), ...(tie?.sources ?? [])],
         suggestions: [...m.suggestions],
       }),
       // The term defined, so "ok so what was it for the last french draw" after the tie-breaking rule is about it.

@@ -259,6 +259,13 @@ describe("the knowledge base built from the five seed articles", () => {
     expect(ask("how do i get into the express entry pool").reply.text).toMatch(/Applying through Express Entry takes two steps:$/);
     expect(ask("how are people picked in category draws").reply.text).toContain("ranked based on their Comprehensive Ranking System (CRS) score");
     expect(ask("how does ircc choose new categories").reply.text).toContain("consultations");
+    // What the tie-breaking rule means is the glossary's: a source's definition, how it works, the latest round's moment.
+    const tie = ask("what is the tie breaking rule");
+    expect(tie.understood.map((u) => u.skill)).toEqual(["glossary"]);
+    expect(tie.reply.text).toMatch(/^Tie-breaking rule: To address situations where multiple candidates possess the same CRS score.* For example, the latest round I know of with one: /);
+    expect(ask("how does the tie break work").understood.map((u) => u.skill)).toEqual(["tie-break"]);
+    const then = ask("what is tie breaking rule, and what was it for round 254");
+    expect(then.understood.map((u) => u.skill)).toEqual(["glossary", "tie-break"]);
     const apart = ask("diff between general draw and category draw");
     expect(apart.understood.map((u) => u.skill)).toEqual(["glossary"]);
     expect(apart.reply.text).toMatch(/^They are different kinds of rounds\. .* describes them: General round of invitations: ".*" Category-based rounds of invitations: ".*"$/);

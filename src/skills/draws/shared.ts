@@ -112,3 +112,18 @@ export function during(label: string): string {
 export function periodLabel(period: Period): string {
   return drawMessages().period(period);
 }
+
+/** The tie-breaking rule in words, with the latest round that had one as its example; none before any such round. */
+export function tieBreakExample(knowledge: Knowledge): { text: string; fields: Field[]; asOf: string | null; sources: string[] } | undefined {
+  const d = knowledge.draws.filter((x) => x.tieBreak !== null).at(-1);
+  if (!d) return undefined;
+  const m = drawMessages();
+  const moment = tieBreakText(d.tieBreak);
+  const example = moment ? m.tieMoment(moment, roundName(knowledge, d), d.crs) : m.tieNone(roundName(knowledge, d));
+  return {
+    text: `${m.tieRule} ${m.tieExample(example)}`,
+    fields: moment ? [{ name: m.fieldTieBreak, value: moment }, { name: m.tieCutoffField, value: String(d.crs ?? "?") }] : [],
+    asOf: d.date,
+    sources: d.provenance.tieBreak ?? d.sources,
+  };
+}

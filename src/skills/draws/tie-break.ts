@@ -49,9 +49,17 @@ function readTieBreak(clause: Clause, context: SkillContext): Match<TieBreakPara
   if (onTieBreak && (clause.followUp || /\bwhat (?:was|is|were) (?:it|that|the time)\b/.test(clause.text)) && types.length > 0 && clause.codes.length + clause.rounds.length + clause.numbers.length === 0 && !has(clause, "tieBreak")) {
     return { score: /\bwhat (?:was|is|were) (?:it|that|the time)\b/.test(clause.text) ? 0.92 : 0.8, fromState: true, params: { types } };
   }
+  // "what is tie breaking rule, and what was it for round 254": that round's moment.
+  if (onTieBreak && /\bwhat (?:was|is|were) (?:it|that|the time)\b/.test(clause.text) && clause.rounds.length === 1 && clause.codes.length === 0 && !has(clause, "tieBreak")) {
+    return { score: 0.96, fromState: true, params: { types, round: clause.rounds[0] } };
+  }
   if (!has(clause, "tieBreak")) return null;
   // "what does the tie breaking rule even mean": what the rule is, then a round's moment as an example.
-  if ((/\b(?:mean|means|meaning|definition|define|explain|how does)\b/.test(clause.text) || /^(?:so |ok |and )?(?:what(?:'s| is|s)?|wat is) (?:the |a |this )?tie[- ]?break(?:ing|er)?(?: rule)?$/.test(clause.text)) && clause.rounds.length + clause.dates.length === 0 && types.length === 0) return { score: 0.95, params: { types, explain: true } };
+  // What it means is the glossary's to say ("what is the tie breaking rule", "define tie-breaking rule"); how it works is told here.
+  const defined = /\b(?:mean|means|meaning|definition|define)\b/.test(clause.text) || /^(?:so |ok |and )?(?:what(?:'s| is|s)?|wat is) (?:the |a |this )?tie[- ]?break(?:ing|er)?(?: rule)?$/.test(clause.text);
+  // Right after a round, "whats the tie brk" asks for that round's moment, answered below.
+  if (defined && clause.rounds.length + clause.dates.length === 0 && types.length === 0 && !context.slots.round && context.knowledge.term("Tie-breaking rule")) return null;
+  if ((defined || /\b(?:explain|how does)\b/.test(clause.text)) && clause.rounds.length + clause.dates.length === 0 && types.length === 0) return { score: 0.95, params: { types, explain: true } };
   // "tie break of 385", "le tie-break du 400": a bare number after "of" names a round when there is one by that number.
   // "tiebreak 254": a number right after the words.
   // "of 6 february 2026" is a date, not round 6.
