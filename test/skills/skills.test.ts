@@ -799,6 +799,11 @@ describe("skills on the small knowledge base", () => {
     expect(asker()("PSW / nurse aide what noc is that").text).toMatch(/^33102 Nurse aides, orderlies and patient service associates/);
   });
 
+  it("answers whether a job offer is needed with what it counts for in the CRS, and leaves a work permit's LMIA alone", () => {
+    expect(asker()("do i need a job offer for express entry").text).toMatch(/^No: a job offer \(arranged employment\) gives no CRS points since March 25, 2025/);
+    expect(asker()("do i need lmia for work permit").skills).not.toContain("crs");
+  });
+
   it("makes its examples from the knowledge base", () => {
     const knowledge = smallKnowledge();
     const examples = defaultRegistry().skills.flatMap((s) => s.examples(knowledge));
