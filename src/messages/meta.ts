@@ -77,6 +77,8 @@ export interface MetaMessages {
     readonly applyTitle: string;
     /** The steps of applying, after the article's sentence on how profiles are ranked when it has one. */
     readonly applySteps: (count: number, ranking?: string) => string;
+    /** Before the steps, to "can I skip the profile": the steps come in order. */
+    readonly stepsInOrder: string;
     readonly step: (n: number, text: string) => string;
     readonly scheduleTitle: string;
     /** Whether rounds follow a schedule, as the articles say; Yes or No first only when the question is a yes/no one. */
@@ -262,6 +264,7 @@ export const META_MESSAGES: Catalog<MetaMessages> = {
       unknownSchedule: "I don't know the draw schedule: none of my sources states it.",
       unknownThat: "I don't know that: none of my sources states it.",
       applyTitle: "How to apply",
+      stepsInOrder: "No: the complete application comes after an invitation, and an invitation only to a profile in the pool. ",
       applySteps: (count, ranking) => `${ranking ? `${ranking} ` : ""}Applying through Express Entry takes ${count === 2 ? "two steps" : plural(count, "step")}:`,
       step: (n, text) => `Step ${n}: ${text}`,
       scheduleTitle: "Draw schedule",
@@ -414,6 +417,7 @@ export const META_MESSAGES: Catalog<MetaMessages> = {
       unknownSchedule: "Je ne connais pas le calendrier des tirages : aucune de mes sources ne le dit.",
       unknownThat: "Je ne sais pas : aucune de mes sources ne le dit.",
       applyTitle: "Comment présenter une demande",
+      stepsInOrder: "Non : la demande complète vient après une invitation, et une invitation ne va qu'à un profil dans le bassin. ",
       applySteps: (count, ranking) => `Selon un article en anglais${ranking ? ` (« ${ranking} »)` : ""}, une demande par Entrée express se fait en ${count === 2 ? "deux étapes" : plural(count, "étape")} (citées telles quelles) :`,
       step: (n, text) => `Étape ${n} : ${text}`,
       scheduleTitle: "Calendrier des tirages",

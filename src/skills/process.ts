@@ -17,7 +17,12 @@ export interface ProcessParams {
   readonly yesNo?: boolean;
   /** For passages: the words to look for. */
   readonly query?: string;
+  /** "can i skip the profile and just send my PR application": a step asked to be skipped, answered No first. */
+  readonly skipStep?: boolean;
 }
+
+// "can i skip the profile", "send my whole pr application without waiting for an invitation", "an ita without a profile".
+const SKIP_STEP = /\b(?:skip|bypass|jump)\b[^?]{0,25}\b(?:profile|invitation|ita|pool)\b|\bwithout (?:waiting for |getting |making |creating |submitting )?(?:an? |the |my )?(?:profile|invitation|ita)\b|\b(?:directly|straight)\b[^?]{0,20}\b(?:pr )?application\b/;
 
 /** A question about a rule of selection: its topic, whether it proposes the opposite ("first come first serve?"), whether it wants a yes or a no. */
 interface RuleAsk {
@@ -176,6 +181,9 @@ export const processSkill: Skill<ProcessParams> = {
     // "how do they rank people in the pool": how selection works is told in the articles' words.
     if (has(clause, "rankingQ")) return { score: 0.88, params: { topic: "passage", query: clause.text } };
     // "I got an ITA, what now?" is about the process even though it names an invitation.
+    if (SKIP_STEP.test(clause.text) && /\b(?:can|could|may|is it possible|possible)\b/.test(clause.text) && /\b(?:application|apply|ita|invitation|profile|pr)\b/.test(clause.text) && !has(clause, "cutoff") && context.knowledge.facts("application-process").length > 0) {
+      return { score: 0.9, params: { topic: "apply", skipStep: true } };
+    }
     if (has(clause, "apply") && !has(clause, "cutoff")) return { score: /\b(?:what now|next steps?|after (?:an? |the |i (?:get|got) (?:an )?)?ita|got an ita)\b/.test(clause.text) ? 0.9 : 0.75, params: { topic: "apply" } };
     // Passages are searched only when nothing else answers (the robot's fallback): the search is the costly part.
     return null;
@@ -189,7 +197,7 @@ export const processSkill: Skill<ProcessParams> = {
       case "apply": {
         const f = knowledge.facts("application-process")[0];
         if (!f) return unknown(context, m.unknownApply);
-        return { reply: makeReply(knowledge, "process", { title: m.applyTitle, text: m.applySteps(f.steps.length, f.ranking), list: f.steps.map((s, i) => m.step(i + 1, s)), asOf: f.asOf, sources: f.sources }) };
+        return { reply: makeReply(knowledge, "process", { title: m.applyTitle, text: `${params.skipStep ? m.stepsInOrder : ""}${m.applySteps(f.steps.length, f.ranking)}`, list: f.steps.map((s, i) => m.step(i + 1, s)), asOf: f.asOf, sources: f.sources }) };
       }
       case "schedule": {
         const f = knowledge.facts("schedule")[0];

@@ -266,6 +266,8 @@ describe("the knowledge base built from the five seed articles", () => {
     expect(ask("how does the tie break work").understood.map((u) => u.skill)).toEqual(["tie-break"]);
     const then = ask("what is tie breaking rule, and what was it for round 254");
     expect(then.understood.map((u) => u.skill)).toEqual(["glossary", "tie-break"]);
+    // A step asked to be skipped: No first, then the steps in order.
+    expect(ask("can i skip the profile and just send my PR application").reply.text).toMatch(/^No: the complete application comes after an invitation, and an invitation only to a profile in the pool\. .*Applying through Express Entry takes two steps:$/);
     const apart = ask("diff between general draw and category draw");
     expect(apart.understood.map((u) => u.skill)).toEqual(["glossary"]);
     expect(apart.reply.text).toMatch(/^They are different kinds of rounds\. .* describes them: General round of invitations: ".*" Category-based rounds of invitations: ".*"$/);
