@@ -139,6 +139,8 @@ function ruleAsked(clause: Clause, context: SkillContext): RuleAsk | undefined {
   const aboutCategories = has(clause, "categoryWord") || clause.categories.some((c) => knowledge.entry(c)?.kind === "category");
   const stated = new Set(knowledge.facts("rule").map((f) => f.topic));
   for (const a of asked) {
+    // "in a PNP draw who gets invited": who a program's rounds invite is what the kinds of rounds say, not the ranking.
+    if (a.topic === "ranked-by-crs" && /\bwho\b/.test(clause.text) && clause.categories.some((c) => knowledge.entry(c)?.kind === "program")) continue;
     // "in category draws, still by CRS?": the category rounds' own sentence where there is one.
     const topic = a.topic === "ranked-by-crs" && aboutCategories && stated.has("category-ranked-by-crs") ? "category-ranked-by-crs" : a.topic;
     if (!stated.has(topic as RuleTopic) || (CATEGORY_TOPICS.has(topic) && !aboutCategories)) continue;

@@ -268,6 +268,8 @@ describe("the knowledge base built from the five seed articles", () => {
     expect(then.understood.map((u) => u.skill)).toEqual(["glossary", "tie-break"]);
     // A step asked to be skipped: No first, then the steps in order.
     expect(ask("can i skip the profile and just send my PR application").reply.text).toMatch(/^No: the complete application comes after an invitation, and an invitation only to a profile in the pool\. .*Applying through Express Entry takes two steps:$/);
+    expect(ask("in a category round who exactly gets invited").reply.text).toContain("ranked based on their Comprehensive Ranking System (CRS) score");
+    expect(ask("in a PNP draw who gets invited").reply.text).toContain("Provincial Nominee");
     const apart = ask("diff between general draw and category draw");
     expect(apart.understood.map((u) => u.skill)).toEqual(["glossary"]);
     expect(apart.reply.text).toMatch(/^They are different kinds of rounds\. .* describes them: General round of invitations: ".*" Category-based rounds of invitations: ".*"$/);
