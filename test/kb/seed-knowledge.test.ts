@@ -270,6 +270,7 @@ describe("the knowledge base built from the five seed articles", () => {
     expect(ask("can i skip the profile and just send my PR application").reply.text).toMatch(/^No: the complete application comes after an invitation, and an invitation only to a profile in the pool\. .*Applying through Express Entry takes two steps:$/);
     expect(ask("in a category round who exactly gets invited").reply.text).toContain("ranked based on their Comprehensive Ranking System (CRS) score");
     expect(ask("in a PNP draw who gets invited").reply.text).toContain("Provincial Nominee");
+    expect(ask("what does ee mean in this server").reply.text).toMatch(/^Express Entry: Express Entry is a system/);
     const apart = ask("diff between general draw and category draw");
     expect(apart.understood.map((u) => u.skill)).toEqual(["glossary"]);
     expect(apart.reply.text).toMatch(/^They are different kinds of rounds\. .* describes them: General round of invitations: ".*" Category-based rounds of invitations: ".*"$/);
