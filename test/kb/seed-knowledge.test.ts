@@ -271,6 +271,7 @@ describe("the knowledge base built from the five seed articles", () => {
     expect(ask("in a category round who exactly gets invited").reply.text).toContain("ranked based on their Comprehensive Ranking System (CRS) score");
     expect(ask("in a PNP draw who gets invited").reply.text).toContain("Provincial Nominee");
     expect(ask("what does ee mean in this server").reply.text).toMatch(/^Express Entry: Express Entry is a system/);
+    expect(ask("so teer 0 is what kind of job").reply.text).toContain("0 for management occupations");
     const apart = ask("diff between general draw and category draw");
     expect(apart.understood.map((u) => u.skill)).toEqual(["glossary"]);
     expect(apart.reply.text).toMatch(/^They are different kinds of rounds\. .* describes them: General round of invitations: ".*" Category-based rounds of invitations: ".*"$/);
