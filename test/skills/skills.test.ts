@@ -804,6 +804,10 @@ describe("skills on the small knowledge base", () => {
     expect(asker()("do i need lmia for work permit").skills).not.toContain("crs");
   });
 
+  it("answers when a category whose name holds condition words was created", () => {
+    expect(asker()("when was the physicians with canadian work experience category created").text).toMatch(/^December 8, 2025: the first physicians list I have took effect then/);
+  });
+
   it("makes its examples from the knowledge base", () => {
     const knowledge = smallKnowledge();
     const examples = defaultRegistry().skills.flatMap((s) => s.examples(knowledge));

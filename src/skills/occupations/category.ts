@@ -100,7 +100,7 @@ function readCategory(clause: Clause, context: SkillContext): Match<CategoryPara
   if (category && /\bwhat (?:was|is|were|are|'s|s) (?:left|remaining|still) (?:in|on|under)\b|\bwhat remained\b/.test(clause.text) && !roundish) return { score: 0.88, params: { ...base, aspect: "list" } };
   if (category && has(clause, "status") && !roundish) return { score: 0.88, params: { ...base, aspect: "status" } };
   // « depuis quand existe la catégorie des médecins avec expérience de travail au Canada »: since when, whatever its name says.
-  if (category && /\bsince when\b|\bwhen (?:was|were|did) (?:it|the|this|that)\b[^?]{0,40}\b(?:created|introduced|start(?:ed)?|launched|added)\b/.test(clause.text) && !roundish) return { score: 0.88, params: { ...base, aspect: "since" } };
+  if (category && /\bsince when\b|\bwhen (?:was|were|did) (?:it|the|this|that)\b[^?]{0,80}\b(?:created|introduced|start(?:ed)?|launched|added)\b/.test(clause.text) && !roundish) return { score: 0.88, params: { ...base, aspect: "since" } };
   // "when was it created" right after a category's answer: that category.
   if (!category && slots.skill === "category" && slots.category && /^(?:and |so )?(?:when|since when) (?:was|were|did) (?:it|this|that|they)\b[^?]{0,30}\b(?:created|introduced|start(?:ed)?|launched|added|begin|began)\b|^since when\b/.test(clause.text) && !roundish) {
     return { score: 0.88, fromState: true, params: { ...base, aspect: "since", category: slots.category } };
