@@ -57,7 +57,6 @@ const iso = (d: Date): string => format(d, "yyyy-MM-dd");
 // The three letters every way of writing a month starts with ("sept", "september", "sep" are all "sep").
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
-
 function monthIndex(word: string): number {
   return MONTHS.indexOf(word.slice(0, 3));
 }

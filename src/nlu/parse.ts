@@ -61,7 +61,8 @@ interface Span {
   readonly end: number;
 }
 
-function blank(text: string, spans: readonly Span[]): string {
+/** A text with the spans given written over with spaces, so that what they held is not read again. */
+export function blank(text: string, spans: readonly Span[]): string {
   let out = text;
   for (const s of spans) out = out.slice(0, s.start) + " ".repeat(s.end - s.start) + out.slice(s.end);
   return out;
@@ -123,6 +124,14 @@ function qualify(masked: string, clauseText: string): NumberMention[] {
     out.push({ value, kind, text: `${before.split(" ").slice(-2).join(" ")} ${raw} ${after.split(" ").slice(0, 2).join(" ")}`.trim(), at });
   }
   return out;
+}
+
+/** The words of a text that may name an occupation: no stopword, cue word or bare number. */
+export function phraseWords(text: string, stopwords: ReadonlySet<string>): string[] {
+  return text
+    .replace(/[^a-z0-9' -]/g, " ")
+    .split(/\s+/)
+    .filter((w) => w.length > 0 && !stopwords.has(w) && !/^\d+$/.test(w));
 }
 
 // Words without which a clause says nothing about a CRS profile: the reading is skipped, it is the costly part.
@@ -234,14 +243,10 @@ export function parseClause(raw: string, lexicon: Lexicon, now: Date, lang: Lang
   const cueWords = lexicon.cueWords(text);
   const cues = Object.keys(cueWords).filter((c) => c !== "latest");
   if (cueWords.latest !== undefined && lexicon.hasCue("latest", datesOut)) cues.push("latest");
-  const phraseWords = (t: string) => t
-    .replace(/[^a-z0-9' -]/g, " ")
-    .split(/\s+/)
-    .filter((w) => w.length > 0 && !lexicon.stopwords.has(w) && !/^\d+$/.test(w))
-    .join(" ");
+  const phraseOf = (t: string) => phraseWords(t, lexicon.stopwords).join(" ");
   // "chauffeur de camion (truck driver)": a name glossed in brackets is one name, not two; the gloss alone when it is all.
   const blanked = blank(text, spans);
-  const phrase = phraseWords(blanked.replace(/\([^()]*\)/g, " ")) || phraseWords(blanked);
+  const phrase = phraseOf(blanked.replace(/\([^()]*\)/g, " ")) || phraseOf(blanked);
 
   // "the 2024 healthcare draws ... on the list in 2024": one period named twice is one period.
   // "this year 2026": one year named twice is one period too, the one that says the most ("this year (2026)").
@@ -301,11 +306,7 @@ export function parse(text: string, lexicon: Lexicon, options: { now?: Date; max
     // "pilot here. transport category?": the job told, then a category named alone, is the job's membership asked.
     const here = prev !== undefined && /^(?:(?:hi|hello|hey)[, ]+)?(?:(?:i'?m|im|i am) an? )?[a-z]+(?: [a-z]+){0,2} here(?: from [a-z ]+)?$/.test(prev.text) && prev.codes.length === 0 && prev.phrase !== "";
     const categoryAlone = clause.categories.length > 0 && clause.codes.length + clause.rounds.length === 0 && clause.phrase === "" && clause.text.split(" ").length <= 5 && !clause.cues.includes("draw") && !clause.cues.includes("cutoff");
-    if (prev && here && categoryAlone) {
-      clauses[clauses.length - 1] = parseClause(`${prev.raw}, ${part}`, lexicon, now, options.lang);
-      continue;
-    }
-    if (prev && job && mine) {
+    if (prev && (job && mine || here && categoryAlone)) {
       clauses[clauses.length - 1] = parseClause(`${prev.raw}, ${part}`, lexicon, now, options.lang);
       continue;
     }

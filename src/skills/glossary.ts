@@ -119,12 +119,12 @@ function define(term: Term): { text: string; sources: string[] } {
   return { text: [m.lead(term, fr), text ?? ""].filter(Boolean).join(" "), sources: def ? [def.source] : term.sources.slice(0, 1) };
 }
 
-// The glossary's name of the rule the tie-break skill explains with rounds.
-const TIE_BREAKING_RULE = "Tie-breaking rule";
+/** The glossary's name of the rule the tie-break skill explains with rounds. */
+export const TIE_BREAKING_RULE = "Tie-breaking rule";
 
 // The glossary term each kind of answer rests on, for "what does that mean" right after it.
 const THAT_TERM: Readonly<Record<string, string>> = {
-  "tie-break": "Tie-breaking rule",
+  "tie-break": TIE_BREAKING_RULE,
   crs: "CRS",
   "crs-points": "CRS",
   "score-check": "CRS",

@@ -182,10 +182,10 @@ export const processSkill: Skill<ProcessParams> = {
     if (has(clause, "programsQ")) return { score: 0.82, params: { topic: "programs" } };
     // "how do they rank people in the pool": how selection works is told in the articles' words.
     if (has(clause, "rankingQ")) return { score: 0.88, params: { topic: "passage", query: clause.text } };
-    // "I got an ITA, what now?" is about the process even though it names an invitation.
     if (SKIP_STEP.test(clause.text) && /\b(?:can|could|may|is it possible|possible)\b/.test(clause.text) && /\b(?:application|apply|ita|invitation|profile|pr)\b/.test(clause.text) && !has(clause, "cutoff") && context.knowledge.facts("application-process").length > 0) {
       return { score: 0.9, params: { topic: "apply", skipStep: true } };
     }
+    // "I got an ITA, what now?" is about the process even though it names an invitation.
     if (has(clause, "apply") && !has(clause, "cutoff")) return { score: /\b(?:what now|next steps?|after (?:an? |the |i (?:get|got) (?:an )?)?ita|got an ita)\b/.test(clause.text) ? 0.9 : 0.75, params: { topic: "apply" } };
     // Passages are searched only when nothing else answers (the robot's fallback): the search is the costly part.
     return null;

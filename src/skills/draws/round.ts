@@ -63,6 +63,8 @@ function readRound(clause: Clause, context: SkillContext): Match<RoundParams> | 
   }
   const latest = has(clause, "latest");
   const first = has(clause, "first");
+  // The round type the conversation is about: of rounds just listed or checked, or of a category that has rounds.
+  const talkedOf = slots.category && (slots.skill === "rounds" || slots.skill === "score-check" || slots.skill === "category" && knowledge.drawsOf([slots.category]).length > 0) ? slots.category : undefined;
   const period = clause.periods.length === 1 ? clause.period ?? undefined : undefined;
   // "how many invitations in the latest draw?" asks one round's size, not a sum over rounds.
   const oneRound = aspect === "invitations" && (latest || first) && /\b(?:latest|last|most recent|first) (?:[a-z-]+ ){0,2}(?:draw|round)\b(?!s)/.test(clause.text);
@@ -73,13 +75,13 @@ function readRound(clause: Clause, context: SkillContext): Match<RoundParams> | 
     // "and the cut-off of the latest?" right after rounds of one type: the latest of those.
     // "when was the last one then" after "any stem draws in 2025?": the last of that type.
     // "transport came back as a category. when was the last one": the last of the category just talked about.
-    const thatType = types.length === 0 && slots.category && (slots.skill === "rounds" || slots.skill === "score-check" || slots.skill === "category" && knowledge.drawsOf([slots.category]).length > 0) && (clause.followUp || /\b(?:last|latest|most recent) one\b|\bthen\b/.test(clause.text));
-    const of = thatType && slots.category ? [slots.category] : types;
+    const thatType = types.length === 0 && talkedOf !== undefined && (clause.followUp || /\b(?:last|latest|most recent) one\b|\bthen\b/.test(clause.text));
+    const of = thatType && talkedOf ? [talkedOf] : types;
     return { score: oneRound ? 0.88 : 0.85, ...(of !== types ? { fromState: true } : {}), params: { mode: first && !latest ? "first" : "latest", types: of, ...(period ? { period } : {}), aspect, ...(yesNo ? { yesNo } : {}) } };
   }
   // "ok then when was the last one": with nothing else named, the one the bot is about is a round.
   if (latest && /\b(?:last|latest|most recent|newest) one\b/.test(clause.text) && clause.phrase === "" && types.length === 0 && clause.periods.length === 0 && clause.codes.length === 0 && !extreme) {
-    const of = slots.category && (slots.skill === "rounds" || slots.skill === "score-check" || slots.skill === "category" && knowledge.drawsOf([slots.category]).length > 0) ? [slots.category] : [];
+    const of = talkedOf ? [talkedOf] : [];
     return { score: of.length > 0 ? 0.85 : 0.55, ...(of.length > 0 ? { fromState: true } : {}), params: { mode: "latest", types: of, aspect } };
   }
   // "and the one before?", "the next one?" after a round: its neighbour.

@@ -236,9 +236,17 @@ function valueOf(d: Draw, measure: RoundsParams["measure"]): number | null {
   return measure === "crs" ? d.crs : d.invitations;
 }
 
+// " with a cut-off below 300", " that invited exactly 8,500": the filters a question put on the rounds, in words.
+function filterLabel(params: RoundsParams): string {
+  const m = drawMessages();
+  const crs = params.crsFilter ? m.cutoffFilter(params.crsFilter.below, params.crsFilter.above, params.crsFilter.equals) : "";
+  const size = params.sizeFilter ? m.sizeFilter(params.sizeFilter.below, params.sizeFilter.above, params.sizeFilter.equals) : "";
+  return `${crs}${size}`;
+}
+
 function spanLabel(params: RoundsParams): string {
   const m = drawMessages();
-  const filter = `${params.crsFilter ? m.cutoffFilter(params.crsFilter.below, params.crsFilter.above, params.crsFilter.equals) : ""}${params.sizeFilter ? m.sizeFilter(params.sizeFilter.below, params.sizeFilter.above, params.sizeFilter.equals) : ""}`;
+  const filter = filterLabel(params);
   if (params.lastN) return m.lastN(params.lastN, filter);
   if (filter) return m.withFilter(params.period ? periodLabel(params.period) : null, filter);
   if (params.period) return periodLabel(params.period);
@@ -400,7 +408,7 @@ function answerRounds(params: RoundsParams, context: SkillContext): SkillAnswer 
   // One round found by its size or cut-off ("which draw invited 8,500 people"): that round, as the round skill tells it.
   const [only] = draws;
   if (only && draws.length === 1 && (params.crsFilter || params.sizeFilter)) {
-    const filter = `${params.crsFilter ? m.cutoffFilter(params.crsFilter.below, params.crsFilter.above, params.crsFilter.equals) : ""}${params.sizeFilter ? m.sizeFilter(params.sizeFilter.below, params.sizeFilter.above, params.sizeFilter.equals) : ""}`;
+    const filter = filterLabel(params);
     return {
       reply: makeReply(knowledge, "rounds", {
         title: m.roundsTitle(during(label)),

@@ -113,17 +113,20 @@ export function periodLabel(period: Period): string {
   return drawMessages().period(period);
 }
 
+/** A round's tie-breaking moment in words: the moment, a sentence telling it in its round, and the reply's fields. */
+export function tieBreakOf(knowledge: Knowledge, d: Draw): { moment: string | null; example: string; fields: Field[] } {
+  const m = drawMessages();
+  const moment = tieBreakText(d.tieBreak);
+  const example = moment ? m.tieMoment(moment, roundName(knowledge, d), d.crs) : m.tieNone(roundName(knowledge, d));
+  const fields = moment ? [{ name: m.fieldTieBreak, value: moment }, { name: m.tieCutoffField, value: String(d.crs ?? "?") }] : [];
+  return { moment, example, fields };
+}
+
 /** The tie-breaking rule in words, with the latest round that had one as its example; none before any such round. */
 export function tieBreakExample(knowledge: Knowledge): { text: string; fields: Field[]; asOf: string | null; sources: string[] } | undefined {
   const d = knowledge.draws.filter((x) => x.tieBreak !== null).at(-1);
   if (!d) return undefined;
   const m = drawMessages();
-  const moment = tieBreakText(d.tieBreak);
-  const example = moment ? m.tieMoment(moment, roundName(knowledge, d), d.crs) : m.tieNone(roundName(knowledge, d));
-  return {
-    text: `${m.tieRule} ${m.tieExample(example)}`,
-    fields: moment ? [{ name: m.fieldTieBreak, value: moment }, { name: m.tieCutoffField, value: String(d.crs ?? "?") }] : [],
-    asOf: d.date,
-    sources: d.provenance.tieBreak ?? d.sources,
-  };
+  const { example, fields } = tieBreakOf(knowledge, d);
+  return { text: `${m.tieRule} ${m.tieExample(example)}`, fields, asOf: d.date, sources: d.provenance.tieBreak ?? d.sources };
 }

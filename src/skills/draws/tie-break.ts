@@ -4,9 +4,9 @@ import { lang } from "../../messages/lang.js";
 import { commandWords, drawMessages, optionWords } from "../../messages/draws.js";
 import { has, type Clause } from "../../nlu/question.js";
 import type { Draw } from "../../kb/schema.js";
-import { bestDefinition } from "../glossary.js";
+import { bestDefinition, TIE_BREAKING_RULE } from "../glossary.js";
 import type { Match, Skill, SkillAnswer, SkillContext } from "../types.js";
-import { drawsInPeriod, tieBreakText, typeOption, typePhrase, typesIn } from "./shared.js";
+import { drawsInPeriod, tieBreakOf, tieBreakText, typeOption, typePhrase, typesIn } from "./shared.js";
 
 /** Which round's tie-breaking rule is asked for. */
 export interface TieBreakParams {
@@ -45,7 +45,7 @@ function readTieBreak(clause: Clause, context: SkillContext): Match<TieBreakPara
   const theRound = slots.skill === "tie-break" && clause.followUp && clause.rounds.length === 0 && !has(clause, "mine") ? (/\bthe #?(\d{1,3}[ab]?)\b(?! (?:points?|pts|crs|score))/.exec(clause.text) ?? /^(?:and|what about|how about)(?: the| round| draw)? #?(\d{1,3}[ab]?)$/.exec(clause.text))?.[1] : undefined;
   if (theRound && context.knowledge.draw(theRound)) return { score: 0.9, fromState: true, params: { round: theRound, types } };
   // "what about healthcare?", "ok so what was it for the last french draw" after a tie-break: that type's latest round's.
-  const onTieBreak = slots.skill === "tie-break" || slots.skill === "glossary" && slots.aspect === "Tie-breaking rule";
+  const onTieBreak = slots.skill === "tie-break" || slots.skill === "glossary" && slots.aspect === TIE_BREAKING_RULE;
   if (onTieBreak && (clause.followUp || /\bwhat (?:was|is|were) (?:it|that|the time)\b/.test(clause.text)) && types.length > 0 && clause.codes.length + clause.rounds.length + clause.numbers.length === 0 && !has(clause, "tieBreak")) {
     return { score: /\bwhat (?:was|is|were) (?:it|that|the time)\b/.test(clause.text) ? 0.92 : 0.8, fromState: true, params: { types } };
   }
@@ -58,7 +58,7 @@ function readTieBreak(clause: Clause, context: SkillContext): Match<TieBreakPara
   // What it means is the glossary's to say ("what is the tie breaking rule", "define tie-breaking rule"); how it works is told here.
   const defined = /\b(?:mean|means|meaning|definition|define)\b/.test(clause.text) || /^(?:so |ok |and )?(?:what(?:'s| is|s)?|wat is) (?:the |a |this )?tie[- ]?break(?:ing|er)?(?: rule)?$/.test(clause.text);
   // Right after a round, "whats the tie brk" asks for that round's moment, answered below.
-  if (defined && clause.rounds.length + clause.dates.length === 0 && types.length === 0 && !context.slots.round && context.knowledge.term("Tie-breaking rule")) return null;
+  if (defined && clause.rounds.length + clause.dates.length === 0 && types.length === 0 && !context.slots.round && context.knowledge.term(TIE_BREAKING_RULE)) return null;
   if ((defined || /\b(?:explain|how does)\b/.test(clause.text)) && clause.rounds.length + clause.dates.length === 0 && types.length === 0) return { score: 0.95, params: { types, explain: true } };
   // "tie break of 385", "le tie-break du 400": a bare number after "of" names a round when there is one by that number.
   // "tiebreak 254": a number right after the words.
@@ -139,10 +139,9 @@ export const tieBreakSkill: Skill<TieBreakParams> = {
       const what = { ...(params.round ? { round: params.round } : params.date ? { date: formatDate(params.date) } : {}), kind: typePhrase(knowledge, params.types) };
       return { reply: makeReply(knowledge, "tie-break", { title: m.tieTitle, text: `${m.tieUnknown(what)} ${rule}`, suggestions: [m.tieSuggestLast] }) };
     }
-    const moment = tieBreakText(d.tieBreak);
-    const example = moment ? m.tieMoment(moment, roundName(knowledge, d), d.crs) : m.tieNone(roundName(knowledge, d));
+    const { example, fields } = tieBreakOf(knowledge, d);
     // Explained: a source's definition, the rule, then the latest round's moment as an example.
-    const term = params.explain ? knowledge.term("Tie-breaking rule") : undefined;
+    const term = params.explain ? knowledge.term(TIE_BREAKING_RULE) : undefined;
     // In French, the glossary's French definition (a translation cited to its source); none rather than English words.
     const defined = !term ? undefined : lang() === "fr" ? term.fr?.definitions[0] : bestDefinition(term);
     const text = params.explain ? `${defined ? `${defined.text} ` : ""}${rule} ${m.tieExample(example)}` : `${example} ${rule}`;
@@ -150,7 +149,7 @@ export const tieBreakSkill: Skill<TieBreakParams> = {
       reply: makeReply(knowledge, "tie-break", {
         title: m.tieTitleOf(d.round),
         text,
-        fields: moment ? [{ name: m.fieldTieBreak, value: moment }, { name: m.tieCutoffField, value: String(d.crs ?? "?") }] : [],
+        fields,
         asOf: d.date,
         sources: [...(defined ? [defined.source] : []), ...(d.provenance.tieBreak ?? d.sources)],
       }),

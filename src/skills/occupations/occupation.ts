@@ -5,6 +5,7 @@ import { combineReplies, makeReply } from "../../core/reply.js";
 import type { CategoryList, Occupation } from "../../kb/schema.js";
 import { lang } from "../../messages/lang.js";
 import { OCCUPATIONS_MESSAGES, occupationsMessages } from "../../messages/occupations.js";
+import { blank, phraseWords } from "../../nlu/parse.js";
 import { has, type Clause } from "../../nlu/question.js";
 import type { Match, Skill, SkillAnswer, SkillContext } from "../types.js";
 import { named, resolveOccupation, typeNameOf } from "./resolve.js";
@@ -45,8 +46,7 @@ function twoJobs(clause: Clause, knowledge: Knowledge): [string] | [string, stri
   const sides = clause.text.split(SIDE_BY_SIDE);
   if (sides.length !== 2 || clause.codes.length > 0) return undefined;
   const words = (side: string) => {
-    const masked = knowledge.lexicon.categoriesIn(side).reduce((t, h) => t.slice(0, h.start) + " ".repeat(h.end - h.start) + t.slice(h.end), side);
-    return masked.replace(/[^a-z0-9' -]/g, " ").split(/\s+/).filter((w) => w !== "" && !knowledge.lexicon.stopwords.has(w) && !/^\d+$/.test(w));
+    return phraseWords(blank(side, knowledge.lexicon.categoriesIn(side)), knowledge.lexicon.stopwords);
   };
   // The words next to the sign name the jobs, up to three a side: a shorter reading would name another job
   // ("data analyst" is not "analyst").
@@ -127,7 +127,7 @@ function readOccupationOf(clause: Clause, context: SkillContext): Match<Occupati
   // "noc for senior manager in construction company", "NOC for a Canadian Armed Forces officer": a category's name
   // inside the job asked for is part of the job's title.
   if (code === undefined && categories.length > 0 && /\b(?:noc|cnp|code|noc code)s? (?:for|of)\b/.test(clause.text) && !has(clause, "list") && !has(clause, "categoryWord")) {
-    const words = clause.text.replace(/[^a-z0-9' -]/g, " ").split(/\s+/).filter((w) => w !== "" && !knowledge.lexicon.stopwords.has(w) && !/^\d+$/.test(w)).join(" ");
+    const words = phraseWords(clause.text, knowledge.lexicon.stopwords).join(" ");
     // "... in construction company": a last word no title holds is left out, once.
     const shorter = words.split(" ").slice(0, -1).join(" ");
     for (const phrase of words !== clause.phrase ? [words, ...(shorter.split(" ").length >= 2 ? [shorter] : [])] : []) {
